@@ -1,0 +1,37 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { type AppConfig, AuditModule, ConfigModule, DatabaseModule, HealthModule, InputValidationPipe } from '../../../libs/core/src/index.js';
+import { AllianceModule } from '../../../libs/alliance/src/index.js';
+import { CaseworkModule } from '../../../libs/casework/src/index.js';
+import { CoordinationModule } from '../../../libs/coordination/src/index.js';
+import { MeetingsModule } from '../../../libs/meetings/src/index.js';
+import { IdentityModule } from '../../../libs/identity/src/index.js';
+import { DemoModule } from './demo/demo.module.js';
+import { graphqlOptions } from './graphql.config.js';
+import { MIGRATIONS } from './migrations.js';
+
+/** Composition only: configuration, database, GraphQL, and the bounded contexts. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
+        AuditModule,
+        HealthModule.forRoot(MIGRATIONS),
+        IdentityModule,
+        AllianceModule,
+        CoordinationModule,
+        MeetingsModule,
+        CaseworkModule,
+        DemoModule,
+      ],
+      providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],
+    };
+  }
+}

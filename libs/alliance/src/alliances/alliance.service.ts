@@ -1,0 +1,222 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import {
+  type Actor,
+  assertRole,
+  AuditService,
+  byKey,
+  DomainError,
+  groupBy,
+  isMember,
+  isUuid,
+  LoaderRegistry,
+  memberAllianceIds,
+  presentFields,
+  Role,
+  todayInBerlin,
+} from '../../../core/src/index.js';
+import { AllianceEntity, OrganisationEntity, PartnerEntity } from './alliance.entities.js';
+import { PartnerStatus } from './alliance.enums.js';
+import {
+  AddPartnerInput,
+  CreateAllianceInput,
+  CreateOrganisationInput,
+  UpdateAllianceInput,
+  UpdatePartnerInput,
+} from './alliance.inputs.js';
+
+@Injectable()
+export class AllianceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  // ── alliances ──────────────────────────────────────────────
+
+  /** The alliances the caller belongs to (all of them for the platform administrator). */
+  list(actor: Actor): Promise<AllianceEntity[]> {
+    const repo = this.dataSource.getRepository(AllianceEntity);
+    if (actor.platformAdmin) return repo.find({ order: { createdAt: 'ASC', id: 'ASC' } });
+    const ids = memberAllianceIds(actor);
+    return ids.length ? repo.find({ where: { id: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } }) : Promise.resolve([]);
+  }
+
+  /** null when it does not exist or the caller is not a member: the two are indistinguishable. */
+  async get(actor: Actor, id: string): Promise<AllianceEntity | null> {
+    if (!isUuid(id) || !isMember(actor, id)) return null;
+    return this.dataSource.getRepository(AllianceEntity).findOne({ where: { id } });
+  }
+
+  create(actor: Actor, input: CreateAllianceInput): Promise<AllianceEntity> {
+    return this.dataSource.transaction(async (em) => {
+      const alliance = await em.save(
+        em.create(AllianceEntity, { name: input.name.trim(), municipality: input.municipality.trim(), description: input.description ?? null }),
+      );
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'createAlliance',
+        entityType: 'Alliance',
+        entityId: alliance.id,
+        allianceId: alliance.id,
+        changedFields: presentFields(input),
+      });
+      return alliance;
+    });
+  }
+
+  update(actor: Actor, id: string, input: UpdateAllianceInput): Promise<AllianceEntity> {
+    if (!isUuid(id)) throw DomainError.notFound('Alliance');
+    assertRole(actor, id, [Role.ALLIANCE_ADMIN]);
+    return this.dataSource.transaction(async (em) => {
+      const alliance = await em.findOne(AllianceEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!alliance) throw DomainError.notFound('Alliance');
+      const fields = presentFields(input);
+      if (input.name !== undefined) alliance.name = input.name.trim();
+      if (input.description !== undefined) alliance.description = input.description;
+      if (input.quorumShare !== undefined) alliance.quorumShare = input.quorumShare;
+      const saved = await em.save(alliance);
+      await this.audit.append(em, { actorId: actor.userId, action: 'updateAlliance', entityType: 'Alliance', entityId: id, allianceId: id, changedFields: fields });
+      return saved;
+    });
+  }
+
+  // ── organisations ──────────────────────────────────────────
+
+  /** The directory of organisations, for any signed-in user; `search` matches name and short name. */
+  listOrganisations(search?: string | null): Promise<OrganisationEntity[]> {
+    const qb = this.dataSource.getRepository(OrganisationEntity).createQueryBuilder('o').orderBy('o.name', 'ASC').limit(500);
+    const term = search?.trim();
+    if (term) {
+      const like = `%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.where('(lower(o.name) LIKE :like OR lower(o.short_name) LIKE :like)', { like });
+    }
+    return qb.getMany();
+  }
+
+  createOrganisation(actor: Actor, input: CreateOrganisationInput): Promise<OrganisationEntity> {
+    const adminSomewhere = actor.platformAdmin || [...actor.roles.values()].some((r) => r.includes(Role.ALLIANCE_ADMIN));
+    if (!adminSomewhere) throw DomainError.forbidden('Only administrators may create organisations');
+    return this.dataSource.transaction(async (em) => {
+      const taken = await em.query('SELECT 1 FROM organisations WHERE lower(name) = lower($1)', [input.name.trim()]);
+      if (taken.length) throw DomainError.field('input.name', 'an organisation of this name exists already');
+      const org = await em.save(
+        em.create(OrganisationEntity, {
+          name: input.name.trim(),
+          shortName: input.shortName?.trim() || null,
+          kind: input.kind,
+          legalDomains: [...new Set(input.legalDomains ?? [])],
+        }),
+      );
+      await this.audit.append(em, { actorId: actor.userId, action: 'createOrganisation', entityType: 'Organisation', entityId: org.id, changedFields: presentFields(input) });
+      return org;
+    });
+  }
+
+  // ── partners ───────────────────────────────────────────────
+
+  addPartner(actor: Actor, input: AddPartnerInput): Promise<PartnerEntity> {
+    assertRole(actor, input.allianceId, [Role.ALLIANCE_ADMIN]);
+    return this.dataSource.transaction(async (em) => {
+      const alliance = await em.findOne(AllianceEntity, { where: { id: input.allianceId } });
+      if (!alliance) throw DomainError.notFound('Alliance');
+      const org = await em.findOne(OrganisationEntity, { where: { id: input.organisationId } });
+      if (!org) throw DomainError.field('input.organisationId', 'no such organisation');
+      const existing = await em.findOne(PartnerEntity, { where: { allianceId: input.allianceId, organisationId: input.organisationId } });
+      if (existing) throw DomainError.field('input.organisationId', 'is already a partner of this alliance');
+      const joinedOn = input.joinedOn ?? (input.status === PartnerStatus.ACTIVE ? todayInBerlin() : null);
+      const partner = await em.save(
+        em.create(PartnerEntity, {
+          allianceId: input.allianceId,
+          organisationId: input.organisationId,
+          status: input.status,
+          joinedOn,
+          leftOn: input.status === PartnerStatus.FORMER ? todayInBerlin() : null,
+        }),
+      );
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'addPartner',
+        entityType: 'Partner',
+        entityId: partner.id,
+        allianceId: input.allianceId,
+        changedFields: ['status', 'organisationId', 'joinedOn'],
+      });
+      return partner;
+    });
+  }
+
+  updatePartner(actor: Actor, id: string, input: UpdatePartnerInput): Promise<PartnerEntity> {
+    if (!isUuid(id)) throw DomainError.notFound('Partner');
+    return this.dataSource.transaction(async (em) => {
+      const partner = await em.findOne(PartnerEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!partner) throw DomainError.notFound('Partner');
+      assertRole(actor, partner.allianceId, [Role.ALLIANCE_ADMIN], 'Partner');
+      const fields = presentFields(input);
+      if (input.joinedOn !== undefined) partner.joinedOn = input.joinedOn;
+      if (input.leftOn !== undefined) partner.leftOn = input.leftOn;
+      if (input.status !== undefined && input.status !== partner.status) {
+        partner.status = input.status;
+        if (input.status === PartnerStatus.ACTIVE) {
+          partner.joinedOn ??= todayInBerlin();
+          if (input.leftOn === undefined) partner.leftOn = null;
+        }
+        if (input.status === PartnerStatus.FORMER && input.leftOn === undefined) partner.leftOn = todayInBerlin();
+      }
+      if (partner.joinedOn && partner.leftOn && partner.leftOn < partner.joinedOn) {
+        throw DomainError.field(input.leftOn !== undefined ? 'input.leftOn' : 'input.joinedOn', 'leftOn must not be before joinedOn');
+      }
+      const saved = await em.save(partner);
+      await this.audit.append(em, { actorId: actor.userId, action: 'updatePartner', entityType: 'Partner', entityId: id, allianceId: partner.allianceId, changedFields: fields });
+      return saved;
+    });
+  }
+
+  /**
+   * For other contexts: the partners with these ids, all of the alliance and (optionally) in one of
+   * the statuses; otherwise BAD_USER_INPUT on `path`.
+   */
+  async requirePartners(em: EntityManager, allianceId: string, ids: string[], path: string, statuses?: PartnerStatus[]): Promise<PartnerEntity[]> {
+    const unique = [...new Set(ids)];
+    if (!unique.every(isUuid)) throw DomainError.field(path, 'contains an invalid id');
+    if (!unique.length) return [];
+    const partners = await em.find(PartnerEntity, { where: { id: In(unique), allianceId } });
+    if (partners.length !== unique.length) throw DomainError.field(path, 'must be partners of this alliance');
+    if (statuses && partners.some((p) => !statuses.includes(p.status))) {
+      throw DomainError.field(path, `must be ${statuses.join(' or ')} partners`);
+    }
+    return partners;
+  }
+
+  // ── loaders ────────────────────────────────────────────────
+
+  allianceLoader(loaders: LoaderRegistry) {
+    return loaders.get<string, AllianceEntity | null>('alliance.byId', async (ids) =>
+      byKey(ids, await this.dataSource.getRepository(AllianceEntity).find({ where: { id: In([...ids]) } }), (a) => a.id),
+    );
+  }
+
+  organisationLoader(loaders: LoaderRegistry) {
+    return loaders.get<string, OrganisationEntity | null>('organisation.byId', async (ids) =>
+      byKey(ids, await this.dataSource.getRepository(OrganisationEntity).find({ where: { id: In([...ids]) } }), (o) => o.id),
+    );
+  }
+
+  partnerLoader(loaders: LoaderRegistry) {
+    return loaders.get<string, PartnerEntity | null>('partner.byId', async (ids) =>
+      byKey(ids, await this.dataSource.getRepository(PartnerEntity).find({ where: { id: In([...ids]) } }), (p) => p.id),
+    );
+  }
+
+  partnersOfAllianceLoader(loaders: LoaderRegistry) {
+    return loaders.get<string, PartnerEntity[]>('partners.byAlliance', async (ids) =>
+      groupBy(
+        ids,
+        await this.dataSource.getRepository(PartnerEntity).find({ where: { allianceId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+        (p) => p.allianceId,
+      ),
+    );
+  }
+
+}

@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** The one validated configuration, read once at boot. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  production: boolean;
+  port: number;
+  /** Set: that PostgreSQL server. Unset: an embedded PostgreSQL under dataDir. */
+  databaseUrl?: string;
+  dataDir: string;
+  jwtSecret: string;
+  auditKey: string;
+  caseDataKey: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  /** undefined: seed demo data only into an empty embedded database. */
+  demoData?: boolean;
+  redisUrl?: string;
+  logLevel: string;
+  /** Where the emitted schema is written (development only); undefined: in memory. */
+  schemaFile?: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  caseRetentionDays: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, reason: string) {
+    super(`Invalid configuration: ${variable} ${reason}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string): string | undefined {
+  const v = env[name];
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+function int(env: Env, name: string, def: number, min: number, max: number): number {
+  const raw = str(env, name);
+  if (raw === undefined) return def;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function bool(env: Env, name: string): boolean | undefined {
+  const raw = str(env, name);
+  if (raw === undefined) return undefined;
+  if (/^(true|1|yes)$/i.test(raw)) return true;
+  if (/^(false|0|no)$/i.test(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function secret(env: Env, name: string, production: boolean, stored: () => Record<string, string>): string {
+  const raw = str(env, name);
+  if (raw !== undefined) {
+    if (raw.length < 32) throw new ConfigError(name, 'must be at least 32 characters long');
+    return raw;
+  }
+  if (production) throw new ConfigError(name, 'is required when NODE_ENV=production');
+  return stored()[name];
+}
+
+/**
+ * Secrets that are not configured are generated once and kept in DATA_DIR/secrets.json
+ * (outside production), so tokens and the audit chain survive restarts.
+ */
+function storedSecrets(dataDir: string): () => Record<string, string> {
+  let cache: Record<string, string> | undefined;
+  return () => {
+    if (cache) return cache;
+    const file = join(dataDir, 'secrets.json');
+    const existing: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+    let changed = false;
+    for (const key of ['JWT_SECRET', 'AUDIT_KEY', 'CASE_DATA_KEY']) {
+      if (!existing[key]) {
+        existing[key] = randomBytes(32).toString('base64url');
+        changed = true;
+      }
+    }
+    if (changed) {
+      mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+      writeFileSync(file, JSON.stringify(existing, null, 2), { mode: 0o600 });
+    }
+    cache = existing;
+    return existing;
+  };
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnvRaw = str(env, 'NODE_ENV') ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
+    throw new ConfigError('NODE_ENV', `must be development, production or test, got "${nodeEnvRaw}"`);
+  }
+  const nodeEnv = nodeEnvRaw as AppConfig['nodeEnv'];
+  const production = nodeEnv === 'production';
+
+  const databaseUrl = str(env, 'DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL', 'must be a postgres:// or postgresql:// URL');
+  }
+  const dataDir = resolve(str(env, 'DATA_DIR') ?? './.data');
+  const redisUrl = str(env, 'REDIS_URL');
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL');
+  }
+
+  const adminEmail = str(env, 'ADMIN_EMAIL');
+  const adminPassword = str(env, 'ADMIN_PASSWORD');
+  if ((adminEmail === undefined) !== (adminPassword === undefined)) {
+    throw new ConfigError(adminEmail ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL', 'must be set together with the other');
+  }
+  if (adminEmail !== undefined && !/^[^\s@]+@[^\s@]+$/.test(adminEmail)) {
+    throw new ConfigError('ADMIN_EMAIL', 'must be an e-mail address');
+  }
+  if (adminPassword !== undefined && adminPassword.length < 12) {
+    throw new ConfigError('ADMIN_PASSWORD', 'must be at least 12 characters long');
+  }
+
+  const secrets = storedSecrets(dataDir);
+  const logLevel = str(env, 'LOG_LEVEL') ?? (nodeEnv === 'test' ? 'warn' : 'info');
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of fatal, error, warn, info, debug, trace, silent`);
+  }
+
+  return {
+    nodeEnv,
+    production,
+    port: int(env, 'PORT', 3000, 0, 65535),
+    databaseUrl,
+    dataDir,
+    jwtSecret: secret(env, 'JWT_SECRET', production, secrets),
+    auditKey: secret(env, 'AUDIT_KEY', production, secrets),
+    caseDataKey: secret(env, 'CASE_DATA_KEY', production, secrets),
+    adminEmail,
+    adminPassword,
+    demoData: bool(env, 'DEMO_DATA'),
+    redisUrl,
+    logLevel,
+    schemaFile: production ? undefined : str(env, 'SCHEMA_FILE'),
+    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
+    refreshTokenTtlDays: int(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+    caseRetentionDays: int(env, 'CASE_RETENTION_DAYS', 3650, 1, 36500),
+  };
+}

@@ -1,0 +1,4 @@
+import { Foundation1764057600000 } from './1764057600000-foundation.js';
+
+/** The foundation's migrations (core, identity, alliance, audit). */
+export const FOUNDATION_MIGRATIONS = [Foundation1764057600000];

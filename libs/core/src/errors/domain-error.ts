@@ -1,0 +1,54 @@
+/** The error codes of the public contract (schema.graphql header). */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  CONFLICT = 'CONFLICT',
+  CONSENT_REQUIRED = 'CONSENT_REQUIRED',
+  RATE_LIMITED = 'RATE_LIMITED',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+export interface FieldError {
+  /** Dotted argument path, e.g. "input.password". */
+  path: string;
+  message: string;
+}
+
+/** An expected failure with a contract code. Its message must never contain personal data. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldError[],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  static notFound(what: string): DomainError {
+    return new DomainError(ErrorCode.NOT_FOUND, `${what} not found`);
+  }
+  static forbidden(message = 'Not allowed'): DomainError {
+    return new DomainError(ErrorCode.FORBIDDEN, message);
+  }
+  static unauthenticated(message = 'Not signed in'): DomainError {
+    return new DomainError(ErrorCode.UNAUTHENTICATED, message);
+  }
+  static conflict(message: string): DomainError {
+    return new DomainError(ErrorCode.CONFLICT, message);
+  }
+  static badInput(fields: FieldError[], message = 'Invalid input'): DomainError {
+    return new DomainError(ErrorCode.BAD_USER_INPUT, message, fields);
+  }
+  static field(path: string, message: string): DomainError {
+    return DomainError.badInput([{ path, message }]);
+  }
+  static consentRequired(message: string): DomainError {
+    return new DomainError(ErrorCode.CONSENT_REQUIRED, message);
+  }
+  static rateLimited(message = 'Too many attempts, try again later'): DomainError {
+    return new DomainError(ErrorCode.RATE_LIMITED, message);
+  }
+}

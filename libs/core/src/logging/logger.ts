@@ -1,0 +1,35 @@
+import { type LoggerService } from '@nestjs/common';
+import { pino, type Logger } from 'pino';
+
+/**
+ * Structured JSON logs. Serializers keep tokens, passwords and request bodies out: only method,
+ * route and ids are logged, never variables or headers.
+ */
+export let logger: Logger = pino({ level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info') });
+
+export function configureLogger(level: string): Logger {
+  logger = pino({
+    level,
+    redact: { paths: ['*.password', '*.refreshToken', '*.accessToken', '*.authorization', 'req.headers'], remove: true },
+  });
+  return logger;
+}
+
+/** Routes Nest's own log lines into pino. */
+export class PinoNestLogger implements LoggerService {
+  log(message: unknown, context?: string) {
+    logger.info({ context }, String(message));
+  }
+  error(message: unknown, trace?: string, context?: string) {
+    logger.error({ context, trace }, String(message));
+  }
+  warn(message: unknown, context?: string) {
+    logger.warn({ context }, String(message));
+  }
+  debug(message: unknown, context?: string) {
+    logger.debug({ context }, String(message));
+  }
+  verbose(message: unknown, context?: string) {
+    logger.trace({ context }, String(message));
+  }
+}

@@ -1,0 +1,45 @@
+import { type ArgumentMetadata, Injectable, type ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainError, type FieldError } from '../errors/domain-error.js';
+
+class InputInvalid extends Error {
+  constructor(readonly errors: ValidationError[]) {
+    super('invalid input');
+  }
+}
+
+function flatten(errors: ValidationError[], prefix: string, out: FieldError[] = []): FieldError[] {
+  for (const e of errors) {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    if (e.constraints) {
+      for (const message of Object.values(e.constraints)) out.push({ path, message: message.replace(/^\S+ /, '') });
+    }
+    if (e.children?.length) flatten(e.children, path, out);
+  }
+  return out;
+}
+
+/**
+ * class-validator on every argument, with whitelisting; failures become BAD_USER_INPUT that lists
+ * each offending field by its dotted argument path ("input.password").
+ */
+@Injectable()
+export class InputValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors) => new InputInvalid(errors),
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (e) {
+      if (e instanceof InputInvalid) throw DomainError.badInput(flatten(e.errors, metadata.data ?? ''));
+      throw e;
+    }
+  }
+}

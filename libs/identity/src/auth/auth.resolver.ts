@@ -1,0 +1,42 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { type Actor, Allow, CurrentActor, DomainError } from '../../../core/src/index.js';
+import { AuthPayload, UserModel } from '../users/user.model.js';
+import { UsersService } from '../users/users.service.js';
+import { AuthService } from './auth.service.js';
+import { GqlLocalGuard } from './gql-local.guard.js';
+
+@Resolver()
+export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Mutation(() => AuthPayload)
+  @Allow.public('anyone; wrong credentials answer UNAUTHENTICATED, repeated failures RATE_LIMITED')
+  @UseGuards(GqlLocalGuard)
+  login(@Args('email') _email: string, @Args('password') _password: string, @Context('req') req: { user: any }) {
+    return this.auth.login(req.user);
+  }
+
+  @Mutation(() => AuthPayload)
+  @Allow.public('holder of a valid, unrotated refresh token')
+  refreshSession(@Args('refreshToken') refreshToken: string) {
+    return this.auth.refresh(refreshToken);
+  }
+
+  @Mutation(() => Boolean)
+  @Allow.public('holder of the refresh token')
+  logout(@Args('refreshToken') refreshToken: string) {
+    return this.auth.logout(refreshToken);
+  }
+
+  @Query(() => UserModel)
+  @Allow.signedIn('any signed-in user: themselves')
+  async me(@CurrentActor() actor: Actor) {
+    const user = await this.users.findById(actor.userId);
+    if (!user) throw DomainError.unauthenticated();
+    return user;
+  }
+}

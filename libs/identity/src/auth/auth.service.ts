@@ -1,0 +1,164 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { type Actor, APP_CONFIG, AuditService, DomainError, Role } from '../../../core/src/index.js';
+import type { AppConfig } from '../../../core/src/index.js';
+import { UserEntity } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
+import { verifyPassword } from './password.js';
+
+/** Failed sign-ins tolerated per window before RATE_LIMITED. */
+export const LOGIN_LIMITS = { perAccount: 5, perAddress: 20, windowMinutes: 15 } as const;
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+export interface IssuedSession {
+  accessToken: string;
+  refreshToken: string;
+  accessTokenExpiresAt: Date;
+  user: UserEntity;
+}
+
+interface AccessClaims {
+  sub: string;
+  /** The session family; revoking it ends the access tokens issued under it too. */
+  sid: string;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** passport-local's check: same answer and similar time for unknown e-mail and wrong password. */
+  async validateCredentials(email: string, password: string, address: string): Promise<UserEntity> {
+    const accountKey = sha256(`account:${email.trim().toLowerCase()}`);
+    const addressKey = sha256(`address:${address}`);
+    const [counts] = await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM login_failures WHERE account_key = $1 AND at > now() - make_interval(mins => $3))::int AS account,
+              (SELECT count(*) FROM login_failures WHERE address_key = $2 AND at > now() - make_interval(mins => $3))::int AS address`,
+      [accountKey, addressKey, LOGIN_LIMITS.windowMinutes],
+    );
+    if (counts.account >= LOGIN_LIMITS.perAccount || counts.address >= LOGIN_LIMITS.perAddress) {
+      throw DomainError.rateLimited('Too many failed sign-ins; try again in a few minutes');
+    }
+    const user = await this.users.findByEmailWithHash(email);
+    const ok = await verifyPassword(user?.passwordHash, password);
+    if (!user || !ok) {
+      await this.dataSource.query(
+        `WITH cleanup AS (DELETE FROM login_failures WHERE at < now() - interval '1 day')
+         INSERT INTO login_failures (account_key, address_key) VALUES ($1, $2)`,
+        [accountKey, addressKey],
+      );
+      throw DomainError.unauthenticated('E-mail or password is wrong');
+    }
+    await this.dataSource.query('DELETE FROM login_failures WHERE account_key = $1', [accountKey]);
+    return user;
+  }
+
+  /** Opens a new session family for a user who has just proved their password. */
+  async login(user: UserEntity): Promise<IssuedSession> {
+    const familyId = randomUUID();
+    return this.dataSource.transaction(async (em) => {
+      const session = await this.insertSession(em, user.id, familyId);
+      await this.audit.append(em, { actorId: user.id, action: 'login', entityType: 'Session', entityId: familyId, changedFields: [] });
+      return this.issue(user, familyId, session.refreshToken);
+    });
+  }
+
+  /**
+   * Rotates a refresh token. A token that was already rotated is a replay: the whole session
+   * family is revoked, and the legitimate holder must sign in again.
+   */
+  async refresh(refreshToken: string): Promise<IssuedSession> {
+    const tokenHash = sha256(refreshToken);
+    const outcome = await this.dataSource.transaction(async (em) => {
+      const rows = await em.query(
+        `SELECT s.id, s.user_id, s.family_id, s.rotated_at, s.revoked_at, s.expires_at < now() AS expired
+           FROM sessions s WHERE s.token_hash = $1 FOR UPDATE`,
+        [tokenHash],
+      );
+      const s = rows[0];
+      if (!s || s.revoked_at || s.expired) return { error: 'invalid' as const };
+      if (s.rotated_at) {
+        await em.query('UPDATE sessions SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [s.family_id]);
+        await this.audit.append(em, { actorId: s.user_id, action: 'revokeSessionFamily', entityType: 'Session', entityId: s.family_id, changedFields: ['revokedAt'] });
+        return { error: 'reused' as const };
+      }
+      await em.query('UPDATE sessions SET rotated_at = now() WHERE id = $1', [s.id]);
+      const user = await em.getRepository(UserEntity).findOne({ where: { id: s.user_id } });
+      if (!user) return { error: 'invalid' as const };
+      const next = await this.insertSession(em, user.id, s.family_id);
+      await this.audit.append(em, { actorId: user.id, action: 'refreshSession', entityType: 'Session', entityId: s.family_id, changedFields: [] });
+      return { session: this.issue(user, s.family_id, next.refreshToken) };
+    });
+    if ('error' in outcome) {
+      throw DomainError.unauthenticated(outcome.error === 'reused' ? 'Session ended; please sign in again' : 'Session expired; please sign in again');
+    }
+    return outcome.session;
+  }
+
+  /** Ends the session family of this refresh token. */
+  async logout(refreshToken: string): Promise<boolean> {
+    return this.dataSource.transaction(async (em) => {
+      const rows = await em.query('SELECT user_id, family_id FROM sessions WHERE token_hash = $1', [sha256(refreshToken)]);
+      if (!rows.length) return false;
+      await em.query('UPDATE sessions SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [rows[0].family_id]);
+      await this.audit.append(em, { actorId: rows[0].user_id, action: 'logout', entityType: 'Session', entityId: rows[0].family_id, changedFields: ['revokedAt'] });
+      return true;
+    });
+  }
+
+  /** Verifies a bearer token and loads the caller with their roles, in one statement. */
+  async actorFromToken(token: string): Promise<Actor | null> {
+    let claims: AccessClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessClaims>(token, { secret: this.config.jwtSecret, algorithms: ['HS256'] });
+    } catch {
+      return null;
+    }
+    const rows = await this.dataSource.query(
+      `SELECT u.id, u.organisation_id, u.platform_admin,
+              coalesce(json_agg(json_build_array(m.alliance_id, m.roles)) FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships
+         FROM users u LEFT JOIN memberships m ON m.user_id = u.id
+        WHERE u.id = $1
+          AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.family_id = $2 AND s.revoked_at IS NOT NULL)
+        GROUP BY u.id`,
+      [claims.sub, claims.sid],
+    );
+    if (!rows.length) return null;
+    const r = rows[0];
+    return {
+      userId: r.id,
+      organisationId: r.organisation_id,
+      platformAdmin: r.platform_admin,
+      roles: new Map((r.memberships as [string, Role[]][]).map(([allianceId, roles]) => [allianceId, roles])),
+    };
+  }
+
+  private async insertSession(em: import('typeorm').EntityManager, userId: string, familyId: string) {
+    const refreshToken = randomBytes(32).toString('base64url');
+    await em.query(
+      `INSERT INTO sessions (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + make_interval(days => $4))`,
+      [userId, familyId, sha256(refreshToken), this.config.refreshTokenTtlDays],
+    );
+    return { refreshToken };
+  }
+
+  private issue(user: UserEntity, familyId: string, refreshToken: string): IssuedSession {
+    const ttl = this.config.accessTokenTtlSeconds;
+    const accessToken = this.jwt.sign({ sub: user.id, sid: familyId } satisfies AccessClaims, {
+      secret: this.config.jwtSecret,
+      expiresIn: ttl,
+      algorithm: 'HS256',
+    });
+    return { accessToken, refreshToken, accessTokenExpiresAt: new Date(Date.now() + ttl * 1000), user };
+  }
+}

@@ -1,0 +1,126 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import pg from 'pg';
+import request from 'supertest';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../apps/api/src/bootstrap.js';
+import { MIGRATIONS } from '../../apps/api/src/migrations.js';
+import { type AppConfig, loadConfig, QueryCounter, runMigrations } from '../../libs/core/src/index.js';
+
+export const ADMIN = { email: 'admin@test.local', password: 'admin-password-123' };
+
+export interface GqlResult<T = any> {
+  status: number;
+  body: { data?: T; errors?: { message: string; extensions?: { code?: string; fields?: { path: string; message: string }[]; correlationId?: string } }[] };
+  data: T;
+  errors?: GqlResult['body']['errors'];
+  /** SQL statements the request issued. */
+  statements: number;
+}
+
+export interface TestApp {
+  app: INestApplication;
+  http: any;
+  config: AppConfig;
+  databaseUrl: string;
+  /** A direct connection to this file's database, for assertions and set-up the API does not offer. */
+  db: pg.Pool;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  login(email: string, password: string): Promise<string>;
+  adminToken(): Promise<string>;
+  close(): Promise<void>;
+}
+
+function withDatabase(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * A fresh database cloned from a template that the real migrations built once per run (the first
+ * test file to get here builds it, under an advisory lock).
+ */
+export async function createTestDatabase(): Promise<string> {
+  const serverUrl = process.env.BP_TEST_SERVER_URL!;
+  const run = process.env.BP_TEST_RUN!;
+  const template = `bp_template_${run}`;
+  const name = `bp_t_${run}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query('SELECT pg_advisory_lock(4711999)');
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+    if (!exists.rowCount) {
+      await admin.query(`CREATE DATABASE ${template}`);
+      await runMigrations(withDatabase(serverUrl, template), MIGRATIONS);
+    }
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  } finally {
+    await admin.query('SELECT pg_advisory_unlock(4711999)').catch(() => undefined);
+    await admin.end();
+  }
+  return withDatabase(serverUrl, name);
+}
+
+export function testConfig(databaseUrl: string, overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'bp-data-')),
+    JWT_SECRET: 'test-jwt-secret-0123456789abcdef0123456789',
+    AUDIT_KEY: 'test-audit-key-0123456789abcdef01234567890',
+    CASE_DATA_KEY: 'test-case-data-key-0123456789abcdef01234567',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    DEMO_DATA: 'false',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    ...overrides,
+  });
+}
+
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const databaseUrl = await createTestDatabase();
+  const config = testConfig(databaseUrl, overrides);
+  const app = await createApp(config);
+  await app.init();
+  const http = app.getHttpServer();
+  const db = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  let adminToken: string | undefined;
+
+  const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>> => {
+    const req = request(http).post('/graphql').set('content-type', 'application/json');
+    if (token) req.set('authorization', `Bearer ${token}`);
+    const before = QueryCounter.count;
+    const res = await req.send({ query, variables });
+    const statements = QueryCounter.count - before;
+    return { status: res.status, body: res.body, data: res.body.data, errors: res.body.errors, statements };
+  };
+  const login = async (email: string, password: string) => {
+    const res = await gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: password });
+    if (res.errors) throw new Error(`login failed: ${JSON.stringify(res.errors)}`);
+    return (res.data as any).login.accessToken as string;
+  };
+  return {
+    app,
+    http,
+    config,
+    databaseUrl,
+    db,
+    gql,
+    login,
+    adminToken: async () => (adminToken ??= await login(ADMIN.email, ADMIN.password)),
+    close: async () => {
+      await db.end();
+      await app.close();
+    },
+  };
+}
+
+/** The error codes of a result, for compact assertions. */
+export function codes(result: GqlResult): (string | undefined)[] {
+  return (result.errors ?? []).map((e) => e.extensions?.code);
+}
