@@ -82,8 +82,12 @@ export function testConfig(databaseUrl: string, overrides: Record<string, string
   });
 }
 
+/**
+ * Boots the portal on a fresh database; pass `DATABASE_URL` in `overrides` to boot a second
+ * instance on the same database as another (e.g. `{ DATABASE_URL: first.databaseUrl }`).
+ */
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase();
+  const databaseUrl = overrides.DATABASE_URL ?? (await createTestDatabase());
   const config = testConfig(databaseUrl, overrides);
   const app = await createApp(config);
   await app.init();
