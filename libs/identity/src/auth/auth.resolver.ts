@@ -3,6 +3,7 @@ import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { type Actor, Allow, CurrentActor, DomainError } from '../../../core/src/index.js';
 import { AuthPayload, UserModel } from '../users/user.model.js';
 import { UsersService } from '../users/users.service.js';
+import type { UserEntity } from '../users/user.entity.js';
 import { AuthService } from './auth.service.js';
 import { GqlLocalGuard } from './gql-local.guard.js';
 
@@ -16,8 +17,12 @@ export class AuthResolver {
   @Mutation(() => AuthPayload)
   @Allow.public('anyone; wrong credentials answer UNAUTHENTICATED, repeated failures RATE_LIMITED')
   @UseGuards(GqlLocalGuard)
-  login(@Args('email') _email: string, @Args('password') _password: string, @Context('req') req: { user: any }) {
-    return this.auth.login(req.user);
+  async login(@Args('email') _email: string, @Args('password') _password: string, @Context('req') req: { signedInUser: UserEntity; user?: Actor }) {
+    const user = req.signedInUser;
+    const session = await this.auth.login(user);
+    // The rest of this response is read as the user who just signed in.
+    req.user = (await this.auth.actorOf(user.id)) ?? undefined;
+    return session;
   }
 
   @Mutation(() => AuthPayload)

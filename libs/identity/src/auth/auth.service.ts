@@ -124,14 +124,19 @@ export class AuthService {
     } catch {
       return null;
     }
+    return this.actorOf(claims.sub, claims.sid);
+  }
+
+  /** The user with their roles; with a session family, only while that family is not revoked. */
+  async actorOf(userId: string, familyId?: string): Promise<Actor | null> {
     const rows = await this.dataSource.query(
       `SELECT u.id, u.organisation_id, u.platform_admin,
               coalesce(json_agg(json_build_array(m.alliance_id, m.roles)) FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships
          FROM users u LEFT JOIN memberships m ON m.user_id = u.id
         WHERE u.id = $1
-          AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.family_id = $2 AND s.revoked_at IS NOT NULL)
+          AND ($2::uuid IS NULL OR NOT EXISTS (SELECT 1 FROM sessions s WHERE s.family_id = $2 AND s.revoked_at IS NOT NULL))
         GROUP BY u.id`,
-      [claims.sub, claims.sid],
+      [userId, familyId ?? null],
     );
     if (!rows.length) return null;
     const r = rows[0];

@@ -14,6 +14,11 @@ export class GqlLocalGuard extends AuthGuard('local') {
     return req;
   }
 
+  /** Keeps the signed-in user apart from `req.user`, which holds the request's Actor. */
+  override getAuthenticateOptions() {
+    return { property: 'signedInUser', session: false };
+  }
+
   override handleRequest<T>(err: unknown, user: T): T {
     if (err) throw err;
     if (!user) throw DomainError.unauthenticated('E-mail or password is wrong');
