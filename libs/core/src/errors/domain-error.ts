@@ -1,3 +1,5 @@
+import { IntrinsicException } from '@nestjs/common';
+
 /** The error codes of the public contract (schema.graphql header). */
 export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
@@ -16,8 +18,11 @@ export interface FieldError {
   message: string;
 }
 
-/** An expected failure with a contract code. Its message must never contain personal data. */
-export class DomainError extends Error {
+/**
+ * An expected failure with a contract code. Its message must never contain personal data.
+ * (An IntrinsicException, so Nest does not log it as if it were a fault.)
+ */
+export class DomainError extends IntrinsicException {
   constructor(
     readonly code: ErrorCode,
     message: string,

@@ -1,7 +1,7 @@
-import type { GraphQLFormattedError } from 'graphql';
-import { GraphQLError } from 'graphql';
+import type { GraphQLFormattedError, ValueNode } from 'graphql';
+import { GraphQLError, Kind, parse, visit } from 'graphql';
 import { HttpException } from '@nestjs/common';
-import { DomainError, ErrorCode } from './domain-error.js';
+import { DomainError, ErrorCode, type FieldError } from './domain-error.js';
 import { logger } from '../logging/logger.js';
 
 /** Codes that Apollo raises before execution; they pass through unchanged. */
@@ -22,6 +22,99 @@ function unwrap(error: unknown): unknown {
   return e;
 }
 
+/** The errors of the chain, outermost first. */
+function chain(error: unknown): unknown[] {
+  const out: unknown[] = [];
+  let e: any = error;
+  for (let i = 0; i < 6 && e; i++) {
+    out.push(e);
+    e = e instanceof GraphQLError ? e.originalError : undefined;
+  }
+  return out;
+}
+
+/** "input.roles[0]" → "input.roles.0" */
+function dotted(path: string): string {
+  return path.replace(/\[(\d+)\]/g, '.$1');
+}
+
+/**
+ * Finds the dotted argument path ("input.joinedOn") of a value in the operation's source: either
+ * where a variable is used, or the literal value that starts at `offset`.
+ */
+function argumentPath(source: string, target: { variable?: string; offset?: number; within?: number }): string | undefined {
+  let doc;
+  try {
+    doc = parse(source);
+  } catch {
+    return undefined;
+  }
+  let found: string | undefined;
+  const walk = (v: ValueNode, path: string) => {
+    if (found !== undefined) return;
+    if (target.offset !== undefined && v.loc?.start === target.offset) found = path;
+    else if (target.variable !== undefined && v.kind === Kind.VARIABLE && v.name.value === target.variable) found = path;
+    else if (v.kind === Kind.OBJECT) for (const f of v.fields) walk(f.value, `${path}.${f.name.value}`);
+    else if (v.kind === Kind.LIST) v.values.forEach((x, i) => walk(x, `${path}.${i}`));
+  };
+  for (const def of doc.definitions) {
+    if (target.within !== undefined && def.loc && (target.within < def.loc.start || target.within > def.loc.end)) continue;
+    visit(def, {
+      Argument(node) {
+        walk(node.value, node.name.value);
+      },
+    });
+    if (found !== undefined) return found;
+  }
+  return found;
+}
+
+/**
+ * The `fields` of a BAD_USER_INPUT that graphql-js raised while coercing variables or parsing a
+ * literal scalar (e.g. a Date), with paths as the contract wants them: dotted argument paths.
+ */
+function inputFieldErrors(error: unknown, message: string): FieldError[] {
+  const withNodes = chain(error).find((e): e is GraphQLError => e instanceof GraphQLError && !!e.nodes?.length);
+  const node = withNodes?.nodes?.[0];
+  const source = node?.loc?.source.body;
+  const variable = /^Variable "\$(\w+)" got invalid value .*? at "([^"]+)"; ([\s\S]*)$/.exec(message)
+    ?? /^Variable "\$(\w+)" got invalid value [\s\S]*?; ()([\s\S]*)$/.exec(message);
+  if (variable) {
+    const [, name, at, reason] = variable;
+    let path = at ? dotted(at) : name;
+    const missing = /^Field "(\w+)" of required type .* was not provided\.?$/.exec(reason) ?? /^Field "(\w+)" is not defined by type/.exec(reason);
+    if (missing) path = `${path}.${missing[1]}`;
+    const argPath = source ? argumentPath(source, { variable: name, within: node?.loc?.start }) : undefined;
+    if (argPath) path = argPath + path.slice(name.length);
+    return [{ path, message: reason }];
+  }
+  const whole = /^Variable "\$(\w+)" of (?:required|non-null) type .*$/.exec(message);
+  if (whole) {
+    const argPath = source ? argumentPath(source, { variable: whole[1], within: node?.loc?.start }) : undefined;
+    return [{ path: argPath ?? whole[1], message }];
+  }
+  if (node && source && node.loc) {
+    const path = argumentPath(source, { offset: node.loc.start });
+    if (path) return [{ path, message }];
+  }
+  return [];
+}
+
+/**
+ * What the log may say about an unexpected error: its type and stack, and for database errors the
+ * SQLSTATE and constraint, never the driver's message, the SQL parameters or values (personal data).
+ */
+export function describeError(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { type: typeof err };
+  const e = err as Error & { driverError?: any; code?: unknown };
+  const db = e.driverError ?? (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e : undefined);
+  const frames = (e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).join('\n');
+  if (db) {
+    return { type: e.name, sqlState: db.code, constraint: db.constraint, table: db.table, column: db.column, routine: db.routine, stack: frames };
+  }
+  return { type: e.name, message: e.message, stack: frames };
+}
+
 /**
  * The one place where errors become GraphQL errors: domain errors keep their code, validation
  * errors list their fields, and anything unexpected is logged with a correlation id and answered
@@ -39,12 +132,16 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     };
   }
   const code = formatted.extensions?.code as string | undefined;
+  // A scalar (e.g. Date) refusing a literal during validation: bad input, not a bad document.
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && original instanceof GraphQLError && original.extensions?.code === ErrorCode.BAD_USER_INPUT) {
+    return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT, fields: inputFieldErrors(error, formatted.message) } };
+  }
   if (code && APOLLO_CODES.has(code)) {
     return { ...base, extensions: { code } };
   }
   if (original instanceof GraphQLError || (error instanceof GraphQLError && !error.originalError)) {
     // Variable coercion and argument errors raised by graphql-js itself.
-    if (code === 'BAD_USER_INPUT') return { ...base, extensions: { code, fields: [] } };
+    if (code === 'BAD_USER_INPUT') return { ...base, extensions: { code, fields: inputFieldErrors(error, formatted.message) } };
     if (code && (Object.values(ErrorCode) as string[]).includes(code)) return { ...base, extensions: { code } };
   }
   if (original instanceof HttpException) {
@@ -53,7 +150,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     if (mapped) return { ...base, message: original.message, extensions: { code: mapped } };
   }
   const correlationId = requestId ?? cryptoId();
-  logger.error({ err: original, correlationId, path: formatted.path }, 'unexpected error');
+  logger.error({ err: describeError(original), correlationId, path: formatted.path }, 'unexpected error');
   return {
     message: 'Internal server error',
     locations: formatted.locations,

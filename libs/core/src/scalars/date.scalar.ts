@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -9,9 +9,10 @@ export function isCalendarDay(value: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
-function parse(value: unknown): string {
+function parse(value: unknown, nodes?: ValueNode): string {
   if (typeof value !== 'string' || !isCalendarDay(value)) {
-    throw new GraphQLError('Date must be a calendar day YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
+    // BAD_USER_INPUT also for a literal in the document (the error formatter keeps it and finds the argument path).
+    throw new GraphQLError('Date must be a calendar day YYYY-MM-DD', { nodes, extensions: { code: 'BAD_USER_INPUT' } });
   }
   return value;
 }
@@ -23,8 +24,8 @@ export const DateScalar = new GraphQLScalarType({
   serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)),
   parseValue: parse,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('Date must be a string YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
-    return parse(ast.value);
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('Date must be a string YYYY-MM-DD', { nodes: ast, extensions: { code: 'BAD_USER_INPUT' } });
+    return parse(ast.value, ast);
   },
 });
 
