@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
-import { type AppConfig, logger, PinoNestLogger } from '../../../libs/core/src/index.js';
+import { type AppConfig, describeError, logger, PinoNestLogger } from '../../../libs/core/src/index.js';
 import { AppModule } from './app.module.js';
 import { requestContext } from './request-context.js';
 
@@ -17,7 +17,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     bodyParser: false,
   });
   app.set('trust proxy', 'loopback');
-  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.disable('x-powered-by');
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -41,13 +41,16 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     pinoHttp({
       logger,
       genReqId: (req: any) => req.id,
-      // Method, path and status only: no headers (tokens), no bodies (passwords, personal data).
+      // Method, path and status only: no headers (tokens), no bodies or query strings (passwords, personal data).
       serializers: {
-        req: (req: any) => ({ id: req.id, method: req.method, url: String(req.url).replace(/\/calendar\/[^/]+/, '/calendar/…') }),
+        req: (req: any) => ({ id: req.id, method: req.method, url: String(req.url).split('?')[0].replace(/\/calendar\/[^/]+/, '/calendar/…') }),
         res: (res: any) => ({ statusCode: res.statusCode }),
+        err: describeError,
       },
       autoLogging: { ignore: (req: any) => req.url === '/health' },
     }),
   );
+  // After the security headers and the request id, so a refused body (413) carries them too.
+  app.useBodyParser('json', { limit: BODY_LIMIT });
   return app;
 }

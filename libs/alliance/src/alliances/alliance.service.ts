@@ -101,14 +101,20 @@ export class AllianceService {
     return this.dataSource.transaction(async (em) => {
       const taken = await em.query('SELECT 1 FROM organisations WHERE lower(name) = lower($1)', [input.name.trim()]);
       if (taken.length) throw DomainError.field('input.name', 'an organisation of this name exists already');
-      const org = await em.save(
-        em.create(OrganisationEntity, {
-          name: input.name.trim(),
-          shortName: input.shortName?.trim() || null,
-          kind: input.kind,
-          legalDomains: [...new Set(input.legalDomains ?? [])],
-        }),
-      );
+      let org: OrganisationEntity;
+      try {
+        org = await em.save(
+          em.create(OrganisationEntity, {
+            name: input.name.trim(),
+            shortName: input.shortName?.trim() || null,
+            kind: input.kind,
+            legalDomains: [...new Set(input.legalDomains ?? [])],
+          }),
+        );
+      } catch (e: any) {
+        if (e?.driverError?.code === '23505') throw DomainError.field('input.name', 'an organisation of this name exists already');
+        throw e;
+      }
       await this.audit.append(em, { actorId: actor.userId, action: 'createOrganisation', entityType: 'Organisation', entityId: org.id, changedFields: presentFields(input) });
       return org;
     });
@@ -126,15 +132,18 @@ export class AllianceService {
       const existing = await em.findOne(PartnerEntity, { where: { allianceId: input.allianceId, organisationId: input.organisationId } });
       if (existing) throw DomainError.field('input.organisationId', 'is already a partner of this alliance');
       const joinedOn = input.joinedOn ?? (input.status === PartnerStatus.ACTIVE ? todayInBerlin() : null);
-      const partner = await em.save(
-        em.create(PartnerEntity, {
-          allianceId: input.allianceId,
-          organisationId: input.organisationId,
-          status: input.status,
-          joinedOn,
-          leftOn: input.status === PartnerStatus.FORMER ? todayInBerlin() : null,
-        }),
-      );
+      const leftOn = input.status === PartnerStatus.FORMER ? todayInBerlin() : null;
+      if (joinedOn && leftOn && leftOn < joinedOn) throw DomainError.field('input.joinedOn', 'a former partner cannot join in the future');
+      let partner: PartnerEntity;
+      try {
+        partner = await em.save(
+          em.create(PartnerEntity, { allianceId: input.allianceId, organisationId: input.organisationId, status: input.status, joinedOn, leftOn }),
+        );
+      } catch (e: any) {
+        // Two admins adding the same organisation at once: the unique key decides.
+        if (e?.driverError?.code === '23505') throw DomainError.field('input.organisationId', 'is already a partner of this alliance');
+        throw e;
+      }
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'addPartner',
@@ -153,7 +162,7 @@ export class AllianceService {
       const partner = await em.findOne(PartnerEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!partner) throw DomainError.notFound('Partner');
       assertRole(actor, partner.allianceId, [Role.ALLIANCE_ADMIN], 'Partner');
-      const fields = presentFields(input);
+      const before = { status: partner.status, joinedOn: partner.joinedOn, leftOn: partner.leftOn };
       if (input.joinedOn !== undefined) partner.joinedOn = input.joinedOn;
       if (input.leftOn !== undefined) partner.leftOn = input.leftOn;
       if (input.status !== undefined && input.status !== partner.status) {
@@ -167,6 +176,8 @@ export class AllianceService {
       if (partner.joinedOn && partner.leftOn && partner.leftOn < partner.joinedOn) {
         throw DomainError.field(input.leftOn !== undefined ? 'input.leftOn' : 'input.joinedOn', 'leftOn must not be before joinedOn');
       }
+      // The fields that really changed, including dates that a status change set.
+      const fields = (Object.keys(before) as (keyof typeof before)[]).filter((k) => before[k] !== partner[k]);
       const saved = await em.save(partner);
       await this.audit.append(em, { actorId: actor.userId, action: 'updatePartner', entityType: 'Partner', entityId: id, allianceId: partner.allianceId, changedFields: fields });
       return saved;

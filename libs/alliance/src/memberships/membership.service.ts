@@ -20,6 +20,9 @@ export class MembershipService {
    * organisations that are partners of an alliance they administer.
    */
   createUser(actor: Actor, input: CreateUserInput): Promise<UserEntity> {
+    if (!actor.platformAdmin && ![...actor.roles.values()].some((r) => r.includes(Role.ALLIANCE_ADMIN))) {
+      throw DomainError.forbidden('Only administrators may create users');
+    }
     return this.dataSource.transaction(async (em) => {
       const org = await em.findOne(OrganisationEntity, { where: { id: input.organisationId } });
       if (!org) throw DomainError.field('input.organisationId', 'no such organisation');
@@ -47,6 +50,9 @@ export class MembershipService {
   setMembership(actor: Actor, input: SetMembershipInput): Promise<MembershipEntity | null> {
     assertRole(actor, input.allianceId, [Role.ALLIANCE_ADMIN]);
     return this.dataSource.transaction(async (em) => {
+      // The platform administrator passes assertRole for any id: the alliance must exist.
+      const alliance = await em.query('SELECT 1 FROM alliances WHERE id = $1', [input.allianceId]);
+      if (!alliance.length) throw DomainError.notFound('Alliance');
       const rows = await em.query(
         `SELECT u.id, p.status FROM users u
            LEFT JOIN partners p ON p.organisation_id = u.organisation_id AND p.alliance_id = $2

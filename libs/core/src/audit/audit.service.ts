@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { type Actor, hasRole, Role } from '../auth/actor.js';
 import { decodeCursor, type Page, pageSize, toPage } from '../pagination/connection.js';
 import { DomainError } from '../errors/domain-error.js';
+import { isUuid } from '../validation/validators.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 
 /** Serialises appends so the chain stays strictly sequential under concurrency. */
@@ -83,6 +84,9 @@ export class AuditService {
   async list(actor: Actor, q: AuditQuery): Promise<Page<AuditEntryEntity>> {
     const limit = pageSize(q.first);
     const cursor = decodeCursor(q.after, 1);
+    if (cursor && (typeof cursor[0] !== 'number' || !Number.isSafeInteger(cursor[0]))) throw DomainError.field('after', 'is not a valid cursor');
+    // An id that is not a UUID names nothing: an empty page, not a database error.
+    if ((q.allianceId && !isUuid(q.allianceId)) || (q.entityId && !isUuid(q.entityId))) return toPage([], limit, 0, () => []);
     const where: string[] = [];
     const params: unknown[] = [];
     const p = (v: unknown) => {
@@ -101,7 +105,6 @@ export class AuditService {
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM audit_entries ${filter}`, params);
     if (cursor) {
-      if (typeof cursor[0] !== 'number') throw DomainError.field('after', 'is not a valid cursor');
       where.push(`sequence > ${p(cursor[0])}`);
     }
     const rows: any[] = await this.dataSource.query(

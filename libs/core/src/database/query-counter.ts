@@ -21,8 +21,8 @@ export class QueryCounter implements TypeOrmLogger {
   }
   logQueryError(error: string | Error, query: string): void {
     QueryCounter.count++;
-    // The statement text only; parameters may carry personal data.
-    logger.debug({ query: query.slice(0, 200), error: error instanceof Error ? error.message : error }, 'query failed');
+    // The statement text and SQLSTATE only; parameters and driver messages may carry personal data.
+    logger.debug({ query: query.slice(0, 200), sqlState: (error as { code?: unknown })?.code }, 'query failed');
   }
   logQuerySlow(time: number, query: string): void {
     logger.warn({ time, query: query.slice(0, 200) }, 'slow query');

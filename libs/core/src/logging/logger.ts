@@ -1,5 +1,5 @@
 import { type LoggerService } from '@nestjs/common';
-import { pino, type Logger } from 'pino';
+import { type DestinationStream, pino, type Logger } from 'pino';
 
 /**
  * Structured JSON logs. Serializers keep tokens, passwords and request bodies out: only method,
@@ -7,11 +7,13 @@ import { pino, type Logger } from 'pino';
  */
 export let logger: Logger = pino({ level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info') });
 
-export function configureLogger(level: string): Logger {
-  logger = pino({
+/** Replaces the process logger; `destination` (default stdout) lets tests capture the lines. */
+export function configureLogger(level: string, destination?: DestinationStream): Logger {
+  const options = {
     level,
     redact: { paths: ['*.password', '*.refreshToken', '*.accessToken', '*.authorization', 'req.headers'], remove: true },
-  });
+  };
+  logger = destination ? pino(options, destination) : pino(options);
   return logger;
 }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -7,7 +7,7 @@ import { type Actor, APP_CONFIG, AuditService, DomainError, Role } from '../../.
 import type { AppConfig } from '../../../core/src/index.js';
 import { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
-import { verifyPassword } from './password.js';
+import { prepareDummyHash, verifyPassword } from './password.js';
 
 /** Failed sign-ins tolerated per window before RATE_LIMITED. */
 export const LOGIN_LIMITS = { perAccount: 5, perAddress: 20, windowMinutes: 15 } as const;
@@ -28,7 +28,7 @@ interface AccessClaims {
 }
 
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -36,6 +36,10 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
   ) {}
+
+  onModuleInit(): Promise<void> {
+    return prepareDummyHash();
+  }
 
   /** passport-local's check: same answer and similar time for unknown e-mail and wrong password. */
   async validateCredentials(email: string, password: string, address: string): Promise<UserEntity> {

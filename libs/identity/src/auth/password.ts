@@ -10,6 +10,15 @@ export function hashPassword(password: string): Promise<string> {
 let dummy: Promise<string> | undefined;
 
 /**
+ * Computes the dummy hash ahead of the first sign-in; otherwise the first unknown e-mail would pay
+ * for hashing and verifying, and answer measurably slower than a wrong password.
+ */
+export async function prepareDummyHash(): Promise<void> {
+  dummy ??= argon2.hash('dummy-password-for-timing', OPTIONS);
+  await dummy;
+}
+
+/**
  * Verifies a password. Without a stored hash (unknown e-mail) it verifies against a dummy hash,
  * so both failures take similar time.
  */
