@@ -1,8 +1,28 @@
 import { Module } from '@nestjs/common';
+import { AllianceModule } from '../../alliance/src/index.js';
+import { IdentityModule } from '../../identity/src/index.js';
+import { CaseDataService } from './case-data.service.js';
+import { CaseService } from './case.service.js';
+import { CaseResolver, ConsentResolver, DisclosureResolver, HandoverResolver } from './casework.resolver.js';
+import { ConsentHandoverService } from './consent-handover.service.js';
+import { CaseCrypto } from './crypto/case-crypto.service.js';
 import { CaseworkDemoSeeder } from './demo/casework-demo.seeder.js';
+import { RetentionService } from './retention/retention.service.js';
 
 @Module({
-  providers: [CaseworkDemoSeeder],
-  exports: [CaseworkDemoSeeder],
+  imports: [IdentityModule, AllianceModule],
+  providers: [
+    CaseCrypto,
+    CaseDataService,
+    CaseService,
+    ConsentHandoverService,
+    RetentionService,
+    CaseResolver,
+    ConsentResolver,
+    HandoverResolver,
+    DisclosureResolver,
+    CaseworkDemoSeeder,
+  ],
+  exports: [CaseworkDemoSeeder, CaseCrypto, RetentionService],
 })
 export class CaseworkModule {}

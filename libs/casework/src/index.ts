@@ -1,3 +1,6 @@
 export * from './casework.module.js';
 export * from './migrations/index.js';
 export * from './demo/casework-demo.seeder.js';
+export * from './casework.enums.js';
+export { CaseCrypto, normaliseFamilyName } from './crypto/case-crypto.service.js';
+export { RetentionService, RETENTION_LOCK } from './retention/retention.service.js';

@@ -24,6 +24,10 @@ export interface AppConfig {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   caseRetentionDays: number;
+  /** Earlier CASE_DATA_KEYs (comma-separated), still used to decrypt rows written under them. */
+  caseDataPreviousKeys: string[];
+  /** How often each instance tries the retention sweep (it runs once across instances). */
+  caseRetentionSweepSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -64,6 +68,14 @@ function secret(env: Env, name: string, production: boolean, stored: () => Recor
   }
   if (production) throw new ConfigError(name, 'is required when NODE_ENV=production');
   return stored()[name];
+}
+
+function previousKeys(env: Env, name: string): string[] {
+  const raw = str(env, name);
+  if (raw === undefined) return [];
+  const keys = raw.split(',').map((k) => k.trim()).filter(Boolean);
+  if (keys.some((k) => k.length < 32)) throw new ConfigError(name, 'must list keys of at least 32 characters each');
+  return keys;
 }
 
 /**
@@ -146,5 +158,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
     refreshTokenTtlDays: int(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
     caseRetentionDays: int(env, 'CASE_RETENTION_DAYS', 3650, 1, 36500),
+    caseDataPreviousKeys: previousKeys(env, 'CASE_DATA_PREVIOUS_KEYS'),
+    caseRetentionSweepSeconds: int(env, 'CASE_RETENTION_SWEEP_SECONDS', 3600, 1, 604800),
   };
 }

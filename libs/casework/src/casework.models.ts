@@ -1,0 +1,198 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection, DateScalar } from '../../core/src/index.js';
+import { CaseStatus, CefrLevel, ConsentForm, ConsentStatus, DataCategory, HandoverStatus, SupportArea } from './casework.enums.js';
+
+// Relations (owner, caseWorker, category data, consents, handovers, case, …) are @ResolveFields in
+// the resolvers, so no model class refers to another at definition time.
+
+@ObjectType('IdentityData')
+export class IdentityData {
+  @Field()
+  givenName: string;
+  @Field()
+  familyName: string;
+  @Field(() => DateScalar, { nullable: true })
+  dateOfBirth: string | null;
+}
+
+@ObjectType('ContactData')
+export class ContactData {
+  @Field(() => String, { nullable: true })
+  phone: string | null;
+  @Field(() => String, { nullable: true })
+  email: string | null;
+  @Field(() => String, { nullable: true })
+  address: string | null;
+}
+
+@ObjectType('LanguageData')
+export class LanguageData {
+  @Field(() => CefrLevel, { nullable: true })
+  germanLevel: CefrLevel | null;
+  @Field(() => [String])
+  otherLanguages: string[];
+  @Field(() => String, { nullable: true })
+  note: string | null;
+}
+
+@ObjectType('ResidenceData')
+export class ResidenceData {
+  @Field(() => String, { nullable: true })
+  status: string | null;
+  @Field(() => DateScalar, { nullable: true })
+  permitValidUntil: string | null;
+  @Field(() => String, { nullable: true })
+  note: string | null;
+}
+
+@ObjectType('EducationEmploymentData')
+export class EducationEmploymentData {
+  @Field(() => [String])
+  qualifications: string[];
+  @Field(() => String, { nullable: true })
+  recognitionStatus: string | null;
+  @Field(() => [String])
+  jobWishes: string[];
+  @Field(() => String, { nullable: true })
+  note: string | null;
+}
+
+@ObjectType('HousingData')
+export class HousingData {
+  @Field(() => String, { nullable: true })
+  situation: string | null;
+  @Field(() => String, { nullable: true })
+  note: string | null;
+}
+
+@ObjectType('FamilyData')
+export class FamilyData {
+  @Field(() => Int, { nullable: true })
+  householdSize: number | null;
+  @Field(() => Int, { nullable: true })
+  childrenCount: number | null;
+  @Field(() => String, { nullable: true })
+  note: string | null;
+}
+
+@ObjectType('HealthData')
+export class HealthData {
+  @Field(() => String, { nullable: true })
+  note: string | null;
+}
+
+@ObjectType('Case', {
+  description:
+    "One client's case. Every personal-data field is null when the viewer may not\n" +
+    "see its category: the owning organisation's case workers see all categories;\n" +
+    'another organisation sees only the categories of an accepted handover that an\n' +
+    'active consent still covers, and every such read is recorded as a Disclosure.\n' +
+    'The shell (id, reference, owner, status, dates) is visible to the owner and to\n' +
+    'every organisation that has or had a handover of the case, also after\n' +
+    'withdrawal or erasure; supportAreas, consents and handovers are the owner\'s,\n' +
+    'except that a receiving organisation sees its own handovers and their consents.',
+})
+export class CaseModel {
+  @Field(() => ID)
+  id: string;
+  @Field({ description: "Human-readable and free of personal data, e.g. 'KR-2026-00042'." })
+  reference: string;
+  ownerOrganisationId: string;
+  caseWorkerId: string | null;
+  @Field(() => CaseStatus)
+  status: CaseStatus;
+  /** Resolved: the owner's only. */
+  supportAreasStored: SupportArea[];
+  @Field()
+  openedAt: Date;
+  @Field(() => Date, { nullable: true })
+  closedAt: Date | null;
+  /** Whether the viewer of this request is a case worker of the owning organisation. */
+  viewerIsOwner: boolean;
+}
+
+@ObjectType()
+export class CaseConnection extends Connection(CaseModel, 'Case') {}
+
+@ObjectType('Consent', { description: "The client's consent to share named categories of their data with named organisations for a purpose." })
+export class ConsentModel {
+  @Field(() => ID)
+  id: string;
+  caseId: string;
+  recipientIds: string[];
+  @Field(() => [DataCategory])
+  categories: DataCategory[];
+  @Field()
+  purpose: string;
+  @Field(() => ConsentForm)
+  form: ConsentForm;
+  @Field(() => String, { nullable: true, description: 'Where the signed form or record is kept, e.g. a document number.' })
+  evidenceReference: string | null;
+  @Field({ description: 'The language in which the client was informed of purpose and right to withdraw.' })
+  informedInLanguage: string;
+  @Field()
+  interpreterUsed: boolean;
+  @Field()
+  validFrom: Date;
+  @Field(() => Date, { nullable: true })
+  validUntil: Date | null;
+  @Field(() => ConsentStatus)
+  status: ConsentStatus;
+  recordedById: string;
+  @Field()
+  recordedAt: Date;
+  @Field(() => Date, { nullable: true })
+  withdrawnAt: Date | null;
+  @Field(() => String, { nullable: true })
+  withdrawalNote: string | null;
+}
+
+@ObjectType('Handover')
+export class HandoverModel {
+  @Field(() => ID)
+  id: string;
+  caseId: string;
+  fromOrganisationId: string;
+  toOrganisationId: string;
+  consentId: string;
+  @Field(() => [DataCategory])
+  categories: DataCategory[];
+  @Field(() => String, { nullable: true })
+  message: string | null;
+  @Field(() => HandoverStatus)
+  status: HandoverStatus;
+  requestedById: string;
+  @Field()
+  requestedAt: Date;
+  respondedById: string | null;
+  @Field(() => Date, { nullable: true })
+  respondedAt: Date | null;
+  @Field(() => String, { nullable: true })
+  declineReason: string | null;
+  @Field(() => String, { nullable: true })
+  outcome: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the sending organisation cancelled it.' })
+  cancelledAt: Date | null;
+  @Field(() => String, { nullable: true, description: "The sending organisation's reason for cancelling, if given." })
+  cancelReason: string | null;
+  @Field({ description: 'Whether the receiving organisation can read the shared categories right now.' })
+  accessActive: boolean;
+}
+
+@ObjectType('Disclosure', { description: 'A record that someone outside the owning organisation read a case\'s personal data.' })
+export class DisclosureModel {
+  @Field(() => ID)
+  id: string;
+  caseId: string;
+  readerId: string;
+  organisationId: string;
+  @Field(() => [DataCategory])
+  categories: DataCategory[];
+  handoverId: string;
+  consentId: string;
+  @Field()
+  at: Date;
+}
+
+@ObjectType()
+export class DisclosureConnection extends Connection(DisclosureModel, 'Disclosure') {}

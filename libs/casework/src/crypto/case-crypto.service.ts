@@ -1,0 +1,94 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { APP_CONFIG, type AppConfig } from '../../../core/src/index.js';
+
+interface Key {
+  id: string;
+  encryption: Buffer;
+  blindIndex: Buffer;
+}
+
+export interface Sealed {
+  keyId: string;
+  nonce: Buffer;
+  /** AES-256-GCM ciphertext followed by its 16-byte tag. */
+  ciphertext: Buffer;
+}
+
+function derive(secret: string): Key {
+  const material = Buffer.from(secret, 'utf8');
+  const encryption = Buffer.from(hkdfSync('sha256', material, 'buendnisportal', 'case-data/aes-256-gcm', 32));
+  const blindIndex = Buffer.from(hkdfSync('sha256', material, 'buendnisportal', 'case-data/family-name-index', 32));
+  // The key id names the key without revealing it (a hash of a derived value, not of the secret).
+  const id = createHmac('sha256', Buffer.from(hkdfSync('sha256', material, 'buendnisportal', 'case-data/key-id', 32))).update('key-id').digest('hex').slice(0, 16);
+  return { id, encryption, blindIndex };
+}
+
+/** Family names match case-, accent- and punctuation-insensitively: "Müller-Lüdenscheidt" = "MULLER LUDENSCHEIDT". */
+export function normaliseFamilyName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/ß/g, 'ss')
+    .toLowerCase()
+    .replace(/[\s\-‐‑–—'’`´.]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Encryption at rest of case data: AES-256-GCM with a key derived from CASE_DATA_KEY, every row
+ * naming its key's id so that keys can rotate (CASE_DATA_PREVIOUS_KEYS still decrypt). The
+ * additional authenticated data binds a ciphertext to its case and category, so rows cannot be
+ * swapped between cases.
+ */
+@Injectable()
+export class CaseCrypto {
+  private readonly current: Key;
+  private readonly keys = new Map<string, Key>();
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.current = derive(config.caseDataKey);
+    this.keys.set(this.current.id, this.current);
+    for (const previous of config.caseDataPreviousKeys ?? []) {
+      const k = derive(previous);
+      if (!this.keys.has(k.id)) this.keys.set(k.id, k);
+    }
+  }
+
+  get currentKeyId(): string {
+    return this.current.id;
+  }
+
+  seal(caseId: string, category: string, value: unknown): Sealed {
+    const nonce = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.current.encryption, nonce);
+    cipher.setAAD(Buffer.from(`${caseId}:${category}`, 'utf8'));
+    const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+    return { keyId: this.current.id, nonce, ciphertext: Buffer.concat([body, cipher.getAuthTag()]) };
+  }
+
+  open<T>(caseId: string, category: string, sealed: Sealed): T {
+    const key = this.keys.get(sealed.keyId);
+    if (!key) throw new Error(`case data key ${sealed.keyId} is not configured`);
+    const tag = sealed.ciphertext.subarray(sealed.ciphertext.length - 16);
+    const body = sealed.ciphertext.subarray(0, sealed.ciphertext.length - 16);
+    const decipher = createDecipheriv('aes-256-gcm', key.encryption, sealed.nonce);
+    decipher.setAAD(Buffer.from(`${caseId}:${category}`, 'utf8'));
+    decipher.setAuthTag(tag);
+    return JSON.parse(Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8')) as T;
+  }
+
+  /** The keyed blind index written with the current key. */
+  familyNameIndex(familyName: string): string {
+    return this.blindIndex(this.current, familyName);
+  }
+
+  /** The blind indexes of a name under every configured key, for search across a rotation. */
+  familyNameIndexes(familyName: string): string[] {
+    return [...this.keys.values()].map((k) => this.blindIndex(k, familyName));
+  }
+
+  private blindIndex(key: Key, familyName: string): string {
+    return createHmac('sha256', key.blindIndex).update(normaliseFamilyName(familyName)).digest('hex');
+  }
+}
