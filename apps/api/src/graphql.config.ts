@@ -1,6 +1,9 @@
 import { type ApolloDriverConfig } from '@nestjs/apollo';
 import { type AppConfig, DateScalar, formatGraphQLError, LoaderRegistry } from '../../../libs/core/src/index.js';
 import { limitRules } from './graphql-limits.js';
+import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
+import { type ExecutionResult, GraphQLError, specifiedRules, validate } from 'graphql';
+import type { ServerOptions } from 'graphql-ws';
 import { requestContext } from './request-context.js';
 
 /**
@@ -22,10 +25,54 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     csrfPrevention: true,
     resolvers: { Date: DateScalar },
     validationRules: limitRules(LIMITS),
+    // Nest's type lists only some graphql-ws options; it passes all of them on.
+    subscriptions: { 'graphql-ws': graphqlWsOptions() as GraphQLWsSubscriptionsConfig },
+    // Over graphql-ws each operation gets its own request: the guard authenticates its token and
+    // sets req.user to the Actor, as it does for an HTTP request's Authorization header.
     context: ({ req, extra }: { req?: any; extra?: any }) => ({
-      req: req ?? extra?.request ?? {},
+      req: req ?? { headers: extra?.token ? { authorization: `Bearer ${extra.token}` } : {}, ip: extra?.request?.socket?.remoteAddress },
       loaders: new LoaderRegistry(),
     }),
     formatError: (formatted, error) => formatGraphQLError(formatted, error, requestContext.getStore()?.requestId),
   };
+}
+
+function bearerToken(params: Record<string, unknown> | undefined): string | undefined {
+  const authorization = params?.authorization ?? params?.Authorization;
+  if (typeof authorization === 'string' && authorization.startsWith('Bearer ')) return authorization.slice(7).trim() || undefined;
+  return typeof params?.token === 'string' && params.token ? params.token : undefined;
+}
+
+/** Subscriptions over graphql-ws: token in connection_init, the same limits and error formatting as HTTP. */
+function graphqlWsOptions(): Partial<ServerOptions> {
+  return {
+    // connection_init { authorization: 'Bearer <token>' } (or { token }); without one the socket closes 4403.
+    onConnect: (ctx) => {
+      const token = bearerToken(ctx.connectionParams);
+      if (!token) return false;
+      (ctx.extra as any).token = token;
+      return true;
+    },
+    validate: (schema, document) => validate(schema, document, [...specifiedRules, ...limitRules(LIMITS)]),
+    onOperation: (_ctx, _id, _payload, _args, result) => (isAsyncIterable(result) ? undefined : refusal(result as ExecutionResult)),
+    onNext: (_ctx, _id, _payload, _args, result) =>
+      result.errors ? { ...result, errors: result.errors.map((e) => formatGraphQLError(e.toJSON(), e)) as any } : undefined,
+  };
+}
+
+function isAsyncIterable(value: unknown): boolean {
+  return typeof (value as any)?.[Symbol.asyncIterator] === 'function';
+}
+
+/**
+ * A subscription that could not be opened (not signed in, not a member) ends with a graphql-ws
+ * `error` message instead of a `next` carrying errors: an iterator that fails at once does that.
+ */
+function refusal(result: ExecutionResult) {
+  const first = result.errors?.[0];
+  if (!first) return undefined;
+  const formatted = formatGraphQLError(first.toJSON(), first);
+  return (async function* () {
+    throw new GraphQLError(formatted.message, { extensions: formatted.extensions });
+  })();
 }

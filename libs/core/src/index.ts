@@ -22,3 +22,4 @@ export * from './validation/validators.js';
 export * from './validation/is-calendar-day.js';
 export * from './demo/demo-extension.js';
 export * from './database/migrations/index.js';
+export * from './pubsub/pubsub.module.js';

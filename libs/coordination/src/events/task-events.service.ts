@@ -1,0 +1,81 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { PubSubEngine } from 'graphql-subscriptions';
+import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import { logger, PUB_SUB } from '../../../core/src/index.js';
+import { TaskChange } from '../coordination.enums.js';
+import { TaskEntity } from '../tasks/task.entities.js';
+
+/** What travels through the PubSub (JSON-safe, also through Redis). */
+export interface TaskEventMessage {
+  change: TaskChange;
+  task: Record<string, unknown>;
+}
+
+const trigger = (allianceId: string) => `taskEvents:${allianceId}`;
+
+/** Rebuilds the entity from a message that may have crossed Redis (dates as ISO strings). */
+export function taskFromMessage(task: Record<string, any>): TaskEntity {
+  return Object.assign(new TaskEntity(), {
+    ...task,
+    completedAt: task.completedAt ? new Date(task.completedAt) : null,
+    createdAt: new Date(task.createdAt),
+    updatedAt: new Date(task.updatedAt),
+  });
+}
+
+/**
+ * Publishes task events after the transaction that caused them commits, on one channel per
+ * alliance: a rolled-back change is never announced, and subscribers only hear their alliance.
+ */
+@Injectable()
+export class TaskEventsService implements OnModuleInit {
+  private readonly pending = new WeakMap<QueryRunner, TaskEventMessage[]>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
+  ) {}
+
+  onModuleInit(): void {
+    const subscriber: EntitySubscriberInterface = {
+      afterTransactionCommit: (event: TransactionCommitEvent) => {
+        // Savepoints also "commit"; only the outermost commit makes the change visible.
+        if (event.queryRunner.isTransactionActive) return;
+        const messages = this.pending.get(event.queryRunner);
+        if (!messages) return;
+        this.pending.delete(event.queryRunner);
+        for (const m of messages) void this.publish(m);
+      },
+      afterTransactionRollback: (event: TransactionRollbackEvent) => {
+        if (!event.queryRunner.isTransactionActive) this.pending.delete(event.queryRunner);
+      },
+    };
+    this.dataSource.subscribers.push(subscriber);
+  }
+
+  /** Schedules the events for after the commit of `em`'s transaction (at once without one). */
+  schedule(em: EntityManager, change: TaskChange, tasks: TaskEntity[]): void {
+    const messages = tasks.map((t) => ({ change, task: JSON.parse(JSON.stringify(t)) as Record<string, unknown> }));
+    const qr = em.queryRunner;
+    if (!qr?.isTransactionActive) {
+      for (const m of messages) void this.publish(m);
+      return;
+    }
+    const list = this.pending.get(qr);
+    if (list) list.push(...messages);
+    else this.pending.set(qr, messages);
+  }
+
+  private async publish(message: TaskEventMessage): Promise<void> {
+    try {
+      await this.pubSub.publish(trigger(String(message.task.allianceId)), message);
+    } catch (err) {
+      logger.warn({ component: 'pubsub', err: (err as Error).message }, 'task event not published');
+    }
+  }
+
+  iterator(allianceId: string): AsyncIterableIterator<TaskEventMessage> {
+    return this.pubSub.asyncIterableIterator<TaskEventMessage>(trigger(allianceId));
+  }
+}

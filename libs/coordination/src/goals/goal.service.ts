@@ -1,0 +1,271 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import {
+  type Actor,
+  assertRole,
+  AuditService,
+  byKey,
+  DomainError,
+  groupBy,
+  hasRole,
+  isMember,
+  isUuid,
+  LoaderRegistry,
+  presentFields,
+  Role,
+  todayInBerlin,
+} from '../../../core/src/index.js';
+import { AllianceService, PartnerEntity } from '../../../alliance/src/index.js';
+import { GoalStatus } from '../coordination.enums.js';
+import { GoalEntity, IndicatorEntity, MeasurementEntity } from './goal.entities.js';
+import type { AddIndicatorInput, CreateGoalInput, RecordMeasurementInput, UpdateGoalInput } from './goal.inputs.js';
+
+/** Serialises changes of an alliance's goal tree, so two moves cannot close a cycle together. */
+const GOAL_TREE_LOCK = 4_711_301;
+const GOAL_WRITERS = [Role.COORDINATOR, Role.ALLIANCE_ADMIN];
+
+@Injectable()
+export class GoalService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly alliances: AllianceService,
+  ) {}
+
+  // ── goals ──────────────────────────────────────────────────
+
+  /** null when it does not exist or the caller is not a member of its alliance. */
+  async get(actor: Actor, id: string): Promise<GoalEntity | null> {
+    if (!isUuid(id)) return null;
+    const goal = await this.dataSource.getRepository(GoalEntity).findOne({ where: { id } });
+    return goal && isMember(actor, goal.allianceId) ? goal : null;
+  }
+
+  create(actor: Actor, input: CreateGoalInput): Promise<GoalEntity> {
+    assertRole(actor, input.allianceId, GOAL_WRITERS);
+    checkDates(input.startsOn, input.dueOn);
+    return this.dataSource.transaction(async (em) => {
+      if (input.parentId) await this.requireGoal(em, input.allianceId, input.parentId, 'input.parentId');
+      const owners = await this.alliances.requirePartners(em, input.allianceId, input.ownerPartnerIds ?? [], 'input.ownerPartnerIds');
+      const goal = await em.save(
+        em.create(GoalEntity, {
+          allianceId: input.allianceId,
+          parentId: input.parentId ?? null,
+          title: input.title.trim(),
+          description: input.description?.trim() || null,
+          status: input.status ?? GoalStatus.DRAFT,
+          startsOn: input.startsOn ?? null,
+          dueOn: input.dueOn ?? null,
+          createdBy: actor.userId,
+        }),
+      );
+      await this.setOwners(em, goal.id, owners.map((p) => p.id));
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'createGoal',
+        entityType: 'Goal',
+        entityId: goal.id,
+        allianceId: goal.allianceId,
+        changedFields: presentFields(input).filter((f) => f !== 'allianceId'),
+      });
+      return goal;
+    });
+  }
+
+  update(actor: Actor, id: string, input: UpdateGoalInput): Promise<GoalEntity> {
+    if (!isUuid(id)) throw DomainError.notFound('Goal');
+    return this.dataSource.transaction(async (em) => {
+      const found = await em.findOne(GoalEntity, { where: { id } });
+      if (!found || !isMember(actor, found.allianceId)) throw DomainError.notFound('Goal');
+      assertRole(actor, found.allianceId, GOAL_WRITERS, 'Goal');
+      if (input.parentId !== undefined) await em.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [GOAL_TREE_LOCK, found.allianceId]);
+      const goal = (await em.findOne(GoalEntity, { where: { id, allianceId: found.allianceId }, lock: { mode: 'pessimistic_write' } }))!;
+      const fields = presentFields(input);
+      if (input.title !== undefined) goal.title = input.title.trim();
+      if (input.description !== undefined) goal.description = input.description?.trim() || null;
+      if (input.status !== undefined) goal.status = input.status;
+      if (input.startsOn !== undefined) goal.startsOn = input.startsOn;
+      if (input.dueOn !== undefined) goal.dueOn = input.dueOn;
+      checkDates(goal.startsOn, goal.dueOn, input.dueOn !== undefined ? 'input.dueOn' : 'input.startsOn');
+      if (input.parentId !== undefined && input.parentId !== goal.parentId) {
+        if (input.parentId !== null) {
+          await this.requireGoal(em, goal.allianceId, input.parentId, 'input.parentId');
+          const cycle = await em.query(
+            `WITH RECURSIVE ancestors(id, parent_id) AS (
+               SELECT id, parent_id FROM goals WHERE id = $1 AND alliance_id = $3
+               UNION
+               SELECT g.id, g.parent_id FROM goals g JOIN ancestors a ON g.id = a.parent_id
+             )
+             SELECT 1 FROM ancestors WHERE id = $2 LIMIT 1`,
+            [input.parentId, id, goal.allianceId],
+          );
+          if (cycle.length) throw DomainError.field('input.parentId', 'would make the goal its own ancestor');
+        }
+        goal.parentId = input.parentId;
+      }
+      if (input.ownerPartnerIds !== undefined) {
+        const owners = await this.alliances.requirePartners(em, goal.allianceId, input.ownerPartnerIds, 'input.ownerPartnerIds');
+        await this.setOwners(em, goal.id, owners.map((p) => p.id));
+      }
+      const saved = await em.save(goal);
+      await this.audit.append(em, { actorId: actor.userId, action: 'updateGoal', entityType: 'Goal', entityId: id, allianceId: goal.allianceId, changedFields: fields });
+      return saved;
+    });
+  }
+
+  private async requireGoal(em: EntityManager, allianceId: string, id: string, path: string): Promise<void> {
+    const rows = await em.query('SELECT 1 FROM goals WHERE id = $1 AND alliance_id = $2', [id, allianceId]);
+    if (!rows.length) throw DomainError.field(path, 'must be a goal of the same alliance');
+  }
+
+  private async setOwners(em: EntityManager, goalId: string, partnerIds: string[]): Promise<void> {
+    await em.query('DELETE FROM goal_owner_partners WHERE goal_id = $1', [goalId]);
+    if (partnerIds.length) await em.query('INSERT INTO goal_owner_partners (goal_id, partner_id) SELECT $1, unnest($2::uuid[])', [goalId, partnerIds]);
+  }
+
+  // ── indicators and measurements ────────────────────────────
+
+  addIndicator(actor: Actor, input: AddIndicatorInput): Promise<IndicatorEntity> {
+    return this.dataSource.transaction(async (em) => {
+      const goal = await em.findOne(GoalEntity, { where: { id: input.goalId } });
+      if (!goal || !isMember(actor, goal.allianceId)) throw DomainError.notFound('Goal');
+      assertRole(actor, goal.allianceId, GOAL_WRITERS, 'Goal');
+      const indicator = await em.save(
+        em.create(IndicatorEntity, {
+          allianceId: goal.allianceId,
+          goalId: goal.id,
+          name: input.name.trim(),
+          unit: input.unit.trim(),
+          baseline: input.baseline,
+          target: input.target,
+        }),
+      );
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'addIndicator',
+        entityType: 'Indicator',
+        entityId: indicator.id,
+        allianceId: goal.allianceId,
+        changedFields: ['name', 'unit', 'baseline', 'target'],
+      });
+      return indicator;
+    });
+  }
+
+  /** COORDINATOR, or a MEMBER whose organisation is an owner partner of the indicator's goal. */
+  recordMeasurement(actor: Actor, input: RecordMeasurementInput): Promise<MeasurementEntity> {
+    return this.dataSource.transaction(async (em) => {
+      const indicator = await em.findOne(IndicatorEntity, { where: { id: input.indicatorId } });
+      if (!indicator || !isMember(actor, indicator.allianceId)) throw DomainError.notFound('Indicator');
+      if (!hasRole(actor, indicator.allianceId, Role.COORDINATOR)) {
+        const owner = hasRole(actor, indicator.allianceId, Role.MEMBER)
+          ? await em.query(
+              `SELECT 1 FROM goal_owner_partners o JOIN partners p ON p.id = o.partner_id
+                WHERE o.goal_id = $1 AND p.alliance_id = $2 AND p.organisation_id = $3`,
+              [indicator.goalId, indicator.allianceId, actor.organisationId],
+            )
+          : [];
+        if (!owner.length) throw DomainError.forbidden('Only the coordination or members of an owner partner record measurements');
+      }
+      if (input.observedOn > todayInBerlin()) throw DomainError.field('input.observedOn', 'must not be in the future');
+      const measurement = await em.save(
+        em.create(MeasurementEntity, {
+          allianceId: indicator.allianceId,
+          indicatorId: indicator.id,
+          value: input.value,
+          observedOn: input.observedOn,
+          note: input.note?.trim() || null,
+          recordedBy: actor.userId,
+        }),
+      );
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'recordMeasurement',
+        entityType: 'Measurement',
+        entityId: measurement.id,
+        allianceId: indicator.allianceId,
+        changedFields: presentFields(input).filter((f) => f !== 'indicatorId'),
+      });
+      return measurement;
+    });
+  }
+
+  // ── loaders ────────────────────────────────────────────────
+
+  goalLoader(loaders: LoaderRegistry) {
+    return loaders.get<string, GoalEntity | null>('goal.byId', async (ids) =>
+      byKey(ids, await this.dataSource.getRepository(GoalEntity).find({ where: { id: In([...ids]) } }), (g) => g.id),
+    );
+  }
+
+  goalsOfAllianceLoader(loaders: LoaderRegistry) {
+    return loaders.get<string, GoalEntity[]>('goals.byAlliance', async (ids) =>
+      groupBy(ids, await this.dataSource.getRepository(GoalEntity).find({ where: { allianceId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }), (g) => g.allianceId),
+    );
+  }
+
+  childrenLoader(loaders: LoaderRegistry) {
+    return loaders.get<string, GoalEntity[]>('goals.byParent', async (ids) =>
+      groupBy(ids, await this.dataSource.getRepository(GoalEntity).find({ where: { parentId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }), (g) => g.parentId!),
+    );
+  }
+
+  ownerPartnersLoader(loaders: LoaderRegistry) {
+    return loaders.get<string, PartnerEntity[]>('goal.ownerPartners', async (ids) => {
+      const rows: { goal_id: string; partner_id: string }[] = await this.dataSource.query(
+        'SELECT goal_id, partner_id FROM goal_owner_partners WHERE goal_id = ANY($1::uuid[])',
+        [ids],
+      );
+      const partners = rows.length ? await this.dataSource.getRepository(PartnerEntity).find({ where: { id: In([...new Set(rows.map((r) => r.partner_id))]) }, order: { createdAt: 'ASC', id: 'ASC' } }) : [];
+      const byId = new Map(partners.map((p) => [p.id, p]));
+      return groupBy(ids, rows, (r) => r.goal_id).map((list) => list.map((r) => byId.get(r.partner_id)!).filter(Boolean));
+    });
+  }
+
+  indicatorsLoader(loaders: LoaderRegistry) {
+    return loaders.get<string, IndicatorEntity[]>('goal.indicators', async (ids) =>
+      groupBy(ids, await this.dataSource.getRepository(IndicatorEntity).find({ where: { goalId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }), (i) => i.goalId),
+    );
+  }
+
+  /** The latest measurement's value per indicator (by observedOn, ties: the later recorded); null before any. */
+  currentValueLoader(loaders: LoaderRegistry) {
+    return loaders.get<string, number | null>('indicator.current', async (ids) => {
+      const rows: { indicator_id: string; value: number }[] = await this.dataSource.query(
+        `SELECT DISTINCT ON (indicator_id) indicator_id, value FROM measurements
+          WHERE indicator_id = ANY($1::uuid[]) ORDER BY indicator_id, observed_on DESC, recorded_at DESC, id DESC`,
+        [ids],
+      );
+      const map = new Map(rows.map((r) => [r.indicator_id, Number(r.value)]));
+      return ids.map((id) => map.get(id) ?? null);
+    });
+  }
+
+  measurementsLoader(loaders: LoaderRegistry) {
+    return loaders.get<string, MeasurementEntity[]>('indicator.measurements', async (ids) =>
+      groupBy(
+        ids,
+        await this.dataSource.getRepository(MeasurementEntity).find({ where: { indicatorId: In([...ids]) }, order: { observedOn: 'ASC', recordedAt: 'ASC', id: 'ASC' } }),
+        (m) => m.indicatorId,
+      ),
+    );
+  }
+
+  /** done / (all − cancelled) over each goal's own tasks; null without (uncancelled) tasks. */
+  taskProgressLoader(loaders: LoaderRegistry) {
+    return loaders.get<string, number | null>('goal.taskProgress', async (ids) => {
+      const rows: { goal_id: string; done: number; counted: number }[] = await this.dataSource.query(
+        `SELECT goal_id, count(*) FILTER (WHERE status = 'DONE')::int AS done, count(*) FILTER (WHERE status <> 'CANCELLED')::int AS counted
+           FROM tasks WHERE goal_id = ANY($1::uuid[]) GROUP BY goal_id`,
+        [ids],
+      );
+      const map = new Map(rows.map((r) => [r.goal_id, r.counted > 0 ? r.done / r.counted : null]));
+      return ids.map((id) => map.get(id) ?? null);
+    });
+  }
+}
+
+function checkDates(startsOn: string | null | undefined, dueOn: string | null | undefined, path = 'input.dueOn'): void {
+  if (startsOn && dueOn && dueOn < startsOn) throw DomainError.field(path, 'dueOn must not be before startsOn');
+}

@@ -1,0 +1,61 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection, DateScalar } from '../../../core/src/index.js';
+import { TaskChange, TaskPriority, TaskStatus } from '../coordination.enums.js';
+
+/**
+ * The GraphQL `Task`. Relations (alliance, goal, leadPartner, contributingPartners, assignee,
+ * blockedBy, blocking, comments) are field resolvers; `Task.decision` is resolved by the meetings
+ * context from `decisionId`.
+ */
+@ObjectType('Task')
+export class TaskModel {
+  @Field(() => ID)
+  id: string;
+  allianceId: string;
+  goalId: string | null;
+  decisionId: string | null;
+  leadPartnerId: string;
+  assigneeId: string | null;
+  @Field()
+  title: string;
+  @Field(() => String, { nullable: true })
+  description: string | null;
+  @Field(() => TaskStatus)
+  status: TaskStatus;
+  @Field(() => TaskPriority)
+  priority: TaskPriority;
+  @Field(() => DateScalar, { nullable: true })
+  dueOn: string | null;
+  @Field(() => Date, { nullable: true })
+  completedAt: Date | null;
+  @Field(() => Int, { description: 'Increases with every change; pass it back as expectedVersion.' })
+  version: number;
+  @Field()
+  createdAt: Date;
+  @Field()
+  updatedAt: Date;
+}
+
+/** author is a field resolver. */
+@ObjectType('Comment')
+export class CommentModel {
+  @Field(() => ID)
+  id: string;
+  taskId: string;
+  authorId: string;
+  @Field()
+  body: string;
+  @Field()
+  createdAt: Date;
+}
+
+@ObjectType()
+export class TaskConnection extends Connection(TaskModel, 'Task') {}
+
+@ObjectType('TaskEvent')
+export class TaskEventModel {
+  @Field(() => TaskChange)
+  change: TaskChange;
+  @Field(() => TaskModel)
+  task: TaskModel;
+}

@@ -1,0 +1,37 @@
+import { Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { PubSub, type PubSubEngine } from 'graphql-subscriptions';
+import { RedisPubSub } from 'graphql-redis-subscriptions';
+import { Redis } from 'ioredis';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { logger } from '../logging/logger.js';
+
+/** The PubSub engine for GraphQL subscriptions: in-process by default, Redis when REDIS_URL is set. */
+export const PUB_SUB = Symbol('PUB_SUB');
+
+export function createPubSub(config: Pick<AppConfig, 'redisUrl'>): PubSubEngine {
+  if (!config.redisUrl) return new PubSub();
+  const connect = (role: string) => {
+    const client = new Redis(config.redisUrl!, { maxRetriesPerRequest: 3, lazyConnect: false });
+    // The URL may carry a password: log the role only.
+    client.on('error', (err) => logger.warn({ component: 'pubsub', role, err: err.message }, 'redis connection error'));
+    return client;
+  };
+  return new RedisPubSub({ publisher: connect('publisher'), subscriber: connect('subscriber') });
+}
+
+@Injectable()
+class PubSubLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(PUB_SUB) private readonly pubSub: PubSubEngine) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.pubSub instanceof RedisPubSub) await this.pubSub.close().catch(() => undefined);
+  }
+}
+
+/** Import where events are published or subscribed; Nest keeps one instance per application. */
+@Module({
+  providers: [{ provide: PUB_SUB, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createPubSub(config) }, PubSubLifecycle],
+  exports: [PUB_SUB],
+})
+export class PubSubModule {}
