@@ -1,8 +1,45 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AllianceModule } from '../../alliance/src/index.js';
+import { IdentityModule } from '../../identity/src/index.js';
+import { CalendarController } from './calendar/calendar.controller.js';
+import { CalendarResolver } from './calendar/calendar.resolver.js';
+import { CalendarService } from './calendar/calendar.service.js';
 import { MeetingsDemoSeeder } from './demo/meetings-demo.seeder.js';
+import { DecisionsService } from './meetings/decisions.service.js';
+import {
+  AgendaItemEntity,
+  AttendanceEntity,
+  CalendarFeedEntity,
+  DecisionEntity,
+  MeetingEntity,
+  MeetingInvitedPartnerEntity,
+} from './meetings/meeting.entities.js';
+import { AgendaItemResolver, AttendanceResolver, DecisionResolver, MeetingResolver, MinutesResolver } from './meetings/meetings.resolver.js';
+import { MeetingsService } from './meetings/meetings.service.js';
+import { MinutesPdfController } from './minutes/minutes-pdf.controller.js';
+import { MinutesPdfService } from './minutes/minutes-pdf.service.js';
 
 @Module({
-  providers: [MeetingsDemoSeeder],
-  exports: [MeetingsDemoSeeder],
+  imports: [
+    TypeOrmModule.forFeature([MeetingEntity, MeetingInvitedPartnerEntity, AgendaItemEntity, AttendanceEntity, DecisionEntity, CalendarFeedEntity]),
+    IdentityModule,
+    AllianceModule,
+  ],
+  controllers: [CalendarController, MinutesPdfController],
+  providers: [
+    MeetingsService,
+    DecisionsService,
+    CalendarService,
+    MinutesPdfService,
+    MeetingResolver,
+    AgendaItemResolver,
+    AttendanceResolver,
+    DecisionResolver,
+    MinutesResolver,
+    CalendarResolver,
+    MeetingsDemoSeeder,
+  ],
+  exports: [MeetingsDemoSeeder, MeetingsService, DecisionsService],
 })
 export class MeetingsModule {}

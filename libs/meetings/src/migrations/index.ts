@@ -1,4 +1,5 @@
 import type { MigrationClass } from '../../../core/src/index.js';
+import { Meetings1764057800000 } from './1764057800000-meetings.js';
 
 /** This context's migrations, in order. */
-export const MEETINGS_MIGRATIONS: MigrationClass[] = [];
+export const MEETINGS_MIGRATIONS: MigrationClass[] = [Meetings1764057800000];

@@ -1,0 +1,137 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { createHash, createHmac } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { type Actor, APP_CONFIG, type AppConfig, AuditService } from '../../../core/src/index.js';
+import { CalendarFeedEntity } from '../meetings/meeting.entities.js';
+import { MeetingKind, MeetingStatus } from '../meetings/meeting.enums.js';
+import { EUROPE_BERLIN_VTIMEZONE } from './berlin-vtimezone.js';
+
+const KIND_LABEL: Record<MeetingKind, string> = {
+  PLENARY: 'Plenum',
+  STEERING_GROUP: 'Lenkungsgruppe',
+  WORKING_GROUP: 'Arbeitsgruppe',
+};
+
+/** How far back the feed reaches; upcoming meetings are always included. */
+const FEED_HISTORY_DAYS = 400;
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/** A Temporal-like zoned date-time that ical-generator writes as TZID=Europe/Berlin wall-clock time. */
+function berlin(at: Date) {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' })
+      .formatToParts(at)
+      .filter((x) => x.type !== 'literal')
+      .map((x) => [x.type, Number(x.value)]),
+  ) as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
+  const fields = { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second: p.second };
+  const iso = at.toISOString();
+  const plain: any = { ...fields, toZonedDateTime: () => zoned, toPlainDate: () => plain, toString: () => iso, toJSON: () => iso };
+  const zoned: any = { ...fields, timeZoneId: 'Europe/Berlin', toPlainDateTime: () => plain, withTimeZone: () => zoned, toInstant: () => at, toString: () => iso, toJSON: () => iso };
+  return zoned;
+}
+
+/**
+ * Each user's secret, revocable iCalendar feed. The token is derived from the feed row's id with a
+ * server key, so its URL can be shown again; the table holds only the token's SHA-256 for look-up.
+ */
+@Injectable()
+export class CalendarService {
+  private readonly key: Buffer;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly audit: AuditService,
+  ) {
+    this.key = createHmac('sha256', config.jwtSecret).update('buendnisportal:calendar-feed').digest();
+  }
+
+  private tokenOf(feedId: string): string {
+    return createHmac('sha256', this.key).update(feedId).digest('base64url');
+  }
+
+  private static hash(token: string): string {
+    return createHash('sha256').update(token).digest('hex');
+  }
+
+  private static path(token: string): string {
+    return `/calendar/${token}.ics`;
+  }
+
+  async get(actor: Actor, origin: string): Promise<{ url: string; createdAt: Date } | null> {
+    const feed = await this.dataSource.getRepository(CalendarFeedEntity).findOne({ where: { userId: actor.userId } });
+    return feed ? { url: origin + CalendarService.path(this.tokenOf(feed.id)), createdAt: feed.createdAt } : null;
+  }
+
+  /** Creates the caller's feed or replaces it: the old URL stops working at once. */
+  rotate(actor: Actor, origin: string): Promise<{ url: string; createdAt: Date }> {
+    return this.dataSource.transaction(async (em) => {
+      await em.query('DELETE FROM calendar_feeds WHERE user_id = $1', [actor.userId]);
+      const [row]: { id: string; created_at: Date }[] = await em.query(
+        'INSERT INTO calendar_feeds (user_id, token_hash) VALUES ($1, $2) RETURNING id, created_at',
+        [actor.userId, 'pending'],
+      );
+      const token = this.tokenOf(row.id);
+      await em.query('UPDATE calendar_feeds SET token_hash = $2 WHERE id = $1', [row.id, CalendarService.hash(token)]);
+      await this.audit.append(em, { actorId: actor.userId, action: 'rotateCalendarFeed', entityType: 'CalendarFeed', entityId: row.id, changedFields: ['token'] });
+      return { url: origin + CalendarService.path(token), createdAt: row.created_at };
+    });
+  }
+
+  revoke(actor: Actor): Promise<boolean> {
+    return this.dataSource.transaction(async (em) => {
+      const rows: { id: string }[] = await em.query('DELETE FROM calendar_feeds WHERE user_id = $1 RETURNING id', [actor.userId]);
+      if (!rows.length) return false;
+      await this.audit.append(em, { actorId: actor.userId, action: 'revokeCalendarFeed', entityType: 'CalendarFeed', entityId: rows[0].id, changedFields: ['token'] });
+      return true;
+    });
+  }
+
+  /** The feed's iCalendar text, or null for an unknown (or revoked) token. */
+  async render(token: string): Promise<string | null> {
+    if (!TOKEN.test(token)) return null;
+    const feeds: { user_id: string }[] = await this.dataSource.query('SELECT user_id FROM calendar_feeds WHERE token_hash = $1', [CalendarService.hash(token)]);
+    if (!feeds.length) return null;
+    const since = new Date(Date.now() - FEED_HISTORY_DAYS * 86_400_000);
+    const meetings: any[] = await this.dataSource.query(
+      `SELECT m.id, m.title, m.kind, m.status, m.starts_at, m.ends_at, m.location, m.calendar_sequence, m.updated_at, m.created_at, a.name AS alliance_name
+         FROM meetings m
+         JOIN memberships ms ON ms.alliance_id = m.alliance_id AND ms.user_id = $1
+         JOIN alliances a ON a.id = m.alliance_id
+        WHERE m.ends_at >= $2
+        ORDER BY m.starts_at, m.id`,
+      [feeds[0].user_id, since],
+    );
+    const cal = ical({
+      name: 'Bündnisportal – Sitzungen',
+      prodId: { company: 'Bündnisportal', product: 'Sitzungskalender', language: 'DE' },
+      method: ICalCalendarMethod.PUBLISH,
+      ttl: 60 * 60,
+      x: { 'X-WR-TIMEZONE': 'Europe/Berlin' },
+    });
+    for (const m of meetings) {
+      cal.createEvent({
+        id: `${m.id}@buendnisportal`,
+        sequence: m.calendar_sequence,
+        start: berlin(new Date(m.starts_at)),
+        end: berlin(new Date(m.ends_at)),
+        timezone: 'Europe/Berlin',
+        stamp: new Date(m.updated_at),
+        lastModified: new Date(m.updated_at),
+        created: new Date(m.created_at),
+        summary: m.status === MeetingStatus.CANCELLED ? `Abgesagt: ${m.title}` : m.title,
+        description: `${KIND_LABEL[m.kind as MeetingKind]} – ${m.alliance_name}`,
+        location: m.location ?? undefined,
+        status: m.status === MeetingStatus.CANCELLED ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      } as any);
+    }
+    // The calendar carries no default zone (stamps stay UTC); the events' zone is defined once here.
+    const text = cal.toString();
+    const at = text.indexOf('\r\nBEGIN:VEVENT') + 2;
+    const cut = at >= 2 ? at : text.lastIndexOf('END:VCALENDAR');
+    return `${text.slice(0, cut)}${EUROPE_BERLIN_VTIMEZONE}\r\n${text.slice(cut)}`;
+  }
+}
