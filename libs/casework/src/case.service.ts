@@ -91,32 +91,45 @@ export class CaseService {
     return this.dataSource.transaction(async (em) => {
       const caseWorkerId = input.caseWorkerId ?? actor.userId;
       if (input.caseWorkerId) await this.requireCaseWorker(em, actor, input.caseWorkerId, 'input.caseWorkerId');
-      const [org] = await em.query('SELECT short_name FROM organisations WHERE id = $1', [actor.organisationId]);
-      const prefix = String(org?.short_name ?? '').toUpperCase().replace(/[^A-Z0-9-]/g, '') || 'FALL';
-      const year = Number(todayInBerlin().slice(0, 4));
-      // Gap-free: the counter row stays locked until this transaction commits or rolls back.
-      const [{ last_number: number }] = await em.query(
-        `INSERT INTO case_reference_counters (organisation_id, year, last_number) VALUES ($1, $2, 1)
-         ON CONFLICT (organisation_id, year) DO UPDATE SET last_number = case_reference_counters.last_number + 1
-         RETURNING last_number`,
-        [actor.organisationId, year],
-      );
-      const reference = `${prefix}-${year}-${String(number).padStart(5, '0')}`;
-      const [row] = await em.query(
-        `INSERT INTO cases (owner_organisation_id, year, number, reference, case_worker_id, support_areas, family_name_index)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [actor.organisationId, year, number, reference, caseWorkerId, [...new Set(input.supportAreas)], this.crypto.familyNameIndex(input.identity.familyName)],
-      );
-      await this.data.write(em, row.id, categoriesOf(input as any));
+      const id = await this.insertCase(em, actor.organisationId, caseWorkerId, input.supportAreas, categoriesOf(input as any));
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'openCase',
         entityType: 'Case',
-        entityId: row.id,
+        entityId: id,
         changedFields: ['caseWorkerId', 'supportAreas', ...presentFields(input).filter((f) => f in CATEGORY_FIELDS)],
       });
-      return this.reload(em, actor, row.id);
+      return this.reload(em, actor, id);
     });
+  }
+
+  /** Creates a case with the next gap-free reference of its organisation and year, in the caller's transaction. */
+  async insertCase(
+    em: EntityManager,
+    ownerOrganisationId: string,
+    caseWorkerId: string | null,
+    supportAreas: string[],
+    categories: Partial<Record<DataCategory, Record<string, unknown> | null>>,
+  ): Promise<string> {
+    const [org] = await em.query('SELECT short_name FROM organisations WHERE id = $1', [ownerOrganisationId]);
+    const prefix = String(org?.short_name ?? '').toUpperCase().replace(/[^A-Z0-9-]/g, '') || 'FALL';
+    const year = Number(todayInBerlin().slice(0, 4));
+    // Gap-free: the counter row stays locked until this transaction commits or rolls back.
+    const [{ last_number: number }] = await em.query(
+      `INSERT INTO case_reference_counters (organisation_id, year, last_number) VALUES ($1, $2, 1)
+       ON CONFLICT (organisation_id, year) DO UPDATE SET last_number = case_reference_counters.last_number + 1
+       RETURNING last_number`,
+      [ownerOrganisationId, year],
+    );
+    const reference = `${prefix}-${year}-${String(number).padStart(5, '0')}`;
+    const identity = categories.IDENTITY as { familyName?: string } | undefined;
+    const [row] = await em.query(
+      `INSERT INTO cases (owner_organisation_id, year, number, reference, case_worker_id, support_areas, family_name_index)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [ownerOrganisationId, year, number, reference, caseWorkerId, [...new Set(supportAreas)], identity?.familyName ? this.crypto.familyNameIndex(identity.familyName) : null],
+    );
+    await this.data.write(em, row.id, categories);
+    return row.id;
   }
 
   update(actor: Actor, input: UpdateCaseDataInput): Promise<CaseModel> {

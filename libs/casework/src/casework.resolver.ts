@@ -42,7 +42,7 @@ export class CaseResolver {
     return this.cases.get(actor, id);
   }
 
-  @Query(() => CaseConnection)
+  @Query(() => CaseConnection, { name: 'cases' })
   @Allow.signedIn(`${CASE_RULE}: own cases, and cases handed over to their organisation`)
   cases_(
     @CurrentActor() actor: Actor,
