@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AllianceModule } from '../../alliance/src/index.js';
 import { IdentityModule } from '../../identity/src/index.js';
+import { CoordinationModule } from '../../coordination/src/index.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { CalendarResolver } from './calendar/calendar.resolver.js';
 import { CalendarService } from './calendar/calendar.service.js';
@@ -15,7 +16,7 @@ import {
   MeetingEntity,
   MeetingInvitedPartnerEntity,
 } from './meetings/meeting.entities.js';
-import { AgendaItemResolver, AttendanceResolver, DecisionResolver, MeetingResolver, MinutesResolver } from './meetings/meetings.resolver.js';
+import { AgendaItemResolver, AttendanceResolver, DecisionResolver, MeetingResolver, MinutesResolver, TaskDecisionResolver } from './meetings/meetings.resolver.js';
 import { MeetingsService } from './meetings/meetings.service.js';
 import { MinutesPdfController } from './minutes/minutes-pdf.controller.js';
 import { MinutesPdfService } from './minutes/minutes-pdf.service.js';
@@ -25,6 +26,7 @@ import { MinutesPdfService } from './minutes/minutes-pdf.service.js';
     TypeOrmModule.forFeature([MeetingEntity, MeetingInvitedPartnerEntity, AgendaItemEntity, AttendanceEntity, DecisionEntity, CalendarFeedEntity]),
     IdentityModule,
     AllianceModule,
+    CoordinationModule,
   ],
   controllers: [CalendarController, MinutesPdfController],
   providers: [
@@ -37,6 +39,7 @@ import { MinutesPdfService } from './minutes/minutes-pdf.service.js';
     AttendanceResolver,
     DecisionResolver,
     MinutesResolver,
+    TaskDecisionResolver,
     CalendarResolver,
     MeetingsDemoSeeder,
   ],

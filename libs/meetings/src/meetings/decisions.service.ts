@@ -17,6 +17,7 @@ import {
   todayInBerlin,
   toPage,
 } from '../../../core/src/index.js';
+import { TaskService } from '../../../coordination/src/index.js';
 import { DecisionEntity, type MeetingEntity } from './meeting.entities.js';
 import { DecisionOutcome, MeetingStatus } from './meeting.enums.js';
 import { AmendDecisionInput, CorrectDecisionInput, RecordDecisionInput } from './meeting.inputs.js';
@@ -24,15 +25,6 @@ import { assertState, MeetingsService } from './meetings.service.js';
 
 /** Decisions can be recorded and corrected while the meeting runs and until its minutes are approved. */
 const DECIDING = [MeetingStatus.IN_PROGRESS, MeetingStatus.ADJOURNED];
-
-/**
- * Creates a decision's follow-up tasks inside the decision's transaction (the coordination
- * context provides it); throws BAD_USER_INPUT on `${pathPrefix}.${i}.…` for an invalid one.
- */
-export interface FollowUpTaskWriter {
-  create(em: EntityManager, actor: Actor, allianceId: string, inputs: unknown[], decisionId: string, pathPrefix: string): Promise<() => void>;
-}
-export const FOLLOW_UP_TASK_WRITER = Symbol('FOLLOW_UP_TASK_WRITER');
 
 interface DecisionState {
   outcome: DecisionOutcome;
@@ -57,18 +49,12 @@ export function formatNumber(year: number, serial: number): string {
 
 @Injectable()
 export class DecisionsService {
-  private followUps?: FollowUpTaskWriter;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly meetings: MeetingsService,
+    private readonly tasks: TaskService,
   ) {}
-
-  /** Set by the module when the coordination context can create follow-up tasks. */
-  useFollowUpTasks(writer: FollowUpTaskWriter): void {
-    this.followUps = writer;
-  }
 
   // ── reading ────────────────────────────────────────────────
 
@@ -122,16 +108,15 @@ export class DecisionsService {
     };
     checkConsistency(state);
     const tasks = input.followUpTasks ?? [];
-    if (tasks.length && !this.followUps) throw DomainError.field('input.followUpTasks', 'follow-up tasks are not available');
-    let afterCommit: (() => void) | undefined;
-    const decision = await this.dataSource.transaction(async (em) => {
+    return this.dataSource.transaction(async (em) => {
       // FOR SHARE: decisions of one meeting are recorded in parallel (the counter serialises their
       // numbers), while approveMinutes (FOR UPDATE) waits for them.
       const meeting = await this.meetings.lockForRunning(em, actor, input.meetingId, 'pessimistic_read');
       assertState(meeting, DECIDING, 'recordDecision');
       if (input.agendaItemId) await this.requireAgendaItem(em, meeting.id, input.agendaItemId, 'input.agendaItemId');
       const decision = await this.insert(em, actor, meeting, { ...state, title: input.title, text: input.text, agendaItemId: input.agendaItemId ?? null, amendsId: null });
-      if (tasks.length) afterCommit = await this.followUps!.create(em, actor, meeting.allianceId, tasks, decision.id, 'input.followUpTasks');
+      // Same transaction: an invalid task leaves neither the decision nor any task (nor a used number).
+      await this.tasks.createTasks(em, actor, meeting.allianceId, tasks, { decisionId: decision.id, pathPrefix: 'input.followUpTasks' });
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'recordDecision',
@@ -142,8 +127,6 @@ export class DecisionsService {
       });
       return decision;
     });
-    afterCommit?.();
-    return decision;
   }
 
   correct(actor: Actor, id: string, input: CorrectDecisionInput): Promise<DecisionEntity> {

@@ -13,8 +13,12 @@ import {
   Max,
   MaxLength,
   Min,
+  Validate,
+  ValidateNested,
 } from 'class-validator';
-import { UnlessAbsent } from '../../../core/src/index.js';
+import { Type } from 'class-transformer';
+import { DateScalar, IsCalendarDay, UnlessAbsent } from '../../../core/src/index.js';
+import { TaskPriority } from '../../../coordination/src/index.js';
 import { AttendanceStatus, DecisionOutcome, MeetingKind } from './meeting.enums.js';
 
 const MAX_VOTES = 100_000;
@@ -163,6 +167,38 @@ export class RecordAttendanceInput {
   attendeeIds?: string[] | null;
 }
 
+@InputType()
+export class FollowUpTaskInput {
+  @Field()
+  @IsString()
+  @Length(1, 300)
+  title: string;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  description?: string | null;
+  @Field(() => ID)
+  @IsUUID()
+  leadPartnerId: string;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string | null;
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  @Validate(IsCalendarDay)
+  dueOn?: string | null;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  goalId?: string | null;
+  @Field(() => TaskPriority, { nullable: true })
+  @IsOptional()
+  @IsEnum(TaskPriority)
+  priority?: TaskPriority | null;
+}
+
 /** Consensus, outcome and votes, shared by the decision inputs. */
 @InputType({ isAbstract: true })
 abstract class DecisionFields {
@@ -210,8 +246,13 @@ export class RecordDecisionInput extends DecisionFields {
   @IsOptional()
   @IsBoolean()
   consensus?: boolean | null;
-  /** Declared with its GraphQL type in follow-up.input.ts (needs coordination's TaskPriority). */
-  followUpTasks?: unknown[] | null;
+  @Field(() => [FollowUpTaskInput], { nullable: true, description: 'Tasks created with the decision, in the same transaction.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => FollowUpTaskInput)
+  followUpTasks?: FollowUpTaskInput[] | null;
 }
 
 @InputType()

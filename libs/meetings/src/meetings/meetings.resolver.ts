@@ -2,6 +2,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { type Actor, Allow, CurrentActor, type GqlContext } from '../../../core/src/index.js';
 import { AllianceModel, AllianceService, PartnerModel } from '../../../alliance/src/index.js';
 import { UserModel, UsersService } from '../../../identity/src/index.js';
+import { TaskModel, TaskService } from '../../../coordination/src/index.js';
 import { DecisionsService } from './decisions.service.js';
 import { MeetingStatus } from './meeting.enums.js';
 import {
@@ -189,6 +190,7 @@ export class DecisionResolver {
     private readonly meetings: MeetingsService,
     private readonly decisions: DecisionsService,
     private readonly users: UsersService,
+    private readonly tasks: TaskService,
   ) {}
 
   @Query(() => DecisionModel, { nullable: true })
@@ -250,6 +252,22 @@ export class DecisionResolver {
   @ResolveField(() => UserModel)
   recordedBy(@Parent() d: DecisionModel, @Context() ctx: GqlContext) {
     return this.users.userLoader(ctx.loaders).load(d.recordedById);
+  }
+
+  @ResolveField(() => [TaskModel])
+  followUpTasks(@Parent() d: DecisionModel, @Context() ctx: GqlContext) {
+    return this.tasks.tasksByDecisionLoader(ctx.loaders).load(d.id);
+  }
+}
+
+/** `Task.decision` joins coordination's Task to this context's Decision (meetings depends on coordination). */
+@Resolver(() => TaskModel)
+export class TaskDecisionResolver {
+  constructor(private readonly decisions: DecisionsService) {}
+
+  @ResolveField(() => DecisionModel, { nullable: true, description: 'The meeting decision this task follows up, if any.' })
+  decision(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
+    return t.decisionId ? this.decisions.decisionLoader(ctx.loaders).load(t.decisionId) : null;
   }
 }
 

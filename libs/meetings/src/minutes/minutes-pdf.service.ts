@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import PDFDocument from 'pdfkit';
 import { DataSource } from 'typeorm';
-import { type Actor, DomainError, isMember, isUuid } from '../../../core/src/index.js';
+import { type Actor, DomainError, isMember, isUuid, LoaderRegistry } from '../../../core/src/index.js';
+import { AllianceService } from '../../../alliance/src/index.js';
+import { TaskService } from '../../../coordination/src/index.js';
 import { berlinDate, berlinDateTime, berlinTime } from '../calendar/berlin-vtimezone.js';
 import { AttendanceStatus, DecisionOutcome, MeetingKind, MeetingStatus } from '../meetings/meeting.enums.js';
 
@@ -17,17 +19,6 @@ const STATUS: Record<MeetingStatus, string> = {
 const ATTENDANCE: Record<AttendanceStatus, string> = { PRESENT: 'anwesend', EXCUSED: 'entschuldigt', ABSENT: 'abwesend' };
 const OUTCOME: Record<DecisionOutcome, string> = { ADOPTED: 'angenommen', REJECTED: 'abgelehnt', DEFERRED: 'vertagt' };
 
-/** A follow-up task as printed under its decision. */
-export interface PrintedTask {
-  decisionId: string;
-  title: string;
-  leadPartner: string;
-  dueOn: string | null;
-}
-
-/** Provided by the coordination integration; none means decisions print without tasks. */
-export type FollowUpTaskPrinter = (decisionIds: string[]) => Promise<PrintedTask[]>;
-
 function formatDay(day: string): string {
   const [y, m, d] = day.split('-');
   return `${d}.${m}.${y}`;
@@ -40,12 +31,23 @@ function formatDay(day: string): string {
  */
 @Injectable()
 export class MinutesPdfService {
-  private tasks?: FollowUpTaskPrinter;
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly taskService: TaskService,
+    private readonly alliances: AllianceService,
+  ) {}
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  useFollowUpTasks(printer: FollowUpTaskPrinter): void {
-    this.tasks = printer;
+  /** Each decision's follow-up tasks with the lead partner's organisation name. */
+  private async followUpTasks(decisionIds: string[]) {
+    const loaders = new LoaderRegistry();
+    const perDecision = await this.taskService.tasksByDecisionLoader(loaders).loadMany(decisionIds);
+    const tasks = perDecision.flatMap((list, i) => (Array.isArray(list) ? list.map((t) => ({ decisionId: decisionIds[i], task: t })) : []));
+    const partners = await this.alliances.partnerLoader(loaders).loadMany(tasks.map((x) => x.task.leadPartnerId));
+    const orgs = await this.alliances.organisationLoader(loaders).loadMany(partners.map((p) => (p && !(p instanceof Error) ? p.organisationId : '00000000-0000-0000-0000-000000000000')));
+    return tasks.map((x, i) => {
+      const org = orgs[i];
+      return { decisionId: x.decisionId, title: x.task.title, leadPartner: org && !(org instanceof Error) ? org.name : '–', dueOn: x.task.dueOn };
+    });
   }
 
   async render(actor: Actor, meetingId: string): Promise<{ buffer: Buffer; fileName: string }> {
@@ -90,7 +92,7 @@ export class MinutesPdfService {
         [meetingId, meeting.alliance_id],
       ),
     ]);
-    const tasks = this.tasks && decisions.length ? await this.tasks(decisions.map((d: any) => d.id)) : [];
+    const tasks = decisions.length ? await this.followUpTasks(decisions.map((d: any) => d.id)) : [];
     const approved = meeting.status === MeetingStatus.MINUTES_APPROVED;
 
     const doc = new PDFDocument({ size: 'A4', margin: 56, bufferPages: true, info: { Title: `Protokoll: ${meeting.title}`, Producer: 'Bündnisportal' } });

@@ -1,0 +1,285 @@
+import { type BuiltAlliance, expectData } from '../utils/builders.js';
+import { codes, startTestApp, type TestApp } from '../utils/test-app.js';
+import { todayInBerlin } from '../../libs/core/src/index.js';
+import { aMeetingAlliance, approvedMeeting, decide, run, schedule } from './fixtures.js';
+
+const YEAR = todayInBerlin().slice(0, 4);
+const RECORD = 'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id number title outcome votesFor votesAgainst abstentions consensus recordedBy { id } meeting { id } agendaItem { id } followUpTasks { id title dueOn leadPartner { id } decision { id number } } } }';
+
+describe('meetings: numbered decisions, corrections, amendments, follow-up tasks', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  async function runningMeeting(a: BuiltAlliance) {
+    const m = await schedule(t, a);
+    await run(t, a.users.fac.token, 'startMeeting', m.id);
+    return m;
+  }
+
+  describe('numbering per alliance and calendar year', () => {
+    it(`numbers ${YEAR}/001 onwards in recording order, per alliance, across meetings`, async () => {
+      const a = await aMeetingAlliance(t);
+      const b = await aMeetingAlliance(t);
+      const m1 = await runningMeeting(a);
+      const m2 = await runningMeeting(a);
+      const numbers = [
+        (await decide(t, a.users.fac.token, m1.id)).number,
+        (await decide(t, a.users.fac.token, m2.id)).number,
+        (await decide(t, a.users.fac.token, m1.id)).number,
+      ];
+      expect(numbers).toEqual([`${YEAR}/001`, `${YEAR}/002`, `${YEAR}/003`]);
+      const mb = await runningMeeting(b);
+      expect((await decide(t, b.users.fac.token, mb.id)).number).toBe(`${YEAR}/001`);
+    });
+
+    it('stays gap-free and unique when ten decisions are recorded at once', async () => {
+      const a = await aMeetingAlliance(t);
+      const m1 = await runningMeeting(a);
+      const m2 = await runningMeeting(a);
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          t.gql(RECORD, { i: { meetingId: i % 2 ? m1.id : m2.id, title: `B${i}`, text: 'Text', outcome: 'ADOPTED', consensus: true } }, i % 3 ? a.users.fac.token : a.users.coord.token),
+        ),
+      );
+      for (const r of results) expect(r.errors).toBeUndefined();
+      const numbers = results.map((r) => r.data.recordDecision.number).sort();
+      expect(numbers).toEqual(Array.from({ length: 10 }, (_, i) => `${YEAR}/${String(i + 1).padStart(3, '0')}`));
+      // Recording order: numbers rise with recordedAt.
+      const rows = await t.db.query('SELECT number FROM decisions WHERE alliance_id = $1 ORDER BY recorded_at, serial', [a.allianceId]);
+      expect(rows.rows.map((r) => r.number)).toEqual(numbers);
+    });
+
+    it('a refused decision uses no number: the next one closes no gap', async () => {
+      const a = await aMeetingAlliance(t);
+      const m = await runningMeeting(a);
+      expect((await decide(t, a.users.fac.token, m.id)).number).toBe(`${YEAR}/001`);
+      const bad = await t.gql(RECORD, { i: { meetingId: m.id, title: 'X', text: 'Y', outcome: 'ADOPTED', followUpTasks: [{ title: 'Aufgabe', leadPartnerId: '00000000-0000-4000-8000-000000000000' }] } }, a.users.fac.token);
+      expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
+      expect((await decide(t, a.users.fac.token, m.id)).number).toBe(`${YEAR}/002`);
+    });
+  });
+
+  describe('recording', () => {
+    let a: BuiltAlliance;
+    beforeAll(async () => {
+      a = await aMeetingAlliance(t);
+    });
+
+    it('records outcome, votes, agenda item and recorder', async () => {
+      const m = await runningMeeting(a);
+      const item = await expectData(t, 'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }', { i: { meetingId: m.id, title: 'Haushalt' } }, a.users.fac.token);
+      const res = await t.gql(RECORD, { i: { meetingId: m.id, agendaItemId: item.addAgendaItem.id, title: 'Budget', text: 'Beschlossen.', outcome: 'REJECTED', votesFor: 3, votesAgainst: 5, abstentions: 0 } }, a.users.fac.token);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.recordDecision).toMatchObject({ outcome: 'REJECTED', votesFor: 3, votesAgainst: 5, abstentions: 0, consensus: false, recordedBy: { id: a.users.fac.id }, meeting: { id: m.id }, agendaItem: { id: item.addAgendaItem.id } });
+      const agenda = await t.gql('query($id: ID!) { meeting(id: $id) { agenda { decisions { id } } decisions { id } } }', { id: m.id }, a.users.observer.token);
+      expect(agenda.data.meeting.agenda[0].decisions).toEqual([{ id: res.data.recordDecision.id }]);
+      expect(agenda.data.meeting.decisions).toEqual([{ id: res.data.recordDecision.id }]);
+    });
+
+    it('refuses negative votes, votes with consensus, consensus without adoption, a foreign agenda item', async () => {
+      const m = await runningMeeting(a);
+      const other = await runningMeeting(a);
+      const foreign = await expectData(t, 'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }', { i: { meetingId: other.id, title: 'Anderes' } }, a.users.fac.token);
+      const paths = async (extra: Record<string, unknown>) => {
+        const res = await t.gql(RECORD, { i: { meetingId: m.id, title: 'T', text: 'X', outcome: 'ADOPTED', ...extra } }, a.users.fac.token);
+        expect(codes(res)).toEqual(['BAD_USER_INPUT']);
+        return res.errors![0].extensions!.fields!.map((f) => f.path).sort();
+      };
+      expect(await paths({ votesFor: -1, abstentions: -2 })).toEqual(['input.abstentions', 'input.votesFor']);
+      expect(await paths({ consensus: true, votesFor: 4 })).toEqual(['input.consensus']);
+      expect(await paths({ consensus: true, outcome: 'REJECTED' })).toEqual(['input.consensus']);
+      expect(await paths({ agendaItemId: foreign.addAgendaItem.id })).toEqual(['input.agendaItemId']);
+      const count = await t.db.query('SELECT count(*)::int AS n FROM decisions WHERE meeting_id = $1', [m.id]);
+      expect(count.rows[0].n).toBe(0);
+    });
+
+    it('only while the meeting runs or is adjourned; only by its facilitator or a COORDINATOR', async () => {
+      const m = await schedule(t, a);
+      const input = { meetingId: m.id, title: 'T', text: 'X', outcome: 'DEFERRED' };
+      expect(codes(await t.gql(RECORD, { i: input }, a.users.fac.token))).toEqual(['CONFLICT']);
+      await run(t, a.users.fac.token, 'startMeeting', m.id);
+      expect(codes(await t.gql(RECORD, { i: input }, a.users.fac2.token))).toEqual(['FORBIDDEN']);
+      expect(codes(await t.gql(RECORD, { i: input }, a.users.member.token))).toEqual(['FORBIDDEN']);
+      expect((await t.gql(RECORD, { i: input }, a.users.coord.token)).errors).toBeUndefined();
+      await run(t, a.users.fac.token, 'adjournMeeting', m.id);
+      expect((await t.gql(RECORD, { i: input }, a.users.fac.token)).errors).toBeUndefined();
+    });
+  });
+
+  describe('follow-up tasks in the same transaction', () => {
+    it('creates the tasks with the decision, linked both ways', async () => {
+      const a = await aMeetingAlliance(t);
+      const m = await runningMeeting(a);
+      const res = await t.gql(
+        RECORD,
+        {
+          i: {
+            meetingId: m.id,
+            title: 'Sprachkurse',
+            text: 'Mehr Sprachkurse.',
+            outcome: 'ADOPTED',
+            consensus: true,
+            followUpTasks: [
+              { title: 'Bedarf erheben', leadPartnerId: a.partners.b, dueOn: '2026-12-31', priority: 'HIGH' },
+              { title: 'Träger ansprechen', leadPartnerId: a.partners.c, assigneeId: a.users.fac2.id },
+            ],
+          },
+        },
+        a.users.fac.token,
+      );
+      expect(res.errors).toBeUndefined();
+      const d = res.data.recordDecision;
+      expect(d.followUpTasks.map((x: any) => [x.title, x.dueOn, x.leadPartner.id, x.decision.number])).toEqual([
+        ['Bedarf erheben', '2026-12-31', a.partners.b, d.number],
+        ['Träger ansprechen', null, a.partners.c, d.number],
+      ]);
+      const task = await t.gql('query($id: ID!) { task(id: $id) { decision { id meeting { id } } } }', { id: d.followUpTasks[0].id }, a.users.member.token);
+      expect(task.data.task.decision).toEqual({ id: d.id, meeting: { id: m.id } });
+    });
+
+    it('if one task is invalid, neither the decision nor any task exists afterwards', async () => {
+      const a = await aMeetingAlliance(t);
+      const m = await runningMeeting(a);
+      const res = await t.gql(
+        RECORD,
+        {
+          i: {
+            meetingId: m.id,
+            title: 'Beschluss',
+            text: 'Text',
+            outcome: 'ADOPTED',
+            followUpTasks: [
+              { title: 'Gültig', leadPartnerId: a.partners.a },
+              { title: 'Ungültig', leadPartnerId: a.partners.b, assigneeId: a.users.fac2.id },
+            ],
+          },
+        },
+        a.users.fac.token,
+      );
+      expect(codes(res)).toEqual(['BAD_USER_INPUT']);
+      expect(res.errors![0].extensions!.fields!.map((f) => f.path)).toEqual(['input.followUpTasks.1.assigneeId']);
+      const decisions = await t.db.query('SELECT count(*)::int AS n FROM decisions WHERE alliance_id = $1', [a.allianceId]);
+      const tasks = await t.db.query('SELECT count(*)::int AS n FROM tasks WHERE alliance_id = $1', [a.allianceId]);
+      expect([decisions.rows[0].n, tasks.rows[0].n]).toEqual([0, 0]);
+      const empty = await t.gql(RECORD, { i: { meetingId: m.id, title: 'B', text: 'T', outcome: 'ADOPTED', followUpTasks: [{ title: '', leadPartnerId: a.partners.a }] } }, a.users.fac.token);
+      expect(empty.errors![0].extensions!.fields!.map((f) => f.path)).toEqual(['input.followUpTasks.0.title']);
+    });
+  });
+
+  describe('corrections until approval, then final; amendments in a later meeting', () => {
+    const CORRECT = 'mutation($id: ID!, $i: CorrectDecisionInput!) { correctDecision(id: $id, input: $i) { number title outcome votesFor votesAgainst consensus correctedAt } }';
+
+    it('corrects while the meeting runs and after adjourning, keeping the number', async () => {
+      const a = await aMeetingAlliance(t);
+      const m = await runningMeeting(a);
+      const d = await decide(t, a.users.fac.token, m.id);
+      const r1 = await t.gql(CORRECT, { id: d.id, i: { title: 'Korrigiert', consensus: false, votesFor: 7, votesAgainst: 1 } }, a.users.fac.token);
+      expect(r1.data.correctDecision).toMatchObject({ number: d.number, title: 'Korrigiert', votesFor: 7, votesAgainst: 1, consensus: false });
+      expect(r1.data.correctDecision.correctedAt).not.toBeNull();
+      await run(t, a.users.fac.token, 'adjournMeeting', m.id);
+      const r2 = await t.gql(CORRECT, { id: d.id, i: { outcome: 'DEFERRED' } }, a.users.coord.token);
+      expect(r2.data.correctDecision).toMatchObject({ number: d.number, outcome: 'DEFERRED' });
+      expect(codes(await t.gql(CORRECT, { id: d.id, i: { votesFor: -3 } }, a.users.fac.token))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await t.gql(CORRECT, { id: d.id, i: { consensus: true } }, a.users.fac.token))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await t.gql(CORRECT, { id: d.id, i: { title: null } }, a.users.fac.token))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await t.gql(CORRECT, { id: d.id, i: { title: 'x' } }, a.users.member.token))).toEqual(['FORBIDDEN']);
+    });
+
+    it('after approveMinutes every change answers CONFLICT: decisions, agenda, attendance, meeting, minutes', async () => {
+      const a = await aMeetingAlliance(t);
+      const { meeting, decision } = await approvedMeeting(t, a);
+      const fac = a.users.fac.token;
+      const refused = [
+        await t.gql(CORRECT, { id: decision.id, i: { title: 'Zu spät' } }, fac),
+        await t.gql(CORRECT, { id: decision.id, i: { title: 'Zu spät' } }, a.users.coord.token),
+        await t.gql(RECORD, { i: { meetingId: meeting.id, title: 'Neu', text: 'X', outcome: 'ADOPTED' } }, fac),
+        await t.gql('mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }', { i: { meetingId: meeting.id, title: 'Nachtrag' } }, fac),
+        await t.gql('mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { status } }', { i: { meetingId: meeting.id, partnerId: a.partners.a, status: 'PRESENT' } }, fac),
+        await t.gql('mutation($id: ID!) { updateMeeting(id: $id, input: { location: "Anders" }) { id } }', { id: meeting.id }, a.users.coord.token),
+        await t.gql('mutation($m: ID!) { saveMinutes(meetingId: $m, text: "Neu") { status } }', { m: meeting.id }, fac),
+      ];
+      expect(refused.map((r) => codes(r)[0])).toEqual(Array(refused.length).fill('CONFLICT'));
+      const read = await t.gql('query($id: ID!) { decision(id: $id) { title number } }', { id: decision.id }, fac);
+      expect(read.data.decision).toEqual({ title: 'Beschluss', number: decision.number });
+      // The database refuses it as well, behind the service.
+      await expect(t.db.query("UPDATE decisions SET title = 'x' WHERE id = $1", [decision.id])).rejects.toThrow(/final/);
+    });
+
+    it('amends a final decision in a later meeting, numbered anew and linked amends/amendedBy', async () => {
+      const a = await aMeetingAlliance(t);
+      const { decision } = await approvedMeeting(t, a);
+      const later = await runningMeeting(a);
+      const AMEND = 'mutation($i: AmendDecisionInput!) { amendDecision(input: $i) { id number amends { id number } meeting { id } } }';
+      const res = await t.gql(AMEND, { i: { amendsId: decision.id, meetingId: later.id, title: 'Änderung', text: 'Frist verlängert.', outcome: 'ADOPTED', votesFor: 9, votesAgainst: 0, abstentions: 1 } }, a.users.fac.token);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.amendDecision).toMatchObject({ number: `${YEAR}/002`, amends: { id: decision.id, number: decision.number }, meeting: { id: later.id } });
+      const back = await t.gql('query($id: ID!) { decision(id: $id) { amendedBy { id number } amends { id } } }', { id: decision.id }, a.users.observer.token);
+      expect(back.data.decision).toEqual({ amendedBy: [{ id: res.data.amendDecision.id, number: `${YEAR}/002` }], amends: null });
+    });
+
+    it('refuses to amend a decision that is not final yet (CONFLICT) or in an earlier meeting (BAD_USER_INPUT)', async () => {
+      const a = await aMeetingAlliance(t);
+      const earlier = await runningMeeting(a);
+      const open = await decide(t, a.users.fac.token, earlier.id);
+      const { decision } = await approvedMeeting(t, a);
+      const later = await runningMeeting(a);
+      const AMEND = 'mutation($i: AmendDecisionInput!) { amendDecision(input: $i) { id } }';
+      const base = { title: 'Ä', text: 'T', outcome: 'ADOPTED', consensus: true };
+      expect(codes(await t.gql(AMEND, { i: { ...base, amendsId: open.id, meetingId: later.id } }, a.users.fac.token))).toEqual(['CONFLICT']);
+      const early = await t.gql(AMEND, { i: { ...base, amendsId: decision.id, meetingId: earlier.id } }, a.users.fac.token);
+      expect(codes(early)).toEqual(['BAD_USER_INPUT']);
+      expect(early.errors![0].extensions!.fields![0].path).toBe('input.meetingId');
+      const foreign = await aMeetingAlliance(t);
+      const fm = await runningMeeting(foreign);
+      const cross = await t.gql(AMEND, { i: { ...base, amendsId: decision.id, meetingId: fm.id } }, foreign.users.fac.token);
+      expect(cross.errors![0].extensions!.fields![0].path).toBe('input.amendsId');
+    });
+  });
+
+  describe('reading decisions', () => {
+    it('decision(id) for members only; decisions(): number order, search, pagination', async () => {
+      const a = await aMeetingAlliance(t);
+      const outsider = await aMeetingAlliance(t);
+      const m = await runningMeeting(a);
+      const d1 = await decide(t, a.users.fac.token, m.id, { title: 'Sprachkurse ausbauen', text: 'Mehr Kurse für Zugewanderte.' });
+      const d2 = await decide(t, a.users.fac.token, m.id, { title: 'Arbeitgeberforum', text: 'Jährliches Forum mit Unternehmen.' });
+      const d3 = await decide(t, a.users.fac.token, m.id, { title: 'Wohnraum', text: 'Sprachmittlung bei Wohnungssuche.' });
+      expect((await t.gql('query($id: ID!) { decision(id: $id) { id } }', { id: d1.id }, outsider.users.coord.token)).data.decision).toBeNull();
+      const Q = 'query($a: ID!, $s: String, $f: Int, $after: String) { decisions(allianceId: $a, search: $s, first: $f, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id number } } } }';
+      const page1 = await t.gql(Q, { a: a.allianceId, f: 2 }, a.users.observer.token);
+      expect(page1.data.decisions.totalCount).toBe(3);
+      expect(page1.data.decisions.edges.map((e: any) => e.node.id)).toEqual([d1.id, d2.id]);
+      expect(page1.data.decisions.pageInfo.hasNextPage).toBe(true);
+      const page2 = await t.gql(Q, { a: a.allianceId, f: 2, after: page1.data.decisions.pageInfo.endCursor }, a.users.observer.token);
+      expect(page2.data.decisions.edges.map((e: any) => e.node.id)).toEqual([d3.id]);
+      expect(page2.data.decisions.pageInfo.hasNextPage).toBe(false);
+      const search = async (s: string) => (await t.gql(Q, { a: a.allianceId, s }, a.users.member.token)).data.decisions.edges.map((e: any) => e.node.id);
+      expect(await search('sprach')).toEqual([d1.id, d3.id]);
+      expect(await search('Forum Unternehmen')).toEqual([d2.id]);
+      expect(await search(`${YEAR}/2`)).toEqual([d2.id]);
+      expect(await search(d3.number)).toEqual([d3.id]);
+      expect((await t.gql(Q, { a: a.allianceId }, outsider.users.coord.token)).data.decisions).toMatchObject({ totalCount: 0, edges: [] });
+      expect(codes(await t.gql(Q, { a: a.allianceId, f: 101 }, a.users.member.token))).toEqual(['BAD_USER_INPUT']);
+    });
+  });
+
+  it('audits recordDecision, correctDecision and amendDecision', async () => {
+    const a = await aMeetingAlliance(t);
+    const { decision } = await approvedMeeting(t, a);
+    const later = await runningMeeting(a);
+    const d = await decide(t, a.users.fac.token, later.id);
+    await t.gql('mutation($id: ID!) { correctDecision(id: $id, input: { text: "Neu" }) { id } }', { id: d.id }, a.users.fac.token);
+    const amended = await expectData(t, 'mutation($i: AmendDecisionInput!) { amendDecision(input: $i) { id } }', { i: { amendsId: decision.id, meetingId: later.id, title: 'Ä', text: 'T', outcome: 'ADOPTED', consensus: true } }, a.users.fac.token);
+    const rows = await t.db.query("SELECT action, entity_id, changed_fields FROM audit_entries WHERE entity_type = 'Decision' AND alliance_id = $1 ORDER BY sequence", [a.allianceId]);
+    expect(rows.rows.map((r) => [r.action, r.entity_id])).toEqual([
+      ['recordDecision', decision.id],
+      ['recordDecision', d.id],
+      ['correctDecision', d.id],
+      ['amendDecision', amended.amendDecision.id],
+    ]);
+    expect(rows.rows[2].changed_fields).toEqual(['text']);
+  });
+});
