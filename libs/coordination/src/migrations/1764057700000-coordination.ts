@@ -56,6 +56,15 @@ export class Coordination1764057700000 implements MigrationInterface {
       -- "current" is the latest by observedOn, ties broken by the later recording.
       CREATE INDEX measurements_indicator_idx ON measurements (indicator_id, observed_on DESC, recorded_at DESC, id DESC);
 
+      -- German full-text search. The German Snowball stemmer is not idempotent (Sprachkurs → sprachkur,
+      -- Sprachkurse → sprachkurs); stemming the stems once more makes the inflected forms meet.
+      CREATE FUNCTION coordination_search_vector(doc text) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT to_tsvector('german'::regconfig, array_to_string(tsvector_to_array(to_tsvector('german'::regconfig, doc)), ' '))
+      $$;
+      CREATE FUNCTION coordination_search_query(q text) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT plainto_tsquery('german'::regconfig, array_to_string(tsvector_to_array(to_tsvector('german'::regconfig, q)), ' '))
+      $$;
+
       CREATE TABLE tasks (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         alliance_id uuid NOT NULL REFERENCES alliances(id),
@@ -78,9 +87,7 @@ export class Coordination1764057700000 implements MigrationInterface {
         created_by uuid REFERENCES users(id),
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
-        search_vector tsvector GENERATED ALWAYS AS (
-          to_tsvector('german'::regconfig, coalesce(title, '') || ' ' || coalesce(description, ''))
-        ) STORED,
+        search_vector tsvector GENERATED ALWAYS AS (coordination_search_vector(coalesce(title, '') || ' ' || coalesce(description, ''))) STORED,
         CONSTRAINT tasks_completed_check CHECK ((status = 'DONE') = (completed_at IS NOT NULL))
       );
       CREATE INDEX tasks_alliance_created_idx ON tasks (alliance_id, created_at, id);
@@ -129,6 +136,7 @@ export class Coordination1764057700000 implements MigrationInterface {
     await q.query(`
       DROP TABLE task_comments; DROP TABLE task_dependencies; DROP TABLE task_contributing_partners; DROP TABLE tasks;
       DROP TABLE measurements; DROP TABLE indicators; DROP TABLE goal_owner_partners; DROP TABLE goals;
+      DROP FUNCTION coordination_search_vector(text); DROP FUNCTION coordination_search_query(text);
     `);
   }
 }

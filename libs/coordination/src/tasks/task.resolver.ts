@@ -99,13 +99,13 @@ export class TaskResolver {
   }
 
   @ResolveField(() => PartnerModel)
-  leadPartner(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
-    return this.alliances.partnerLoader(ctx.loaders).load(t.leadPartnerId);
+  async leadPartner(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
+    return (await this.taskService.partnersLoader(ctx.loaders).load(t.id)).lead;
   }
 
   @ResolveField(() => [PartnerModel])
-  contributingPartners(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
-    return this.taskService.contributingPartnersLoader(ctx.loaders).load(t.id);
+  async contributingPartners(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
+    return (await this.taskService.partnersLoader(ctx.loaders).load(t.id)).contributing;
   }
 
   @ResolveField(() => UserModel, { nullable: true })

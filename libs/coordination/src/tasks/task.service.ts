@@ -107,8 +107,8 @@ export class TaskService {
       where.push(f.overdue ? overdue : `NOT coalesce(${overdue}, false)`);
     }
     const search = f.search?.trim();
-    if (search) where.push(`t.search_vector @@ websearch_to_tsquery('german', ${sql.p(search)})`);
-    return this.page(sql, where, orderBy ?? 'CREATED', limit, after);
+    if (search) where.push(`t.search_vector @@ coordination_search_query(${sql.p(search)})`);
+    return this.page(sql, where, orderBy || 'CREATED', limit, after);
   }
 
   /** The caller's assigned tasks in the alliances they belong to, oldest first. */
@@ -130,7 +130,7 @@ export class TaskService {
   /** Keyset page: ordered by the sort key with id as tie-breaker; totalCount over the whole filter. */
   private async page(sql: Sql, where: string[], order: string, limit: number, after?: string | null): Promise<Page<TaskEntity>> {
     const sort = SORTS[order];
-    const cursor = decodeCursor(after, 3);
+    const cursor = decodeCursor(after || null, 3);
     const countSql = `SELECT count(*)::int AS count FROM tasks t WHERE ${where.join(' AND ')}`;
     const countParams = [...sql.params];
     const pageWhere = [...where];
@@ -308,7 +308,8 @@ export class TaskService {
         // DONE stamps completedAt once; leaving DONE clears it.
         set.push(input.status === TaskStatus.DONE ? 'completed_at = coalesce(completed_at, now())' : 'completed_at = NULL');
       }
-      const rows = await em.query(
+      const rows = await returning(
+        em,
         `UPDATE tasks t SET ${set.join(', ')} WHERE t.id = ${sql.p(id)} AND t.alliance_id = ${sql.p(task.allianceId)} RETURNING ${TASK_COLUMNS}`,
         sql.params,
       );
@@ -354,7 +355,7 @@ export class TaskService {
     return this.dataSource.transaction(async (em) => {
       const task = await this.lockForWrite(em, actor, taskId, true);
       if (!isUuid(blockedById)) return task;
-      const deleted = await em.query('DELETE FROM task_dependencies WHERE task_id = $1 AND blocked_by_id = $2 AND alliance_id = $3 RETURNING task_id', [
+      const deleted = await returning(em, 'DELETE FROM task_dependencies WHERE task_id = $1 AND blocked_by_id = $2 AND alliance_id = $3 RETURNING task_id', [
         taskId,
         blockedById,
         task.allianceId,
@@ -381,7 +382,7 @@ export class TaskService {
 
   /** Bumps version and updatedAt for a change outside the task row (dependencies), audits, announces. */
   private async touch(em: EntityManager, actor: Actor, task: TaskEntity, action: string, fields: string[]): Promise<TaskEntity> {
-    const rows = await em.query(`UPDATE tasks t SET version = version + 1, updated_at = now() WHERE t.id = $1 AND t.alliance_id = $2 RETURNING ${TASK_COLUMNS}`, [task.id, task.allianceId]);
+    const rows = await returning(em, `UPDATE tasks t SET version = version + 1, updated_at = now() WHERE t.id = $1 AND t.alliance_id = $2 RETURNING ${TASK_COLUMNS}`, [task.id, task.allianceId]);
     const updated = taskFromRow(rows[0]);
     await this.audit.append(em, { actorId: actor.userId, action, entityType: 'Task', entityId: task.id, allianceId: task.allianceId, changedFields: fields });
     this.events.schedule(em, TaskChange.UPDATED, [updated]);
@@ -457,19 +458,25 @@ export class TaskService {
     );
   }
 
-  contributingPartnersLoader(loaders: LoaderRegistry) {
-    return loaders.get<string, PartnerEntity[]>('task.contributingPartners', async (ids) => {
+  /**
+   * Lead and contributing partners per task in one statement, so both fields resolve in the same
+   * tick and their organisations load in one batch.
+   */
+  partnersLoader(loaders: LoaderRegistry) {
+    return loaders.get<string, { lead: PartnerEntity | null; contributing: PartnerEntity[] }>('task.partners', async (ids) => {
       const rows: any[] = await this.dataSource.query(
-        `SELECT cp.task_id, p.id, p.alliance_id, p.organisation_id, p.status, p.joined_on::text AS joined_on, p.left_on::text AS left_on, p.created_at
-           FROM task_contributing_partners cp JOIN partners p ON p.id = cp.partner_id
-          WHERE cp.task_id = ANY($1::uuid[]) ORDER BY p.created_at, p.id`,
+        `SELECT x.task_id, x.is_lead, p.id, p.alliance_id, p.organisation_id, p.status, p.joined_on::text AS joined_on, p.left_on::text AS left_on, p.created_at
+           FROM (SELECT t.id AS task_id, t.lead_partner_id AS partner_id, true AS is_lead FROM tasks t WHERE t.id = ANY($1::uuid[])
+                 UNION ALL
+                 SELECT cp.task_id, cp.partner_id, false FROM task_contributing_partners cp WHERE cp.task_id = ANY($1::uuid[])) x
+           JOIN partners p ON p.id = x.partner_id
+          ORDER BY p.created_at, p.id`,
         [ids],
       );
-      return groupBy(
-        ids,
-        rows.map((r) => ({ taskId: r.task_id as string, partner: partnerFromRow(r) })),
-        (r) => r.taskId,
-      ).map((list) => list.map((r) => r.partner));
+      return groupBy(ids, rows, (r) => r.task_id).map((list) => ({
+        lead: list.find((r) => r.is_lead) ? partnerFromRow(list.find((r) => r.is_lead)) : null,
+        contributing: list.filter((r) => !r.is_lead).map(partnerFromRow),
+      }));
     });
   }
 
@@ -505,6 +512,12 @@ export class TaskService {
       ),
     );
   }
+}
+
+/** TypeORM answers UPDATE/DELETE … RETURNING as [rows, rowCount]; SELECT and INSERT as rows. */
+async function returning(em: EntityManager, query: string, params: unknown[]): Promise<any[]> {
+  const result = await em.query(query, params);
+  return Array.isArray(result[0]) ? result[0] : result;
 }
 
 function partnerFromRow(r: any): PartnerEntity {
