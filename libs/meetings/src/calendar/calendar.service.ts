@@ -83,8 +83,9 @@ export class CalendarService {
 
   revoke(actor: Actor): Promise<boolean> {
     return this.dataSource.transaction(async (em) => {
-      const rows: { id: string }[] = await em.query('DELETE FROM calendar_feeds WHERE user_id = $1 RETURNING id', [actor.userId]);
+      const rows: { id: string }[] = await em.query('SELECT id FROM calendar_feeds WHERE user_id = $1 FOR UPDATE', [actor.userId]);
       if (!rows.length) return false;
+      await em.query('DELETE FROM calendar_feeds WHERE id = $1', [rows[0].id]);
       await this.audit.append(em, { actorId: actor.userId, action: 'revokeCalendarFeed', entityType: 'CalendarFeed', entityId: rows[0].id, changedFields: ['token'] });
       return true;
     });
