@@ -249,6 +249,10 @@ describe('casework: consent and handovers', () => {
       expect(upd.data.updateCaseData).toMatchObject({ identity: { familyName: 'Bakr' }, housing: { situation: 'own flat' }, family: null, contact: { phone: '+49 2151 000000' }, supportAreas: ['HOUSING'] });
       expect((await t.db.query(`SELECT category FROM case_data WHERE case_id = $1 ORDER BY category`, [c.id])).rows.map((r: any) => r.category)).not.toContain('FAMILY');
       expect(codes(await t.gql(`mutation($i: UpdateCaseDataInput!) { updateCaseData(input: $i) { id } }`, { i: { caseId: c.id, identity: null } }, a.users.kim.token))).toEqual(['BAD_USER_INPUT']);
+      const blank = await t.gql(`mutation($i: UpdateCaseDataInput!) { updateCaseData(input: $i) { id } }`, { i: { caseId: c.id, identity: { givenName: 'Aya', familyName: '  ' } } }, a.users.kim.token);
+      expect(blank.errors![0].extensions!.fields).toEqual([{ path: 'input.identity.familyName', message: 'must not be blank' }]);
+      const badOpen = await t.gql(`mutation($i: OpenCaseInput!) { openCase(input: $i) { id } }`, { i: { supportAreas: ['NOPE'], identity: { givenName: '', familyName: 'X' }, contact: { email: 'not-an-email' }, family: { householdSize: 0 } } }, a.users.kim.token);
+      expect(codes(badOpen)).toEqual(['BAD_USER_INPUT']);
       const renamed = await t.gql(`mutation($i: UpdateCaseDataInput!) { updateCaseData(input: $i) { identity { familyName } } }`, { i: { caseId: c.id, identity: { givenName: 'Aya', familyName: 'Bakri' } } }, a.users.kim.token);
       expect(renamed.data.updateCaseData.identity.familyName).toBe('Bakri');
       const found = await t.gql(`{ cases(filter: { search: "bakri" }) { edges { node { id } } } }`, {}, a.users.kim.token);

@@ -14,6 +14,7 @@ import {
   IsString,
   IsUUID,
   Length,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -31,10 +32,12 @@ export class IdentityInput {
   @Field()
   @IsString()
   @Length(1, 200)
+  @Matches(/\S/, { message: '$property must not be blank' })
   givenName: string;
   @Field()
   @IsString()
   @Length(1, 200)
+  @Matches(/\S/, { message: '$property must not be blank' })
   familyName: string;
   @Field(() => DateScalar, { nullable: true })
   @IsOptional()
