@@ -192,5 +192,7 @@ describe('identity: sign-in, sessions, throttling, bootstrap', () => {
     } finally {
       await second.close();
     }
+    // Each instance signs in with its own strategy: the closed second one does not take the first's sign-ins with it.
+    expect((await login(ADMIN.email, ADMIN.password)).errors).toBeUndefined();
   });
 });

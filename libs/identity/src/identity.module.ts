@@ -1,23 +1,22 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard } from './auth/access.guard.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { AuthService } from './auth/auth.service.js';
-import { LocalStrategy } from './auth/local.strategy.js';
+import { GqlLocalGuard } from './auth/gql-local.guard.js';
 import { MembershipEntity } from './users/membership.entity.js';
 import { UserEntity } from './users/user.entity.js';
 import { AuditActorResolver, MembershipUserResolver } from './users/users.resolver.js';
 import { UsersService } from './users/users.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, MembershipEntity]), PassportModule, JwtModule.register({})],
+  imports: [TypeOrmModule.forFeature([UserEntity, MembershipEntity]), JwtModule.register({})],
   providers: [
     AuthService,
     UsersService,
-    LocalStrategy,
+    GqlLocalGuard,
     AuthResolver,
     MembershipUserResolver,
     AuditActorResolver,

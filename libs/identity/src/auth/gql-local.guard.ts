@@ -1,27 +1,46 @@
-import { type ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { AuthGuard } from '@nestjs/passport';
+import { Strategy } from 'passport-local';
 import { DomainError } from '../../../core/src/index.js';
+import { AuthService } from './auth.service.js';
 
-/** Runs passport-local on the `login` mutation's arguments. */
+/**
+ * Runs passport-local on the `login` mutation's arguments. The strategy belongs to this guard
+ * (this application's AuthService), not to passport's process-wide registry: with the registry, a
+ * second application in the same process (tests with two instances) replaced the strategy, and
+ * sign-ins on the first ran against the second's (possibly closed) database.
+ */
 @Injectable()
-export class GqlLocalGuard extends AuthGuard('local') {
-  override getRequest(context: ExecutionContext) {
+export class GqlLocalGuard implements CanActivate {
+  private readonly strategy: Strategy;
+
+  constructor(auth: AuthService) {
+    this.strategy = new Strategy(
+      { usernameField: 'email', passwordField: 'password', passReqToCallback: true },
+      (req, email, password, done) => {
+        auth.validateCredentials(email, password, req.ip ?? 'unknown').then((user) => done(null, user as Express.User), (err) => done(err));
+      },
+    );
+  }
+
+  canActivate(context: ExecutionContext): Promise<boolean> {
     const gql = GqlExecutionContext.create(context);
     const req = gql.getContext().req;
     const { email, password } = gql.getArgs();
     req.body = { email, password };
-    return req;
-  }
-
-  /** Keeps the signed-in user apart from `req.user`, which holds the request's Actor. */
-  override getAuthenticateOptions() {
-    return { property: 'signedInUser', session: false };
-  }
-
-  override handleRequest<T>(err: unknown, user: T): T {
-    if (err) throw err;
-    if (!user) throw DomainError.unauthenticated('E-mail or password is wrong');
-    return user;
+    return new Promise((resolve, reject) => {
+      // passport's own way of running a strategy: a per-request object with the outcome callbacks.
+      const attempt = Object.create(this.strategy) as Strategy & Record<string, unknown>;
+      // Kept apart from `req.user`, which holds the request's Actor.
+      attempt.success = (user: unknown) => {
+        req.signedInUser = user;
+        resolve(true);
+      };
+      attempt.fail = () => reject(DomainError.unauthenticated('E-mail or password is wrong'));
+      attempt.error = (err: unknown) => reject(err);
+      attempt.pass = () => reject(DomainError.unauthenticated('E-mail or password is wrong'));
+      attempt.redirect = () => reject(DomainError.unauthenticated('E-mail or password is wrong'));
+      attempt.authenticate(req, {});
+    });
   }
 }
