@@ -47,6 +47,20 @@ export function formatNumber(year: number, serial: number): string {
   return `${year}/${String(serial).padStart(3, '0')}`;
 }
 
+/**
+ * Takes the next number of the alliance's year: the counter row is incremented under its row lock,
+ * held until commit, so concurrent recordings get consecutive numbers and a rollback leaves no gap.
+ */
+export async function nextDecisionNumber(em: EntityManager, allianceId: string, year: number): Promise<{ serial: number; number: string }> {
+  const [{ last_serial: serial }] = await em.query(
+    `INSERT INTO decision_counters (alliance_id, year, last_serial) VALUES ($1, $2, 1)
+     ON CONFLICT (alliance_id, year) DO UPDATE SET last_serial = decision_counters.last_serial + 1
+     RETURNING last_serial`,
+    [allianceId, year],
+  );
+  return { serial, number: formatNumber(year, serial) };
+}
+
 @Injectable()
 export class DecisionsService {
   constructor(
@@ -191,10 +205,7 @@ export class DecisionsService {
     });
   }
 
-  /**
-   * Takes the next number of the alliance's year: the counter row is incremented under its row lock,
-   * held until commit, so concurrent recordings get consecutive numbers and a rollback leaves no gap.
-   */
+  /** Inserts a decision under the next number of the alliance's current (Europe/Berlin) year. */
   private async insert(
     em: EntityManager,
     actor: Actor,
@@ -202,12 +213,7 @@ export class DecisionsService {
     d: DecisionState & { title: string; text: string; agendaItemId: string | null; amendsId: string | null },
   ): Promise<DecisionEntity> {
     const year = Number(todayInBerlin().slice(0, 4));
-    const [{ last_serial: serial }] = await em.query(
-      `INSERT INTO decision_counters (alliance_id, year, last_serial) VALUES ($1, $2, 1)
-       ON CONFLICT (alliance_id, year) DO UPDATE SET last_serial = decision_counters.last_serial + 1
-       RETURNING last_serial`,
-      [meeting.allianceId, year],
-    );
+    const { serial, number } = await nextDecisionNumber(em, meeting.allianceId, year);
     return em.save(
       em.create(DecisionEntity, {
         allianceId: meeting.allianceId,
@@ -215,7 +221,7 @@ export class DecisionsService {
         agendaItemId: d.agendaItemId,
         year,
         serial,
-        number: formatNumber(year, serial),
+        number,
         title: d.title.trim(),
         text: d.text,
         outcome: d.outcome,
