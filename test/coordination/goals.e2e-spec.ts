@@ -245,7 +245,7 @@ describe('goals, indicators and measurements', () => {
     it('never forms a cycle, also when requests that would close one arrive at the same time', async () => {
       for (let round = 0; round < 5; round++) {
         // A ring of four tasks; every request adds one edge, together they would close the ring.
-        const ring = [];
+        const ring: any[] = [];
         for (let i = 0; i < 4; i++) ring.push(await mk(`Ring ${round}.${i}`));
         const results = await Promise.all(ring.map((task, i) => dep(b.users.coord.token, ring[(i + 1) % 4].id, task.id)));
         const accepted = results.filter((r) => !r.errors);

@@ -16,8 +16,9 @@ export class Coordination1764057700000 implements MigrationInterface {
         starts_on date,
         due_on date,
         created_by uuid REFERENCES users(id),
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
+        -- clock_timestamp(): rows created in one transaction keep their order ("oldest first").
+        created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+        updated_at timestamptz NOT NULL DEFAULT clock_timestamp(),
         CONSTRAINT goals_not_own_parent CHECK (parent_id IS NULL OR parent_id <> id),
         CONSTRAINT goals_dates_check CHECK (starts_on IS NULL OR due_on IS NULL OR due_on >= starts_on)
       );
@@ -39,7 +40,7 @@ export class Coordination1764057700000 implements MigrationInterface {
         unit text NOT NULL,
         baseline double precision NOT NULL,
         target double precision NOT NULL,
-        created_at timestamptz NOT NULL DEFAULT now()
+        created_at timestamptz NOT NULL DEFAULT clock_timestamp()
       );
       CREATE INDEX indicators_goal_idx ON indicators (goal_id, created_at, id);
 
@@ -85,8 +86,8 @@ export class Coordination1764057700000 implements MigrationInterface {
         completed_at timestamptz,
         version integer NOT NULL DEFAULT 1,
         created_by uuid REFERENCES users(id),
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+        updated_at timestamptz NOT NULL DEFAULT clock_timestamp(),
         search_vector tsvector GENERATED ALWAYS AS (coordination_search_vector(coalesce(title, '') || ' ' || coalesce(description, ''))) STORED,
         CONSTRAINT tasks_completed_check CHECK ((status = 'DONE') = (completed_at IS NOT NULL))
       );

@@ -295,7 +295,7 @@ export class TaskService {
       if (errors.length) throw DomainError.badInput(errors);
 
       const sql = new Sql();
-      const set: string[] = ['version = version + 1', 'updated_at = now()'];
+      const set: string[] = ['version = version + 1', 'updated_at = clock_timestamp()'];
       if (input.title !== undefined) set.push(`title = ${sql.p(input.title.trim())}`);
       if (input.description !== undefined) set.push(`description = ${sql.p(input.description?.trim() || null)}`);
       if (input.priority !== undefined) set.push(`priority = ${sql.p(input.priority)}`);
@@ -382,7 +382,7 @@ export class TaskService {
 
   /** Bumps version and updatedAt for a change outside the task row (dependencies), audits, announces. */
   private async touch(em: EntityManager, actor: Actor, task: TaskEntity, action: string, fields: string[]): Promise<TaskEntity> {
-    const rows = await returning(em, `UPDATE tasks t SET version = version + 1, updated_at = now() WHERE t.id = $1 AND t.alliance_id = $2 RETURNING ${TASK_COLUMNS}`, [task.id, task.allianceId]);
+    const rows = await returning(em, `UPDATE tasks t SET version = version + 1, updated_at = clock_timestamp() WHERE t.id = $1 AND t.alliance_id = $2 RETURNING ${TASK_COLUMNS}`, [task.id, task.allianceId]);
     const updated = taskFromRow(rows[0]);
     await this.audit.append(em, { actorId: actor.userId, action, entityType: 'Task', entityId: task.id, allianceId: task.allianceId, changedFields: fields });
     this.events.schedule(em, TaskChange.UPDATED, [updated]);
