@@ -1,7 +1,6 @@
 import { QueryCounter } from '../../libs/core/src/index.js';
-import { type BuiltAlliance, expectData } from '../utils/builders.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
-import { aMeetingAlliance, run, schedule } from './fixtures.js';
+import { aMeetingAlliance, meetingWith } from './fixtures.js';
 
 const QUERY = `query($id: ID!) { meeting(id: $id) {
   id title status quorate alliance { name } facilitator { displayName } invitedPartners { organisation { name } }
@@ -10,49 +9,6 @@ const QUERY = `query($id: ID!) { meeting(id: $id) {
   decisions { number outcome recordedBy { id } agendaItem { position } followUpTasks { title leadPartner { id organisation { name } } } amendedBy { number } amends { number } }
   minutes { status approvedBy { id } }
 } }`;
-
-/** A held, approved meeting with `n` decisions (each with two follow-up tasks and an agenda item), half of them amended later. */
-async function meetingWith(t: TestApp, a: BuiltAlliance, n: number): Promise<string> {
-  const fac = a.users.fac.token;
-  const m = await schedule(t, a);
-  await run(t, fac, 'startMeeting', m.id);
-  for (const [key, attendees] of [['a', [a.users.coord.id, a.users.member.id]], ['b', [a.users.fac.id, a.users.memberB.id]], ['c', [a.users.fac2.id]]] as const) {
-    await expectData(t, 'mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { status } }', { i: { meetingId: m.id, partnerId: a.partners[key], status: 'PRESENT', attendeeIds: attendees } }, fac);
-  }
-  const ids: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const item = await expectData(t, 'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }', { i: { meetingId: m.id, title: `TOP ${i}`, presenterPartnerId: a.partners.c } }, fac);
-    const d = await expectData(
-      t,
-      'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id } }',
-      {
-        i: {
-          meetingId: m.id,
-          agendaItemId: item.addAgendaItem.id,
-          title: `Beschluss ${i}`,
-          text: 'Text',
-          outcome: 'ADOPTED',
-          votesFor: 5,
-          followUpTasks: [
-            { title: `Aufgabe ${i}a`, leadPartnerId: a.partners.a },
-            { title: `Aufgabe ${i}b`, leadPartnerId: a.partners.b },
-          ],
-        },
-      },
-      fac,
-    );
-    ids.push(d.recordDecision.id);
-  }
-  await run(t, fac, 'adjournMeeting', m.id);
-  await expectData(t, 'mutation($m: ID!) { saveMinutes(meetingId: $m, text: "Protokoll") { status } }', { m: m.id }, fac);
-  await expectData(t, 'mutation($m: ID!) { approveMinutes(meetingId: $m) { status } }', { m: m.id }, fac);
-  const later = await schedule(t, a);
-  await run(t, fac, 'startMeeting', later.id);
-  for (const id of ids.filter((_, i) => i % 2 === 0)) {
-    await expectData(t, 'mutation($i: AmendDecisionInput!) { amendDecision(input: $i) { id } }', { i: { amendsId: id, meetingId: later.id, title: 'Änderung', text: 'T', outcome: 'ADOPTED', consensus: true } }, fac);
-  }
-  return m.id;
-}
 
 describe('meetings: statements per meeting query do not grow with the number of decisions', () => {
   let t: TestApp;
