@@ -39,6 +39,18 @@ describe('meetings: agenda and attendance', () => {
       ]);
     });
 
+    it('stays gap-free when items are inserted concurrently', async () => {
+      const m = await schedule(t, a);
+      await expectData(t, ADD, { i: { meetingId: m.id, title: 'Letzter' } }, a.users.fac.token);
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => t.gql(ADD, { i: { meetingId: m.id, title: `Neu ${i}`, position: 1 } }, i % 2 ? a.users.fac.token : a.users.coord.token)),
+      );
+      for (const r of results) expect(r.errors).toBeUndefined();
+      const items = await agenda(m.id);
+      expect(items.map((x: any) => x[0])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      expect(items[8]).toEqual([9, 'Letzter']);
+    });
+
     it('refuses a position beyond the end, a foreign presenter, and callers who do not plan the meeting', async () => {
       const m = await schedule(t, a);
       await expectData(t, ADD, { i: { meetingId: m.id, title: 'Eins' } }, a.users.fac.token);

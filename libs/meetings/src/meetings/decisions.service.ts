@@ -43,6 +43,11 @@ function checkConsistency(d: DecisionState): void {
   }
 }
 
+/** The calendar year in Europe/Berlin in which a decision recorded at `at` is numbered. */
+export function decisionYear(at = new Date()): number {
+  return Number(todayInBerlin(at).slice(0, 4));
+}
+
 export function formatNumber(year: number, serial: number): string {
   return `${year}/${String(serial).padStart(3, '0')}`;
 }
@@ -212,7 +217,7 @@ export class DecisionsService {
     meeting: MeetingEntity,
     d: DecisionState & { title: string; text: string; agendaItemId: string | null; amendsId: string | null },
   ): Promise<DecisionEntity> {
-    const year = Number(todayInBerlin().slice(0, 4));
+    const year = decisionYear();
     const { serial, number } = await nextDecisionNumber(em, meeting.allianceId, year);
     return em.save(
       em.create(DecisionEntity, {
