@@ -79,6 +79,16 @@ describe('casework: disclosures (invariant 3)', () => {
     expect((await t.gql(`query($id: ID!) { case(id: $id) { identity { familyName } } }`, { id: h.caseId }, a.users.jc.token)).data.case.identity.familyName).toBe('Qasem');
   });
 
+  it('a category that cannot be decrypted is neither returned nor disclosed; the readable ones are', async () => {
+    const h = await handedOver(t, a, { givenName: 'Tarek', familyName: 'Hamdan' }, ['IDENTITY', 'LANGUAGE']);
+    await t.db.query(`UPDATE case_data SET ciphertext = ciphertext || '\\x00'::bytea WHERE case_id = $1 AND category = 'LANGUAGE'`, [h.caseId]);
+    const res = await t.gql(`query($id: ID!) { case(id: $id) { identity { familyName } language { note } } }`, { id: h.caseId }, a.users.jc.token);
+    expect(res.data.case).toEqual({ identity: { familyName: 'Hamdan' }, language: null });
+    expect(codes(res)).toEqual(['INTERNAL_SERVER_ERROR']);
+    const list = (await t.gql(DISCLOSURES, { id: h.caseId }, a.users.kim.token)).data.disclosures;
+    expect(list.edges.map((e: any) => e.node.categories)).toEqual([['IDENTITY']]);
+  });
+
   it('disclosures are append-only and listed to the owner only', async () => {
     const h = await handedOver(t, a, { givenName: 'Lina', familyName: 'Awad' }, ['IDENTITY']);
     await t.gql(`query($id: ID!) { case(id: $id) { identity { familyName } } }`, { id: h.caseId }, a.users.jc.token);

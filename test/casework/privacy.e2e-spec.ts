@@ -84,9 +84,12 @@ describe('casework: personal data only in case data, encrypted; erasure; retenti
         `UPDATE case_data d SET ciphertext = s.ciphertext, nonce = s.nonce FROM case_data s WHERE d.case_id = $2 AND d.category = 'IDENTITY' AND s.case_id = $1 AND s.category = 'IDENTITY'`,
         [one.id, two.id],
       );
-      const res = await t.gql(`query($id: ID!) { case(id: $id) { reference identity { familyName } } }`, { id: two.id }, a.users.kim.token);
+      const res = await t.gql(`query($id: ID!) { case(id: $id) { reference identity { familyName } housing { situation } } }`, { id: two.id }, a.users.kim.token);
       expect(res.data.case.identity).toBeNull();
       expect(codes(res)).toEqual(['INTERNAL_SERVER_ERROR']);
+      expect((res.errors![0] as any).path).toEqual(['case', 'identity']);
+      // Only the unreadable field fails; the case's other categories still read.
+      expect(res.data.case.housing).toEqual({ situation: 'shared accommodation' });
       expect(JSON.stringify(res.body)).not.toMatch(/Brambleby|Thistlewood/);
     });
 

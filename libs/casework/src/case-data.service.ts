@@ -149,7 +149,15 @@ export class CaseDataService {
       const values = new Map<string, unknown>();
       const disclosed = new Map<string, { caseId: string; handoverId: string; consentId: string; categories: string[] }>();
       for (const r of rows) {
-        values.set(`${r.case_id}|${r.category}`, this.crypto.open(r.case_id, r.category, { keyId: r.key_id, nonce: r.nonce, ciphertext: r.ciphertext }));
+        let value: unknown;
+        try {
+          value = this.crypto.open(r.case_id, r.category, { keyId: r.key_id, nonce: r.nonce, ciphertext: r.ciphertext });
+        } catch {
+          // Unreadable (tampered, or written under a key not configured): that one field fails, nothing is disclosed.
+          values.set(`${r.case_id}|${r.category}`, new Error(`case data of category ${r.category} could not be decrypted`));
+          continue;
+        }
+        values.set(`${r.case_id}|${r.category}`, value);
         if (r.handover_id) {
           const key = `${r.case_id}|${r.handover_id}`;
           const d = disclosed.get(key) ?? { caseId: r.case_id, handoverId: r.handover_id, consentId: r.consent_id, categories: [] as string[] };
