@@ -138,6 +138,10 @@ describe('meetings: numbered decisions, corrections, amendments, follow-up tasks
       ]);
       const task = await t.gql('query($id: ID!) { task(id: $id) { decision { id meeting { id } } } }', { id: d.followUpTasks[0].id }, a.users.member.token);
       expect(task.data.task.decision).toEqual({ id: d.id, meeting: { id: m.id } });
+      const fk = await t.db.query("SELECT confrelid::regclass::text AS target FROM pg_constraint WHERE conname = 'tasks_decision_id_fkey'");
+      expect(fk.rows).toEqual([{ target: 'decisions' }]);
+      const plain = await t.gql('query($id: ID!) { task(id: $id) { decision { id } } }', { id: (await expectData(t, 'mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }', { i: { allianceId: a.allianceId, title: 'Ohne Beschluss', leadPartnerId: a.partners.a } }, a.users.coord.token)).createTask.id }, a.users.member.token);
+      expect(plain.data.task.decision).toBeNull();
     });
 
     it('if one task is invalid, neither the decision nor any task exists afterwards', async () => {
