@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../../libs/core/src/index.js';
+import { DataDirInUseError, startEmbeddedPostgres } from '../../libs/core/src/index.js';
 
 function alive(pid: number): boolean {
   try {
@@ -17,7 +18,7 @@ function alive(pid: number): boolean {
 /**
  * The embedded default: initialised on first use, data kept across starts, and a start after an
  * unclean end (the app SIGKILLed: its postmaster orphaned, or only its pid file left) needs no
- * manual clean-up.
+ * manual clean-up; a data directory that another running app uses is refused, not taken over.
  */
 describe('embedded PostgreSQL', () => {
   const base = join(tmpdir(), `bp-embedded-${randomBytes(4).toString('hex')}`);
@@ -41,7 +42,20 @@ describe('embedded PostgreSQL', () => {
     const orphan = Number(readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     expect(alive(orphan)).toBe(true);
 
-    // As after a SIGKILL of the app: the first server is never stopped.
+    // Another running app owns it: refused, and its server is left alone.
+    const otherApp = spawn('sleep', ['60'], { stdio: 'ignore' });
+    writeFileSync(join(base, 'pg.owner'), String(otherApp.pid));
+    try {
+      await expect(startEmbeddedPostgres(dir, 'portal')).rejects.toBeInstanceOf(DataDirInUseError);
+      expect(alive(orphan)).toBe(true);
+      expect(await query(first.url, 'SELECT v FROM kept')).toEqual([{ v: 'survives' }]);
+    } finally {
+      otherApp.kill('SIGKILL');
+    }
+    await new Promise((r) => otherApp.once('exit', r));
+    writeFileSync(join(base, 'pg.owner'), '999999');
+
+    // As after a SIGKILL of the app: the first server is never stopped, its owner is gone.
     const second = await startEmbeddedPostgres(dir, 'portal');
     try {
       expect(alive(orphan)).toBe(false);
@@ -51,6 +65,9 @@ describe('embedded PostgreSQL', () => {
       await second.stop();
     }
     expect(existsSync(join(dir, 'postmaster.pid'))).toBe(false);
+    expect(existsSync(join(base, 'pg.owner'))).toBe(false);
+    // Stopping a server that has already gone returns instead of waiting for ever.
+    await first.stop();
 
     // Only a pid file left behind, naming a process that is gone.
     writeFileSync(join(dir, 'postmaster.pid'), '999999\n');

@@ -21,7 +21,12 @@ async function main(): Promise<void> {
 
   let embedded: RunningDatabase | undefined;
   if (!config.databaseUrl) {
-    embedded = await startEmbeddedPostgres(join(config.dataDir, 'pg'));
+    try {
+      embedded = await startEmbeddedPostgres(join(config.dataDir, 'pg'));
+    } catch (e) {
+      logger.fatal({ reason: e instanceof Error ? e.message : String(e) }, 'embedded PostgreSQL did not start');
+      process.exit(1);
+    }
     config = { ...config, databaseUrl: embedded.url };
     logger.info({ dataDir: config.dataDir }, 'embedded PostgreSQL started');
   }

