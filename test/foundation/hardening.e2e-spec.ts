@@ -134,6 +134,8 @@ describe('hardening: limits before execution, CSRF, production schema privacy, b
     expect(intro.data.__schema.queryType.name).toBe('Query');
     const typo = await t.gql('{ alliancez { id } }', {}, admin);
     expect(typo.errors![0].message).toMatch(/Did you mean/);
+    const enumTypo = await t.gql('mutation($x: SetMembershipInput!) { setMembership(input: $x) { id } }', { x: { allianceId: 'x', userId: 'y', roles: ['MEMBR'] } }, admin);
+    expect(enumTypo.errors![0].message).toMatch(/Did you mean the enum value "MEMBER"/);
   });
 
   describe('with NODE_ENV=production', () => {
@@ -156,6 +158,11 @@ describe('hardening: limits before execution, CSRF, production schema privacy, b
         expect(codes(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
         expect(res.errors![0].message).not.toMatch(/Did you mean/);
       }
+      // Nor do input errors of variables (an enum value and a field name, both misspelt).
+      const typo = await p.gql('mutation($x: SetMembershipInput!) { setMembership(input: $x) { id } }', { x: { allianceId: 'x', userId: 'y', roles: ['MEMBR'], rolez: [] } }, token);
+      expect([...new Set(codes(typo))]).toEqual(['BAD_USER_INPUT']);
+      expect(JSON.stringify(typo.errors)).not.toMatch(/Did you mean/);
+      expect(typo.errors!.flatMap((e) => e.extensions!.fields!.map((f) => f.path)).sort()).toEqual(['input.roles.0', 'input.rolez']);
       // The API itself still answers.
       expect((await p.gql('{ me { email } }', {}, token)).errors).toBeUndefined();
     });

@@ -33,7 +33,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
       req: req ?? { headers: extra?.token ? { authorization: `Bearer ${extra.token}` } : {}, ip: extra?.request?.socket?.remoteAddress },
       loaders: new LoaderRegistry(),
     }),
-    formatError: (formatted, error) => formatGraphQLError(formatted, error, requestContext.getStore()?.requestId),
+    formatError: (formatted, error) => formatGraphQLError(formatted, error, requestContext.getStore()?.requestId, { hideSuggestions: config.production }),
   };
 }
 

@@ -120,7 +120,25 @@ export function describeError(err: unknown): Record<string, unknown> {
  * errors list their fields, and anything unexpected is logged with a correlation id and answered
  * without stack, SQL or driver message.
  */
-export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, requestId?: string): GraphQLFormattedError {
+export interface FormatErrorOptions {
+  /** Production: no "Did you mean …?" in any message (Apollo strips it from validation errors only). */
+  hideSuggestions?: boolean;
+}
+
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, requestId?: string, options: FormatErrorOptions = {}): GraphQLFormattedError {
+  const result = format(formatted, error, requestId);
+  if (!options.hideSuggestions) return result;
+  const fields = result.extensions?.fields as FieldError[] | undefined;
+  return {
+    ...result,
+    message: result.message.replace(SUGGESTION, ''),
+    ...(fields ? { extensions: { ...result.extensions, fields: fields.map((f) => ({ ...f, message: f.message.replace(SUGGESTION, '') })) } } : {}),
+  };
+}
+
+function format(formatted: GraphQLFormattedError, error: unknown, requestId?: string): GraphQLFormattedError {
   const original = unwrap(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
