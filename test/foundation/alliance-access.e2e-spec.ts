@@ -132,6 +132,9 @@ describe('alliance and identity operations: the authorization table', () => {
     const all = await search(null);
     expect(all).toEqual(expect.arrayContaining([created.data.createOrganisation.id, a.orgs.city, b.orgs.other]));
     expect(codes(await t.gql('{ organisations { id } }'))).toEqual(['UNAUTHENTICATED']);
+    const blank = await t.gql('mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }', { i: { name: '  ', kind: 'OTHER' } }, admin);
+    expect(codes(blank)).toEqual(['BAD_USER_INPUT']);
+    expect(blank.errors![0].extensions!.fields).toEqual([{ path: 'input.name', message: 'must not be blank' }]);
     // Names are unique case-insensitively.
     const dup = await t.gql('mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }', { i: { name: name.toUpperCase(), kind: 'OTHER' } }, admin);
     expect(codes(dup)).toEqual(['BAD_USER_INPUT']);
@@ -162,7 +165,7 @@ describe('alliance and identity operations: the authorization table', () => {
     const q = await upd({ quorumShare: 0.75 });
     expect(q.data.updateAlliance).toEqual({ ...before, quorumShare: 0.75 });
     expect((await upd({ description: null })).data.updateAlliance.description).toBeNull();
-    for (const [i, path] of [[{ name: null }, 'input.name'], [{ quorumShare: 1.5 }, 'input.quorumShare'], [{ name: '' }, 'input.name']] as const) {
+    for (const [i, path] of [[{ name: null }, 'input.name'], [{ quorumShare: 1.5 }, 'input.quorumShare'], [{ name: '' }, 'input.name'], [{ name: '   ' }, 'input.name']] as const) {
       const res = await upd(i);
       expect(codes(res)).toEqual(['BAD_USER_INPUT']);
       expect([...new Set(res.errors![0].extensions!.fields!.map((f) => f.path))]).toEqual([path]);

@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsEmail, IsEnum, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, MinLength, Validate } from 'class-validator';
-import { DateScalar, IsCalendarDay, Role, UnlessAbsent } from '../../../core/src/index.js';
+import { DateScalar, IsCalendarDay, NotBlank, Role, UnlessAbsent } from '../../../core/src/index.js';
 import { LegalDomain, OrganisationKind, PartnerStatus } from './alliance.enums.js';
 
 @InputType()
@@ -8,10 +8,12 @@ export class CreateAllianceInput {
   @Field()
   @IsString()
   @Length(1, 200)
+  @NotBlank()
   name: string;
   @Field()
   @IsString()
   @Length(1, 200)
+  @NotBlank()
   municipality: string;
   @Field(() => String, { nullable: true })
   @IsOptional()
@@ -26,6 +28,7 @@ export class UpdateAllianceInput {
   @UnlessAbsent()
   @IsString()
   @Length(1, 200)
+  @NotBlank()
   name?: string;
   @Field(() => String, { nullable: true })
   @IsOptional()
@@ -45,6 +48,7 @@ export class CreateOrganisationInput {
   @Field()
   @IsString()
   @Length(1, 200)
+  @NotBlank()
   name: string;
   @Field(() => String, { nullable: true })
   @IsOptional()
@@ -104,6 +108,7 @@ export class CreateUserInput {
   @Field()
   @IsString()
   @Length(1, 200)
+  @NotBlank()
   displayName: string;
   @Field(() => ID)
   @IsUUID()

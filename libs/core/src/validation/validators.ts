@@ -1,4 +1,4 @@
-import { ValidateIf, type ValidationOptions } from 'class-validator';
+import { Matches, ValidateIf, type ValidationOptions } from 'class-validator';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,4 +18,9 @@ export function UnlessAbsent(options?: ValidationOptions): PropertyDecorator {
 /** Names of the fields present in an update input (explicit nulls included). */
 export function presentFields<T extends object>(input: T): (keyof T & string)[] {
   return (Object.keys(input) as (keyof T & string)[]).filter((k) => (input as any)[k] !== undefined);
+}
+
+/** A text that is not only white space (names are trimmed before they are stored). */
+export function NotBlank(options?: ValidationOptions): PropertyDecorator {
+  return Matches(/\S/, { message: '$property must not be blank', ...options });
 }

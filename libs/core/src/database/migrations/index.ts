@@ -1,4 +1,5 @@
 import { Foundation1764057600000 } from './1764057600000-foundation.js';
+import { AuditEntityIndex1764057600001 } from './1764057600001-audit-entity-index.js';
 
 /** The foundation's migrations (core, identity, alliance, audit). */
-export const FOUNDATION_MIGRATIONS = [Foundation1764057600000];
+export const FOUNDATION_MIGRATIONS = [Foundation1764057600000, AuditEntityIndex1764057600001];
