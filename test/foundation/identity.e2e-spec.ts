@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
 import { anAlliance, PASSWORD } from '../utils/builders.js';
 import { ADMIN, codes, startTestApp, type TestApp } from '../utils/test-app.js';
@@ -143,6 +144,14 @@ describe('identity: sign-in, sessions, throttling, bootstrap', () => {
     const forged = Buffer.from(JSON.stringify({ ...claims(real), sub: '00000000-0000-4000-8000-000000000000' })).toString('base64url');
     expect(codes(await t.gql(ME, {}, `${h}.${forged}.${s}`))).toEqual(['UNAUTHENTICATED']);
     expect(codes(await t.gql(ME))).toEqual(['UNAUTHENTICATED']);
+    // Expired, signed with another secret, or unsigned (alg none): all refused.
+    const { sub, sid } = claims(real);
+    const jwt = new JwtService();
+    expect((await t.gql(ME, {}, jwt.sign({ sub, sid }, { secret: t.config.jwtSecret, expiresIn: 60 }))).data.me.email).toBe(ADMIN.email);
+    expect(codes(await t.gql(ME, {}, jwt.sign({ sub, sid, iat: Math.floor(Date.now() / 1000) - 1000 }, { secret: t.config.jwtSecret, expiresIn: 900 })))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await t.gql(ME, {}, jwt.sign({ sub, sid }, { secret: 'another-secret-of-sufficient-length-123456', expiresIn: 60 })))).toEqual(['UNAUTHENTICATED']);
+    const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ sub, sid, exp: Math.floor(Date.now() / 1000) + 60 })).toString('base64url')}.`;
+    expect(codes(await t.gql(ME, {}, none))).toEqual(['UNAUTHENTICATED']);
   });
 
   it('five failures for one account within 15 minutes answer RATE_LIMITED, even with the right password', async () => {
