@@ -4,6 +4,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type AppConfig, describeError, logger, PinoNestLogger } from '../../../libs/core/src/index.js';
 import { AppModule } from './app.module.js';
 import { requestContext } from './request-context.js';
@@ -52,5 +55,33 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   );
   // After the security headers and the request id, so a refused body (413) carries them too.
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  serveWeb(app);
   return app;
+}
+
+/** Paths the API answers itself: never the web app's index.html. */
+const API_PATHS = /^\/(graphql|health|ready)(\/|$)|^\/calendar\/|^\/meetings\/[^/]+\/minutes\.pdf$/;
+
+/** The built web front end (apps/web/dist), when present: from src (tests) or from dist (npm start). */
+export function webDistDir(): string | undefined {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [resolve(here, '../../web/dist'), resolve(here, '../../../../apps/web/dist'), resolve(process.cwd(), 'apps/web/dist')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html')));
+}
+
+/**
+ * Serves the web app at `/`: its hashed assets with a long cache, and index.html for every other
+ * GET that asks for HTML (client routes), except the API's own paths.
+ */
+function serveWeb(app: NestExpressApplication): void {
+  const dir = webDistDir();
+  if (!dir) return;
+  const index = join(dir, 'index.html');
+  app.useStaticAssets(join(dir, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '1y', index: false, fallthrough: false });
+  app.useStaticAssets(dir, { index: false, maxAge: '1h' });
+  app.use((req: any, res: any, next: () => void) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path) || !req.accepts('html')) return next();
+    res.setHeader('cache-control', 'no-cache');
+    res.sendFile(index);
+  });
 }

@@ -1,0 +1,133 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
+import { I18nProvider, useI18n } from './i18n';
+import { SessionProvider, useSession } from './session';
+import { Loading } from './ui';
+import { SignIn } from './pages/SignIn';
+
+const Dashboard = lazy(() => import('./pages/Dashboard'));
+const AlliancePage = lazy(() => import('./pages/Alliance'));
+const Goals = lazy(() => import('./pages/Goals'));
+const TaskBoard = lazy(() => import('./pages/TaskBoard'));
+const TaskDetail = lazy(() => import('./pages/TaskDetail'));
+const Meetings = lazy(() => import('./pages/Meetings'));
+const MeetingRoom = lazy(() => import('./pages/MeetingRoom'));
+const Cases = lazy(() => import('./pages/Cases'));
+const CaseDetail = lazy(() => import('./pages/CaseDetail'));
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <BrowserRouter>
+          <Shell />
+        </BrowserRouter>
+      </SessionProvider>
+    </I18nProvider>
+  );
+}
+
+function LanguageSwitch() {
+  const { lang, setLang, t } = useI18n();
+  const other = lang === 'de' ? 'en' : 'de';
+  return (
+    <button type="button" className="link-button" lang={other} onClick={() => setLang(other)}>
+      {t('lang.switch')}
+    </button>
+  );
+}
+
+function Shell() {
+  const session = useSession();
+  const { t } = useI18n();
+  const location = useLocation();
+
+  if (session.status === 'restoring') {
+    return (
+      <main id="main" className="centered">
+        <Loading />
+      </main>
+    );
+  }
+  if (session.status === 'signedOut') {
+    return (
+      <>
+        <header className="topbar">
+          <span className="brand">{t('app.name')}</span>
+          <LanguageSwitch />
+        </header>
+        <main id="main">
+          <SignIn />
+        </main>
+      </>
+    );
+  }
+
+  const caseWorker = session.hasRole('CASE_WORKER');
+  const membership = session.user?.memberships.find((m) => m.alliance.id === session.allianceId);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="topbar">
+        <span className="brand">{t('app.name')}</span>
+        {membership && <span className="alliance-name">{membership.alliance.name}</span>}
+        <span className="spacer" />
+        <span className="user" data-testid="current-user">
+          {session.user?.displayName}
+        </span>
+        <LanguageSwitch />
+        <button type="button" className="link-button" onClick={() => void session.signOut()}>
+          {t('nav.signOut')}
+        </button>
+      </header>
+      <nav className="mainnav" aria-label={t('nav.label')}>
+        <ul>
+          <li>
+            <NavLink to="/" end>
+              {t('nav.dashboard')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/buendnis">{t('nav.alliance')}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/ziele">{t('nav.goals')}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/aufgaben">{t('nav.tasks')}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/sitzungen">{t('nav.meetings')}</NavLink>
+          </li>
+          {caseWorker && (
+            <li>
+              <NavLink to="/faelle">{t('nav.cases')}</NavLink>
+            </li>
+          )}
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1}>
+        {!session.allianceId ? (
+          <p className="empty">{t('alliance.none')}</p>
+        ) : (
+          <Suspense fallback={<Loading />} key={location.pathname}>
+            <Routes>
+              <Route path="/" element={<Dashboard />} />
+              <Route path="/buendnis" element={<AlliancePage />} />
+              <Route path="/ziele" element={<Goals />} />
+              <Route path="/aufgaben" element={<TaskBoard />} />
+              <Route path="/aufgaben/:id" element={<TaskDetail />} />
+              <Route path="/sitzungen" element={<Meetings />} />
+              <Route path="/sitzungen/:id" element={<MeetingRoom />} />
+              <Route path="/faelle" element={<Cases />} />
+              <Route path="/faelle/:id" element={<CaseDetail />} />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </Suspense>
+        )}
+      </main>
+    </>
+  );
+}

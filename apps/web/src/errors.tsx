@@ -1,0 +1,69 @@
+import type { CombinedError } from 'urql';
+import { useI18n } from './i18n';
+
+interface ApiError {
+  message: string;
+  extensions?: { code?: string; fields?: { path: string; message: string }[]; correlationId?: string };
+}
+
+/** The API errors of a failed request: urql's CombinedError or the session helper's Error. */
+function apiErrors(error: unknown): { errors: ApiError[]; network: boolean } {
+  const e = error as CombinedError & { graphQLErrors?: ApiError[]; code?: string };
+  if (e?.graphQLErrors?.length) return { errors: e.graphQLErrors as ApiError[], network: false };
+  if (e?.code) return { errors: [{ message: e.message, extensions: { code: e.code } }], network: false };
+  return { errors: [], network: true };
+}
+
+const KNOWN = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'CONSENT_REQUIRED',
+  'RATE_LIMITED',
+  'INTERNAL_SERVER_ERROR',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+]);
+
+/** A plain-language message for every error code of the API (contract header), with field hints. */
+export function ErrorMessage({ error }: { error: unknown }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  const { errors, network } = apiErrors(error);
+  if (network) {
+    return (
+      <div className="alert" role="alert">
+        {t('error.NETWORK')}
+      </div>
+    );
+  }
+  const first = errors[0];
+  const code = first.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+  const fields = errors.flatMap((e) => e.extensions?.fields ?? []);
+  const correlationId = errors.find((e) => e.extensions?.correlationId)?.extensions?.correlationId;
+  return (
+    <div className="alert" role="alert" data-code={code}>
+      <p>{t(KNOWN.has(code) ? `error.${code}` : 'error.INTERNAL_SERVER_ERROR')}</p>
+      {fields.length > 0 && (
+        <ul>
+          {fields.map((f) => (
+            <li key={f.path}>
+              {t('error.field', { field: fieldLabel(t, f.path) })}
+            </li>
+          ))}
+        </ul>
+      )}
+      {correlationId && <p className="muted">{t('error.correlation', { id: correlationId })}</p>}
+    </div>
+  );
+}
+
+function fieldLabel(t: (k: string) => string, path: string): string {
+  const last = path.split('.').pop() ?? path;
+  const key = `field.${last}`;
+  const label = t(key);
+  return label === key ? path : label;
+}

@@ -1,0 +1,292 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    refreshToken\n    accessTokenExpiresAt\n    user {\n      id\n      displayName\n      email\n      platformAdmin\n      organisation { id name shortName }\n      memberships { id roles alliance { id name municipality } }\n    }\n  }\n": typeof types.SessionFieldsFragmentDoc,
+    "\n  mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { ...SessionFields } }\n": typeof types.LoginDocument,
+    "\n  mutation Refresh($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { ...SessionFields } }\n": typeof types.RefreshDocument,
+    "\n  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n": typeof types.LogoutDocument,
+    "\n  query Alliance($id: ID!) {\n    alliance(id: $id) {\n      id\n      name\n      municipality\n      description\n      quorumShare\n      partners { id status joinedOn organisation { id name shortName kind legalDomains } }\n      members { id roles user { id displayName organisation { id } } }\n    }\n  }\n": typeof types.AllianceDocument,
+    "\n  query Network($allianceId: ID!) {\n    tasks(allianceId: $allianceId, first: 100) {\n      totalCount\n      edges { node { id leadPartner { id } contributingPartners { id } } }\n    }\n  }\n": typeof types.NetworkDocument,
+    "\n  query HandoverLinks { handovers { id from { id } to { id } } }\n": typeof types.HandoverLinksDocument,
+    "\n  query Dashboard($allianceId: ID!, $from: DateTime!) {\n    myTasks(first: 50) { edges { node { id title status priority dueOn leadPartner { id organisation { shortName name } } } } }\n    meetings(allianceId: $allianceId, from: $from, status: [SCHEDULED, IN_PROGRESS]) { id title kind status startsAt location }\n    alliance(id: $allianceId) {\n      id\n      goals(status: ACTIVE) {\n        id\n        title\n        taskProgress\n        indicators { id name unit baseline target current measurements { id value observedOn } }\n      }\n    }\n  }\n": typeof types.DashboardDocument,
+    "\n  query IncomingHandovers {\n    handovers(incoming: true, status: [REQUESTED]) {\n      id categories message requestedAt status\n      case { id reference }\n      from { id name shortName }\n    }\n  }\n": typeof types.IncomingHandoversDocument,
+    "\n  query Goals($allianceId: ID!) {\n    alliance(id: $allianceId) {\n      id\n      goals {\n        id\n        title\n        description\n        status\n        startsOn\n        dueOn\n        taskProgress\n        parent { id }\n        ownerPartners { id organisation { shortName name } }\n        indicators { id name unit baseline target current measurements { id value observedOn note } }\n      }\n    }\n  }\n": typeof types.GoalsDocument,
+    "\n  mutation RecordMeasurement($input: RecordMeasurementInput!) { recordMeasurement(input: $input) { id value observedOn } }\n": typeof types.RecordMeasurementDocument,
+    "\n  fragment TaskCardFields on Task {\n    id title status priority dueOn version updatedAt\n    leadPartner { id organisation { id shortName name } }\n    contributingPartners { id organisation { id shortName } }\n    assignee { id displayName }\n  }\n": typeof types.TaskCardFieldsFragmentDoc,
+    "\n  query Tasks($allianceId: ID!, $filter: TaskFilter) {\n    tasks(allianceId: $allianceId, filter: $filter, first: 100, orderBy: DUE_ON) {\n      totalCount\n      edges { node { ...TaskCardFields } }\n    }\n  }\n": typeof types.TasksDocument,
+    "\n  subscription TaskEvents($allianceId: ID!) { taskEvents(allianceId: $allianceId) { change task { id title } } }\n": typeof types.TaskEventsDocument,
+    "\n  mutation CreateTask($input: CreateTaskInput!) { createTask(input: $input) { id title } }\n": typeof types.CreateTaskDocument,
+    "\n  query Task($id: ID!) {\n    task(id: $id) {\n      ...TaskCardFields\n      description\n      createdAt\n      completedAt\n      goal { id title }\n      decision { id number title }\n      blockedBy { id title status }\n      blocking { id title status }\n      comments { id body createdAt author { id displayName } }\n      alliance { id }\n    }\n  }\n": typeof types.TaskDocument,
+    "\n  mutation UpdateTask($id: ID!, $input: UpdateTaskInput!) { updateTask(id: $id, input: $input) { ...TaskCardFields } }\n": typeof types.UpdateTaskDocument,
+    "\n  mutation Comment($taskId: ID!, $body: String!) { commentOnTask(taskId: $taskId, body: $body) { id } }\n": typeof types.CommentDocument,
+    "\n  mutation AddDependency($taskId: ID!, $blockedById: ID!) { addTaskDependency(taskId: $taskId, blockedById: $blockedById) { id } }\n": typeof types.AddDependencyDocument,
+    "\n  mutation RemoveDependency($taskId: ID!, $blockedById: ID!) { removeTaskDependency(taskId: $taskId, blockedById: $blockedById) { id } }\n": typeof types.RemoveDependencyDocument,
+    "\n  query Meetings($allianceId: ID!) {\n    meetings(allianceId: $allianceId) { id title kind status startsAt endsAt location facilitator { id displayName } }\n    calendarFeed { url }\n  }\n": typeof types.MeetingsDocument,
+    "\n  mutation ScheduleMeeting($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }\n": typeof types.ScheduleMeetingDocument,
+    "\n  mutation RotateCalendarFeed { rotateCalendarFeed { url } }\n": typeof types.RotateCalendarFeedDocument,
+    "\n  query Meeting($id: ID!) {\n    meeting(id: $id) {\n      id title kind status startsAt endsAt location quorate\n      alliance { id quorumShare }\n      facilitator { id displayName }\n      invitedPartners { id organisation { id name shortName } }\n      agenda { id position title description durationMinutes presenter { id organisation { shortName } } }\n      attendance { status partner { id } attendees { id displayName } }\n      decisions {\n        id number title text outcome votesFor votesAgainst abstentions consensus\n        agendaItem { id position }\n        followUpTasks { id title leadPartner { organisation { shortName } } }\n      }\n      minutes { text status approvedAt approvedBy { displayName } }\n    }\n  }\n": typeof types.MeetingDocument,
+    "mutation StartMeeting($id: ID!) { startMeeting(id: $id) { id status } }": typeof types.StartMeetingDocument,
+    "mutation AdjournMeeting($id: ID!) { adjournMeeting(id: $id) { id status } }": typeof types.AdjournMeetingDocument,
+    "\n  mutation AddAgendaItem($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }\n": typeof types.AddAgendaItemDocument,
+    "\n  mutation RecordAttendance($input: RecordAttendanceInput!) { recordAttendance(input: $input) { status } }\n": typeof types.RecordAttendanceDocument,
+    "\n  mutation RecordDecision($input: RecordDecisionInput!) { recordDecision(input: $input) { id number } }\n": typeof types.RecordDecisionDocument,
+    "\n  mutation SaveMinutes($meetingId: ID!, $text: String!) { saveMinutes(meetingId: $meetingId, text: $text) { status } }\n": typeof types.SaveMinutesDocument,
+    "\n  mutation ApproveMinutes($meetingId: ID!) { approveMinutes(meetingId: $meetingId) { status approvedAt } }\n": typeof types.ApproveMinutesDocument,
+    "\n  query Cases($filter: CaseFilter) {\n    cases(filter: $filter, first: 100) {\n      totalCount\n      edges { node { id reference status supportAreas openedAt owner { id name shortName } caseWorker { id displayName } } }\n    }\n  }\n": typeof types.CasesDocument,
+    "\n  mutation OpenCase($input: OpenCaseInput!) { openCase(input: $input) { id reference } }\n": typeof types.OpenCaseDocument,
+    "\n  query Case($id: ID!) {\n    case(id: $id) {\n      id reference status supportAreas openedAt closedAt visibleCategories\n      owner { id name shortName }\n      caseWorker { id displayName }\n      identity { givenName familyName dateOfBirth }\n      contact { phone email address }\n      language { germanLevel otherLanguages note }\n      residence { status permitValidUntil note }\n      educationEmployment { qualifications recognitionStatus jobWishes note }\n      housing { situation note }\n      family { householdSize childrenCount note }\n      health { note }\n      consents {\n        id categories purpose form evidenceReference informedInLanguage interpreterUsed validFrom validUntil status withdrawnAt recordedAt\n        recipients { id name shortName }\n      }\n      handovers {\n        id categories message status requestedAt respondedAt declineReason outcome accessActive\n        from { id name shortName }\n        to { id name shortName }\n        consent { id status }\n      }\n    }\n  }\n": typeof types.CaseDocument,
+    "\n  query Disclosures($caseId: ID!) {\n    disclosures(caseId: $caseId, first: 100) {\n      totalCount\n      edges { node { id at categories reader { id displayName } organisation { id name shortName } } }\n    }\n  }\n": typeof types.DisclosuresDocument,
+    "\n  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }\n": typeof types.RecordConsentDocument,
+    "\n  mutation WithdrawConsent($id: ID!, $note: String) { withdrawConsent(id: $id, note: $note) { id status } }\n": typeof types.WithdrawConsentDocument,
+    "\n  mutation RequestHandover($input: RequestHandoverInput!) { requestHandover(input: $input) { id status } }\n": typeof types.RequestHandoverDocument,
+    "mutation AcceptHandover($id: ID!) { acceptHandover(id: $id) { id status } }": typeof types.AcceptHandoverDocument,
+    "\n  mutation DeclineHandover($id: ID!, $reason: String!) { declineHandover(id: $id, reason: $reason) { id status } }\n": typeof types.DeclineHandoverDocument,
+    "\n  mutation CancelHandover($id: ID!, $reason: String) { cancelHandover(id: $id, reason: $reason) { id status } }\n": typeof types.CancelHandoverDocument,
+    "\n  mutation CompleteHandover($id: ID!, $outcome: String!) { completeHandover(id: $id, outcome: $outcome) { id status } }\n": typeof types.CompleteHandoverDocument,
+};
+const documents: Documents = {
+    "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    refreshToken\n    accessTokenExpiresAt\n    user {\n      id\n      displayName\n      email\n      platformAdmin\n      organisation { id name shortName }\n      memberships { id roles alliance { id name municipality } }\n    }\n  }\n": types.SessionFieldsFragmentDoc,
+    "\n  mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { ...SessionFields } }\n": types.LoginDocument,
+    "\n  mutation Refresh($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { ...SessionFields } }\n": types.RefreshDocument,
+    "\n  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n": types.LogoutDocument,
+    "\n  query Alliance($id: ID!) {\n    alliance(id: $id) {\n      id\n      name\n      municipality\n      description\n      quorumShare\n      partners { id status joinedOn organisation { id name shortName kind legalDomains } }\n      members { id roles user { id displayName organisation { id } } }\n    }\n  }\n": types.AllianceDocument,
+    "\n  query Network($allianceId: ID!) {\n    tasks(allianceId: $allianceId, first: 100) {\n      totalCount\n      edges { node { id leadPartner { id } contributingPartners { id } } }\n    }\n  }\n": types.NetworkDocument,
+    "\n  query HandoverLinks { handovers { id from { id } to { id } } }\n": types.HandoverLinksDocument,
+    "\n  query Dashboard($allianceId: ID!, $from: DateTime!) {\n    myTasks(first: 50) { edges { node { id title status priority dueOn leadPartner { id organisation { shortName name } } } } }\n    meetings(allianceId: $allianceId, from: $from, status: [SCHEDULED, IN_PROGRESS]) { id title kind status startsAt location }\n    alliance(id: $allianceId) {\n      id\n      goals(status: ACTIVE) {\n        id\n        title\n        taskProgress\n        indicators { id name unit baseline target current measurements { id value observedOn } }\n      }\n    }\n  }\n": types.DashboardDocument,
+    "\n  query IncomingHandovers {\n    handovers(incoming: true, status: [REQUESTED]) {\n      id categories message requestedAt status\n      case { id reference }\n      from { id name shortName }\n    }\n  }\n": types.IncomingHandoversDocument,
+    "\n  query Goals($allianceId: ID!) {\n    alliance(id: $allianceId) {\n      id\n      goals {\n        id\n        title\n        description\n        status\n        startsOn\n        dueOn\n        taskProgress\n        parent { id }\n        ownerPartners { id organisation { shortName name } }\n        indicators { id name unit baseline target current measurements { id value observedOn note } }\n      }\n    }\n  }\n": types.GoalsDocument,
+    "\n  mutation RecordMeasurement($input: RecordMeasurementInput!) { recordMeasurement(input: $input) { id value observedOn } }\n": types.RecordMeasurementDocument,
+    "\n  fragment TaskCardFields on Task {\n    id title status priority dueOn version updatedAt\n    leadPartner { id organisation { id shortName name } }\n    contributingPartners { id organisation { id shortName } }\n    assignee { id displayName }\n  }\n": types.TaskCardFieldsFragmentDoc,
+    "\n  query Tasks($allianceId: ID!, $filter: TaskFilter) {\n    tasks(allianceId: $allianceId, filter: $filter, first: 100, orderBy: DUE_ON) {\n      totalCount\n      edges { node { ...TaskCardFields } }\n    }\n  }\n": types.TasksDocument,
+    "\n  subscription TaskEvents($allianceId: ID!) { taskEvents(allianceId: $allianceId) { change task { id title } } }\n": types.TaskEventsDocument,
+    "\n  mutation CreateTask($input: CreateTaskInput!) { createTask(input: $input) { id title } }\n": types.CreateTaskDocument,
+    "\n  query Task($id: ID!) {\n    task(id: $id) {\n      ...TaskCardFields\n      description\n      createdAt\n      completedAt\n      goal { id title }\n      decision { id number title }\n      blockedBy { id title status }\n      blocking { id title status }\n      comments { id body createdAt author { id displayName } }\n      alliance { id }\n    }\n  }\n": types.TaskDocument,
+    "\n  mutation UpdateTask($id: ID!, $input: UpdateTaskInput!) { updateTask(id: $id, input: $input) { ...TaskCardFields } }\n": types.UpdateTaskDocument,
+    "\n  mutation Comment($taskId: ID!, $body: String!) { commentOnTask(taskId: $taskId, body: $body) { id } }\n": types.CommentDocument,
+    "\n  mutation AddDependency($taskId: ID!, $blockedById: ID!) { addTaskDependency(taskId: $taskId, blockedById: $blockedById) { id } }\n": types.AddDependencyDocument,
+    "\n  mutation RemoveDependency($taskId: ID!, $blockedById: ID!) { removeTaskDependency(taskId: $taskId, blockedById: $blockedById) { id } }\n": types.RemoveDependencyDocument,
+    "\n  query Meetings($allianceId: ID!) {\n    meetings(allianceId: $allianceId) { id title kind status startsAt endsAt location facilitator { id displayName } }\n    calendarFeed { url }\n  }\n": types.MeetingsDocument,
+    "\n  mutation ScheduleMeeting($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }\n": types.ScheduleMeetingDocument,
+    "\n  mutation RotateCalendarFeed { rotateCalendarFeed { url } }\n": types.RotateCalendarFeedDocument,
+    "\n  query Meeting($id: ID!) {\n    meeting(id: $id) {\n      id title kind status startsAt endsAt location quorate\n      alliance { id quorumShare }\n      facilitator { id displayName }\n      invitedPartners { id organisation { id name shortName } }\n      agenda { id position title description durationMinutes presenter { id organisation { shortName } } }\n      attendance { status partner { id } attendees { id displayName } }\n      decisions {\n        id number title text outcome votesFor votesAgainst abstentions consensus\n        agendaItem { id position }\n        followUpTasks { id title leadPartner { organisation { shortName } } }\n      }\n      minutes { text status approvedAt approvedBy { displayName } }\n    }\n  }\n": types.MeetingDocument,
+    "mutation StartMeeting($id: ID!) { startMeeting(id: $id) { id status } }": types.StartMeetingDocument,
+    "mutation AdjournMeeting($id: ID!) { adjournMeeting(id: $id) { id status } }": types.AdjournMeetingDocument,
+    "\n  mutation AddAgendaItem($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }\n": types.AddAgendaItemDocument,
+    "\n  mutation RecordAttendance($input: RecordAttendanceInput!) { recordAttendance(input: $input) { status } }\n": types.RecordAttendanceDocument,
+    "\n  mutation RecordDecision($input: RecordDecisionInput!) { recordDecision(input: $input) { id number } }\n": types.RecordDecisionDocument,
+    "\n  mutation SaveMinutes($meetingId: ID!, $text: String!) { saveMinutes(meetingId: $meetingId, text: $text) { status } }\n": types.SaveMinutesDocument,
+    "\n  mutation ApproveMinutes($meetingId: ID!) { approveMinutes(meetingId: $meetingId) { status approvedAt } }\n": types.ApproveMinutesDocument,
+    "\n  query Cases($filter: CaseFilter) {\n    cases(filter: $filter, first: 100) {\n      totalCount\n      edges { node { id reference status supportAreas openedAt owner { id name shortName } caseWorker { id displayName } } }\n    }\n  }\n": types.CasesDocument,
+    "\n  mutation OpenCase($input: OpenCaseInput!) { openCase(input: $input) { id reference } }\n": types.OpenCaseDocument,
+    "\n  query Case($id: ID!) {\n    case(id: $id) {\n      id reference status supportAreas openedAt closedAt visibleCategories\n      owner { id name shortName }\n      caseWorker { id displayName }\n      identity { givenName familyName dateOfBirth }\n      contact { phone email address }\n      language { germanLevel otherLanguages note }\n      residence { status permitValidUntil note }\n      educationEmployment { qualifications recognitionStatus jobWishes note }\n      housing { situation note }\n      family { householdSize childrenCount note }\n      health { note }\n      consents {\n        id categories purpose form evidenceReference informedInLanguage interpreterUsed validFrom validUntil status withdrawnAt recordedAt\n        recipients { id name shortName }\n      }\n      handovers {\n        id categories message status requestedAt respondedAt declineReason outcome accessActive\n        from { id name shortName }\n        to { id name shortName }\n        consent { id status }\n      }\n    }\n  }\n": types.CaseDocument,
+    "\n  query Disclosures($caseId: ID!) {\n    disclosures(caseId: $caseId, first: 100) {\n      totalCount\n      edges { node { id at categories reader { id displayName } organisation { id name shortName } } }\n    }\n  }\n": types.DisclosuresDocument,
+    "\n  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }\n": types.RecordConsentDocument,
+    "\n  mutation WithdrawConsent($id: ID!, $note: String) { withdrawConsent(id: $id, note: $note) { id status } }\n": types.WithdrawConsentDocument,
+    "\n  mutation RequestHandover($input: RequestHandoverInput!) { requestHandover(input: $input) { id status } }\n": types.RequestHandoverDocument,
+    "mutation AcceptHandover($id: ID!) { acceptHandover(id: $id) { id status } }": types.AcceptHandoverDocument,
+    "\n  mutation DeclineHandover($id: ID!, $reason: String!) { declineHandover(id: $id, reason: $reason) { id status } }\n": types.DeclineHandoverDocument,
+    "\n  mutation CancelHandover($id: ID!, $reason: String) { cancelHandover(id: $id, reason: $reason) { id status } }\n": types.CancelHandoverDocument,
+    "\n  mutation CompleteHandover($id: ID!, $outcome: String!) { completeHandover(id: $id, outcome: $outcome) { id status } }\n": types.CompleteHandoverDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    refreshToken\n    accessTokenExpiresAt\n    user {\n      id\n      displayName\n      email\n      platformAdmin\n      organisation { id name shortName }\n      memberships { id roles alliance { id name municipality } }\n    }\n  }\n"): (typeof documents)["\n  fragment SessionFields on AuthPayload {\n    accessToken\n    refreshToken\n    accessTokenExpiresAt\n    user {\n      id\n      displayName\n      email\n      platformAdmin\n      organisation { id name shortName }\n      memberships { id roles alliance { id name municipality } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { ...SessionFields } }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { ...SessionFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Refresh($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { ...SessionFields } }\n"): (typeof documents)["\n  mutation Refresh($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { ...SessionFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n"): (typeof documents)["\n  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Alliance($id: ID!) {\n    alliance(id: $id) {\n      id\n      name\n      municipality\n      description\n      quorumShare\n      partners { id status joinedOn organisation { id name shortName kind legalDomains } }\n      members { id roles user { id displayName organisation { id } } }\n    }\n  }\n"): (typeof documents)["\n  query Alliance($id: ID!) {\n    alliance(id: $id) {\n      id\n      name\n      municipality\n      description\n      quorumShare\n      partners { id status joinedOn organisation { id name shortName kind legalDomains } }\n      members { id roles user { id displayName organisation { id } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Network($allianceId: ID!) {\n    tasks(allianceId: $allianceId, first: 100) {\n      totalCount\n      edges { node { id leadPartner { id } contributingPartners { id } } }\n    }\n  }\n"): (typeof documents)["\n  query Network($allianceId: ID!) {\n    tasks(allianceId: $allianceId, first: 100) {\n      totalCount\n      edges { node { id leadPartner { id } contributingPartners { id } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HandoverLinks { handovers { id from { id } to { id } } }\n"): (typeof documents)["\n  query HandoverLinks { handovers { id from { id } to { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Dashboard($allianceId: ID!, $from: DateTime!) {\n    myTasks(first: 50) { edges { node { id title status priority dueOn leadPartner { id organisation { shortName name } } } } }\n    meetings(allianceId: $allianceId, from: $from, status: [SCHEDULED, IN_PROGRESS]) { id title kind status startsAt location }\n    alliance(id: $allianceId) {\n      id\n      goals(status: ACTIVE) {\n        id\n        title\n        taskProgress\n        indicators { id name unit baseline target current measurements { id value observedOn } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Dashboard($allianceId: ID!, $from: DateTime!) {\n    myTasks(first: 50) { edges { node { id title status priority dueOn leadPartner { id organisation { shortName name } } } } }\n    meetings(allianceId: $allianceId, from: $from, status: [SCHEDULED, IN_PROGRESS]) { id title kind status startsAt location }\n    alliance(id: $allianceId) {\n      id\n      goals(status: ACTIVE) {\n        id\n        title\n        taskProgress\n        indicators { id name unit baseline target current measurements { id value observedOn } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IncomingHandovers {\n    handovers(incoming: true, status: [REQUESTED]) {\n      id categories message requestedAt status\n      case { id reference }\n      from { id name shortName }\n    }\n  }\n"): (typeof documents)["\n  query IncomingHandovers {\n    handovers(incoming: true, status: [REQUESTED]) {\n      id categories message requestedAt status\n      case { id reference }\n      from { id name shortName }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Goals($allianceId: ID!) {\n    alliance(id: $allianceId) {\n      id\n      goals {\n        id\n        title\n        description\n        status\n        startsOn\n        dueOn\n        taskProgress\n        parent { id }\n        ownerPartners { id organisation { shortName name } }\n        indicators { id name unit baseline target current measurements { id value observedOn note } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Goals($allianceId: ID!) {\n    alliance(id: $allianceId) {\n      id\n      goals {\n        id\n        title\n        description\n        status\n        startsOn\n        dueOn\n        taskProgress\n        parent { id }\n        ownerPartners { id organisation { shortName name } }\n        indicators { id name unit baseline target current measurements { id value observedOn note } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordMeasurement($input: RecordMeasurementInput!) { recordMeasurement(input: $input) { id value observedOn } }\n"): (typeof documents)["\n  mutation RecordMeasurement($input: RecordMeasurementInput!) { recordMeasurement(input: $input) { id value observedOn } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TaskCardFields on Task {\n    id title status priority dueOn version updatedAt\n    leadPartner { id organisation { id shortName name } }\n    contributingPartners { id organisation { id shortName } }\n    assignee { id displayName }\n  }\n"): (typeof documents)["\n  fragment TaskCardFields on Task {\n    id title status priority dueOn version updatedAt\n    leadPartner { id organisation { id shortName name } }\n    contributingPartners { id organisation { id shortName } }\n    assignee { id displayName }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Tasks($allianceId: ID!, $filter: TaskFilter) {\n    tasks(allianceId: $allianceId, filter: $filter, first: 100, orderBy: DUE_ON) {\n      totalCount\n      edges { node { ...TaskCardFields } }\n    }\n  }\n"): (typeof documents)["\n  query Tasks($allianceId: ID!, $filter: TaskFilter) {\n    tasks(allianceId: $allianceId, filter: $filter, first: 100, orderBy: DUE_ON) {\n      totalCount\n      edges { node { ...TaskCardFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TaskEvents($allianceId: ID!) { taskEvents(allianceId: $allianceId) { change task { id title } } }\n"): (typeof documents)["\n  subscription TaskEvents($allianceId: ID!) { taskEvents(allianceId: $allianceId) { change task { id title } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTask($input: CreateTaskInput!) { createTask(input: $input) { id title } }\n"): (typeof documents)["\n  mutation CreateTask($input: CreateTaskInput!) { createTask(input: $input) { id title } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Task($id: ID!) {\n    task(id: $id) {\n      ...TaskCardFields\n      description\n      createdAt\n      completedAt\n      goal { id title }\n      decision { id number title }\n      blockedBy { id title status }\n      blocking { id title status }\n      comments { id body createdAt author { id displayName } }\n      alliance { id }\n    }\n  }\n"): (typeof documents)["\n  query Task($id: ID!) {\n    task(id: $id) {\n      ...TaskCardFields\n      description\n      createdAt\n      completedAt\n      goal { id title }\n      decision { id number title }\n      blockedBy { id title status }\n      blocking { id title status }\n      comments { id body createdAt author { id displayName } }\n      alliance { id }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateTask($id: ID!, $input: UpdateTaskInput!) { updateTask(id: $id, input: $input) { ...TaskCardFields } }\n"): (typeof documents)["\n  mutation UpdateTask($id: ID!, $input: UpdateTaskInput!) { updateTask(id: $id, input: $input) { ...TaskCardFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Comment($taskId: ID!, $body: String!) { commentOnTask(taskId: $taskId, body: $body) { id } }\n"): (typeof documents)["\n  mutation Comment($taskId: ID!, $body: String!) { commentOnTask(taskId: $taskId, body: $body) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddDependency($taskId: ID!, $blockedById: ID!) { addTaskDependency(taskId: $taskId, blockedById: $blockedById) { id } }\n"): (typeof documents)["\n  mutation AddDependency($taskId: ID!, $blockedById: ID!) { addTaskDependency(taskId: $taskId, blockedById: $blockedById) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveDependency($taskId: ID!, $blockedById: ID!) { removeTaskDependency(taskId: $taskId, blockedById: $blockedById) { id } }\n"): (typeof documents)["\n  mutation RemoveDependency($taskId: ID!, $blockedById: ID!) { removeTaskDependency(taskId: $taskId, blockedById: $blockedById) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Meetings($allianceId: ID!) {\n    meetings(allianceId: $allianceId) { id title kind status startsAt endsAt location facilitator { id displayName } }\n    calendarFeed { url }\n  }\n"): (typeof documents)["\n  query Meetings($allianceId: ID!) {\n    meetings(allianceId: $allianceId) { id title kind status startsAt endsAt location facilitator { id displayName } }\n    calendarFeed { url }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScheduleMeeting($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }\n"): (typeof documents)["\n  mutation ScheduleMeeting($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateCalendarFeed { rotateCalendarFeed { url } }\n"): (typeof documents)["\n  mutation RotateCalendarFeed { rotateCalendarFeed { url } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Meeting($id: ID!) {\n    meeting(id: $id) {\n      id title kind status startsAt endsAt location quorate\n      alliance { id quorumShare }\n      facilitator { id displayName }\n      invitedPartners { id organisation { id name shortName } }\n      agenda { id position title description durationMinutes presenter { id organisation { shortName } } }\n      attendance { status partner { id } attendees { id displayName } }\n      decisions {\n        id number title text outcome votesFor votesAgainst abstentions consensus\n        agendaItem { id position }\n        followUpTasks { id title leadPartner { organisation { shortName } } }\n      }\n      minutes { text status approvedAt approvedBy { displayName } }\n    }\n  }\n"): (typeof documents)["\n  query Meeting($id: ID!) {\n    meeting(id: $id) {\n      id title kind status startsAt endsAt location quorate\n      alliance { id quorumShare }\n      facilitator { id displayName }\n      invitedPartners { id organisation { id name shortName } }\n      agenda { id position title description durationMinutes presenter { id organisation { shortName } } }\n      attendance { status partner { id } attendees { id displayName } }\n      decisions {\n        id number title text outcome votesFor votesAgainst abstentions consensus\n        agendaItem { id position }\n        followUpTasks { id title leadPartner { organisation { shortName } } }\n      }\n      minutes { text status approvedAt approvedBy { displayName } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation StartMeeting($id: ID!) { startMeeting(id: $id) { id status } }"): (typeof documents)["mutation StartMeeting($id: ID!) { startMeeting(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AdjournMeeting($id: ID!) { adjournMeeting(id: $id) { id status } }"): (typeof documents)["mutation AdjournMeeting($id: ID!) { adjournMeeting(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddAgendaItem($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }\n"): (typeof documents)["\n  mutation AddAgendaItem($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordAttendance($input: RecordAttendanceInput!) { recordAttendance(input: $input) { status } }\n"): (typeof documents)["\n  mutation RecordAttendance($input: RecordAttendanceInput!) { recordAttendance(input: $input) { status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordDecision($input: RecordDecisionInput!) { recordDecision(input: $input) { id number } }\n"): (typeof documents)["\n  mutation RecordDecision($input: RecordDecisionInput!) { recordDecision(input: $input) { id number } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveMinutes($meetingId: ID!, $text: String!) { saveMinutes(meetingId: $meetingId, text: $text) { status } }\n"): (typeof documents)["\n  mutation SaveMinutes($meetingId: ID!, $text: String!) { saveMinutes(meetingId: $meetingId, text: $text) { status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveMinutes($meetingId: ID!) { approveMinutes(meetingId: $meetingId) { status approvedAt } }\n"): (typeof documents)["\n  mutation ApproveMinutes($meetingId: ID!) { approveMinutes(meetingId: $meetingId) { status approvedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Cases($filter: CaseFilter) {\n    cases(filter: $filter, first: 100) {\n      totalCount\n      edges { node { id reference status supportAreas openedAt owner { id name shortName } caseWorker { id displayName } } }\n    }\n  }\n"): (typeof documents)["\n  query Cases($filter: CaseFilter) {\n    cases(filter: $filter, first: 100) {\n      totalCount\n      edges { node { id reference status supportAreas openedAt owner { id name shortName } caseWorker { id displayName } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenCase($input: OpenCaseInput!) { openCase(input: $input) { id reference } }\n"): (typeof documents)["\n  mutation OpenCase($input: OpenCaseInput!) { openCase(input: $input) { id reference } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Case($id: ID!) {\n    case(id: $id) {\n      id reference status supportAreas openedAt closedAt visibleCategories\n      owner { id name shortName }\n      caseWorker { id displayName }\n      identity { givenName familyName dateOfBirth }\n      contact { phone email address }\n      language { germanLevel otherLanguages note }\n      residence { status permitValidUntil note }\n      educationEmployment { qualifications recognitionStatus jobWishes note }\n      housing { situation note }\n      family { householdSize childrenCount note }\n      health { note }\n      consents {\n        id categories purpose form evidenceReference informedInLanguage interpreterUsed validFrom validUntil status withdrawnAt recordedAt\n        recipients { id name shortName }\n      }\n      handovers {\n        id categories message status requestedAt respondedAt declineReason outcome accessActive\n        from { id name shortName }\n        to { id name shortName }\n        consent { id status }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Case($id: ID!) {\n    case(id: $id) {\n      id reference status supportAreas openedAt closedAt visibleCategories\n      owner { id name shortName }\n      caseWorker { id displayName }\n      identity { givenName familyName dateOfBirth }\n      contact { phone email address }\n      language { germanLevel otherLanguages note }\n      residence { status permitValidUntil note }\n      educationEmployment { qualifications recognitionStatus jobWishes note }\n      housing { situation note }\n      family { householdSize childrenCount note }\n      health { note }\n      consents {\n        id categories purpose form evidenceReference informedInLanguage interpreterUsed validFrom validUntil status withdrawnAt recordedAt\n        recipients { id name shortName }\n      }\n      handovers {\n        id categories message status requestedAt respondedAt declineReason outcome accessActive\n        from { id name shortName }\n        to { id name shortName }\n        consent { id status }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Disclosures($caseId: ID!) {\n    disclosures(caseId: $caseId, first: 100) {\n      totalCount\n      edges { node { id at categories reader { id displayName } organisation { id name shortName } } }\n    }\n  }\n"): (typeof documents)["\n  query Disclosures($caseId: ID!) {\n    disclosures(caseId: $caseId, first: 100) {\n      totalCount\n      edges { node { id at categories reader { id displayName } organisation { id name shortName } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }\n"): (typeof documents)["\n  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawConsent($id: ID!, $note: String) { withdrawConsent(id: $id, note: $note) { id status } }\n"): (typeof documents)["\n  mutation WithdrawConsent($id: ID!, $note: String) { withdrawConsent(id: $id, note: $note) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestHandover($input: RequestHandoverInput!) { requestHandover(input: $input) { id status } }\n"): (typeof documents)["\n  mutation RequestHandover($input: RequestHandoverInput!) { requestHandover(input: $input) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AcceptHandover($id: ID!) { acceptHandover(id: $id) { id status } }"): (typeof documents)["mutation AcceptHandover($id: ID!) { acceptHandover(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineHandover($id: ID!, $reason: String!) { declineHandover(id: $id, reason: $reason) { id status } }\n"): (typeof documents)["\n  mutation DeclineHandover($id: ID!, $reason: String!) { declineHandover(id: $id, reason: $reason) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelHandover($id: ID!, $reason: String) { cancelHandover(id: $id, reason: $reason) { id status } }\n"): (typeof documents)["\n  mutation CancelHandover($id: ID!, $reason: String) { cancelHandover(id: $id, reason: $reason) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteHandover($id: ID!, $outcome: String!) { completeHandover(id: $id, outcome: $outcome) { id status } }\n"): (typeof documents)["\n  mutation CompleteHandover($id: ID!, $outcome: String!) { completeHandover(id: $id, outcome: $outcome) { id status } }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

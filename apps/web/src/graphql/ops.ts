@@ -1,0 +1,271 @@
+import { graphql } from '../gql';
+
+// ───── session ─────
+export const SessionFields = graphql(`
+  fragment SessionFields on AuthPayload {
+    accessToken
+    refreshToken
+    accessTokenExpiresAt
+    user {
+      id
+      displayName
+      email
+      platformAdmin
+      organisation { id name shortName }
+      memberships { id roles alliance { id name municipality } }
+    }
+  }
+`);
+export const LoginMutation = graphql(`
+  mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { ...SessionFields } }
+`);
+export const RefreshMutation = graphql(`
+  mutation Refresh($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { ...SessionFields } }
+`);
+export const LogoutMutation = graphql(`
+  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }
+`);
+
+// ───── alliance ─────
+export const AllianceQuery = graphql(`
+  query Alliance($id: ID!) {
+    alliance(id: $id) {
+      id
+      name
+      municipality
+      description
+      quorumShare
+      partners { id status joinedOn organisation { id name shortName kind legalDomains } }
+      members { id roles user { id displayName organisation { id } } }
+    }
+  }
+`);
+export const NetworkQuery = graphql(`
+  query Network($allianceId: ID!) {
+    tasks(allianceId: $allianceId, first: 100) {
+      totalCount
+      edges { node { id leadPartner { id } contributingPartners { id } } }
+    }
+  }
+`);
+export const HandoverLinksQuery = graphql(`
+  query HandoverLinks { handovers { id from { id } to { id } } }
+`);
+
+// ───── dashboard ─────
+export const DashboardQuery = graphql(`
+  query Dashboard($allianceId: ID!, $from: DateTime!) {
+    myTasks(first: 50) { edges { node { id title status priority dueOn leadPartner { id organisation { shortName name } } } } }
+    meetings(allianceId: $allianceId, from: $from, status: [SCHEDULED, IN_PROGRESS]) { id title kind status startsAt location }
+    alliance(id: $allianceId) {
+      id
+      goals(status: ACTIVE) {
+        id
+        title
+        taskProgress
+        indicators { id name unit baseline target current measurements { id value observedOn } }
+      }
+    }
+  }
+`);
+export const IncomingHandoversQuery = graphql(`
+  query IncomingHandovers {
+    handovers(incoming: true, status: [REQUESTED]) {
+      id categories message requestedAt status
+      case { id reference }
+      from { id name shortName }
+    }
+  }
+`);
+
+// ───── goals ─────
+export const GoalsQuery = graphql(`
+  query Goals($allianceId: ID!) {
+    alliance(id: $allianceId) {
+      id
+      goals {
+        id
+        title
+        description
+        status
+        startsOn
+        dueOn
+        taskProgress
+        parent { id }
+        ownerPartners { id organisation { shortName name } }
+        indicators { id name unit baseline target current measurements { id value observedOn note } }
+      }
+    }
+  }
+`);
+export const RecordMeasurementMutation = graphql(`
+  mutation RecordMeasurement($input: RecordMeasurementInput!) { recordMeasurement(input: $input) { id value observedOn } }
+`);
+
+// ───── tasks ─────
+export const TaskCardFields = graphql(`
+  fragment TaskCardFields on Task {
+    id title status priority dueOn version updatedAt
+    leadPartner { id organisation { id shortName name } }
+    contributingPartners { id organisation { id shortName } }
+    assignee { id displayName }
+  }
+`);
+export const TasksQuery = graphql(`
+  query Tasks($allianceId: ID!, $filter: TaskFilter) {
+    tasks(allianceId: $allianceId, filter: $filter, first: 100, orderBy: DUE_ON) {
+      totalCount
+      edges { node { ...TaskCardFields } }
+    }
+  }
+`);
+export const TaskEventsSubscription = graphql(`
+  subscription TaskEvents($allianceId: ID!) { taskEvents(allianceId: $allianceId) { change task { id title } } }
+`);
+export const CreateTaskMutation = graphql(`
+  mutation CreateTask($input: CreateTaskInput!) { createTask(input: $input) { id title } }
+`);
+export const TaskQuery = graphql(`
+  query Task($id: ID!) {
+    task(id: $id) {
+      ...TaskCardFields
+      description
+      createdAt
+      completedAt
+      goal { id title }
+      decision { id number title }
+      blockedBy { id title status }
+      blocking { id title status }
+      comments { id body createdAt author { id displayName } }
+      alliance { id }
+    }
+  }
+`);
+export const UpdateTaskMutation = graphql(`
+  mutation UpdateTask($id: ID!, $input: UpdateTaskInput!) { updateTask(id: $id, input: $input) { ...TaskCardFields } }
+`);
+export const CommentMutation = graphql(`
+  mutation Comment($taskId: ID!, $body: String!) { commentOnTask(taskId: $taskId, body: $body) { id } }
+`);
+export const AddDependencyMutation = graphql(`
+  mutation AddDependency($taskId: ID!, $blockedById: ID!) { addTaskDependency(taskId: $taskId, blockedById: $blockedById) { id } }
+`);
+export const RemoveDependencyMutation = graphql(`
+  mutation RemoveDependency($taskId: ID!, $blockedById: ID!) { removeTaskDependency(taskId: $taskId, blockedById: $blockedById) { id } }
+`);
+
+// ───── meetings ─────
+export const MeetingsQuery = graphql(`
+  query Meetings($allianceId: ID!) {
+    meetings(allianceId: $allianceId) { id title kind status startsAt endsAt location facilitator { id displayName } }
+    calendarFeed { url }
+  }
+`);
+export const ScheduleMeetingMutation = graphql(`
+  mutation ScheduleMeeting($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }
+`);
+export const RotateCalendarFeedMutation = graphql(`
+  mutation RotateCalendarFeed { rotateCalendarFeed { url } }
+`);
+export const MeetingQuery = graphql(`
+  query Meeting($id: ID!) {
+    meeting(id: $id) {
+      id title kind status startsAt endsAt location quorate
+      alliance { id quorumShare }
+      facilitator { id displayName }
+      invitedPartners { id organisation { id name shortName } }
+      agenda { id position title description durationMinutes presenter { id organisation { shortName } } }
+      attendance { status partner { id } attendees { id displayName } }
+      decisions {
+        id number title text outcome votesFor votesAgainst abstentions consensus
+        agendaItem { id position }
+        followUpTasks { id title leadPartner { organisation { shortName } } }
+      }
+      minutes { text status approvedAt approvedBy { displayName } }
+    }
+  }
+`);
+export const StartMeetingMutation = graphql(`mutation StartMeeting($id: ID!) { startMeeting(id: $id) { id status } }`);
+export const AdjournMeetingMutation = graphql(`mutation AdjournMeeting($id: ID!) { adjournMeeting(id: $id) { id status } }`);
+export const AddAgendaItemMutation = graphql(`
+  mutation AddAgendaItem($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }
+`);
+export const RecordAttendanceMutation = graphql(`
+  mutation RecordAttendance($input: RecordAttendanceInput!) { recordAttendance(input: $input) { status } }
+`);
+export const RecordDecisionMutation = graphql(`
+  mutation RecordDecision($input: RecordDecisionInput!) { recordDecision(input: $input) { id number } }
+`);
+export const SaveMinutesMutation = graphql(`
+  mutation SaveMinutes($meetingId: ID!, $text: String!) { saveMinutes(meetingId: $meetingId, text: $text) { status } }
+`);
+export const ApproveMinutesMutation = graphql(`
+  mutation ApproveMinutes($meetingId: ID!) { approveMinutes(meetingId: $meetingId) { status approvedAt } }
+`);
+
+// ───── cases ─────
+export const CasesQuery = graphql(`
+  query Cases($filter: CaseFilter) {
+    cases(filter: $filter, first: 100) {
+      totalCount
+      edges { node { id reference status supportAreas openedAt owner { id name shortName } caseWorker { id displayName } } }
+    }
+  }
+`);
+export const OpenCaseMutation = graphql(`
+  mutation OpenCase($input: OpenCaseInput!) { openCase(input: $input) { id reference } }
+`);
+export const CaseQuery = graphql(`
+  query Case($id: ID!) {
+    case(id: $id) {
+      id reference status supportAreas openedAt closedAt visibleCategories
+      owner { id name shortName }
+      caseWorker { id displayName }
+      identity { givenName familyName dateOfBirth }
+      contact { phone email address }
+      language { germanLevel otherLanguages note }
+      residence { status permitValidUntil note }
+      educationEmployment { qualifications recognitionStatus jobWishes note }
+      housing { situation note }
+      family { householdSize childrenCount note }
+      health { note }
+      consents {
+        id categories purpose form evidenceReference informedInLanguage interpreterUsed validFrom validUntil status withdrawnAt recordedAt
+        recipients { id name shortName }
+      }
+      handovers {
+        id categories message status requestedAt respondedAt declineReason outcome accessActive
+        from { id name shortName }
+        to { id name shortName }
+        consent { id status }
+      }
+    }
+  }
+`);
+export const DisclosuresQuery = graphql(`
+  query Disclosures($caseId: ID!) {
+    disclosures(caseId: $caseId, first: 100) {
+      totalCount
+      edges { node { id at categories reader { id displayName } organisation { id name shortName } } }
+    }
+  }
+`);
+export const RecordConsentMutation = graphql(`
+  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }
+`);
+export const WithdrawConsentMutation = graphql(`
+  mutation WithdrawConsent($id: ID!, $note: String) { withdrawConsent(id: $id, note: $note) { id status } }
+`);
+export const RequestHandoverMutation = graphql(`
+  mutation RequestHandover($input: RequestHandoverInput!) { requestHandover(input: $input) { id status } }
+`);
+export const AcceptHandoverMutation = graphql(`mutation AcceptHandover($id: ID!) { acceptHandover(id: $id) { id status } }`);
+export const DeclineHandoverMutation = graphql(`
+  mutation DeclineHandover($id: ID!, $reason: String!) { declineHandover(id: $id, reason: $reason) { id status } }
+`);
+export const CancelHandoverMutation = graphql(`
+  mutation CancelHandover($id: ID!, $reason: String) { cancelHandover(id: $id, reason: $reason) { id status } }
+`);
+export const CompleteHandoverMutation = graphql(`
+  mutation CompleteHandover($id: ID!, $outcome: String!) { completeHandover(id: $id, outcome: $outcome) { id status } }
+`);

@@ -1,0 +1,259 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { useI18n } from '../i18n';
+import { AcceptHandoverMutation, CasesQuery, DeclineHandoverMutation, IncomingHandoversQuery, OpenCaseMutation } from '../graphql/ops';
+import type { CefrLevel, SupportArea } from '../gql/graphql';
+import { ErrorMessage } from '../errors';
+import { Badge, Empty, Loading, PageTitle, Section } from '../ui';
+
+export const SUPPORT_AREAS: SupportArea[] = ['LANGUAGE', 'HOUSING', 'RESIDENCE', 'EMPLOYMENT', 'EDUCATION', 'HEALTH', 'FAMILY', 'OTHER'];
+
+export default function Cases() {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageTitle title={t('cases.title')}>{t('cases.title')}</PageTitle>
+      <Inbox />
+      <CaseList handedOver={false} title={t('cases.own')} id="own-cases" />
+      <CaseList handedOver={true} title={t('cases.received')} id="received-cases" />
+      <OpenCase />
+    </>
+  );
+}
+
+export function Inbox({ compact }: { compact?: boolean }) {
+  const { t, fmtDateTime } = useI18n();
+  const [res, refetch] = useQuery({ query: IncomingHandoversQuery });
+  const [accept, doAccept] = useMutation(AcceptHandoverMutation);
+  const [decline, doDecline] = useMutation(DeclineHandoverMutation);
+  const [declining, setDeclining] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const items = res.data?.handovers ?? [];
+
+  return (
+    <Section title={t('cases.inbox')} id={compact ? 'dash-inbox' : 'inbox'}>
+      {res.error && <ErrorMessage error={res.error} />}
+      {res.fetching && !res.data ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <Empty>{t('cases.inboxEmpty')}</Empty>
+      ) : (
+        <ul className="inbox">
+          {items.map((h) => (
+            <li key={h.id} data-testid="incoming-handover">
+              <p>
+                <strong>{h.case.reference}</strong> – {t('cases.from', { org: h.from.name })} · {fmtDateTime(h.requestedAt)}
+              </p>
+              <p>
+                {t('cases.offeredCategories')}: {h.categories.map((c) => t(`enum.DataCategory.${c}`)).join(', ')}
+              </p>
+              {h.message && <p className="prewrap">„{h.message}“</p>}
+              {!compact && (
+                <div className="actions">
+                  <button type="button" className="primary" onClick={() => void doAccept({ id: h.id }).then(reload)} disabled={accept.fetching}>
+                    {t('cases.accept')}
+                    <span className="visually-hidden"> {h.case.reference}</span>
+                  </button>
+                  <button type="button" onClick={() => setDeclining(h.id)}>
+                    {t('cases.decline')}
+                    <span className="visually-hidden"> {h.case.reference}</span>
+                  </button>
+                </div>
+              )}
+              {declining === h.id && (
+                <form
+                  className="form inline"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    void doDecline({ id: h.id, reason: reason.trim() }).then((r) => {
+                      if (!r.error) {
+                        setDeclining(null);
+                        setReason('');
+                        reload();
+                      }
+                    });
+                  }}
+                >
+                  <label htmlFor={`reason-${h.id}`}>{t('cases.declineReason')}</label>
+                  <input id={`reason-${h.id}`} required value={reason} onChange={(e) => setReason(e.target.value)} />
+                  <button type="submit">{t('cases.declineSubmit')}</button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {compact && items.length > 0 && <Link to="/faelle">{t('cases.toInbox')}</Link>}
+      {accept.error && <ErrorMessage error={accept.error} />}
+      {decline.error && <ErrorMessage error={decline.error} />}
+    </Section>
+  );
+}
+
+function CaseList({ handedOver, title, id }: { handedOver: boolean; title: string; id: string }) {
+  const { t, fmtDateTime } = useI18n();
+  const [search, setSearch] = useState('');
+  const [showClosed, setShowClosed] = useState(false);
+  const [res] = useQuery({
+    query: CasesQuery,
+    variables: { filter: { handedOver, status: showClosed ? ['OPEN', 'CLOSED'] : ['OPEN'], ...(search.trim() ? { search: search.trim() } : {}) } },
+  });
+  const cases = res.data?.cases.edges.map((e) => e.node) ?? [];
+  return (
+    <Section title={title} id={id}>
+      <div className="filters">
+        <div>
+          <label htmlFor={`${id}-search`}>{handedOver ? t('cases.searchReference') : t('cases.search')}</label>
+          <input id={`${id}-search`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </div>
+        <div className="checkbox">
+          <input id={`${id}-closed`} type="checkbox" checked={showClosed} onChange={(e) => setShowClosed(e.target.checked)} />
+          <label htmlFor={`${id}-closed`}>{t('cases.showClosed')}</label>
+        </div>
+      </div>
+      {res.error && <ErrorMessage error={res.error} />}
+      {res.fetching && !res.data ? (
+        <Loading />
+      ) : cases.length === 0 ? (
+        <Empty>{handedOver ? t('cases.noneReceived') : t('cases.noneOwn')}</Empty>
+      ) : (
+        <table>
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('cases.reference')}</th>
+              <th scope="col">{handedOver ? t('cases.owner') : t('cases.caseWorker')}</th>
+              <th scope="col">{t('cases.supportAreas')}</th>
+              <th scope="col">{t('cases.opened')}</th>
+              <th scope="col">{t('field.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cases.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link to={`/faelle/${c.id}`}>{c.reference}</Link>
+                </td>
+                <td>{handedOver ? c.owner.name : (c.caseWorker?.displayName ?? '–')}</td>
+                <td>{c.supportAreas.map((a) => t(`enum.SupportArea.${a}`)).join(', ') || '–'}</td>
+                <td>{fmtDateTime(c.openedAt)}</td>
+                <td>
+                  <Badge kind={c.status}>{t(`enum.CaseStatus.${c.status}`)}</Badge>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+}
+
+function OpenCase() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [result, open] = useMutation(OpenCaseMutation);
+  const [givenName, setGivenName] = useState('');
+  const [familyName, setFamilyName] = useState('');
+  const [dateOfBirth, setDateOfBirth] = useState('');
+  const [areas, setAreas] = useState<SupportArea[]>([]);
+  const [germanLevel, setGermanLevel] = useState<CefrLevel | ''>('');
+  const [otherLanguages, setOtherLanguages] = useState('');
+  const [residence, setResidence] = useState('');
+  const [qualifications, setQualifications] = useState('');
+  const [jobWishes, setJobWishes] = useState('');
+  const [housing, setHousing] = useState('');
+  const [phone, setPhone] = useState('');
+
+  const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const r = await open({
+      input: {
+        supportAreas: areas,
+        identity: { givenName: givenName.trim(), familyName: familyName.trim(), dateOfBirth: dateOfBirth || null },
+        ...(phone.trim() ? { contact: { phone: phone.trim() } } : {}),
+        ...(germanLevel || otherLanguages.trim() ? { language: { germanLevel: germanLevel || null, otherLanguages: list(otherLanguages) } } : {}),
+        ...(residence.trim() ? { residence: { status: residence.trim() } } : {}),
+        ...(qualifications.trim() || jobWishes.trim() ? { educationEmployment: { qualifications: list(qualifications), jobWishes: list(jobWishes) } } : {}),
+        ...(housing.trim() ? { housing: { situation: housing.trim() } } : {}),
+      },
+    });
+    if (r.data) navigate(`/faelle/${r.data.openCase.id}`);
+  };
+  const toggle = (a: SupportArea) => setAreas((cur) => (cur.includes(a) ? cur.filter((x) => x !== a) : [...cur, a]));
+
+  return (
+    <Section title={t('cases.open')} id="open-case">
+      <p className="hint">{t('cases.openHint')}</p>
+      <form className="form grid" onSubmit={submit}>
+        <div>
+          <label htmlFor="c-given">{t('field.givenName')}</label>
+          <input id="c-given" required autoComplete="off" value={givenName} onChange={(e) => setGivenName(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor="c-family">{t('field.familyName')}</label>
+          <input id="c-family" required autoComplete="off" value={familyName} onChange={(e) => setFamilyName(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor="c-dob">{t('field.dateOfBirth')}</label>
+          <input id="c-dob" type="date" value={dateOfBirth} onChange={(e) => setDateOfBirth(e.target.value)} />
+        </div>
+        <fieldset className="wide">
+          <legend>{t('cases.supportAreas')}</legend>
+          <div className="checks">
+            {SUPPORT_AREAS.map((a) => (
+              <div className="checkbox" key={a}>
+                <input id={`area-${a}`} type="checkbox" checked={areas.includes(a)} onChange={() => toggle(a)} />
+                <label htmlFor={`area-${a}`}>{t(`enum.SupportArea.${a}`)}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <div>
+          <label htmlFor="c-phone">{t('field.phone')}</label>
+          <input id="c-phone" type="tel" autoComplete="off" value={phone} onChange={(e) => setPhone(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor="c-german">{t('field.germanLevel')}</label>
+          <select id="c-german" value={germanLevel} onChange={(e) => setGermanLevel(e.target.value as CefrLevel | '')}>
+            <option value="">{t('common.unknown')}</option>
+            {(['NONE', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const).map((l) => (
+              <option key={l} value={l}>
+                {l === 'NONE' ? t('cases.noGerman') : l}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="c-languages">{t('field.otherLanguages')}</label>
+          <input id="c-languages" value={otherLanguages} onChange={(e) => setOtherLanguages(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor="c-residence">{t('field.residenceStatus')}</label>
+          <input id="c-residence" value={residence} onChange={(e) => setResidence(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor="c-qual">{t('field.qualifications')}</label>
+          <input id="c-qual" value={qualifications} onChange={(e) => setQualifications(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor="c-jobs">{t('field.jobWishes')}</label>
+          <input id="c-jobs" value={jobWishes} onChange={(e) => setJobWishes(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor="c-housing">{t('field.housingSituation')}</label>
+          <input id="c-housing" value={housing} onChange={(e) => setHousing(e.target.value)} />
+        </div>
+        {result.error && <ErrorMessage error={result.error} />}
+        <div className="wide">
+          <button type="submit" className="primary" disabled={result.fetching}>
+            {t('cases.openSubmit')}
+          </button>
+        </div>
+      </form>
+    </Section>
+  );
+}

@@ -1,0 +1,185 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Client, fetchExchange, mapExchange, subscriptionExchange, cacheExchange, Provider } from 'urql';
+import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import { stringifyDocument } from 'urql';
+import { LoginMutation, LogoutMutation, RefreshMutation } from './graphql/ops';
+import type { SessionFieldsFragment, Role } from './gql/graphql';
+
+const REFRESH_KEY = 'bp.refreshToken';
+const ALLIANCE_KEY = 'bp.allianceId';
+
+export type SessionUser = SessionFieldsFragment['user'];
+
+interface SessionState {
+  status: 'restoring' | 'signedOut' | 'signedIn';
+  user: SessionUser | null;
+  allianceId: string | null;
+  roles: Role[];
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+  selectAlliance(id: string): void;
+  hasRole(...roles: Role[]): boolean;
+  /** Current access token, for the few plain HTTP downloads (minutes PDF). */
+  accessToken(): string | null;
+  expiresAt: string | null;
+}
+
+const SessionCtx = createContext<SessionState | null>(null);
+
+/** Raw GraphQL over fetch for the session mutations, outside the authenticated client. */
+async function post<T>(document: Parameters<typeof stringifyDocument>[0], variables: Record<string, unknown>): Promise<T> {
+  const res = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: stringifyDocument(document), variables }),
+  });
+  const body = await res.json();
+  if (body.errors?.length) {
+    const err = new Error(body.errors[0].message) as Error & { code?: string; graphQLErrors?: unknown };
+    err.code = body.errors[0].extensions?.code;
+    err.graphQLErrors = body.errors;
+    throw err;
+  }
+  return body.data as T;
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [payload, setPayload] = useState<SessionFieldsFragment | null>(null);
+  const [status, setStatus] = useState<SessionState['status']>(() => (localStorage.getItem(REFRESH_KEY) ? 'restoring' : 'signedOut'));
+  const [allianceId, setAllianceId] = useState<string | null>(() => localStorage.getItem(ALLIANCE_KEY));
+  const tokenRef = useRef<string | null>(null);
+  const refreshing = useRef<Promise<void> | null>(null);
+
+  const accept = useCallback((p: SessionFieldsFragment) => {
+    tokenRef.current = p.accessToken;
+    localStorage.setItem(REFRESH_KEY, p.refreshToken);
+    setPayload(p);
+    setStatus('signedIn');
+  }, []);
+
+  const clear = useCallback(() => {
+    tokenRef.current = null;
+    localStorage.removeItem(REFRESH_KEY);
+    setPayload(null);
+    setStatus('signedOut');
+  }, []);
+
+  const refresh = useCallback(async () => {
+    if (refreshing.current) return refreshing.current;
+    const token = localStorage.getItem(REFRESH_KEY);
+    if (!token) return clear();
+    refreshing.current = post<{ refreshSession: SessionFieldsFragment }>(RefreshMutation, { refreshToken: token })
+      .then((d) => accept(d.refreshSession))
+      .catch(() => clear())
+      .finally(() => {
+        refreshing.current = null;
+      });
+    return refreshing.current;
+  }, [accept, clear]);
+
+  // Restore the session on load from the stored refresh token.
+  useEffect(() => {
+    if (status === 'restoring') void refresh();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Refresh a minute before the access token expires.
+  useEffect(() => {
+    if (!payload) return;
+    const ms = new Date(payload.accessTokenExpiresAt).getTime() - Date.now() - 60_000;
+    const timer = setTimeout(() => void refresh(), Math.max(ms, 5_000));
+    return () => clearTimeout(timer);
+  }, [payload, refresh]);
+
+  const signIn = useCallback(
+    async (email: string, password: string) => {
+      const d = await post<{ login: SessionFieldsFragment }>(LoginMutation, { email, password });
+      accept(d.login);
+    },
+    [accept],
+  );
+
+  const signOut = useCallback(async () => {
+    const token = localStorage.getItem(REFRESH_KEY);
+    if (token) await post(LogoutMutation, { refreshToken: token }).catch(() => undefined);
+    clear();
+  }, [clear]);
+
+  const user = payload?.user ?? null;
+  const memberships = user?.memberships ?? [];
+  const current = memberships.find((m) => m.alliance.id === allianceId) ?? memberships[0] ?? null;
+  const roles = (current?.roles ?? []) as Role[];
+
+  const value = useMemo<SessionState>(
+    () => ({
+      status,
+      user,
+      allianceId: current?.alliance.id ?? null,
+      roles,
+      signIn,
+      signOut,
+      selectAlliance: (id) => {
+        localStorage.setItem(ALLIANCE_KEY, id);
+        setAllianceId(id);
+      },
+      hasRole: (...wanted) => !!user?.platformAdmin || wanted.some((r) => roles.includes(r)),
+      accessToken: () => tokenRef.current,
+      expiresAt: payload?.accessTokenExpiresAt ?? null,
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [status, user, current?.alliance.id, roles.join(','), signIn, signOut, payload?.accessTokenExpiresAt],
+  );
+
+  // One GraphQL client per signed-in user: HTTP for queries and mutations, graphql-ws for subscriptions.
+  const userId = user?.id ?? null;
+  const client = useMemo(() => {
+    let ws: WsClient | null = null;
+    const wsClient = () =>
+      (ws ??= createWsClient({
+        url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
+        connectionParams: () => ({ authorization: `Bearer ${tokenRef.current ?? ''}` }),
+        lazy: true,
+        retryAttempts: 10,
+        shouldRetry: () => true,
+      }));
+    return new Client({
+      url: '/graphql',
+      preferGetMethod: false,
+      requestPolicy: 'cache-and-network',
+      fetchOptions: (): RequestInit => ({ headers: tokenRef.current ? { authorization: `Bearer ${tokenRef.current}` } : ({} as Record<string, string>) }),
+      exchanges: [
+        cacheExchange,
+        mapExchange({
+          onError(error) {
+            if (error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) void refresh();
+          },
+        }),
+        fetchExchange,
+        subscriptionExchange({
+          forwardSubscription(request) {
+            const input = { ...request, query: request.query || '' };
+            return {
+              subscribe(sink) {
+                const unsubscribe = wsClient().subscribe(input, sink);
+                return { unsubscribe };
+              },
+            };
+          },
+        }),
+      ],
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [userId]);
+
+  return (
+    <SessionCtx.Provider value={value}>
+      <Provider value={client}>{children}</Provider>
+    </SessionCtx.Provider>
+  );
+}
+
+export function useSession(): SessionState {
+  const v = useContext(SessionCtx);
+  if (!v) throw new Error('SessionProvider missing');
+  return v;
+}
