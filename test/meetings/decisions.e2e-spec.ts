@@ -144,6 +144,25 @@ describe('meetings: numbered decisions, corrections, amendments, follow-up tasks
       expect(plain.data.task.decision).toBeNull();
     });
 
+    it('adds follow-up tasks to a decision later, until the minutes are approved', async () => {
+      const a = await aMeetingAlliance(t);
+      const m = await runningMeeting(a);
+      const d = await decide(t, a.users.fac.token, m.id);
+      const ADD_TASKS = 'mutation($i: AddFollowUpTasksInput!) { addFollowUpTasks(input: $i) { number followUpTasks { title } } }';
+      const res = await t.gql(ADD_TASKS, { i: { decisionId: d.id, tasks: [{ title: 'Nachtrag', leadPartnerId: a.partners.d }] } }, a.users.fac.token);
+      expect(res.data.addFollowUpTasks).toEqual({ number: d.number, followUpTasks: [{ title: 'Nachtrag' }] });
+      const bad = await t.gql(ADD_TASKS, { i: { decisionId: d.id, tasks: [{ title: 'x'.repeat(301), leadPartnerId: a.partners.d }] } }, a.users.fac.token);
+      expect(bad.errors![0].extensions!.fields!.map((f) => f.path)).toEqual(['input.tasks.0.title']);
+      expect(codes(await t.gql(ADD_TASKS, { i: { decisionId: d.id, tasks: [] } }, a.users.fac.token))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await t.gql(ADD_TASKS, { i: { decisionId: d.id, tasks: [{ title: 'T', leadPartnerId: a.partners.d }] } }, a.users.member.token))).toEqual(['FORBIDDEN']);
+      await run(t, a.users.fac.token, 'adjournMeeting', m.id);
+      await expectData(t, 'mutation($m: ID!) { saveMinutes(meetingId: $m, text: "P") { status } }', { m: m.id }, a.users.fac.token);
+      await expectData(t, 'mutation($m: ID!) { approveMinutes(meetingId: $m) { status } }', { m: m.id }, a.users.fac.token);
+      expect(codes(await t.gql(ADD_TASKS, { i: { decisionId: d.id, tasks: [{ title: 'Zu spät', leadPartnerId: a.partners.d }] } }, a.users.fac.token))).toEqual(['CONFLICT']);
+      const tasks = await t.db.query('SELECT count(*)::int AS n FROM tasks WHERE decision_id = $1', [d.id]);
+      expect(tasks.rows[0].n).toBe(1);
+    });
+
     it('if one task is invalid, neither the decision nor any task exists afterwards', async () => {
       const a = await aMeetingAlliance(t);
       const m = await runningMeeting(a);

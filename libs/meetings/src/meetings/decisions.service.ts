@@ -20,7 +20,7 @@ import {
 import { TaskService } from '../../../coordination/src/index.js';
 import { DecisionEntity, type MeetingEntity } from './meeting.entities.js';
 import { DecisionOutcome, MeetingStatus } from './meeting.enums.js';
-import { AmendDecisionInput, CorrectDecisionInput, RecordDecisionInput } from './meeting.inputs.js';
+import { AddFollowUpTasksInput, AmendDecisionInput, CorrectDecisionInput, RecordDecisionInput } from './meeting.inputs.js';
 import { assertState, MeetingsService } from './meetings.service.js';
 
 /** Decisions can be recorded and corrected while the meeting runs and until its minutes are approved. */
@@ -143,6 +143,30 @@ export class DecisionsService {
         entityId: decision.id,
         allianceId: meeting.allianceId,
         changedFields: presentFields(input),
+      });
+      return decision;
+    });
+  }
+
+  /**
+   * Follow-up tasks decided on later for an existing decision, until the minutes are approved
+   * (afterwards the decision is final: CONFLICT; plain tasks remain possible with createTask).
+   */
+  addFollowUpTasks(actor: Actor, input: AddFollowUpTasksInput): Promise<DecisionEntity> {
+    const { decisionId, tasks } = input;
+    return this.dataSource.transaction(async (em) => {
+      const decision = isUuid(decisionId) ? await em.findOne(DecisionEntity, { where: { id: decisionId } }) : null;
+      if (!decision || !isMember(actor, decision.allianceId)) throw DomainError.notFound('Decision');
+      const meeting = await this.meetings.lockForRunning(em, actor, decision.meetingId, 'pessimistic_read');
+      assertState(meeting, DECIDING, 'addFollowUpTasks');
+      const created = await this.tasks.createTasks(em, actor, decision.allianceId, tasks, { decisionId: decision.id, pathPrefix: 'input.tasks', action: 'addFollowUpTasks' });
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'addFollowUpTasks',
+        entityType: 'Decision',
+        entityId: decision.id,
+        allianceId: decision.allianceId,
+        changedFields: created.length ? ['followUpTasks'] : [],
       });
       return decision;
     });

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsDate,
@@ -197,6 +198,20 @@ export class FollowUpTaskInput {
   @IsOptional()
   @IsEnum(TaskPriority)
   priority?: TaskPriority | null;
+}
+
+@InputType()
+export class AddFollowUpTasksInput {
+  @Field(() => ID)
+  @IsUUID()
+  decisionId: string;
+  @Field(() => [FollowUpTaskInput])
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => FollowUpTaskInput)
+  tasks: FollowUpTaskInput[];
 }
 
 /** Consensus, outcome and votes, shared by the decision inputs. */

@@ -9,6 +9,7 @@ import {
   AddAgendaItemInput,
   AmendDecisionInput,
   CorrectDecisionInput,
+  AddFollowUpTasksInput,
   RecordAttendanceInput,
   RecordDecisionInput,
   ScheduleMeetingInput,
@@ -221,6 +222,12 @@ export class DecisionResolver {
   @Allow.signedIn(RUNS)
   correctDecision(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input') input: CorrectDecisionInput) {
     return this.decisions.correct(actor, id, input);
+  }
+
+  @Mutation(() => DecisionModel, { description: "Adds follow-up tasks to a decision until its meeting's minutes are approved." })
+  @Allow.signedIn(RUNS)
+  addFollowUpTasks(@CurrentActor() actor: Actor, @Args('input') input: AddFollowUpTasksInput) {
+    return this.decisions.addFollowUpTasks(actor, input);
   }
 
   @Mutation(() => DecisionModel)
