@@ -1,7 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
 import { anAlliance, PASSWORD } from '../utils/builders.js';
-import { ADMIN, codes, startTestApp, type TestApp } from '../utils/test-app.js';
+import { ADMIN, codes, createTestDatabase, startTestApp, type TestApp } from '../utils/test-app.js';
 
 const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken refreshToken accessTokenExpiresAt user { email } } }';
 const REFRESH = 'mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken refreshToken } }';
@@ -182,6 +182,20 @@ describe('identity: sign-in, sessions, throttling, bootstrap', () => {
     expect((await login(ADMIN.email, ADMIN.password, ip)).errors?.[0].extensions.code).toBe('RATE_LIMITED');
     expect((await login(ADMIN.email, ADMIN.password, '10.5.0.2')).errors).toBeUndefined();
     await t.db.query('DELETE FROM login_failures');
+  });
+
+  it('two instances starting together on a fresh database create one administrator', async () => {
+    const url = await createTestDatabase();
+    const [one, two] = await Promise.all([startTestApp({ DATABASE_URL: url }), startTestApp({ DATABASE_URL: url })]);
+    try {
+      const admins = await one.db.query('SELECT count(*)::int AS n FROM users WHERE platform_admin');
+      expect(admins.rows[0].n).toBe(1);
+      const orgs = await one.db.query("SELECT count(*)::int AS n FROM organisations WHERE name = 'Plattformbetrieb'");
+      expect(orgs.rows[0].n).toBe(1);
+    } finally {
+      await two.close();
+      await one.close();
+    }
   });
 
   it('ADMIN_EMAIL/ADMIN_PASSWORD bootstrap is idempotent: a second instance on the same database creates nobody', async () => {

@@ -165,7 +165,7 @@ function format(formatted: GraphQLFormattedError, error: unknown, requestId?: st
   if (original instanceof HttpException) {
     const status = original.getStatus();
     const mapped = HTTP_CODES[status];
-    if (mapped) return { ...base, message: original.message, extensions: { code: mapped } };
+    if (mapped) return { ...base, message: original.message, extensions: { code: mapped, ...(mapped === ErrorCode.BAD_USER_INPUT ? { fields: [] } : {}) } };
   }
   const correlationId = requestId ?? cryptoId();
   logger.error({ err: describeError(original), correlationId, path: formatted.path }, 'unexpected error');
