@@ -255,6 +255,10 @@ describe('alliance and identity operations: the authorization table', () => {
     });
     const lonely = await newOrg();
     expect(outcome(await create('allianceAdmin', lonely))).toBe('FORBIDDEN');
+    // A former partner's organisation is no longer theirs to staff.
+    const former = await newOrg();
+    await t.gql('mutation($i: AddPartnerInput!) { addPartner(input: $i) { id } }', { i: { allianceId: a.allianceId, organisationId: former, status: 'FORMER' } }, token.platformAdmin);
+    expect(outcome(await create('allianceAdmin', former))).toBe('FORBIDDEN');
     expect(outcome(await create('platformAdmin', lonely))).toBe('ok');
     const created = (await create('allianceAdmin', a.orgs.city)).data.createUser;
     expect(created).toMatchObject({ organisation: { id: a.orgs.city }, platformAdmin: false });
