@@ -125,13 +125,13 @@ export class DecisionsService {
       votesAgainst: input.votesAgainst ?? null,
       abstentions: input.abstentions ?? null,
     };
-    checkConsistency(state);
     const tasks = input.followUpTasks ?? [];
     return this.dataSource.transaction(async (em) => {
       // FOR SHARE: decisions of one meeting are recorded in parallel (the counter serialises their
       // numbers), while approveMinutes (FOR UPDATE) waits for them.
       const meeting = await this.meetings.lockForRunning(em, actor, input.meetingId, 'pessimistic_read');
       assertState(meeting, DECIDING, 'recordDecision');
+      checkConsistency(state);
       if (input.agendaItemId) await this.requireAgendaItem(em, meeting.id, input.agendaItemId, 'input.agendaItemId');
       const decision = await this.insert(em, actor, meeting, { ...state, title: input.title, text: input.text, agendaItemId: input.agendaItemId ?? null, amendsId: null });
       // Same transaction: an invalid task leaves neither the decision nor any task (nor a used number).
@@ -207,10 +207,10 @@ export class DecisionsService {
       votesAgainst: input.votesAgainst ?? null,
       abstentions: input.abstentions ?? null,
     };
-    checkConsistency(state);
     return this.dataSource.transaction(async (em) => {
       const meeting = await this.meetings.lockForRunning(em, actor, input.meetingId, 'pessimistic_read');
       assertState(meeting, DECIDING, 'amendDecision');
+      checkConsistency(state);
       const amended = await em.findOne(DecisionEntity, { where: { id: input.amendsId, allianceId: meeting.allianceId } });
       if (!amended) throw DomainError.field('input.amendsId', 'no such decision in this alliance');
       const origin: { status: MeetingStatus; starts_at: Date }[] = await em.query('SELECT status, starts_at FROM meetings WHERE id = $1', [amended.meetingId]);
