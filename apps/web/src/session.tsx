@@ -2,13 +2,14 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { Client, fetchExchange, mapExchange, subscriptionExchange, cacheExchange, Provider } from 'urql';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { stringifyDocument } from 'urql';
-import { LoginMutation, LogoutMutation, RefreshMutation } from './graphql/ops';
-import type { SessionFieldsFragment, Role } from './gql/graphql';
+import { LoginMutation, LogoutMutation, MeQuery, RefreshMutation } from './graphql/ops';
+import type { MeQuery as MeResult, SessionFieldsFragment, Role } from './gql/graphql';
 
 const REFRESH_KEY = 'bp.refreshToken';
 const ALLIANCE_KEY = 'bp.allianceId';
 
-export type SessionUser = SessionFieldsFragment['user'];
+export type SessionUser = MeResult['me'];
+type Payload = SessionFieldsFragment & { user: SessionUser };
 
 interface SessionState {
   status: 'restoring' | 'signedOut' | 'signedIn';
@@ -27,10 +28,10 @@ interface SessionState {
 const SessionCtx = createContext<SessionState | null>(null);
 
 /** Raw GraphQL over fetch for the session mutations, outside the authenticated client. */
-async function post<T>(document: Parameters<typeof stringifyDocument>[0], variables: Record<string, unknown>): Promise<T> {
+async function post<T>(document: Parameters<typeof stringifyDocument>[0], variables: Record<string, unknown>, token?: string): Promise<T> {
   const res = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query: stringifyDocument(document), variables }),
   });
   const body = await res.json();
@@ -44,16 +45,17 @@ async function post<T>(document: Parameters<typeof stringifyDocument>[0], variab
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [payload, setPayload] = useState<SessionFieldsFragment | null>(null);
+  const [payload, setPayload] = useState<Payload | null>(null);
   const [status, setStatus] = useState<SessionState['status']>(() => (localStorage.getItem(REFRESH_KEY) ? 'restoring' : 'signedOut'));
   const [allianceId, setAllianceId] = useState<string | null>(() => localStorage.getItem(ALLIANCE_KEY));
   const tokenRef = useRef<string | null>(null);
   const refreshing = useRef<Promise<void> | null>(null);
 
-  const accept = useCallback((p: SessionFieldsFragment) => {
-    tokenRef.current = p.accessToken;
+  const accept = useCallback(async (p: SessionFieldsFragment) => {
     localStorage.setItem(REFRESH_KEY, p.refreshToken);
-    setPayload(p);
+    const { me } = await post<MeResult>(MeQuery, {}, p.accessToken);
+    tokenRef.current = p.accessToken;
+    setPayload({ ...p, user: me });
     setStatus('signedIn');
   }, []);
 
@@ -94,7 +96,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (email: string, password: string) => {
       const d = await post<{ login: SessionFieldsFragment }>(LoginMutation, { email, password });
-      accept(d.login);
+      await accept(d.login);
     },
     [accept],
   );
