@@ -131,19 +131,11 @@ export class TaskResolver {
 
 @Resolver(() => CommentModel)
 export class CommentResolver {
-  constructor(
-    private readonly taskService: TaskService,
-    private readonly users: UsersService,
-  ) {}
+  constructor(private readonly taskService: TaskService) {}
 
   @Mutation(() => CommentModel)
   @Allow.signedIn(TASK_WRITE)
   commentOnTask(@CurrentActor() actor: Actor, @Args('taskId', { type: () => ID }) taskId: string, @Args('body') body: string) {
     return this.taskService.comment(actor, taskId, body);
-  }
-
-  @ResolveField(() => UserModel)
-  author(@Parent() c: CommentModel, @Context() ctx: GqlContext) {
-    return this.users.userLoader(ctx.loaders).load(c.authorId);
   }
 }

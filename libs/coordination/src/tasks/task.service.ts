@@ -21,7 +21,8 @@ import {
   todayInBerlin,
   toPage,
 } from '../../../core/src/index.js';
-import { PartnerEntity, PartnerStatus } from '../../../alliance/src/index.js';
+import { AllianceService, OrganisationEntity, PartnerEntity, PartnerStatus } from '../../../alliance/src/index.js';
+import { UserEntity } from '../../../identity/src/index.js';
 import { TaskChange, TaskOrder, TaskPriority, TaskStatus } from '../coordination.enums.js';
 import { TaskEventsService } from '../events/task-events.service.js';
 import { TASK_COLUMNS, TaskCommentEntity, TaskEntity, taskFromRow } from './task.entities.js';
@@ -72,6 +73,7 @@ export class TaskService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly events: TaskEventsService,
+    private readonly alliances: AllianceService,
   ) {}
 
   // ── reads ──────────────────────────────────────────────────
@@ -131,7 +133,7 @@ export class TaskService {
   private async page(sql: Sql, where: string[], order: string, limit: number, after?: string | null): Promise<Page<TaskEntity>> {
     const sort = SORTS[order];
     const cursor = decodeCursor(after || null, 3);
-    const countSql = `SELECT count(*)::int AS count FROM tasks t WHERE ${where.join(' AND ')}`;
+    const filter = where.join(' AND ');
     const countParams = [...sql.params];
     const pageWhere = [...where];
     if (cursor) {
@@ -140,16 +142,21 @@ export class TaskService {
       pageWhere.push(`(${sort.key}, t.id) ${sort.desc ? '<' : '>'} (${sql.p(key)}::${sort.type}, ${sql.p(id)}::uuid)`);
     }
     const dir = sort.desc ? 'DESC' : 'ASC';
-    const [counted, rows] = await Promise.all([
-      this.dataSource.query(countSql, countParams),
-      this.dataSource.query(
-        `SELECT ${TASK_COLUMNS}, (${sort.key})::text AS sort_key FROM tasks t WHERE ${pageWhere.join(' AND ')}
-          ORDER BY ${sort.key} ${dir}, t.id ${dir} LIMIT ${limit + 1}`,
-        sql.params,
-      ),
-    ]);
+    // One statement: the page and, alongside, the exact count over the whole filter.
+    const rows: any[] = await this.dataSource.query(
+      `SELECT ${TASK_COLUMNS}, (${sort.key})::text AS sort_key, (SELECT count(*) FROM tasks t WHERE ${filter})::int AS total_count
+         FROM tasks t WHERE ${pageWhere.join(' AND ')}
+        ORDER BY ${sort.key} ${dir}, t.id ${dir} LIMIT ${limit + 1}`,
+      sql.params,
+    );
+    // An empty page after a cursor says nothing about the count: ask for it.
+    const totalCount = rows.length
+      ? rows[0].total_count
+      : cursor
+        ? (await this.dataSource.query(`SELECT count(*)::int AS count FROM tasks t WHERE ${filter}`, countParams))[0].count
+        : 0;
     const keys = new Map<string, string>(rows.map((r: any) => [r.id, r.sort_key]));
-    return toPage(rows.map(taskFromRow), limit, counted[0].count, (t) => [order, keys.get(t.id), t.id]);
+    return toPage(rows.map(taskFromRow), limit, totalCount, (t) => [order, keys.get(t.id), t.id]);
   }
 
   // ── writes ─────────────────────────────────────────────────
@@ -365,18 +372,21 @@ export class TaskService {
     });
   }
 
-  async comment(actor: Actor, taskId: string, body: string): Promise<TaskCommentEntity> {
+  async comment(actor: Actor, taskId: string, body: string): Promise<TaskComment> {
     const text = typeof body === 'string' ? body.trim() : '';
     return this.dataSource.transaction(async (em) => {
       const task = await this.lockForWrite(em, actor, taskId);
       if (!text || text.length > 10_000) throw DomainError.field('body', 'must be between 1 and 10000 characters');
       const [row] = await em.query(
-        'INSERT INTO task_comments (alliance_id, task_id, author_id, body) VALUES ($1, $2, $3, $4) RETURNING id, created_at',
+        `WITH c AS (INSERT INTO task_comments (alliance_id, task_id, author_id, body) VALUES ($1, $2, $3, $4) RETURNING *)
+         SELECT c.*, u.email AS u_email, u.display_name AS u_display_name, u.organisation_id AS u_organisation_id,
+                u.platform_admin AS u_platform_admin, u.created_at AS u_created_at, u.updated_at AS u_updated_at
+           FROM c JOIN users u ON u.id = c.author_id`,
         [task.allianceId, taskId, actor.userId, text],
       );
       await this.audit.append(em, { actorId: actor.userId, action: 'commentOnTask', entityType: 'Comment', entityId: row.id, allianceId: task.allianceId, changedFields: ['body'] });
       this.events.schedule(em, TaskChange.COMMENTED, [task]);
-      return Object.assign(new TaskCommentEntity(), { id: row.id, allianceId: task.allianceId, taskId, authorId: actor.userId, body: text, createdAt: new Date(row.created_at) });
+      return commentFromRow(row);
     });
   }
 
@@ -459,20 +469,29 @@ export class TaskService {
   }
 
   /**
-   * Lead and contributing partners per task in one statement, so both fields resolve in the same
-   * tick and their organisations load in one batch.
+   * Lead and contributing partners per task, with their organisations, in one statement.
    */
   partnersLoader(loaders: LoaderRegistry) {
     return loaders.get<string, { lead: PartnerEntity | null; contributing: PartnerEntity[] }>('task.partners', async (ids) => {
       const rows: any[] = await this.dataSource.query(
-        `SELECT x.task_id, x.is_lead, p.id, p.alliance_id, p.organisation_id, p.status, p.joined_on::text AS joined_on, p.left_on::text AS left_on, p.created_at
+        `SELECT x.task_id, x.is_lead, p.id, p.alliance_id, p.organisation_id, p.status, p.joined_on::text AS joined_on, p.left_on::text AS left_on, p.created_at,
+                o.name AS o_name, o.short_name AS o_short_name, o.kind AS o_kind, o.legal_domains AS o_legal_domains, o.created_at AS o_created_at
            FROM (SELECT t.id AS task_id, t.lead_partner_id AS partner_id, true AS is_lead FROM tasks t WHERE t.id = ANY($1::uuid[])
                  UNION ALL
                  SELECT cp.task_id, cp.partner_id, false FROM task_contributing_partners cp WHERE cp.task_id = ANY($1::uuid[])) x
            JOIN partners p ON p.id = x.partner_id
+           JOIN organisations o ON o.id = p.organisation_id
           ORDER BY p.created_at, p.id`,
         [ids],
       );
+      // `Partner.organisation` then resolves without another statement.
+      const organisations = this.alliances.organisationLoader(loaders);
+      for (const r of rows) {
+        organisations.prime(
+          r.organisation_id,
+          Object.assign(new OrganisationEntity(), { id: r.organisation_id, name: r.o_name, shortName: r.o_short_name, kind: r.o_kind, legalDomains: r.o_legal_domains, createdAt: new Date(r.o_created_at) }),
+        );
+      }
       return groupBy(ids, rows, (r) => r.task_id).map((list) => ({
         lead: list.find((r) => r.is_lead) ? partnerFromRow(list.find((r) => r.is_lead)) : null,
         contributing: list.filter((r) => !r.is_lead).map(partnerFromRow),
@@ -503,15 +522,43 @@ export class TaskService {
     });
   }
 
+  /** Comments per task, oldest first, each with its author (a plain field: no resolver per comment). */
   commentsLoader(loaders: LoaderRegistry) {
-    return loaders.get<string, TaskCommentEntity[]>('task.comments', async (ids) =>
-      groupBy(
-        ids,
-        await this.dataSource.getRepository(TaskCommentEntity).createQueryBuilder('c').where('c.task_id = ANY(:ids)', { ids }).orderBy('c.created_at', 'ASC').addOrderBy('c.id', 'ASC').getMany(),
-        (c) => c.taskId,
-      ),
-    );
+    return loaders.get<string, TaskComment[]>('task.comments', async (ids) => {
+      const rows: any[] = await this.dataSource.query(
+        `SELECT c.id, c.alliance_id, c.task_id, c.author_id, c.body, c.created_at,
+                u.email AS u_email, u.display_name AS u_display_name, u.organisation_id AS u_organisation_id,
+                u.platform_admin AS u_platform_admin, u.created_at AS u_created_at, u.updated_at AS u_updated_at
+           FROM task_comments c JOIN users u ON u.id = c.author_id
+          WHERE c.task_id = ANY($1::uuid[]) ORDER BY c.created_at, c.id`,
+        [ids],
+      );
+      return groupBy(ids, rows.map(commentFromRow), (c) => c.taskId);
+    });
   }
+}
+
+/** A comment as the API shows it: with its author. */
+export type TaskComment = TaskCommentEntity & { author: UserEntity };
+
+function commentFromRow(r: any): TaskComment {
+  return Object.assign(new TaskCommentEntity(), {
+    id: r.id,
+    allianceId: r.alliance_id,
+    taskId: r.task_id,
+    authorId: r.author_id,
+    body: r.body,
+    createdAt: new Date(r.created_at),
+    author: Object.assign(new UserEntity(), {
+      id: r.author_id,
+      email: r.u_email,
+      displayName: r.u_display_name,
+      organisationId: r.u_organisation_id,
+      platformAdmin: r.u_platform_admin,
+      createdAt: new Date(r.u_created_at),
+      updatedAt: new Date(r.u_updated_at),
+    }),
+  });
 }
 
 /** TypeORM answers UPDATE/DELETE … RETURNING as [rows, rowCount]; SELECT and INSERT as rows. */
