@@ -36,7 +36,7 @@ export function Badge({ kind, children }: { kind?: string; children: ReactNode }
 export function Section({ title, children, id }: { title: string; children: ReactNode; id?: string }) {
   const headingId = `${id ?? title.replace(/\W+/g, '-').toLowerCase()}-h`;
   return (
-    <section className="card" aria-labelledby={headingId}>
+    <section className="card" id={id} aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
       {children}
     </section>

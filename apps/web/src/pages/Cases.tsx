@@ -11,25 +11,30 @@ export const SUPPORT_AREAS: SupportArea[] = ['LANGUAGE', 'HOUSING', 'RESIDENCE',
 
 export default function Cases() {
   const { t } = useI18n();
+  // An accepted handover adds a received case: the lists load again.
+  const [version, setVersion] = useState(0);
   return (
     <>
       <PageTitle title={t('cases.title')}>{t('cases.title')}</PageTitle>
-      <Inbox />
+      <Inbox onChange={() => setVersion((v) => v + 1)} />
       <CaseList handedOver={false} title={t('cases.own')} id="own-cases" />
-      <CaseList handedOver={true} title={t('cases.received')} id="received-cases" />
+      <CaseList key={version} handedOver={true} title={t('cases.received')} id="received-cases" />
       <OpenCase />
     </>
   );
 }
 
-export function Inbox({ compact }: { compact?: boolean }) {
+export function Inbox({ compact, onChange }: { compact?: boolean; onChange?(): void }) {
   const { t, fmtDateTime } = useI18n();
   const [res, refetch] = useQuery({ query: IncomingHandoversQuery });
   const [accept, doAccept] = useMutation(AcceptHandoverMutation);
   const [decline, doDecline] = useMutation(DeclineHandoverMutation);
   const [declining, setDeclining] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const reload = () => {
+    refetch({ requestPolicy: 'network-only' });
+    onChange?.();
+  };
   const items = res.data?.handovers ?? [];
 
   return (
@@ -98,6 +103,7 @@ function CaseList({ handedOver, title, id }: { handedOver: boolean; title: strin
   const [showClosed, setShowClosed] = useState(false);
   const [res] = useQuery({
     query: CasesQuery,
+    requestPolicy: 'network-only',
     variables: { filter: { handedOver, status: showClosed ? ['OPEN', 'CLOSED'] : ['OPEN'], ...(search.trim() ? { search: search.trim() } : {}) } },
   });
   const cases = res.data?.cases.edges.map((e) => e.node) ?? [];

@@ -1,0 +1,132 @@
+import type { Browser } from 'playwright-core';
+import { startTestApp, type TestApp } from '../utils/test-app.js';
+import { browserTestsUnavailable, expectAccessible, launch, navigate, newTab, screenshot, signIn } from './browser.js';
+
+const DEMO_PASSWORD = 'Buendnis-Demo-2026';
+const unavailable = browserTestsUnavailable();
+if (unavailable) console.warn(`Skipping the browser tests of the web front end: ${unavailable}`);
+const describeBrowser = unavailable ? describe.skip : describe;
+
+describeBrowser('web journey 2: a facilitator runs a meeting from start to approved minutes', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseURL: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ DEMO_DATA: 'true' });
+    await t.app.listen(0, '127.0.0.1');
+    baseURL = `http://127.0.0.1:${t.app.getHttpServer().address().port}`;
+    browser = await launch();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('schedules, starts, records attendance with a live quorum and a decision with a follow-up task, writes and approves the minutes; then the record is read-only', async () => {
+    const { page, problems, context } = await newTab(browser, baseURL);
+    page.on('dialog', (d) => void d.accept());
+    await signIn(page, 'moderation@demo.local', DEMO_PASSWORD);
+    await navigate(page, 'Sitzungen');
+    await page.getByRole('heading', { name: 'Alle Sitzungen' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, 'meetings');
+    await screenshot(page, 'meetings');
+
+    // Schedule a meeting the facilitator chairs.
+    const title = `Arbeitsgruppe Berufssprachkurse ${Date.now().toString(36)}`;
+    await page.locator('#m-title').fill(title);
+    await page.getByLabel('Art', { exact: true }).selectOption('WORKING_GROUP');
+    await page.getByLabel('Beginn', { exact: true }).fill('2026-12-03T10:00');
+    await page.getByLabel('Ende', { exact: true }).fill('2026-12-03T12:00');
+    await page.getByLabel('Ort', { exact: true }).fill('Rathaus Krefeld, Raum 101');
+    await page.getByRole('button', { name: 'Sitzung anlegen' }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await expect(page.getByTestId('meeting-status').textContent()).resolves.toBe('Geplant');
+
+    // Agenda, then start.
+    await page.getByLabel('Tagesordnungspunkt', { exact: true }).first().fill('Bedarf an Berufssprachkursen 2027');
+    await page.getByLabel('Dauer (Minuten)').fill('30');
+    await page.getByRole('button', { name: 'Hinzufügen' }).click();
+    await page.locator('ol.agenda').getByText('Bedarf an Berufssprachkursen 2027').waitFor();
+    await page.getByRole('button', { name: 'Sitzung eröffnen' }).click();
+    await page.getByTestId('meeting-status').filter({ hasText: 'Läuft' }).waitFor();
+
+    // Attendance per partner; the quorum (more than half of the 8 invited) shows as it changes.
+    const quorum = page.getByTestId('quorum');
+    await expect(quorum.textContent()).resolves.toMatch(/^Nicht beschlussfähig/);
+    const selects = page.locator('#attendance select');
+    expect(await selects.count()).toBe(8);
+    for (let i = 0; i < 4; i++) {
+      await selects.nth(i).selectOption('PRESENT');
+      await quorum.filter({ hasText: `${i + 1} von 8` }).waitFor();
+    }
+    await expect(quorum.textContent()).resolves.toMatch(/^Nicht beschlussfähig/);
+    await selects.nth(4).selectOption('PRESENT');
+    await quorum.filter({ hasText: /^Beschlussfähig – 5 von 8/ }).waitFor();
+    await selects.nth(5).selectOption('EXCUSED');
+    await quorum.filter({ hasText: /^Beschlussfähig – 5 von 8/ }).waitFor();
+
+    // A decision with a follow-up task.
+    await page.locator('#d-title').fill('Zusätzlicher Berufssprachkurs B2');
+    await page.getByLabel('Tagesordnungspunkt', { exact: true }).last().selectOption({ index: 1 });
+    await page.getByLabel('Wortlaut des Beschlusses').fill('Die Arbeitsgruppe empfiehlt einen zusätzlichen Berufssprachkurs B2 ab Februar 2027.');
+    await page.locator('#d-fu-title').fill('Träger für Berufssprachkurs B2 anfragen');
+    await page.locator('#d-fu-lead').selectOption({ label: 'Jobcenter Krefeld' });
+    await page.locator('#d-fu-due').fill('2027-01-15');
+    await page.getByRole('button', { name: 'Beschluss speichern' }).click();
+    const decision = page.getByTestId('decision').filter({ hasText: 'Zusätzlicher Berufssprachkurs B2' });
+    await decision.waitFor();
+    await expect(decision.textContent()).resolves.toMatch(/Beschluss \d{4}\/\d{3}/);
+    await decision.getByRole('link', { name: 'Träger für Berufssprachkurs B2 anfragen' }).waitFor();
+    await expectAccessible(page, 'meeting room (in progress)');
+    await screenshot(page, 'meeting-room');
+
+    // Adjourn, write and approve the minutes.
+    await page.getByRole('button', { name: 'Sitzung schließen' }).click();
+    await page.getByTestId('meeting-status').filter({ hasText: 'Geschlossen' }).waitFor();
+    await page.getByLabel('Protokolltext').fill('Anwesend: 5 von 8 Partnern.\n\nTOP 1: Bedarf an Berufssprachkursen 2027 – Beschluss siehe oben.');
+    await page.getByRole('button', { name: 'Entwurf speichern' }).click();
+    await page.getByRole('status').filter({ hasText: 'Entwurf gespeichert.' }).waitFor();
+    await expectAccessible(page, 'meeting room (minutes draft)');
+    await page.getByRole('button', { name: 'Protokoll genehmigen' }).click();
+    await page.getByTestId('meeting-status').filter({ hasText: 'Protokoll genehmigt' }).waitFor();
+
+    // Read-only: a notice, the minutes as text, no form field and no action that changes the record.
+    await page.getByTestId('read-only').waitFor();
+    await expect(page.getByTestId('minutes-text').textContent()).resolves.toContain('TOP 1: Bedarf an Berufssprachkursen 2027');
+    const main = page.locator('main');
+    expect(await main.locator('input, select, textarea').count()).toBe(0);
+    for (const action of ['Sitzung eröffnen', 'Sitzung schließen', 'Beschluss speichern', 'Entwurf speichern', 'Protokoll genehmigen', 'Hinzufügen']) {
+      expect(await page.getByRole('button', { name: action }).count()).toBe(0);
+    }
+    // After a reload too.
+    await page.reload();
+    await page.getByTestId('read-only').waitFor();
+    expect(await main.locator('input, select, textarea').count()).toBe(0);
+    await expectAccessible(page, 'meeting room (approved, read-only)');
+    await screenshot(page, 'meeting-approved');
+
+    // The printable minutes download with the user's token.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Protokoll als PDF' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/Protokoll\.pdf$/);
+
+    // The API agrees: final, with its decision and follow-up task.
+    const token = await t.login('moderation@demo.local', DEMO_PASSWORD);
+    const id = new URL(page.url()).pathname.split('/').pop();
+    const { data } = await t.gql(
+      'query($id: ID!) { meeting(id: $id) { status quorate minutes { status } decisions { title followUpTasks { title leadPartner { organisation { name } } } } } }',
+      { id },
+      token,
+    );
+    expect(data.meeting).toEqual({
+      status: 'MINUTES_APPROVED',
+      quorate: true,
+      minutes: { status: 'APPROVED' },
+      decisions: [{ title: 'Zusätzlicher Berufssprachkurs B2', followUpTasks: [{ title: 'Träger für Berufssprachkurs B2 anfragen', leadPartner: { organisation: { name: 'Jobcenter Krefeld' } } }] }],
+    });
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 180_000);
+});
