@@ -31,6 +31,8 @@ describe('errors: contract codes, field paths, nothing internal reaches a client
     expect(codes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0].extensions!.fields!.map((f) => f.path)).toEqual(['input.email', 'input.displayName', 'input.organisationId', 'input.password']);
     expect(res.errors![0].extensions!.fields!.every((f) => typeof f.message === 'string' && f.message.length > 0)).toBe(true);
+    // One entry per field, however many of its constraints failed.
+    expect(res.errors![0].extensions!.fields![1].message.split('; ').sort()).toEqual(['must be longer than or equal to 1 characters', 'must not be blank']);
   });
 
   it('graphql-js input errors carry fields too, with argument paths also when the variable is named otherwise', async () => {

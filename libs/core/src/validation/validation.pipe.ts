@@ -11,7 +11,9 @@ function flatten(errors: ValidationError[], prefix: string, out: FieldError[] = 
   for (const e of errors) {
     const path = prefix ? `${prefix}.${e.property}` : e.property;
     if (e.constraints) {
-      for (const message of Object.values(e.constraints)) out.push({ path, message: message.replace(/^\S+ /, '') });
+      // One entry per field; several failed constraints share it ("…; …").
+      const messages = [...new Set(Object.values(e.constraints).map((m) => m.replace(/^\S+ /, '')))];
+      out.push({ path, message: messages.join('; ') });
     }
     if (e.children?.length) flatten(e.children, path, out);
   }
