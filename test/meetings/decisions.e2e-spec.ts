@@ -209,6 +209,15 @@ describe('meetings: numbered decisions, corrections, amendments, follow-up tasks
       expect(codes(await t.gql(CORRECT, { id: d.id, i: { consensus: true } }, a.users.fac.token))).toEqual(['BAD_USER_INPUT']);
       expect(codes(await t.gql(CORRECT, { id: d.id, i: { title: null } }, a.users.fac.token))).toEqual(['BAD_USER_INPUT']);
       expect(codes(await t.gql(CORRECT, { id: d.id, i: { title: 'x' } }, a.users.member.token))).toEqual(['FORBIDDEN']);
+      const item = await expectData(t, 'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }', { i: { meetingId: m.id, title: 'TOP' } }, a.users.fac.token);
+      const moved = await t.gql('mutation($id: ID!, $i: CorrectDecisionInput!) { correctDecision(id: $id, input: $i) { agendaItem { id } } }', { id: d.id, i: { agendaItemId: item.addAgendaItem.id } }, a.users.fac.token);
+      expect(moved.data.correctDecision.agendaItem).toEqual({ id: item.addAgendaItem.id });
+      const other = await runningMeeting(a);
+      const foreignItem = await expectData(t, 'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }', { i: { meetingId: other.id, title: 'Fremd' } }, a.users.fac.token);
+      const refused = await t.gql(CORRECT, { id: d.id, i: { agendaItemId: foreignItem.addAgendaItem.id } }, a.users.fac.token);
+      expect(refused.errors![0].extensions!.fields!.map((f) => f.path)).toEqual(['input.agendaItemId']);
+      const detached = await t.gql('mutation($id: ID!) { correctDecision(id: $id, input: { agendaItemId: null }) { agendaItem { id } } }', { id: d.id }, a.users.fac.token);
+      expect(detached.data.correctDecision.agendaItem).toBeNull();
     });
 
     it('after approveMinutes every change answers CONFLICT: decisions, agenda, attendance, meeting, minutes', async () => {

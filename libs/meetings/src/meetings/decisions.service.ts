@@ -190,6 +190,10 @@ export class DecisionsService {
       if (input.votesFor !== undefined) decision.votesFor = input.votesFor;
       if (input.votesAgainst !== undefined) decision.votesAgainst = input.votesAgainst;
       if (input.abstentions !== undefined) decision.abstentions = input.abstentions;
+      if (input.agendaItemId !== undefined) {
+        if (input.agendaItemId) await this.requireAgendaItem(em, meeting.id, input.agendaItemId, 'input.agendaItemId');
+        decision.agendaItemId = input.agendaItemId;
+      }
       checkConsistency(decision);
       decision.correctedAt = new Date();
       const saved = await em.save(decision);

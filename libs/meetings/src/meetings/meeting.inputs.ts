@@ -272,6 +272,10 @@ export class RecordDecisionInput extends DecisionFields {
 
 @InputType()
 export class CorrectDecisionInput extends DecisionFields {
+  @Field(() => ID, { nullable: true, description: 'Moves the decision to another agenda item of its meeting; null detaches it.' })
+  @IsOptional()
+  @IsUUID()
+  agendaItemId?: string | null;
   @Field(() => String, { nullable: true })
   @UnlessAbsent()
   @IsString()
