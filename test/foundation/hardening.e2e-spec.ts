@@ -93,6 +93,12 @@ describe('hardening: limits before execution, CSRF, production schema privacy, b
     expect((await t.gql('{ auditLog(first: 100) { totalCount } }', {}, admin)).errors).toBeUndefined();
   });
 
+  it('batched operations are refused (each would pass the limits on its own)', async () => {
+    const res = await request(t.http).post('/graphql').set('content-type', 'application/json').send([{ query: '{ __typename }' }, { query: '{ __typename }' }]);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
   it('CSRF prevention: a GET or a text/plain POST without a preflight header is refused', async () => {
     const get = await request(t.http).get('/graphql').query({ query: '{ __typename }' });
     expect(get.status).toBe(400);
