@@ -102,7 +102,7 @@ function CaseData({ c }: { c: CaseT }) {
     LANGUAGE: c.language && (
       <>
         <Field label={t('field.germanLevel')} value={c.language.germanLevel && (c.language.germanLevel === 'NONE' ? t('cases.noGerman') : c.language.germanLevel)} />
-        <Field label={t('field.otherLanguages')} value={c.language.otherLanguages} />
+        <Field label={t('view.otherLanguages')} value={c.language.otherLanguages} />
         <Field label={t('field.note')} value={c.language.note} />
       </>
     ),
@@ -115,9 +115,9 @@ function CaseData({ c }: { c: CaseT }) {
     ),
     EDUCATION_EMPLOYMENT: c.educationEmployment && (
       <>
-        <Field label={t('field.qualifications')} value={c.educationEmployment.qualifications} />
+        <Field label={t('view.qualifications')} value={c.educationEmployment.qualifications} />
         <Field label={t('field.recognitionStatus')} value={c.educationEmployment.recognitionStatus} />
-        <Field label={t('field.jobWishes')} value={c.educationEmployment.jobWishes} />
+        <Field label={t('view.jobWishes')} value={c.educationEmployment.jobWishes} />
         <Field label={t('field.note')} value={c.educationEmployment.note} />
       </>
     ),
@@ -298,7 +298,7 @@ function ConsentForm({ c, reload }: { c: CaseT; reload(): void }) {
         </fieldset>
         <fieldset>
           <legend>{t('cases.consentCategories')}</legend>
-          <div className="checks column">
+          <div className="checks checks-column">
             {CATEGORIES.map((cat) => (
               <div className="checkbox" key={cat}>
                 <input
