@@ -1,5 +1,6 @@
 import { type ApolloDriverConfig } from '@nestjs/apollo';
-import { type AppConfig, DateScalar, formatGraphQLError, LoaderRegistry } from '../../../libs/core/src/index.js';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { apolloLogger, type AppConfig, DateScalar, formatGraphQLError, LoaderRegistry } from '../../../libs/core/src/index.js';
 import { limitRules } from './graphql-limits.js';
 import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { type ExecutionResult, GraphQLError, specifiedRules, validate } from 'graphql';
@@ -24,6 +25,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     hideSchemaDetailsFromClientErrors: config.production,
     csrfPrevention: true,
     resolvers: { Date: DateScalar },
+    plugins: [ApolloServerPluginCacheControlDisabled()],
     validationRules: limitRules(LIMITS),
     // Nest's type lists only some graphql-ws options; it passes all of them on.
     subscriptions: { 'graphql-ws': graphqlWsOptions() as GraphQLWsSubscriptionsConfig },
@@ -33,6 +35,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
       req: req ?? { headers: extra?.token ? { authorization: `Bearer ${extra.token}` } : {}, ip: extra?.request?.socket?.remoteAddress },
       loaders: new LoaderRegistry(),
     }),
+    logger: apolloLogger,
     formatError: (formatted, error) => formatGraphQLError(formatted, error, requestContext.getStore()?.requestId, { hideSuggestions: config.production }),
   };
 }

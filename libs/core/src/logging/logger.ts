@@ -35,3 +35,11 @@ export class PinoNestLogger implements LoggerService {
     logger.trace({ context }, String(message));
   }
 }
+
+/** Routes Apollo Server's own messages (otherwise plain console lines) into pino. */
+export const apolloLogger = {
+  debug: (...args: unknown[]) => logger.debug({ component: 'apollo' }, args.map(String).join(' ')),
+  info: (...args: unknown[]) => logger.info({ component: 'apollo' }, args.map(String).join(' ')),
+  warn: (...args: unknown[]) => logger.warn({ component: 'apollo' }, args.map(String).join(' ')),
+  error: (...args: unknown[]) => logger.error({ component: 'apollo' }, args.map(String).join(' ')),
+};
