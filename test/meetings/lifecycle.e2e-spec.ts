@@ -131,6 +131,14 @@ describe('meetings: lifecycle and who may run them', () => {
       expect(await status(m.id)).toBe('SCHEDULED');
       expect((await run(t, a.users.coord.token, 'startMeeting', m.id)).startMeeting.status).toBe('IN_PROGRESS');
       expect((await run(t, a.users.fac.token, 'adjournMeeting', m.id)).adjournMeeting.status).toBe('ADJOURNED');
+      const save = 'mutation($m: ID!) { saveMinutes(meetingId: $m, text: "Entwurf") { status } }';
+      const approve = 'mutation($m: ID!) { approveMinutes(meetingId: $m) { status approvedBy { id } } }';
+      expect(codes(await t.gql(save, { m: m.id }, a.users.fac2.token))).toEqual(['FORBIDDEN']);
+      expect(codes(await t.gql(save, { m: m.id }, a.users.member.token))).toEqual(['FORBIDDEN']);
+      await expectData(t, save, { m: m.id }, a.users.coord.token);
+      expect(codes(await t.gql(approve, { m: m.id }, a.users.fac2.token))).toEqual(['FORBIDDEN']);
+      expect(codes(await t.gql(approve, { m: m.id }, a.users.observer.token))).toEqual(['FORBIDDEN']);
+      expect((await expectData(t, approve, { m: m.id }, a.users.coord.token)).approveMinutes).toEqual({ status: 'APPROVED', approvedBy: { id: a.users.coord.id } });
     });
 
     it('a facilitator hands the meeting over with updateMeeting and can no longer run it', async () => {
