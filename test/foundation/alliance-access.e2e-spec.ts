@@ -293,6 +293,24 @@ describe('alliance and identity operations: the authorization table', () => {
     expect(codes(noAlliance)).toEqual(['NOT_FOUND']);
   });
 
+  it('concurrent writes of the same thing: one wins, the others answer BAD_USER_INPUT, never INTERNAL', async () => {
+    const admin = token.platformAdmin!;
+    const outcomes = (results: GqlResult[]) => results.map(outcome).sort();
+    const name = unique('Gleichzeitig');
+    expect(outcomes(await Promise.all(Array.from({ length: 4 }, () => t.gql('mutation($n: String!) { createOrganisation(input: { name: $n, kind: OTHER }) { id } }', { n: name }, admin))))).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'ok']);
+    const email = `${unique('same').replace(/\W/g, '')}@test.local`;
+    const users = await Promise.all(Array.from({ length: 4 }, () => t.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email, displayName: 'Same', organisationId: a.orgs.city, password: PASSWORD } }, admin)));
+    expect(outcomes(users)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'ok']);
+    const orgId = await newOrg();
+    expect(outcomes(await Promise.all(Array.from({ length: 4 }, () => t.gql('mutation($i: AddPartnerInput!) { addPartner(input: $i) { id } }', { i: { allianceId: a.allianceId, organisationId: orgId, status: 'ACTIVE' } }, admin))))).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'ok']);
+    // Granting a first membership twice at once: both succeed, one membership remains.
+    const userId = users.find((r) => !r.errors)!.data.createUser.id;
+    const grants = await Promise.all(['MEMBER', 'OBSERVER', 'MEMBER', 'OBSERVER'].map((role) => t.gql('mutation($i: SetMembershipInput!) { setMembership(input: $i) { id } }', { i: { allianceId: a.allianceId, userId, roles: [role] } }, admin)));
+    expect(outcomes(grants)).toEqual(['ok', 'ok', 'ok', 'ok']);
+    expect(new Set(grants.map((g) => g.data.setMembership.id)).size).toBe(1);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM memberships WHERE user_id = $1', [userId])).rows[0].n).toBe(1);
+  });
+
   it('me: the caller themselves; signed out UNAUTHENTICATED', async () => {
     const res = await t.gql('{ me { id email displayName platformAdmin organisation { id } } }', {}, token.member);
     expect(res.data.me).toMatchObject({ id: a.users.mem.id, email: a.users.mem.email, platformAdmin: false, organisation: { id: a.orgs.jc } });

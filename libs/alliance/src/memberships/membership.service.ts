@@ -72,9 +72,14 @@ export class MembershipService {
         }
         return null;
       }
-      const membership = existing ?? em.create(MembershipEntity, { allianceId: input.allianceId, userId: input.userId });
-      membership.roles = roles;
-      const saved = await em.save(membership);
+      // An upsert: two admins granting a first membership at once both succeed (the later roles win).
+      const [row] = await em.query(
+        `INSERT INTO memberships (alliance_id, user_id, roles) VALUES ($1, $2, $3)
+         ON CONFLICT (alliance_id, user_id) DO UPDATE SET roles = EXCLUDED.roles
+         RETURNING id, alliance_id, user_id, roles, created_at`,
+        [input.allianceId, input.userId, roles],
+      );
+      const saved = em.create(MembershipEntity, { id: row.id, allianceId: row.alliance_id, userId: row.user_id, roles: row.roles, createdAt: row.created_at });
       await this.audit.append(em, { actorId: actor.userId, action: 'setMembership', entityType: 'Membership', entityId: saved.id, allianceId: input.allianceId, changedFields: ['roles'] });
       return saved;
     });
