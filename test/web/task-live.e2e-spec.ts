@@ -13,7 +13,8 @@ describeBrowser('web journey 1: a coordinator creates a task, a second signed-in
   let baseURL: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ DEMO_DATA: 'true' });
+    // Short-lived access tokens: the web app refreshes its session 60 s before expiry, here after ~6 s.
+    t = await startTestApp({ DEMO_DATA: 'true', ACCESS_TOKEN_TTL_SECONDS: '66' });
     await t.app.listen(0, '127.0.0.1');
     baseURL = `http://127.0.0.1:${t.app.getHttpServer().address().port}`;
     browser = await launch();
@@ -143,4 +144,34 @@ describeBrowser('web journey 1: a coordinator creates a task, a second signed-in
     await coordinator.context.close();
     await member.context.close();
   }, 120_000);
+
+  it('refreshes the session before the access token expires, and live updates go on with the new token', async () => {
+    const member = await newTab(browser, baseURL);
+    await signIn(member.page, 'mitglied@demo.local', DEMO_PASSWORD);
+    await navigate(member.page, 'Aufgaben');
+    await member.page.getByTestId('task-board').waitFor();
+    const refreshed = await member.page.waitForResponse(
+      (res) => res.url().endsWith('/graphql') && (res.request().postData() ?? '').includes('refreshSession'),
+      { timeout: 20_000 },
+    );
+    expect((await refreshed.json()).data.refreshSession.accessToken).toEqual(expect.any(String));
+    await member.page.evaluate(() => ((window as any).__noReload = true));
+
+    // A task created elsewhere still arrives over the (re-authenticated) subscription.
+    const title = `Nach Sitzungserneuerung ${Date.now().toString(36)}`;
+    const token = await t.login('koordination@demo.local', DEMO_PASSWORD);
+    const allianceId = (await t.db.query('SELECT id FROM alliances LIMIT 1')).rows[0].id;
+    const partnerId = (await t.gql('query($a: ID!) { alliance(id: $a) { partners { id } } }', { a: allianceId }, token)).data.alliance.partners[0].id;
+    await member.page.waitForTimeout(1_000);
+    const created = await t.gql('mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }', { i: { allianceId, title, leadPartnerId: partnerId } }, token);
+    expect(created.errors).toBeUndefined();
+    await member.page.getByTestId('task-board').getByRole('link', { name: title }).waitFor({ timeout: 15_000 });
+    expect(await member.page.evaluate(() => (window as any).__noReload)).toBe(true);
+
+    // Still signed in after a reload: the stored refresh token restores the session.
+    await member.page.reload();
+    await member.page.getByRole('button', { name: 'Abmelden' }).waitFor();
+    expect(member.problems).toEqual([]);
+    await member.context.close();
+  }, 60_000);
 });

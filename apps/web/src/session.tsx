@@ -6,6 +6,7 @@ import { LoginMutation, LogoutMutation, MeQuery, RefreshMutation } from './graph
 import type { MeQuery as MeResult, SessionFieldsFragment, Role } from './gql/graphql';
 
 const REFRESH_KEY = 'bp.refreshToken';
+export const RECONNECTED_EVENT = 'bp:live-reconnected';
 const ALLIANCE_KEY = 'bp.allianceId';
 
 export type SessionUser = MeResult['me'];
@@ -50,17 +51,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [allianceId, setAllianceId] = useState<string | null>(() => localStorage.getItem(ALLIANCE_KEY));
   const tokenRef = useRef<string | null>(null);
   const refreshing = useRef<Promise<void> | null>(null);
+  const wsRef = useRef<WsClient | null>(null);
 
   const accept = useCallback(async (p: SessionFieldsFragment) => {
     localStorage.setItem(REFRESH_KEY, p.refreshToken);
     const { me } = await post<MeResult>(MeQuery, {}, p.accessToken);
+    const renewed = tokenRef.current !== null;
     tokenRef.current = p.accessToken;
+    // The subscription socket authenticated with the old token: reconnect (graphql-ws resubscribes).
+    if (renewed) wsRef.current?.terminate();
     setPayload({ ...p, user: me });
     setStatus('signedIn');
   }, []);
 
   const clear = useCallback(() => {
     tokenRef.current = null;
+    void wsRef.current?.dispose();
+    wsRef.current = null;
     localStorage.removeItem(REFRESH_KEY);
     setPayload(null);
     setStatus('signedOut');
@@ -135,14 +142,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // One GraphQL client per signed-in user: HTTP for queries and mutations, graphql-ws for subscriptions.
   const userId = user?.id ?? null;
   const client = useMemo(() => {
-    let ws: WsClient | null = null;
     const wsClient = () =>
-      (ws ??= createWsClient({
+      (wsRef.current ??= createWsClient({
         url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
         connectionParams: () => ({ authorization: `Bearer ${tokenRef.current ?? ''}` }),
         lazy: true,
         retryAttempts: 10,
         shouldRetry: () => true,
+        // Reconnect at once after a token renewal; back off on real outages.
+        retryWait: (retries) => new Promise((r) => setTimeout(r, retries === 0 ? 0 : Math.min(1000 * 2 ** retries, 30_000) + Math.random() * 1000)),
+        on: {
+          // Events sent while the socket was down are lost: screens with live data reload on this.
+          connected: (_socket, _payload, wasRetry) => {
+            if (wasRetry) window.dispatchEvent(new Event(RECONNECTED_EVENT));
+          },
+        },
       }));
     return new Client({
       url: '/graphql',
@@ -184,4 +198,15 @@ export function useSession(): SessionState {
   const v = useContext(SessionCtx);
   if (!v) throw new Error('SessionProvider missing');
   return v;
+}
+
+/** Calls `reload` whenever the live connection comes back after an interruption. */
+export function useOnReconnect(reload: () => void): void {
+  const ref = useRef(reload);
+  ref.current = reload;
+  useEffect(() => {
+    const handler = () => ref.current();
+    window.addEventListener(RECONNECTED_EVENT, handler);
+    return () => window.removeEventListener(RECONNECTED_EVENT, handler);
+  }, []);
 }

@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { useI18n } from '../i18n';
-import { useSession } from '../session';
+import { useOnReconnect, useSession } from '../session';
 import { AllianceQuery, CreateTaskMutation, TaskEventsSubscription, TasksQuery } from '../graphql/ops';
 import type { TaskFilter, TaskPriority, TaskStatus } from '../gql/graphql';
 import { ErrorMessage } from '../errors';
@@ -39,6 +39,7 @@ export default function TaskBoard() {
     return event;
   });
 
+  useOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
   const partners = alliance.data?.alliance?.partners.filter((p) => p.status === 'ACTIVE') ?? [];
   const members = alliance.data?.alliance?.members ?? [];
   const nodes = tasks.data?.tasks.edges.map((e) => e.node) ?? [];

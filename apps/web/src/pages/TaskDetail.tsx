@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { useI18n } from '../i18n';
-import { useSession } from '../session';
+import { useOnReconnect, useSession } from '../session';
 import { AddDependencyMutation, CommentMutation, RemoveDependencyMutation, TaskEventsSubscription, TaskQuery, TasksQuery, UpdateTaskMutation } from '../graphql/ops';
 import type { TaskStatus } from '../gql/graphql';
 import { ErrorMessage } from '../errors';
@@ -28,6 +28,7 @@ export default function TaskDetail() {
     return e;
   });
 
+  useOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
   if (res.fetching && !res.data) return <Loading />;
   if (res.error) return <ErrorMessage error={res.error} />;
   const task = res.data?.task;
