@@ -82,6 +82,25 @@ describe('hardening: limits before execution, CSRF, production schema privacy, b
     const res = await t.gql(TASK_BOARD, { a: a.allianceId }, admin);
     expect(res.errors).toBeUndefined();
     expect(res.data.tasks.totalCount).toBe(0);
+    // Other contexts' widest documents: the decision register, the meeting list, a case list.
+    const others = [
+      `query($a: ID!) { decisions(allianceId: $a, first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id number title text outcome votesFor votesAgainst abstentions consensus recordedAt
+        recordedBy { id displayName } meeting { id title startsAt } agendaItem { id title } amends { id number } amendedBy { id number }
+        followUpTasks { id title status leadPartner { organisation { name } } assignee { displayName } } } } } }`,
+      `query($a: ID!) { meetings(allianceId: $a) { id title kind status startsAt endsAt location quorate facilitator { displayName }
+        invitedPartners { organisation { name } } agenda { position title presenter { organisation { name } } decisions { number title } }
+        attendance { status partner { organisation { name } } attendees { displayName } } decisions { number title outcome followUpTasks { title } }
+        minutes { status text approvedBy { displayName } } } }`,
+      `query($a: ID!) { cases(first: 50) { totalCount edges { node { id reference status visibleCategories owner { name } caseWorker { displayName }
+        identity { givenName familyName dateOfBirth } contact { phone email } language { germanLevel otherLanguages } residence { status permitValidUntil }
+        handovers { status categories to { name } consent { id categories validUntil } } consents { id status categories recipients { name } } } } }
+        tasks(allianceId: $a, first: 10) { totalCount } }`,
+    ];
+    for (const doc of others) {
+      expect(costOf(doc)).toBeLessThanOrEqual(LIMITS.cost);
+      const r = await t.gql(doc, { a: a.allianceId }, admin);
+      expect(codes(r)).not.toContain('GRAPHQL_VALIDATION_FAILED');
+    }
     const audit = await t.gql('{ auditLog(first: 100) { edges { node { id sequence at action entityType entityId changedFields actor { id displayName organisation { name } } } } totalCount } }', {}, admin);
     expect(audit.errors).toBeUndefined();
   });
