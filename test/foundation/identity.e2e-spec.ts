@@ -198,6 +198,16 @@ describe('identity: sign-in, sessions, throttling, bootstrap', () => {
     }
   });
 
+  it('ADMIN_EMAIL naming an existing ordinary account neither promotes it nor changes its password', async () => {
+    const a = await anAlliance(t, { partners: { city: {} }, users: { u: { org: 'city', roles: ['MEMBER'] } } });
+    const other = await startTestApp({ DATABASE_URL: t.databaseUrl, ADMIN_EMAIL: a.users.u.email, ADMIN_PASSWORD: 'another-password-123' });
+    await other.close();
+    const row = await t.db.query('SELECT platform_admin FROM users WHERE id = $1', [a.users.u.id]);
+    expect(row.rows[0].platform_admin).toBe(false);
+    expect((await login(a.users.u.email, PASSWORD)).errors).toBeUndefined();
+    expect((await login(a.users.u.email, 'another-password-123')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
   it('ADMIN_EMAIL/ADMIN_PASSWORD bootstrap is idempotent: a second instance on the same database creates nobody', async () => {
     const before = await t.db.query('SELECT id FROM users WHERE lower(email) = lower($1)', [ADMIN.email]);
     expect(before.rowCount).toBe(1);
