@@ -49,7 +49,7 @@ describeBrowser('web journey 1: a coordinator creates a task, a second signed-in
     await page.getByLabel('E-Mail-Adresse').fill('koordination@demo.local');
     await page.getByLabel('Passwort').fill('falsch-falsch-falsch');
     await page.getByRole('button', { name: 'Anmelden' }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('nicht angemeldet');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('E-Mail-Adresse oder Passwort stimmen nicht');
 
     await signIn(page, 'koordination@demo.local', DEMO_PASSWORD);
     await page.getByRole('heading', { name: /Guten Tag/ }).waitFor();
@@ -98,7 +98,7 @@ describeBrowser('web journey 1: a coordinator creates a task, a second signed-in
     await member.page.getByTestId('task-board').waitFor();
     await member.page.waitForLoadState('networkidle');
     // A marker that a reload would wipe.
-    await member.page.evaluate(() => ((window as any).__noReload = true));
+    await member.page.evaluate(() => ((globalThis as any).__noReload = true));
 
     const title = `Sprachkursplätze abstimmen ${Date.now().toString(36)}`;
     await coordinator.page.getByLabel('Titel', { exact: true }).fill(title);
@@ -109,7 +109,7 @@ describeBrowser('web journey 1: a coordinator creates a task, a second signed-in
     await coordinator.page.getByTestId('task-board').getByRole('link', { name: title }).waitFor();
 
     await member.page.getByTestId('task-board').getByRole('link', { name: title }).waitFor({ timeout: 15_000 });
-    expect(await member.page.evaluate(() => (window as any).__noReload)).toBe(true);
+    expect(await member.page.evaluate(() => (globalThis as any).__noReload)).toBe(true);
     await expect(member.page.getByTestId('live-region').textContent()).resolves.toContain(title);
 
     await expectAccessible(coordinator.page, 'task board');
@@ -155,7 +155,7 @@ describeBrowser('web journey 1: a coordinator creates a task, a second signed-in
       { timeout: 20_000 },
     );
     expect((await refreshed.json()).data.refreshSession.accessToken).toEqual(expect.any(String));
-    await member.page.evaluate(() => ((window as any).__noReload = true));
+    await member.page.evaluate(() => ((globalThis as any).__noReload = true));
 
     // A task created elsewhere still arrives over the (re-authenticated) subscription.
     const title = `Nach Sitzungserneuerung ${Date.now().toString(36)}`;
@@ -166,7 +166,7 @@ describeBrowser('web journey 1: a coordinator creates a task, a second signed-in
     const created = await t.gql('mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }', { i: { allianceId, title, leadPartnerId: partnerId } }, token);
     expect(created.errors).toBeUndefined();
     await member.page.getByTestId('task-board').getByRole('link', { name: title }).waitFor({ timeout: 15_000 });
-    expect(await member.page.evaluate(() => (window as any).__noReload)).toBe(true);
+    expect(await member.page.evaluate(() => (globalThis as any).__noReload)).toBe(true);
 
     // Still signed in after a reload: the stored refresh token restores the session.
     await member.page.reload();

@@ -29,7 +29,7 @@ const KNOWN = new Set([
 ]);
 
 /** A plain-language message for every error code of the API (contract header), with field hints. */
-export function ErrorMessage({ error }: { error: unknown }) {
+export function ErrorMessage({ error, messages }: { error: unknown; messages?: Record<string, string> }) {
   const { t } = useI18n();
   if (!error) return null;
   const { errors, network } = apiErrors(error);
@@ -46,7 +46,7 @@ export function ErrorMessage({ error }: { error: unknown }) {
   const correlationId = errors.find((e) => e.extensions?.correlationId)?.extensions?.correlationId;
   return (
     <div className="alert" role="alert" data-code={code}>
-      <p>{t(KNOWN.has(code) ? `error.${code}` : 'error.INTERNAL_SERVER_ERROR')}</p>
+      <p>{t(messages?.[code] ?? (KNOWN.has(code) ? `error.${code}` : 'error.INTERNAL_SERVER_ERROR'))}</p>
       {fields.length > 0 && (
         <ul>
           {fields.map((f) => (

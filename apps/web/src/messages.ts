@@ -47,8 +47,8 @@ export const MESSAGES: Record<string, [string, string]> = {
     'The server cannot be reached right now. Please check your connection and try again.',
   ],
   'error.UNAUTHENTICATED': [
-    'Sie sind nicht angemeldet oder Ihre Sitzung ist abgelaufen. Bitte melden Sie sich an. (Bei der Anmeldung: E-Mail-Adresse oder Passwort stimmen nicht.)',
-    'You are not signed in or your session has expired. Please sign in. (When signing in: e-mail address or password is wrong.)',
+    'Sie sind nicht angemeldet oder Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+    'You are not signed in or your session has expired. Please sign in again.',
   ],
   'error.FORBIDDEN': ['Dafür fehlt Ihnen die Berechtigung in diesem Bündnis.', 'You do not have permission for this in this alliance.'],
   'error.NOT_FOUND': [
@@ -120,6 +120,10 @@ export const MESSAGES: Record<string, [string, string]> = {
   'signin.email': ['E-Mail-Adresse', 'E-mail address'],
   'signin.password': ['Passwort', 'Password'],
   'signin.submit': ['Anmelden', 'Sign in'],
+  'signin.failed': [
+    'E-Mail-Adresse oder Passwort stimmen nicht. Bitte prüfen Sie Ihre Eingabe.',
+    'E-mail address or password is not correct. Please check your input.',
+  ],
 
   'alliance.none': [
     'Sie sind noch keinem Bündnis zugeordnet. Bitte wenden Sie sich an die Bündnisverwaltung.',

@@ -41,7 +41,7 @@ export function SignIn() {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        {error ? <ErrorMessage error={error} /> : null}
+        {error ? <ErrorMessage error={error} messages={{ UNAUTHENTICATED: 'signin.failed' }} /> : null}
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('common.wait') : t('signin.submit')}
         </button>
