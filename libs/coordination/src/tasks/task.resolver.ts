@@ -1,3 +1,4 @@
+import type { Parent as ParentOf } from '../parent.js';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { type Actor, Allow, CurrentActor, DomainError, type GqlContext, isMember, isUuid, LoaderRegistry } from '../../../core/src/index.js';
 import { AllianceModel, AllianceService, PartnerModel } from '../../../alliance/src/index.js';
@@ -89,42 +90,42 @@ export class TaskResolver {
   }
 
   @ResolveField(() => AllianceModel)
-  alliance(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
+  alliance(@Parent() t: ParentOf<TaskModel>, @Context() ctx: GqlContext) {
     return this.alliances.allianceLoader(ctx.loaders).load(t.allianceId);
   }
 
   @ResolveField(() => GoalModel, { nullable: true })
-  goal(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
+  goal(@Parent() t: ParentOf<TaskModel>, @Context() ctx: GqlContext) {
     return t.goalId ? this.goals.goalLoader(ctx.loaders).load(t.goalId) : null;
   }
 
   @ResolveField(() => PartnerModel)
-  async leadPartner(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
+  async leadPartner(@Parent() t: ParentOf<TaskModel>, @Context() ctx: GqlContext) {
     return (await this.taskService.partnersLoader(ctx.loaders).load(t.id)).lead;
   }
 
   @ResolveField(() => [PartnerModel])
-  async contributingPartners(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
+  async contributingPartners(@Parent() t: ParentOf<TaskModel>, @Context() ctx: GqlContext) {
     return (await this.taskService.partnersLoader(ctx.loaders).load(t.id)).contributing;
   }
 
   @ResolveField(() => UserModel, { nullable: true })
-  assignee(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
+  assignee(@Parent() t: ParentOf<TaskModel>, @Context() ctx: GqlContext) {
     return t.assigneeId ? this.users.userLoader(ctx.loaders).load(t.assigneeId) : null;
   }
 
   @ResolveField(() => [TaskModel], { description: 'Tasks that must be done before this one.' })
-  blockedBy(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
+  blockedBy(@Parent() t: ParentOf<TaskModel>, @Context() ctx: GqlContext) {
     return this.taskService.blockedByLoader(ctx.loaders).load(t.id);
   }
 
   @ResolveField(() => [TaskModel])
-  blocking(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
+  blocking(@Parent() t: ParentOf<TaskModel>, @Context() ctx: GqlContext) {
     return this.taskService.blockingLoader(ctx.loaders).load(t.id);
   }
 
   @ResolveField(() => [CommentModel])
-  comments(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
+  comments(@Parent() t: ParentOf<TaskModel>, @Context() ctx: GqlContext) {
     return this.taskService.commentsLoader(ctx.loaders).load(t.id);
   }
 }
