@@ -223,6 +223,13 @@ describe('alliance and identity operations: the authorization table', () => {
     for (const id of [randomUUID(), 'nope']) {
       expect(codes(await t.gql('mutation($id: ID!) { updatePartner(id: $id, input: { status: ACTIVE }) { id } }', { id }, token.platformAdmin))).toEqual(['NOT_FOUND']);
     }
+    // Indistinguishable: the same error for another alliance's partner and for none at all.
+    const invisible = await t.gql('mutation($id: ID!) { updatePartner(id: $id, input: { status: ACTIVE }) { id } }', { id: a.partners.city }, token.outsider);
+    const missing = await t.gql('mutation($id: ID!) { updatePartner(id: $id, input: { status: ACTIVE }) { id } }', { id: randomUUID() }, token.outsider);
+    expect(invisible.errors).toEqual(missing.errors);
+    const invisibleAlliance = await t.gql('mutation($id: ID!) { updateAlliance(id: $id, input: {}) { id } }', { id: a.allianceId }, token.outsider);
+    const missingAlliance = await t.gql('mutation($id: ID!) { updateAlliance(id: $id, input: {}) { id } }', { id: randomUUID() }, token.platformAdmin);
+    expect(invisibleAlliance.errors).toEqual(missingAlliance.errors);
   });
 
   it('updatePartner: status changes set the dates; leftOn before joinedOn and a null status are refused', async () => {
