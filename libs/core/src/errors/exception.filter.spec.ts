@@ -1,0 +1,66 @@
+import { type ArgumentsHost, NotFoundException } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { DomainError } from './domain-error.js';
+import { AppExceptionFilter } from './exception.filter.js';
+
+function httpHost(reqId = 'req-1234567') {
+  const sent: { status?: number; body?: any } = {};
+  const res = {
+    headersSent: false,
+    status(code: number) {
+      sent.status = code;
+      return this;
+    },
+    json(body: unknown) {
+      sent.body = body;
+      return this;
+    },
+  };
+  const host = { getType: () => 'http', getArgByIndex: (i: number) => (i === 0 ? { id: reqId } : res) } as unknown as ArgumentsHost;
+  return { host, sent, res };
+}
+
+describe('AppExceptionFilter', () => {
+  const adapter = {
+    isHeadersSent: () => false,
+    reply: (_res: unknown, body: unknown, status: number) => Object.assign(replies, { body, status }),
+    end: () => undefined,
+  };
+  const replies: { body?: unknown; status?: number } = {};
+  const filter = new AppExceptionFilter();
+  (filter as any).httpAdapterHost = { httpAdapter: adapter } as unknown as HttpAdapterHost;
+
+  it('passes GraphQL errors on unchanged (formatGraphQLError answers them)', () => {
+    const error = new Error('boom');
+    expect(filter.catch(error, { getType: () => 'graphql' } as unknown as ArgumentsHost)).toBe(error);
+  });
+
+  it('answers a DomainError on an HTTP route with its status and code', () => {
+    const cases: [DomainError, number][] = [
+      [DomainError.notFound('Meeting'), 404],
+      [DomainError.unauthenticated(), 401],
+      [DomainError.forbidden(), 403],
+      [DomainError.field('id', 'is not a UUID'), 400],
+      [DomainError.conflict('stale'), 409],
+      [DomainError.rateLimited(), 429],
+    ];
+    for (const [error, status] of cases) {
+      const { host, sent } = httpHost();
+      filter.catch(error, host);
+      expect(sent.status).toBe(status);
+      expect(sent.body).toMatchObject({ statusCode: status, code: error.code, message: error.message });
+    }
+  });
+
+  it('answers anything unexpected with 500, no message, and the request id as correlation id', () => {
+    const { host, sent } = httpHost('abcdef12-req');
+    filter.catch(Object.assign(new Error('duplicate key value (lower(email))=(x@y.de)'), { code: '23505' }), host);
+    expect(sent).toEqual({ status: 500, body: { statusCode: 500, message: 'Internal server error', correlationId: 'abcdef12-req' } });
+  });
+
+  it("leaves Nest's HTTP exceptions to Nest", () => {
+    const { host } = httpHost();
+    filter.catch(new NotFoundException(), host);
+    expect(replies.status).toBe(404);
+  });
+});
