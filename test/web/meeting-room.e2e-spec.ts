@@ -63,8 +63,21 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
       await quorum.filter({ hasText: `${i + 1} von 8` }).waitFor();
     }
     await expect(quorum.textContent()).resolves.toMatch(/^Nicht beschlussfähig/);
+    // A member following the meeting in another browser sees the quorum change without reloading.
+    const observer = await newTab(browser, baseURL);
+    await signIn(observer.page, 'mitglied@demo.local', DEMO_PASSWORD);
+    await observer.page.goto(page.url());
+    const observed = observer.page.getByTestId('quorum');
+    await observed.filter({ hasText: /^Nicht beschlussfähig – 4 von 8/ }).waitFor();
+    expect(await observer.page.locator('#attendance select').count()).toBe(0);
+    await observer.page.evaluate(() => ((globalThis as any).__noReload = true));
+
     await selects.nth(4).selectOption('PRESENT');
     await quorum.filter({ hasText: /^Beschlussfähig – 5 von 8/ }).waitFor();
+    await observed.filter({ hasText: /^Beschlussfähig – 5 von 8/ }).waitFor({ timeout: 15_000 });
+    expect(await observer.page.evaluate(() => (globalThis as any).__noReload)).toBe(true);
+    expect(observer.problems).toEqual([]);
+    await observer.context.close();
     await selects.nth(5).selectOption('EXCUSED');
     await quorum.filter({ hasText: /^Beschlussfähig – 5 von 8/ }).waitFor();
 

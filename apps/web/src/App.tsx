@@ -72,7 +72,22 @@ function Shell() {
       </a>
       <header className="topbar">
         <span className="brand">{t('app.name')}</span>
-        {membership && <span className="alliance-name">{membership.alliance.name}</span>}
+        {(session.user?.memberships.length ?? 0) > 1 ? (
+          <select
+            className="alliance-select"
+            aria-label={t('alliance.choose')}
+            value={session.allianceId ?? ''}
+            onChange={(e) => session.selectAlliance(e.target.value)}
+          >
+            {session.user!.memberships.map((m) => (
+              <option key={m.alliance.id} value={m.alliance.id}>
+                {m.alliance.name}
+              </option>
+            ))}
+          </select>
+        ) : (
+          membership && <span className="alliance-name">{membership.alliance.name}</span>
+        )}
         <span className="spacer" />
         <span className="user" data-testid="current-user">
           {session.user?.displayName}
@@ -112,7 +127,7 @@ function Shell() {
         {!session.allianceId ? (
           <p className="empty">{t('alliance.none')}</p>
         ) : (
-          <Suspense fallback={<Loading />} key={location.pathname}>
+          <Suspense fallback={<Loading />} key={`${session.allianceId}:${location.pathname}`}>
             <Routes>
               <Route path="/" element={<Dashboard />} />
               <Route path="/buendnis" element={<AlliancePage />} />

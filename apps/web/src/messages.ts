@@ -129,6 +129,7 @@ export const MESSAGES: Record<string, [string, string]> = {
     'Sie sind noch keinem Bündnis zugeordnet. Bitte wenden Sie sich an die Bündnisverwaltung.',
     'You are not a member of an alliance yet. Please contact the alliance administration.',
   ],
+  'alliance.choose': ['Bündnis wählen', 'Choose alliance'],
   'alliance.quorum': ['Beschlussfähig ab mehr als {share} % der eingeladenen Partner', 'Quorate with more than {share} % of invited partners'],
   'alliance.memberCount': ['{n} Mitglieder', '{n} members'],
   'alliance.status.ACTIVE': ['Aktive Partner ({n})', 'Active partners ({n})'],

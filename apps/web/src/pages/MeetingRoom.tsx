@@ -27,6 +27,13 @@ export default function MeetingRoom() {
   const [start, doStart] = useMutation(StartMeetingMutation);
   const [adjourn, doAdjourn] = useMutation(AdjournMeetingMutation);
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  // While a meeting runs, everyone's view follows attendance, quorum and decisions (no meeting subscription in the API).
+  const running = res.data?.meeting?.status === 'IN_PROGRESS';
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => refetch({ requestPolicy: 'network-only' }), 5_000);
+    return () => clearInterval(timer);
+  }, [running, refetch]);
 
   if (res.fetching && !res.data) return <Loading />;
   if (res.error) return <ErrorMessage error={res.error} />;
