@@ -90,6 +90,11 @@ describeBrowser('web journey 3: consent-scoped case handover between two case wo
 
     // The Jobcenter's case worker accepts in the inbox and opens the case.
     await signIn(r, 'jobcenter@demo.local', DEMO_PASSWORD);
+    // The overview already shows the incoming request.
+    await r.getByTestId('incoming-handover').filter({ hasText: reference }).waitFor();
+    await r.waitForLoadState('networkidle');
+    await expectAccessible(r, 'dashboard (case worker)');
+    await screenshot(r, 'dashboard-case-worker');
     await navigate(r, 'Fälle');
     const request = r.getByTestId('incoming-handover').filter({ hasText: reference });
     await request.waitFor();

@@ -100,7 +100,7 @@ describeBrowser('web journey 1: a coordinator creates a task, a second signed-in
     // A marker that a reload would wipe.
     await member.page.evaluate(() => ((globalThis as any).__noReload = true));
 
-    const title = `Sprachkursplätze abstimmen ${Date.now().toString(36)}`;
+    const title = 'Sprachkursplätze für Berufssprachkurse abstimmen';
     await coordinator.page.getByLabel('Titel', { exact: true }).fill(title);
     await coordinator.page.getByLabel('Fällig am').fill('2026-12-15');
     await coordinator.page.getByLabel('Priorität').selectOption('HIGH');
@@ -158,7 +158,7 @@ describeBrowser('web journey 1: a coordinator creates a task, a second signed-in
     await member.page.evaluate(() => ((globalThis as any).__noReload = true));
 
     // A task created elsewhere still arrives over the (re-authenticated) subscription.
-    const title = `Nach Sitzungserneuerung ${Date.now().toString(36)}`;
+    const title = 'Rückmeldung der Träger zu Kursplätzen einholen';
     const token = await t.login('koordination@demo.local', DEMO_PASSWORD);
     const allianceId = (await t.db.query('SELECT id FROM alliances LIMIT 1')).rows[0].id;
     const partnerId = (await t.gql('query($a: ID!) { alliance(id: $a) { partners { id } } }', { a: allianceId }, token)).data.alliance.partners[0].id;
