@@ -42,7 +42,6 @@ export interface NewTask {
 
 /** Serialises dependency changes per alliance (two-key advisory lock space: no clash with single keys). */
 const DEPENDENCY_LOCK = 4_711_300;
-const CLOSED = [TaskStatus.DONE, TaskStatus.CANCELLED];
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
 
 interface SortSpec {
@@ -90,7 +89,7 @@ export class TaskService {
   list(actor: Actor, allianceId: string, filter: TaskFilter | null | undefined, orderBy: TaskOrder | null | undefined, first?: number | null, after?: string | null) {
     const limit = pageSize(first);
     if (!isUuid(allianceId) || !isMember(actor, allianceId)) {
-      decodeCursor(after, 3);
+      decodeCursor(after || null, 3);
       return Promise.resolve(toPage<TaskEntity>([], limit, 0, () => []));
     }
     const sql = new Sql();
@@ -168,7 +167,7 @@ export class TaskService {
       throw DomainError.forbidden('Requires one of the roles COORDINATOR, MEMBER, FACILITATOR');
     }
     return this.dataSource.transaction(async (em) => {
-      const [task] = await this.insertTasks(em, actor, input.allianceId, [input], (i) => 'input', 'createTask', null, (partners) => {
+      const [task] = await this.insertTasks(em, actor, input.allianceId, [input], () => 'input', 'createTask', null, (partners) => {
         if (!hasRole(actor, input.allianceId, Role.COORDINATOR) && !partners.some((p) => p.organisationId === actor.organisationId)) {
           throw DomainError.forbidden('Your organisation must lead or contribute to the task');
         }
