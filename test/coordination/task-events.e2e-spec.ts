@@ -1,7 +1,7 @@
 import { type Client, createClient } from 'graphql-ws';
 import { Socket } from 'node:net';
 import WebSocket from 'ws';
-import { anAlliance, type BuiltAlliance } from '../utils/builders.js';
+import { aMember, anAlliance, type BuiltAlliance, PASSWORD } from '../utils/builders.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 import { aCoordinationAlliance, createTask, updateTask } from './helpers.js';
 
@@ -151,6 +151,29 @@ describe('taskEvents over graphql-ws', () => {
     await anonymous.next(1);
     expect(anonymous.events).toEqual([]);
     expect(anonymous.closed?.code ?? (anonymous.errors[0] as any)?.code).toBe(4403);
+  });
+
+  it('someone removed from the alliance, or signed out, hears nothing more on an open subscription', async () => {
+    const leaving = await aMember(t, a.allianceId, a.orgs.jc, ['MEMBER']);
+    const signingOut = await aMember(t, a.allianceId, a.orgs.jc, ['MEMBER']);
+    const session = (await t.gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken refreshToken } }', { e: signingOut.email, p: PASSWORD })).data.login;
+    const staying = open({ token: a.users.observer.token }, a.allianceId);
+    const removed = open({ token: leaving.token }, a.allianceId);
+    const loggedOut = open({ token: session.accessToken }, a.allianceId);
+    await Promise.all([staying.ready, removed.ready, loggedOut.ready]);
+    await settle();
+    await createTask(t, a.users.coord.token, { allianceId: a.allianceId, title: 'Vor dem Austritt', leadPartnerId: a.partners.jc });
+    await Promise.all([staying.next(1), removed.next(1), loggedOut.next(1)]);
+    expect(removed.events).toHaveLength(1);
+    expect(loggedOut.events).toHaveLength(1);
+    await t.gql('mutation($i: SetMembershipInput!) { setMembership(input: $i) { id } }', { i: { allianceId: a.allianceId, userId: leaving.id, roles: [] } }, await t.adminToken());
+    expect((await t.gql('mutation($r: String!) { logout(refreshToken: $r) }', { r: session.refreshToken })).data.logout).toBe(true);
+    await createTask(t, a.users.coord.token, { allianceId: a.allianceId, title: 'Nach dem Austritt', leadPartnerId: a.partners.jc });
+    await staying.next(2);
+    await settle();
+    expect(staying.events.map((e) => e.data.taskEvents.task.title)).toEqual(['Vor dem Austritt', 'Nach dem Austritt']);
+    expect(removed.events).toHaveLength(1);
+    expect(loggedOut.events).toHaveLength(1);
   });
 
   it('a change that is rolled back is never announced', async () => {

@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { PubSubEngine } from 'graphql-subscriptions';
+import { type PubSubEngine, withFilter } from 'graphql-subscriptions';
 import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
-import { logger, PUB_SUB } from '../../../core/src/index.js';
+import { type Actor, logger, PUB_SUB } from '../../../core/src/index.js';
 import { TaskChange } from '../coordination.enums.js';
 import { TaskEntity } from '../tasks/task.entities.js';
 
@@ -75,7 +75,23 @@ export class TaskEventsService implements OnModuleInit {
     }
   }
 
-  iterator(allianceId: string): AsyncIterableIterator<TaskEventMessage> {
-    return this.pubSub.asyncIterableIterator<TaskEventMessage>(trigger(allianceId));
+  /**
+   * The alliance's events for one subscriber. Membership is checked again before each event: a
+   * subscription outlives the check at its start, and someone removed from the alliance (or whose
+   * session ended) hears nothing more.
+   */
+  iterator(actor: Actor, allianceId: string, sessionId?: string): Promise<AsyncIterableIterator<TaskEventMessage>> {
+    const events = () => this.pubSub.asyncIterableIterator<TaskEventMessage>(trigger(allianceId));
+    return Promise.resolve(withFilter(events, () => this.stillMember(actor, allianceId, sessionId))());
+  }
+
+  private async stillMember(actor: Actor, allianceId: string, sessionId?: string): Promise<boolean> {
+    const [row] = await this.dataSource.query(
+      `SELECT (u.platform_admin OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.alliance_id = $2))
+              AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.family_id = $3::uuid AND s.revoked_at IS NOT NULL) AS ok
+         FROM users u WHERE u.id = $1`,
+      [actor.userId, allianceId, sessionId ?? null],
+    );
+    return !!row?.ok;
   }
 }

@@ -11,6 +11,19 @@ import { CreateTaskInput, TaskFilter, UpdateTaskInput } from './task.inputs.js';
 import { CommentModel, TaskConnection, TaskEventModel, TaskModel } from './task.models.js';
 import { TaskService } from './task.service.js';
 
+/** The session family of the request's access token (already verified by the guard). */
+function sessionOf(ctx: GqlContext): string | undefined {
+  const header = ctx.req.headers?.authorization;
+  const payload = typeof header === 'string' ? header.split('.')[1] : undefined;
+  if (!payload) return undefined;
+  try {
+    const sid = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')).sid;
+    return isUuid(sid) ? sid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const TASK_WRITE = "COORDINATOR of the task's alliance: any task; MEMBER/FACILITATOR: tasks their organisation leads or contributes to";
 
 @Resolver(() => TaskModel)
@@ -84,9 +97,9 @@ export class TaskResolver {
     },
   })
   @Allow.signedIn('members of the alliance')
-  taskEvents(@CurrentActor() actor: Actor, @Args('allianceId', { type: () => ID }) allianceId: string) {
+  taskEvents(@CurrentActor() actor: Actor, @Args('allianceId', { type: () => ID }) allianceId: string, @Context() ctx: GqlContext) {
     if (!isUuid(allianceId) || !isMember(actor, allianceId)) throw DomainError.notFound('Alliance');
-    return this.events.iterator(allianceId);
+    return this.events.iterator(actor, allianceId, sessionOf(ctx));
   }
 
   @ResolveField(() => AllianceModel)
