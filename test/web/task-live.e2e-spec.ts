@@ -161,7 +161,7 @@ describeBrowser('web journey 1: a coordinator creates a task, a second signed-in
     const title = 'Rückmeldung der Träger zu Kursplätzen einholen';
     const token = await t.login('koordination@demo.local', DEMO_PASSWORD);
     const allianceId = (await t.db.query('SELECT id FROM alliances LIMIT 1')).rows[0].id;
-    const partnerId = (await t.gql('query($a: ID!) { alliance(id: $a) { partners { id } } }', { a: allianceId }, token)).data.alliance.partners[0].id;
+    const partnerId = (await t.gql('query($a: ID!) { alliance(id: $a) { partners(status: ACTIVE) { id } } }', { a: allianceId }, token)).data.alliance.partners[0].id;
     await member.page.waitForTimeout(1_000);
     const created = await t.gql('mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }', { i: { allianceId, title, leadPartnerId: partnerId } }, token);
     expect(created.errors).toBeUndefined();
