@@ -39,8 +39,15 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
     await page.locator('#m-title').fill(title);
     await page.getByLabel('Art', { exact: true }).selectOption('WORKING_GROUP');
     await page.getByLabel('Beginn', { exact: true }).fill('2026-12-03T10:00');
-    await page.getByLabel('Ende', { exact: true }).fill('2026-12-03T12:00');
     await page.getByLabel('Ort', { exact: true }).fill('Rathaus Krefeld, Raum 101');
+    // An end before the start is refused; the message names the field in German.
+    await page.getByLabel('Ende', { exact: true }).fill('2026-12-03T09:00');
+    await page.getByRole('button', { name: 'Sitzung anlegen' }).click();
+    const refusal = page.locator('#schedule').getByRole('alert');
+    await expect(refusal.textContent()).resolves.toContain('Bitte prüfen Sie Ihre Eingaben.');
+    await expect(refusal.textContent()).resolves.toContain('Bitte prüfen: Ende');
+    await expectAccessible(page, 'meetings (input error)');
+    await page.getByLabel('Ende', { exact: true }).fill('2026-12-03T12:00');
     await page.getByRole('button', { name: 'Sitzung anlegen' }).click();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await expect(page.getByTestId('meeting-status').textContent()).resolves.toBe('Geplant');

@@ -237,6 +237,8 @@ export const MESSAGES: Record<string, [string, string]> = {
     'The minutes are approved. The meeting is final and can no longer be changed.',
   ],
   'meetings.start': ['Sitzung eröffnen', 'Start meeting'],
+  'meetings.cancel': ['Sitzung absagen', 'Cancel meeting'],
+  'meetings.cancelConfirm': ['Sitzung wirklich absagen? Das lässt sich nicht rückgängig machen.', 'Really cancel the meeting? This cannot be undone.'],
   'meetings.adjourn': ['Sitzung schließen', 'Adjourn meeting'],
   'meetings.pdf': ['Protokoll als PDF', 'Minutes as PDF'],
   'meetings.pdfFailed': ['Das PDF konnte nicht geladen werden.', 'The PDF could not be loaded.'],

@@ -40,6 +40,7 @@ type Documents = {
     "\n  mutation RotateCalendarFeed { rotateCalendarFeed { url } }\n": typeof types.RotateCalendarFeedDocument,
     "\n  query Meeting($id: ID!) {\n    meeting(id: $id) {\n      id title kind status startsAt endsAt location quorate\n      alliance { id quorumShare }\n      facilitator { id displayName }\n      invitedPartners { id organisation { id name shortName } }\n      agenda { id position title description durationMinutes presenter { id organisation { shortName } } }\n      attendance { status partner { id } attendees { id displayName } }\n      decisions {\n        id number title text outcome votesFor votesAgainst abstentions consensus\n        agendaItem { id position }\n        followUpTasks { id title leadPartner { organisation { shortName } } }\n      }\n      minutes { text status approvedAt approvedBy { displayName } }\n    }\n  }\n": typeof types.MeetingDocument,
     "mutation StartMeeting($id: ID!) { startMeeting(id: $id) { id status } }": typeof types.StartMeetingDocument,
+    "\n  mutation CancelMeeting($id: ID!, $reason: String) { cancelMeeting(id: $id, reason: $reason) { id status } }\n": typeof types.CancelMeetingDocument,
     "mutation AdjournMeeting($id: ID!) { adjournMeeting(id: $id) { id status } }": typeof types.AdjournMeetingDocument,
     "\n  mutation AddAgendaItem($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }\n": typeof types.AddAgendaItemDocument,
     "\n  mutation RecordAttendance($input: RecordAttendanceInput!) { recordAttendance(input: $input) { status } }\n": typeof types.RecordAttendanceDocument,
@@ -85,6 +86,7 @@ const documents: Documents = {
     "\n  mutation RotateCalendarFeed { rotateCalendarFeed { url } }\n": types.RotateCalendarFeedDocument,
     "\n  query Meeting($id: ID!) {\n    meeting(id: $id) {\n      id title kind status startsAt endsAt location quorate\n      alliance { id quorumShare }\n      facilitator { id displayName }\n      invitedPartners { id organisation { id name shortName } }\n      agenda { id position title description durationMinutes presenter { id organisation { shortName } } }\n      attendance { status partner { id } attendees { id displayName } }\n      decisions {\n        id number title text outcome votesFor votesAgainst abstentions consensus\n        agendaItem { id position }\n        followUpTasks { id title leadPartner { organisation { shortName } } }\n      }\n      minutes { text status approvedAt approvedBy { displayName } }\n    }\n  }\n": types.MeetingDocument,
     "mutation StartMeeting($id: ID!) { startMeeting(id: $id) { id status } }": types.StartMeetingDocument,
+    "\n  mutation CancelMeeting($id: ID!, $reason: String) { cancelMeeting(id: $id, reason: $reason) { id status } }\n": types.CancelMeetingDocument,
     "mutation AdjournMeeting($id: ID!) { adjournMeeting(id: $id) { id status } }": types.AdjournMeetingDocument,
     "\n  mutation AddAgendaItem($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }\n": types.AddAgendaItemDocument,
     "\n  mutation RecordAttendance($input: RecordAttendanceInput!) { recordAttendance(input: $input) { status } }\n": types.RecordAttendanceDocument,
@@ -222,6 +224,10 @@ export function graphql(source: "\n  query Meeting($id: ID!) {\n    meeting(id: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation StartMeeting($id: ID!) { startMeeting(id: $id) { id status } }"): (typeof documents)["mutation StartMeeting($id: ID!) { startMeeting(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelMeeting($id: ID!, $reason: String) { cancelMeeting(id: $id, reason: $reason) { id status } }\n"): (typeof documents)["\n  mutation CancelMeeting($id: ID!, $reason: String) { cancelMeeting(id: $id, reason: $reason) { id status } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

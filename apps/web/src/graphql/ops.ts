@@ -188,6 +188,9 @@ export const MeetingQuery = graphql(`
   }
 `);
 export const StartMeetingMutation = graphql(`mutation StartMeeting($id: ID!) { startMeeting(id: $id) { id status } }`);
+export const CancelMeetingMutation = graphql(`
+  mutation CancelMeeting($id: ID!, $reason: String) { cancelMeeting(id: $id, reason: $reason) { id status } }
+`);
 export const AdjournMeetingMutation = graphql(`mutation AdjournMeeting($id: ID!) { adjournMeeting(id: $id) { id status } }`);
 export const AddAgendaItemMutation = graphql(`
   mutation AddAgendaItem($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }

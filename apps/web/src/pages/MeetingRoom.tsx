@@ -6,6 +6,7 @@ import { useSession } from '../session';
 import {
   AddAgendaItemMutation,
   AdjournMeetingMutation,
+  CancelMeetingMutation,
   ApproveMinutesMutation,
   MeetingQuery,
   RecordAttendanceMutation,
@@ -26,6 +27,7 @@ export default function MeetingRoom() {
   const [res, refetch] = useQuery({ query: MeetingQuery, variables: { id: id! } });
   const [start, doStart] = useMutation(StartMeetingMutation);
   const [adjourn, doAdjourn] = useMutation(AdjournMeetingMutation);
+  const [cancel, doCancel] = useMutation(CancelMeetingMutation);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   // While a meeting runs, everyone's view follows attendance, quorum and decisions (no meeting subscription in the API).
   const running = res.data?.meeting?.status === 'IN_PROGRESS';
@@ -74,10 +76,23 @@ export default function MeetingRoom() {
               {t('meetings.adjourn')}
             </button>
           )}
-          <PdfDownload meetingId={meeting.id} title={meeting.title} />
+          {chair && meeting.status === 'SCHEDULED' && (
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                if (window.confirm(t('meetings.cancelConfirm'))) void doCancel({ id: meeting.id, reason: null }).then(reload);
+              }}
+              disabled={cancel.fetching}
+            >
+              {t('meetings.cancel')}
+            </button>
+          )}
+          {meeting.status !== 'CANCELLED' && <PdfDownload meetingId={meeting.id} title={meeting.title} />}
         </div>
         {start.error && <ErrorMessage error={start.error} />}
         {adjourn.error && <ErrorMessage error={adjourn.error} />}
+        {cancel.error && <ErrorMessage error={cancel.error} />}
       </div>
       <Agenda meeting={meeting} editable={editable} reload={reload} />
       <AttendancePanel meeting={meeting} editable={editable && meeting.status !== 'ADJOURNED'} reload={reload} />
