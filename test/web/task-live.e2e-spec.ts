@@ -51,8 +51,24 @@ describeBrowser('web journey 1: a coordinator creates a task, a second signed-in
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('E-Mail-Adresse oder Passwort stimmen nicht');
 
-    await signIn(page, 'koordination@demo.local', DEMO_PASSWORD);
+    // Keyboard only: Tab to the fields, Enter submits.
+    await page.getByLabel('E-Mail-Adresse').fill('');
+    await page.getByLabel('Passwort').fill('');
+    await page.locator('body').click();
+    await page.getByLabel('E-Mail-Adresse').focus();
+    await page.keyboard.type('koordination@demo.local');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('password');
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /Guten Tag/ }).waitFor();
+    // On a page load the first Tab reaches the skip link, which moves focus to the content.
+    await page.reload();
+    await page.getByRole('heading', { name: /Guten Tag/ }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).toBe('Zum Inhalt springen');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('main');
     await page.getByRole('heading', { name: 'Fortschritt der Ziele' }).waitFor();
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'dashboard');
@@ -75,8 +91,11 @@ describeBrowser('web journey 1: a coordinator creates a task, a second signed-in
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
     await page.reload();
-    await page.getByRole('link', { name: 'Tasks', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Tasks', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tasks' }).waitFor();
+    await page.getByRole('heading', { name: 'New task' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expectAccessible(page, 'task board (English)');
     await page.getByRole('button', { name: 'Deutsch' }).click();
 
     // Sign-out ends the session: a reload shows the sign-in form.

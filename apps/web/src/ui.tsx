@@ -14,14 +14,22 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }
 
-/** The page's heading; sets the document title and takes focus after navigation (screen readers). */
+let initialPage = true;
+
+/**
+ * The page's heading; sets the document title and, after an in-app navigation (not on the first
+ * page load, where the skip link comes first), takes focus so screen readers announce the new page.
+ */
 export function PageTitle({ children, title }: { children: ReactNode; title: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   const { t } = useI18n();
   useEffect(() => {
     document.title = `${title} – ${t('app.name')}`;
-    ref.current?.focus();
   }, [title, t]);
+  useEffect(() => {
+    if (initialPage) initialPage = false;
+    else ref.current?.focus();
+  }, [title]);
   return (
     <h1 ref={ref} tabIndex={-1}>
       {children}
