@@ -103,6 +103,7 @@ export const MESSAGES: Record<string, [string, string]> = {
   'view.otherLanguages': ['Weitere Sprachen', 'Other languages'],
   'view.qualifications': ['Abschlüsse', 'Qualifications'],
   'view.jobWishes': ['Berufswünsche', 'Job wishes'],
+  'field.healthNote': ['Gesundheit (Notiz)', 'Health (note)'],
   'field.password': ['Passwort', 'Password'],
   'field.purpose': ['Zweck', 'Purpose'],
   'field.categories': ['Datenkategorien', 'Data categories'],
@@ -319,6 +320,10 @@ export const MESSAGES: Record<string, [string, string]> = {
     'Erfassen Sie nur, was für die Unterstützung nötig ist. Alles Weitere kann später ergänzt werden.',
     'Record only what the support needs. Everything else can be added later.',
   ],
+  'cases.healthHint': [
+    'Nur eintragen, was für die Unterstützung unbedingt nötig ist. Gesundheitsdaten werden nur mit ausdrücklicher schriftlicher Einwilligung weitergegeben.',
+    'Enter only what the support strictly needs. Health data are shared only with explicit written consent.',
+  ],
   'cases.openSubmit': ['Fall eröffnen', 'Open case'],
   'cases.noGerman': ['Keine Deutschkenntnisse', 'No German'],
   'cases.back': ['Zurück zu den Fällen', 'Back to cases'],
@@ -409,7 +414,7 @@ export const MESSAGES: Record<string, [string, string]> = {
   'category.hint.EDUCATION_EMPLOYMENT': ['Abschlüsse, Anerkennung, Berufswünsche', 'qualifications, recognition, job wishes'],
   'category.hint.HOUSING': ['Wohnsituation', 'housing situation'],
   'category.hint.FAMILY': ['Haushalt und Kinder', 'household and children'],
-  'category.hint.HEALTH': ['Gesundheit – besonders geschützt', 'health – specially protected'],
+  'category.hint.HEALTH': ['besonders geschützt (Art. 9 DSGVO)', 'specially protected (GDPR Art. 9)'],
 
   'enum.TaskStatus.OPEN': ['Offen', 'Open'],
   'enum.TaskStatus.IN_PROGRESS': ['In Arbeit', 'In progress'],

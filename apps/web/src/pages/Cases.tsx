@@ -157,57 +157,65 @@ function CaseList({ handedOver, title, id }: { handedOver: boolean; title: strin
   );
 }
 
+type Fields = Record<string, string>;
+
+/** One input of the case form: its value lives in `values[name]`. */
+function Input({ name, label, values, set, type = 'text', required }: { name: string; label: string; values: Fields; set(name: string, v: string): void; type?: string; required?: boolean }) {
+  return (
+    <div>
+      <label htmlFor={`c-${name}`}>{label}</label>
+      <input id={`c-${name}`} type={type} required={required} autoComplete="off" value={values[name] ?? ''} onChange={(e) => set(name, e.target.value)} />
+    </div>
+  );
+}
+
 function OpenCase() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [result, open] = useMutation(OpenCaseMutation);
-  const [givenName, setGivenName] = useState('');
-  const [familyName, setFamilyName] = useState('');
-  const [dateOfBirth, setDateOfBirth] = useState('');
   const [areas, setAreas] = useState<SupportArea[]>([]);
   const [germanLevel, setGermanLevel] = useState<CefrLevel | ''>('');
-  const [otherLanguages, setOtherLanguages] = useState('');
-  const [residence, setResidence] = useState('');
-  const [qualifications, setQualifications] = useState('');
-  const [jobWishes, setJobWishes] = useState('');
-  const [housing, setHousing] = useState('');
-  const [phone, setPhone] = useState('');
+  const [v, setValues] = useState<Fields>({});
+  const set = (name: string, value: string) => setValues((cur) => ({ ...cur, [name]: value }));
+  const text = (name: string) => (v[name] ?? '').trim() || null;
+  const list = (name: string) => (v[name] ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  const int = (name: string) => (text(name) === null ? null : Number(v[name]));
+  /** A category is sent only when one of its fields is filled. */
+  const some = (...values: unknown[]) => values.some((x) => x !== null && !(Array.isArray(x) && x.length === 0));
 
-  const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const contact = { phone: text('phone'), email: text('email'), address: text('address') };
+    const language = { germanLevel: germanLevel || null, otherLanguages: list('otherLanguages') };
+    const residence = { status: text('residenceStatus'), permitValidUntil: text('permitValidUntil') };
+    const educationEmployment = { qualifications: list('qualifications'), recognitionStatus: text('recognitionStatus'), jobWishes: list('jobWishes') };
+    const housing = { situation: text('housingSituation') };
+    const family = { householdSize: int('householdSize'), childrenCount: int('childrenCount') };
+    const health = { note: text('healthNote') };
     const r = await open({
       input: {
         supportAreas: areas,
-        identity: { givenName: givenName.trim(), familyName: familyName.trim(), dateOfBirth: dateOfBirth || null },
-        ...(phone.trim() ? { contact: { phone: phone.trim() } } : {}),
-        ...(germanLevel || otherLanguages.trim() ? { language: { germanLevel: germanLevel || null, otherLanguages: list(otherLanguages) } } : {}),
-        ...(residence.trim() ? { residence: { status: residence.trim() } } : {}),
-        ...(qualifications.trim() || jobWishes.trim() ? { educationEmployment: { qualifications: list(qualifications), jobWishes: list(jobWishes) } } : {}),
-        ...(housing.trim() ? { housing: { situation: housing.trim() } } : {}),
+        identity: { givenName: text('givenName') ?? '', familyName: text('familyName') ?? '', dateOfBirth: text('dateOfBirth') },
+        ...(some(...Object.values(contact)) ? { contact } : {}),
+        ...(some(...Object.values(language)) ? { language } : {}),
+        ...(some(...Object.values(residence)) ? { residence } : {}),
+        ...(some(...Object.values(educationEmployment)) ? { educationEmployment } : {}),
+        ...(some(...Object.values(housing)) ? { housing } : {}),
+        ...(some(...Object.values(family)) ? { family } : {}),
+        ...(some(...Object.values(health)) ? { health } : {}),
       },
     });
     if (r.data) navigate(`/faelle/${r.data.openCase.id}`);
   };
   const toggle = (a: SupportArea) => setAreas((cur) => (cur.includes(a) ? cur.filter((x) => x !== a) : [...cur, a]));
+  const p = { values: v, set };
+  const group = (category: string) => `${t(`enum.DataCategory.${category}`)} – ${t(`category.hint.${category}`)}`;
 
   return (
     <Section title={t('cases.open')} id="open-case">
       <p className="hint">{t('cases.openHint')}</p>
-      <form className="form grid" onSubmit={submit}>
-        <div>
-          <label htmlFor="c-given">{t('field.givenName')}</label>
-          <input id="c-given" required autoComplete="off" value={givenName} onChange={(e) => setGivenName(e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor="c-family">{t('field.familyName')}</label>
-          <input id="c-family" required autoComplete="off" value={familyName} onChange={(e) => setFamilyName(e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor="c-dob">{t('field.dateOfBirth')}</label>
-          <input id="c-dob" type="date" value={dateOfBirth} onChange={(e) => setDateOfBirth(e.target.value)} />
-        </div>
-        <fieldset className="wide">
+      <form className="form" onSubmit={submit}>
+        <fieldset>
           <legend>{t('cases.supportAreas')}</legend>
           <div className="checks">
             {SUPPORT_AREAS.map((a) => (
@@ -218,43 +226,76 @@ function OpenCase() {
             ))}
           </div>
         </fieldset>
-        <div>
-          <label htmlFor="c-phone">{t('field.phone')}</label>
-          <input id="c-phone" type="tel" autoComplete="off" value={phone} onChange={(e) => setPhone(e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor="c-german">{t('field.germanLevel')}</label>
-          <select id="c-german" value={germanLevel} onChange={(e) => setGermanLevel(e.target.value as CefrLevel | '')}>
-            <option value="">{t('common.unknown')}</option>
-            {(['NONE', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const).map((l) => (
-              <option key={l} value={l}>
-                {l === 'NONE' ? t('cases.noGerman') : l}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="c-languages">{t('field.otherLanguages')}</label>
-          <input id="c-languages" value={otherLanguages} onChange={(e) => setOtherLanguages(e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor="c-residence">{t('field.residenceStatus')}</label>
-          <input id="c-residence" value={residence} onChange={(e) => setResidence(e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor="c-qual">{t('field.qualifications')}</label>
-          <input id="c-qual" value={qualifications} onChange={(e) => setQualifications(e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor="c-jobs">{t('field.jobWishes')}</label>
-          <input id="c-jobs" value={jobWishes} onChange={(e) => setJobWishes(e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor="c-housing">{t('field.housingSituation')}</label>
-          <input id="c-housing" value={housing} onChange={(e) => setHousing(e.target.value)} />
-        </div>
+        <fieldset>
+          <legend>{group('IDENTITY')}</legend>
+          <div className="grid">
+            <Input name="givenName" label={t('field.givenName')} required {...p} />
+            <Input name="familyName" label={t('field.familyName')} required {...p} />
+            <Input name="dateOfBirth" label={t('field.dateOfBirth')} type="date" {...p} />
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{group('CONTACT')}</legend>
+          <div className="grid">
+            <Input name="phone" label={t('field.phone')} type="tel" {...p} />
+            <Input name="email" label={t('field.email')} type="email" {...p} />
+            <Input name="address" label={t('field.address')} {...p} />
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{group('LANGUAGE')}</legend>
+          <div className="grid">
+            <div>
+              <label htmlFor="c-german">{t('field.germanLevel')}</label>
+              <select id="c-german" value={germanLevel} onChange={(e) => setGermanLevel(e.target.value as CefrLevel | '')}>
+                <option value="">{t('common.unknown')}</option>
+                {(['NONE', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const).map((l) => (
+                  <option key={l} value={l}>
+                    {l === 'NONE' ? t('cases.noGerman') : l}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <Input name="otherLanguages" label={t('field.otherLanguages')} {...p} />
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{group('RESIDENCE')}</legend>
+          <div className="grid">
+            <Input name="residenceStatus" label={t('field.residenceStatus')} {...p} />
+            <Input name="permitValidUntil" label={t('field.permitValidUntil')} type="date" {...p} />
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{group('EDUCATION_EMPLOYMENT')}</legend>
+          <div className="grid">
+            <Input name="qualifications" label={t('field.qualifications')} {...p} />
+            <Input name="recognitionStatus" label={t('field.recognitionStatus')} {...p} />
+            <Input name="jobWishes" label={t('field.jobWishes')} {...p} />
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{group('HOUSING')}</legend>
+          <div className="grid">
+            <Input name="housingSituation" label={t('field.housingSituation')} {...p} />
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{group('FAMILY')}</legend>
+          <div className="grid">
+            <Input name="householdSize" label={t('field.householdSize')} type="number" {...p} />
+            <Input name="childrenCount" label={t('field.childrenCount')} type="number" {...p} />
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{group('HEALTH')}</legend>
+          <p className="hint">{t('cases.healthHint')}</p>
+          <div className="grid">
+            <Input name="healthNote" label={t('field.healthNote')} {...p} />
+          </div>
+        </fieldset>
         {result.error && <ErrorMessage error={result.error} />}
-        <div className="wide">
+        <div>
           <button type="submit" className="primary" disabled={result.fetching}>
             {t('cases.openSubmit')}
           </button>
