@@ -140,6 +140,10 @@ describeBrowser('web journey 1: a coordinator creates a task, a second signed-in
     await coordinator.page.getByLabel('Neuer Kommentar').fill('Bitte mit dem Jobcenter abstimmen.');
     await coordinator.page.getByRole('button', { name: 'Kommentar speichern' }).click();
     await coordinator.page.getByText('Bitte mit dem Jobcenter abstimmen.', { exact: true }).waitFor();
+    await coordinator.page.getByLabel('Zuständig').selectOption({ label: 'Koordinierungsstelle (Demo)' });
+    await coordinator.page.getByRole('button', { name: 'Änderungen speichern' }).click();
+    await coordinator.page.getByRole('status').filter({ hasText: 'Gespeichert.' }).waitFor();
+    await coordinator.page.locator('dl.facts').getByText('Koordinierungsstelle (Demo)').waitFor();
     const blocker = coordinator.page.getByLabel('Wartet zusätzlich auf');
     const options = await blocker.locator('option').allTextContents();
     if (options.length > 1) {
@@ -151,12 +155,12 @@ describeBrowser('web journey 1: a coordinator creates a task, a second signed-in
     await screenshot(coordinator.page, 'task-details');
 
     const { data } = await t.gql(
-      'query($a: ID!, $s: String) { tasks(allianceId: $a, filter: { search: $s }) { edges { node { title priority dueOn comments { body } } } } }',
+      'query($a: ID!, $s: String) { tasks(allianceId: $a, filter: { search: $s }) { edges { node { title priority dueOn assignee { displayName } comments { body } } } } }',
       { a: (await t.db.query('SELECT id FROM alliances LIMIT 1')).rows[0].id, s: title },
       await t.login('koordination@demo.local', DEMO_PASSWORD),
     );
     expect(data.tasks.edges.map((e: any) => e.node)).toEqual([
-      { title, priority: 'HIGH', dueOn: '2026-12-15', comments: [{ body: 'Bitte mit dem Jobcenter abstimmen.' }] },
+      { title, priority: 'HIGH', dueOn: '2026-12-15', assignee: { displayName: 'Koordinierungsstelle (Demo)' }, comments: [{ body: 'Bitte mit dem Jobcenter abstimmen.' }] },
     ]);
     expect(coordinator.problems).toEqual([]);
     expect(member.problems).toEqual([]);

@@ -151,9 +151,12 @@ function CreateTask({ allianceId, partners, members, onCreated }: { allianceId: 
   const [result, create] = useMutation(CreateTaskMutation);
   const [done, setDone] = useState('');
 
+  const leadPartner = partners.find((p) => p.id === (lead || own?.id)) ?? partners[0];
+  // The API accepts only members of the lead organisation (contributors are added later).
+  const assignable = members.filter((m) => m.user.organisation.id === leadPartner?.organisation.id);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const leadPartnerId = lead || own?.id || partners[0]?.id;
+    const leadPartnerId = leadPartner?.id;
     if (!leadPartnerId) return;
     const res = await create({
       input: {
@@ -184,7 +187,14 @@ function CreateTask({ allianceId, partners, members, onCreated }: { allianceId: 
         </div>
         <div>
           <label htmlFor="t-lead">{t('tasks.leadPartner')}</label>
-          <select id="t-lead" value={lead || own?.id || ''} onChange={(e) => setLead(e.target.value)}>
+          <select
+            id="t-lead"
+            value={leadPartner?.id ?? ''}
+            onChange={(e) => {
+              setLead(e.target.value);
+              setAssignee('');
+            }}
+          >
             {partners.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.organisation.name}
@@ -196,7 +206,7 @@ function CreateTask({ allianceId, partners, members, onCreated }: { allianceId: 
           <label htmlFor="t-assignee">{t('tasks.assignee')}</label>
           <select id="t-assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
             <option value="">{t('tasks.unassigned')}</option>
-            {members.map((m) => (
+            {assignable.map((m) => (
               <option key={m.user.id} value={m.user.id}>
                 {m.user.displayName}
               </option>

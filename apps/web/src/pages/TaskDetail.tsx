@@ -3,8 +3,8 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { useI18n } from '../i18n';
 import { useOnReconnect, useSession } from '../session';
-import { AddDependencyMutation, CommentMutation, RemoveDependencyMutation, TaskEventsSubscription, TaskQuery, TasksQuery, UpdateTaskMutation } from '../graphql/ops';
-import type { TaskStatus } from '../gql/graphql';
+import { AddDependencyMutation, AllianceQuery, CommentMutation, RemoveDependencyMutation, TaskEventsSubscription, TaskQuery, TasksQuery, UpdateTaskMutation } from '../graphql/ops';
+import type { TaskPriority, TaskQuery as TaskResult, TaskStatus } from '../gql/graphql';
 import { ErrorMessage } from '../errors';
 import { Badge, Empty, isOverdue, Loading, PageTitle, Section } from '../ui';
 
@@ -110,6 +110,7 @@ export default function TaskDetail() {
         )}
         {update.error && <ErrorMessage error={update.error} />}
       </div>
+      {!readOnly && <EditTask task={task} reload={() => refetch({ requestPolicy: 'network-only' })} />}
 
       <Section title={t('tasks.dependencies')} id="deps">
         <h3>{t('tasks.blockedBy')}</h3>
@@ -192,5 +193,69 @@ export default function TaskDetail() {
         )}
       </Section>
     </>
+  );
+}
+
+type TaskT = NonNullable<TaskResult['task']>;
+
+/** Assignee, due date and priority; a stale version answers CONFLICT, shown in plain words. */
+function EditTask({ task, reload }: { task: TaskT; reload(): void }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const [alliance] = useQuery({ query: AllianceQuery, variables: { id: session.allianceId! } });
+  const [result, update] = useMutation(UpdateTaskMutation);
+  const [assigneeId, setAssigneeId] = useState(task.assignee?.id ?? '');
+  const [dueOn, setDueOn] = useState(task.dueOn ?? '');
+  const [priority, setPriority] = useState<TaskPriority>(task.priority);
+  const [saved, setSaved] = useState('');
+  // The API accepts only members of the lead or a contributing organisation.
+  const orgs = new Set([task.leadPartner.organisation.id, ...task.contributingPartners.map((p) => p.organisation.id)]);
+  const members = (alliance.data?.alliance?.members ?? []).filter((m) => orgs.has(m.user.organisation.id));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved('');
+    const r = await update({ id: task.id, input: { expectedVersion: task.version, assigneeId: assigneeId || null, dueOn: dueOn || null, priority } });
+    if (!r.error) {
+      setSaved(t('tasks.saved'));
+      reload();
+    }
+  };
+  return (
+    <Section title={t('tasks.edit')} id="edit-task">
+      <form className="form grid" onSubmit={submit}>
+        <div>
+          <label htmlFor="e-assignee">{t('tasks.assignee')}</label>
+          <select id="e-assignee" value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
+            <option value="">{t('tasks.unassigned')}</option>
+            {members.map((m) => (
+              <option key={m.user.id} value={m.user.id}>
+                {m.user.displayName}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="e-due">{t('field.dueOn')}</label>
+          <input id="e-due" type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor="e-priority">{t('field.priority')}</label>
+          <select id="e-priority" value={priority} onChange={(e) => setPriority(e.target.value as TaskPriority)}>
+            {(['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const).map((p) => (
+              <option key={p} value={p}>
+                {t(`enum.TaskPriority.${p}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {result.error && <ErrorMessage error={result.error} />}
+        <div className="wide">
+          <button type="submit" disabled={result.fetching}>
+            {t('tasks.save')}
+          </button>{' '}
+          <span role="status">{saved}</span>
+        </div>
+      </form>
+    </Section>
   );
 }
