@@ -82,6 +82,22 @@ describeBrowser('web journey 1: a coordinator creates a task, a second signed-in
 
     await navigate(page, 'Ziele');
     await page.waitForLoadState('networkidle');
+    // A coordinator adds a goal with an indicator and records a measurement.
+    await page.locator('#new-goal').getByLabel('Titel', { exact: true }).fill('Kursplätze für Geflüchtete aus der Ukraine sichern');
+    await page.getByRole('button', { name: 'Ziel anlegen' }).click();
+    const goal = page.locator('li.goal').filter({ has: page.getByRole('heading', { name: /Kursplätze für Geflüchtete/ }) });
+    await goal.waitFor();
+    await goal.getByText('Kennzahl hinzufügen').click();
+    await goal.getByLabel('Name der Kennzahl').fill('Vermittelte Kursplätze');
+    await goal.getByLabel('Einheit').fill('Plätze');
+    await goal.getByLabel('Zielwert').fill('50');
+    await goal.getByRole('button', { name: 'Kennzahl speichern' }).click();
+    const indicator = goal.locator('details.indicator').filter({ hasText: 'Vermittelte Kursplätze' });
+    await indicator.locator('summary').click();
+    await indicator.getByLabel('Neuer Messwert').fill('12');
+    await indicator.getByRole('button', { name: 'Erfassen' }).click();
+    await indicator.locator('summary').filter({ hasText: 'Vermittelte Kursplätze: 12 / 50 Plätze' }).waitFor();
+    await indicator.getByRole('cell', { name: '12 Plätze' }).waitFor();
     const firstIndicator = page.locator('details.indicator summary').first();
     if (await firstIndicator.count()) await firstIndicator.click();
     await expectAccessible(page, 'goals');

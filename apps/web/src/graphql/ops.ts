@@ -100,6 +100,12 @@ export const GoalsQuery = graphql(`
     }
   }
 `);
+export const CreateGoalMutation = graphql(`
+  mutation CreateGoal($input: CreateGoalInput!) { createGoal(input: $input) { id } }
+`);
+export const AddIndicatorMutation = graphql(`
+  mutation AddIndicator($input: AddIndicatorInput!) { addIndicator(input: $input) { id } }
+`);
 export const RecordMeasurementMutation = graphql(`
   mutation RecordMeasurement($input: RecordMeasurementInput!) { recordMeasurement(input: $input) { id value observedOn } }
 `);

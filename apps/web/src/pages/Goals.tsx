@@ -2,10 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
-import { GoalsQuery, RecordMeasurementMutation } from '../graphql/ops';
-import type { GoalsQuery as GoalsResult } from '../gql/graphql';
+import { AddIndicatorMutation, CreateGoalMutation, GoalsQuery, RecordMeasurementMutation } from '../graphql/ops';
+import type { GoalStatus, GoalsQuery as GoalsResult } from '../gql/graphql';
 import { ErrorMessage } from '../errors';
-import { Badge, Empty, Loading, PageTitle, today } from '../ui';
+import { Badge, Empty, Loading, PageTitle, Section, today } from '../ui';
 import { IndicatorChart } from '../components/IndicatorChart';
 
 type Goal = NonNullable<GoalsResult['alliance']>['goals'][number];
@@ -19,15 +19,18 @@ export default function Goals() {
   const goals = res.data?.alliance?.goals ?? [];
   const ids = new Set(goals.map((g) => g.id));
   const roots = goals.filter((g) => !g.parent || !ids.has(g.parent.id));
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const planner = session.hasRole('COORDINATOR', 'ALLIANCE_ADMIN');
   return (
     <>
       <PageTitle title={t('goals.title')}>{t('goals.title')}</PageTitle>
+      {planner && <NewGoal goals={goals} reload={reload} />}
       {goals.length === 0 ? (
         <Empty>{t('goals.empty')}</Empty>
       ) : (
         <ul className="goal-tree" aria-label={t('goals.tree')}>
           {roots.map((g) => (
-            <GoalNode key={g.id} goal={g} all={goals} level={2} reload={() => refetch({ requestPolicy: 'network-only' })} />
+            <GoalNode key={g.id} goal={g} all={goals} level={2} reload={reload} />
           ))}
         </ul>
       )}
@@ -37,6 +40,7 @@ export default function Goals() {
 
 function GoalNode({ goal, all, level, reload }: { goal: Goal; all: Goal[]; level: number; reload(): void }) {
   const { t, fmtDate, fmtNumber } = useI18n();
+  const session = useSession();
   const children = all.filter((g) => g.parent?.id === goal.id);
   const H = (level <= 2 ? 'h2' : level === 3 ? 'h3' : 'h4') as 'h2';
   return (
@@ -86,6 +90,7 @@ function GoalNode({ goal, all, level, reload }: { goal: Goal; all: Goal[]; level
           <MeasurementForm indicatorId={i.id} reload={reload} />
         </details>
       ))}
+      {session.hasRole('COORDINATOR', 'ALLIANCE_ADMIN') && <NewIndicator goalId={goal.id} reload={reload} />}
       {children.length > 0 && (
         <ul className="goal-tree">
           {children.map((c) => (
@@ -123,5 +128,120 @@ function MeasurementForm({ indicatorId, reload }: { indicatorId: string; reload(
       </button>
       {result.error && <ErrorMessage error={result.error} />}
     </form>
+  );
+}
+
+function NewGoal({ goals, reload }: { goals: Goal[]; reload(): void }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const [result, create] = useMutation(CreateGoalMutation);
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [parentId, setParentId] = useState('');
+  const [status, setStatus] = useState<GoalStatus>('ACTIVE');
+  const [dueOn, setDueOn] = useState('');
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const r = await create({
+      input: { allianceId: session.allianceId!, title: title.trim(), description: description.trim() || null, parentId: parentId || null, status, dueOn: dueOn || null },
+    });
+    if (!r.error) {
+      setTitle('');
+      setDescription('');
+      reload();
+    }
+  };
+  return (
+    <Section title={t('goals.new')} id="new-goal">
+      <form className="form grid" onSubmit={submit}>
+        <div>
+          <label htmlFor="g-title">{t('field.title')}</label>
+          <input id="g-title" required value={title} onChange={(e) => setTitle(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor="g-parent">{t('goals.parent')}</label>
+          <select id="g-parent" value={parentId} onChange={(e) => setParentId(e.target.value)}>
+            <option value="">{t('goals.noParent')}</option>
+            {goals.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="g-status">{t('field.status')}</label>
+          <select id="g-status" value={status} onChange={(e) => setStatus(e.target.value as GoalStatus)}>
+            {(['DRAFT', 'ACTIVE'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`enum.GoalStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="g-due">{t('field.dueOn')}</label>
+          <input id="g-due" type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
+        </div>
+        <div className="wide">
+          <label htmlFor="g-desc">{t('field.description')}</label>
+          <textarea id="g-desc" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+        </div>
+        {result.error && <ErrorMessage error={result.error} />}
+        <div className="wide">
+          <button type="submit" className="primary" disabled={result.fetching}>
+            {t('goals.create')}
+          </button>
+        </div>
+      </form>
+    </Section>
+  );
+}
+
+function NewIndicator({ goalId, reload }: { goalId: string; reload(): void }) {
+  const { t } = useI18n();
+  const [result, add] = useMutation(AddIndicatorMutation);
+  const [name, setName] = useState('');
+  const [unit, setUnit] = useState('');
+  const [baseline, setBaseline] = useState('0');
+  const [target, setTarget] = useState('');
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const r = await add({ input: { goalId, name: name.trim(), unit: unit.trim(), baseline: Number(baseline), target: Number(target) } });
+    if (!r.error) {
+      setName('');
+      setUnit('');
+      setTarget('');
+      reload();
+    }
+  };
+  return (
+    <details className="add-indicator">
+      <summary>{t('goals.addIndicator')}</summary>
+      <form className="form grid" onSubmit={submit}>
+        <div>
+          <label htmlFor={`i-name-${goalId}`}>{t('goals.indicatorName')}</label>
+          <input id={`i-name-${goalId}`} required value={name} onChange={(e) => setName(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor={`i-unit-${goalId}`}>{t('goals.unit')}</label>
+          <input id={`i-unit-${goalId}`} required value={unit} onChange={(e) => setUnit(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor={`i-base-${goalId}`}>{t('goals.baseline')}</label>
+          <input id={`i-base-${goalId}`} type="number" step="any" required value={baseline} onChange={(e) => setBaseline(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor={`i-target-${goalId}`}>{t('goals.targetValue')}</label>
+          <input id={`i-target-${goalId}`} type="number" step="any" required value={target} onChange={(e) => setTarget(e.target.value)} />
+        </div>
+        {result.error && <ErrorMessage error={result.error} />}
+        <div className="wide">
+          <button type="submit" disabled={result.fetching}>
+            {t('goals.addIndicatorSubmit')}
+          </button>
+        </div>
+      </form>
+    </details>
   );
 }
