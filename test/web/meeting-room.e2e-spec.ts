@@ -106,6 +106,11 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
     // Adjourn, write and approve the minutes.
     await page.getByRole('button', { name: 'Sitzung schließen' }).click();
     await page.getByTestId('meeting-status').filter({ hasText: 'Geschlossen' }).waitFor();
+    // Until the minutes are approved a decision can still be corrected.
+    await decision.getByRole('button', { name: /^Korrigieren/ }).click();
+    await decision.getByLabel('Wortlaut des Beschlusses').fill('Die Arbeitsgruppe empfiehlt einen zusätzlichen Berufssprachkurs B2 ab März 2027.');
+    await decision.getByRole('button', { name: 'Korrektur speichern' }).click();
+    await decision.getByText('Die Arbeitsgruppe empfiehlt einen zusätzlichen Berufssprachkurs B2 ab März 2027.').waitFor();
     await page.getByLabel('Protokolltext').fill('Anwesend: 5 von 8 Partnern.\n\nTOP 1: Bedarf an Berufssprachkursen 2027 – Beschluss siehe oben.');
     await page.getByRole('button', { name: 'Entwurf speichern' }).click();
     await page.getByRole('status').filter({ hasText: 'Entwurf gespeichert.' }).waitFor();
@@ -118,9 +123,10 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
     await expect(page.getByTestId('minutes-text').textContent()).resolves.toContain('TOP 1: Bedarf an Berufssprachkursen 2027');
     const main = page.locator('main');
     expect(await main.locator('input, select, textarea').count()).toBe(0);
-    for (const action of ['Sitzung eröffnen', 'Sitzung schließen', 'Beschluss speichern', 'Entwurf speichern', 'Protokoll genehmigen', 'Hinzufügen']) {
+    for (const action of ['Sitzung eröffnen', 'Sitzung schließen', 'Sitzung absagen', 'Beschluss speichern', 'Korrigieren', 'Entwurf speichern', 'Protokoll genehmigen', 'Hinzufügen']) {
       expect(await page.getByRole('button', { name: action }).count()).toBe(0);
     }
+    expect(await page.getByRole('button').allTextContents()).toEqual(['English', 'Abmelden', 'Protokoll als PDF']);
     // After a reload too.
     await page.reload();
     await page.getByTestId('read-only').waitFor();

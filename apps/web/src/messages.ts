@@ -288,6 +288,9 @@ export const MESSAGES: Record<string, [string, string]> = {
   'meetings.abstentions': ['Enthaltungen', 'Abstentions'],
   'meetings.followUpTask': ['Folgeaufgabe (optional)', 'Follow-up task (optional)'],
   'meetings.recordDecision': ['Beschluss speichern', 'Record decision'],
+  'meetings.correct': ['Korrigieren', 'Correct'],
+  'meetings.correctLabel': ['Beschluss {number} korrigieren', 'Correct decision {number}'],
+  'meetings.saveCorrection': ['Korrektur speichern', 'Save correction'],
   'meetings.minutes': ['Protokoll', 'Minutes'],
   'meetings.minutesText': ['Protokolltext', 'Minutes text'],
   'meetings.minutesHint': [

@@ -47,6 +47,7 @@ type Documents = {
     "\n  mutation AddAgendaItem($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }\n": typeof types.AddAgendaItemDocument,
     "\n  mutation RecordAttendance($input: RecordAttendanceInput!) { recordAttendance(input: $input) { status } }\n": typeof types.RecordAttendanceDocument,
     "\n  mutation RecordDecision($input: RecordDecisionInput!) { recordDecision(input: $input) { id number } }\n": typeof types.RecordDecisionDocument,
+    "\n  mutation CorrectDecision($id: ID!, $input: CorrectDecisionInput!) { correctDecision(id: $id, input: $input) { id title text outcome } }\n": typeof types.CorrectDecisionDocument,
     "\n  mutation SaveMinutes($meetingId: ID!, $text: String!) { saveMinutes(meetingId: $meetingId, text: $text) { status } }\n": typeof types.SaveMinutesDocument,
     "\n  mutation ApproveMinutes($meetingId: ID!) { approveMinutes(meetingId: $meetingId) { status approvedAt } }\n": typeof types.ApproveMinutesDocument,
     "\n  query Cases($filter: CaseFilter) {\n    cases(filter: $filter, first: 100) {\n      totalCount\n      edges { node { id reference status supportAreas openedAt owner { id name shortName } caseWorker { id displayName } } }\n    }\n  }\n": typeof types.CasesDocument,
@@ -95,6 +96,7 @@ const documents: Documents = {
     "\n  mutation AddAgendaItem($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }\n": types.AddAgendaItemDocument,
     "\n  mutation RecordAttendance($input: RecordAttendanceInput!) { recordAttendance(input: $input) { status } }\n": types.RecordAttendanceDocument,
     "\n  mutation RecordDecision($input: RecordDecisionInput!) { recordDecision(input: $input) { id number } }\n": types.RecordDecisionDocument,
+    "\n  mutation CorrectDecision($id: ID!, $input: CorrectDecisionInput!) { correctDecision(id: $id, input: $input) { id title text outcome } }\n": types.CorrectDecisionDocument,
     "\n  mutation SaveMinutes($meetingId: ID!, $text: String!) { saveMinutes(meetingId: $meetingId, text: $text) { status } }\n": types.SaveMinutesDocument,
     "\n  mutation ApproveMinutes($meetingId: ID!) { approveMinutes(meetingId: $meetingId) { status approvedAt } }\n": types.ApproveMinutesDocument,
     "\n  query Cases($filter: CaseFilter) {\n    cases(filter: $filter, first: 100) {\n      totalCount\n      edges { node { id reference status supportAreas openedAt owner { id name shortName } caseWorker { id displayName } } }\n    }\n  }\n": types.CasesDocument,
@@ -256,6 +258,10 @@ export function graphql(source: "\n  mutation RecordAttendance($input: RecordAtt
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RecordDecision($input: RecordDecisionInput!) { recordDecision(input: $input) { id number } }\n"): (typeof documents)["\n  mutation RecordDecision($input: RecordDecisionInput!) { recordDecision(input: $input) { id number } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CorrectDecision($id: ID!, $input: CorrectDecisionInput!) { correctDecision(id: $id, input: $input) { id title text outcome } }\n"): (typeof documents)["\n  mutation CorrectDecision($id: ID!, $input: CorrectDecisionInput!) { correctDecision(id: $id, input: $input) { id title text outcome } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

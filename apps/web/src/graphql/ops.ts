@@ -207,6 +207,9 @@ export const RecordAttendanceMutation = graphql(`
 export const RecordDecisionMutation = graphql(`
   mutation RecordDecision($input: RecordDecisionInput!) { recordDecision(input: $input) { id number } }
 `);
+export const CorrectDecisionMutation = graphql(`
+  mutation CorrectDecision($id: ID!, $input: CorrectDecisionInput!) { correctDecision(id: $id, input: $input) { id title text outcome } }
+`);
 export const SaveMinutesMutation = graphql(`
   mutation SaveMinutes($meetingId: ID!, $text: String!) { saveMinutes(meetingId: $meetingId, text: $text) { status } }
 `);

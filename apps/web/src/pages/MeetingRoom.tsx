@@ -6,6 +6,7 @@ import { useSession } from '../session';
 import {
   AddAgendaItemMutation,
   AdjournMeetingMutation,
+  CorrectDecisionMutation,
   CancelMeetingMutation,
   ApproveMinutesMutation,
   MeetingQuery,
@@ -297,6 +298,7 @@ function Decisions({ meeting, editable, reload }: { meeting: Meeting; editable: 
                   : t('meetings.votes', { for: d.votesFor ?? 0, against: d.votesAgainst ?? 0, abstain: d.abstentions ?? 0 })}
                 {d.agendaItem && <> · {t('meetings.underItem', { n: d.agendaItem.position })}</>}
               </p>
+              {editable && <CorrectDecision decision={d} reload={reload} />}
               {d.followUpTasks.length > 0 && (
                 <p>
                   {t('meetings.followUps')}:{' '}
@@ -454,5 +456,65 @@ function MinutesPanel({ meeting, chair, reload }: { meeting: Meeting; chair: boo
         <Empty>{meeting.status === 'IN_PROGRESS' || meeting.status === 'SCHEDULED' ? t('meetings.minutesLater') : t('meetings.noMinutes')}</Empty>
       )}
     </Section>
+  );
+}
+
+type DecisionT = Meeting['decisions'][number];
+
+/** Corrects a decision's wording or outcome until the minutes are approved (afterwards the API answers CONFLICT). */
+function CorrectDecision({ decision, reload }: { decision: DecisionT; reload(): void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [title, setTitle] = useState(decision.title);
+  const [text, setText] = useState(decision.text);
+  const [outcome, setOutcome] = useState<DecisionOutcome>(decision.outcome);
+  const [result, correct] = useMutation(CorrectDecisionMutation);
+  if (!open) {
+    return (
+      <button type="button" className="link-button" onClick={() => setOpen(true)}>
+        {t('meetings.correct')}
+        <span className="visually-hidden"> {decision.number}</span>
+      </button>
+    );
+  }
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const r = await correct({ id: decision.id, input: { title: title.trim(), text: text.trim(), outcome } });
+    if (!r.error) {
+      setOpen(false);
+      reload();
+    }
+  };
+  const id = `corr-${decision.id}`;
+  return (
+    <form className="form grid" onSubmit={submit} aria-label={t('meetings.correctLabel', { number: decision.number })}>
+      <div>
+        <label htmlFor={`${id}-title`}>{t('field.title')}</label>
+        <input id={`${id}-title`} required value={title} onChange={(e) => setTitle(e.target.value)} />
+      </div>
+      <div>
+        <label htmlFor={`${id}-outcome`}>{t('meetings.outcome')}</label>
+        <select id={`${id}-outcome`} value={outcome} onChange={(e) => setOutcome(e.target.value as DecisionOutcome)}>
+          {(['ADOPTED', 'REJECTED', 'DEFERRED'] as const).map((o) => (
+            <option key={o} value={o}>
+              {t(`enum.DecisionOutcome.${o}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="wide">
+        <label htmlFor={`${id}-text`}>{t('meetings.decisionText')}</label>
+        <textarea id={`${id}-text`} rows={3} required value={text} onChange={(e) => setText(e.target.value)} />
+      </div>
+      {result.error && <ErrorMessage error={result.error} />}
+      <div className="wide actions">
+        <button type="submit" disabled={result.fetching}>
+          {t('meetings.saveCorrection')}
+        </button>
+        <button type="button" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
