@@ -15,9 +15,14 @@ export const SCREENSHOTS = join(ROOT, 'docs/screenshots');
  * --prefix apps/web`) and Debian's chromium; CI provides both.
  */
 export function browserTestsUnavailable(): string | null {
-  if (!webDistDir()) return 'apps/web/dist is missing: run `npm run build --prefix apps/web` first';
-  if (!existsSync(CHROMIUM)) return `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`;
-  return null;
+  const reason = !webDistDir()
+    ? 'apps/web/dist is missing: run `npm run build:web` first'
+    : !existsSync(CHROMIUM)
+      ? `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`
+      : null;
+  // CI sets REQUIRE_BROWSER_TESTS=1: there a missing prerequisite is a failure, not a skip.
+  if (reason && process.env.REQUIRE_BROWSER_TESTS === '1') throw new Error(`browser tests required, but ${reason}`);
+  return reason;
 }
 
 export async function launch(): Promise<Browser> {
