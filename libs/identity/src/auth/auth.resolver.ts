@@ -27,8 +27,11 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload)
   @Allow.public('holder of a valid, unrotated refresh token')
-  refreshSession(@Args('refreshToken') refreshToken: string) {
-    return this.auth.refresh(refreshToken);
+  async refreshSession(@Args('refreshToken') refreshToken: string, @Context('req') req: { user?: Actor }) {
+    const session = await this.auth.refresh(refreshToken);
+    // As with login, the payload's user is read as the session's user.
+    req.user = (await this.auth.actorOf(session.user.id)) ?? undefined;
+    return session;
   }
 
   @Mutation(() => Boolean)
