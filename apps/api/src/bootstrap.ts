@@ -9,7 +9,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AppConfig, describeError, logger, PinoNestLogger } from '../../../libs/core/src/index.js';
 import { AppModule } from './app.module.js';
-import { requestContext } from './request-context.js';
 
 export const BODY_LIMIT = '1mb';
 
@@ -38,7 +37,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     const incoming = req.headers['x-request-id'];
     req.id = typeof incoming === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', req.id);
-    requestContext.run({ requestId: req.id }, next);
+    next();
   });
   app.use(
     pinoHttp({

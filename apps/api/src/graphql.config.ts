@@ -5,7 +5,6 @@ import { limitRules } from './graphql-limits.js';
 import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { type ExecutionResult, GraphQLError, specifiedRules, validate } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
-import { requestContext } from './request-context.js';
 
 /**
  * Limits checked before execution (DESIGN.md, Limits). Cost is graphql-armor's estimate (objects 2,
@@ -27,7 +26,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     resolvers: { Date: DateScalar },
     // Cache-control hints are unused (no CDN caches GraphQL here), and the plugin wraps every field
     // resolver: measured, it cost a third of the task board's throughput (bench/README.md).
-    plugins: [ApolloServerPluginCacheControlDisabled()],
+    plugins: [ApolloServerPluginCacheControlDisabled(), requestIdPlugin],
     validationRules: limitRules(LIMITS),
     // Nest's type lists only some graphql-ws options; it passes all of them on.
     subscriptions: { 'graphql-ws': graphqlWsOptions() as GraphQLWsSubscriptionsConfig },
@@ -38,8 +37,34 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
       loaders: new LoaderRegistry(),
     }),
     logger: apolloLogger,
-    formatError: (formatted, error) => formatGraphQLError(formatted, error, requestContext.getStore()?.requestId, { hideSuggestions: config.production }),
+    formatError: (formatted, error) => formatGraphQLError(formatted, error, requestIdOf(error), { hideSuggestions: config.production }),
   };
+}
+
+const REQUEST_ID = Symbol('requestId');
+
+/**
+ * Tags a request's errors with its request id before Apollo formats them, so an unexpected error's
+ * correlation id is the id in the request's log lines. (An AsyncLocalStorage did this before; its
+ * promise hooks cost every request about 8 % of its time, see bench/README.md.)
+ */
+const requestIdPlugin = {
+  async requestDidStart({ contextValue }: { contextValue: { req?: { id?: string } } }) {
+    const requestId = contextValue.req?.id;
+    return {
+      async didEncounterErrors({ errors }: { errors: readonly GraphQLError[] }) {
+        if (!requestId) return;
+        for (const e of errors) {
+          (e as any)[REQUEST_ID] = requestId;
+          if (e.originalError) (e.originalError as any)[REQUEST_ID] = requestId;
+        }
+      },
+    };
+  },
+};
+
+function requestIdOf(error: unknown): string | undefined {
+  return (error as any)?.[REQUEST_ID] ?? (error as any)?.originalError?.[REQUEST_ID];
 }
 
 function bearerToken(params: Record<string, unknown> | undefined): string | undefined {
