@@ -37,6 +37,9 @@ export class InputValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // A field resolver's parent, the context and the actor are the server's own objects, not input
+    // (Nest passes them as 'custom'); skipping them spares every resolved field a validation pass.
+    if (metadata.type === 'custom') return value;
     try {
       return await super.transform(value, metadata);
     } catch (e) {
