@@ -15,6 +15,9 @@ import pg from 'pg';
 import { createTestDatabase } from '../test/utils/test-app.js';
 import { generateLargeAlliance } from './coordination-generate.js';
 
+/** The node flags the portal runs with in production (Dockerfile, npm start). */
+const PRODUCTION_NODE_FLAGS = '--max-semi-space-size=64';
+
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const FIRST = 50;
@@ -101,7 +104,7 @@ describe('bench: coordination', () => {
         DEMO_DATA: 'false',
         LOG_LEVEL: 'error',
         DATA_DIR: join(process.cwd(), '.data', 'bench'),
-      }, [...(process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])]);
+      }, [...(process.env.BENCH_NODE_OPTIONS ?? PRODUCTION_NODE_FLAGS).split(' ').filter(Boolean), ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])]);
       servers.push(portal.child);
       const ceiling = await serve('bench/coordination-ceiling.mjs', [databaseUrl]);
       servers.push(ceiling.child);
