@@ -6,6 +6,7 @@ import { LoginMutation, LogoutMutation, MeQuery, RefreshMutation } from './graph
 import type { MeQuery as MeResult, SessionFieldsFragment, Role } from './gql/graphql';
 
 const REFRESH_KEY = 'bp.refreshToken';
+const REFRESH_LOCK = 'bp.refreshSession';
 export const RECONNECTED_EVENT = 'bp:live-reconnected';
 const ALLIANCE_KEY = 'bp.allianceId';
 
@@ -75,16 +76,34 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     if (refreshing.current) return refreshing.current;
-    const token = localStorage.getItem(REFRESH_KEY);
-    if (!token) return clear();
-    refreshing.current = post<{ refreshSession: SessionFieldsFragment }>(RefreshMutation, { refreshToken: token })
-      .then((d) => accept(d.refreshSession))
-      .catch(() => clear())
-      .finally(() => {
-        refreshing.current = null;
-      });
+    // Tabs share one refresh token, and the API revokes the whole session when a rotated token is
+    // used again. So tabs refresh one after another (a Web Lock), each with the token that is
+    // current when its turn comes.
+    const rotate = async () => {
+      const token = localStorage.getItem(REFRESH_KEY);
+      if (!token) return clear();
+      try {
+        const d = await post<{ refreshSession: SessionFieldsFragment }>(RefreshMutation, { refreshToken: token });
+        await accept(d.refreshSession);
+      } catch {
+        clear();
+      }
+    };
+    const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+    refreshing.current = (locks ? locks.request(REFRESH_LOCK, rotate) : rotate()).finally(() => {
+      refreshing.current = null;
+    });
     return refreshing.current;
   }, [accept, clear]);
+
+  // Signed out in another tab: sign out here too.
+  useEffect(() => {
+    const onStorage = (e: StorageEvent) => {
+      if (e.key === REFRESH_KEY && e.newValue === null && tokenRef.current) clear();
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [clear]);
 
   // Restore the session on load from the stored refresh token.
   useEffect(() => {
