@@ -69,10 +69,11 @@ export class GoalResolver {
   @ResolveField(() => TaskConnection)
   tasks(
     @Parent() g: ParentOf<GoalModel>,
+    @Context() ctx: GqlContext,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    return this.taskService.ofGoal(g, first, after);
+    return this.taskService.ofGoal(g, first, after, ctx.loaders);
   }
 }
 

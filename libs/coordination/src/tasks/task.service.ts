@@ -122,10 +122,41 @@ export class TaskService {
   }
 
   /** A goal's tasks, oldest first (the goal is visible to the caller). */
-  ofGoal(goal: { id: string; allianceId: string }, first?: number | null, after?: string | null) {
+  ofGoal(goal: { id: string; allianceId: string }, first?: number | null, after?: string | null, loaders?: LoaderRegistry) {
     const limit = pageSize(first);
+    // First pages of many goals (a goal tree with its tasks) load together, in one statement.
+    if (!after && loaders) return this.firstPagesOfGoals(loaders, limit).load(`${goal.allianceId}/${goal.id}`);
     const sql = new Sql();
     return this.page(sql, [`t.alliance_id = ${sql.p(goal.allianceId)}`, `t.goal_id = ${sql.p(goal.id)}`], 'CREATED', limit, after);
+  }
+
+  /** Keys are `allianceId/goalId`; each goal's first `limit` tasks (oldest first) with its exact count. */
+  private firstPagesOfGoals(loaders: LoaderRegistry, limit: number) {
+    return loaders.get<string, Page<TaskEntity>>(`tasks.firstPageOfGoal.${limit}`, async (keys) => {
+      const pairs = keys.map((k) => k.split('/'));
+      const sort = SORTS.CREATED;
+      const rows: any[] = await this.dataSource.query(
+        `SELECT * FROM (
+           SELECT ${TASK_COLUMNS}, (${sort.key})::text AS sort_key, t.goal_id AS page_goal_id,
+                  row_number() OVER (PARTITION BY t.goal_id ORDER BY ${sort.key}, t.id) AS page_row,
+                  count(*) OVER (PARTITION BY t.goal_id)::int AS total_count
+             FROM tasks t
+            WHERE t.alliance_id = ANY($1::uuid[]) AND t.goal_id = ANY($2::uuid[])
+         ) ranked
+         WHERE page_row <= $3
+         ORDER BY page_goal_id, page_row`,
+        [[...new Set(pairs.map(([a]) => a))], pairs.map(([, g]) => g), limit + 1],
+      );
+      const byGoal = groupBy(
+        pairs.map(([, g]) => g),
+        rows,
+        (r) => r.page_goal_id,
+      );
+      return byGoal.map((goalRows) => {
+        const keysOf = new Map<string, string>(goalRows.map((r: any) => [r.id, r.sort_key]));
+        return toPage(goalRows.map(taskFromRow), limit, goalRows[0]?.total_count ?? 0, (t) => ['CREATED', keysOf.get(t.id), t.id]);
+      });
+    });
   }
 
   /** Keyset page: ordered by the sort key with id as tie-breaker; totalCount over the whole filter. */
