@@ -6,6 +6,7 @@ import { useOnReconnect, useSession } from '../session';
 import { AllianceQuery, CreateTaskMutation, TaskEventsSubscription, TasksQuery } from '../graphql/ops';
 import type { TaskFilter, TaskPriority, TaskStatus } from '../gql/graphql';
 import { ErrorMessage } from '../errors';
+import { TaskPlanningFields } from '../components/TaskPlanningFields';
 import { Badge, Empty, isOverdue, Loading, PageTitle, Section } from '../ui';
 
 const COLUMNS: TaskStatus[] = ['OPEN', 'IN_PROGRESS', 'BLOCKED', 'DONE'];
@@ -202,31 +203,16 @@ function CreateTask({ allianceId, partners, members, onCreated }: { allianceId: 
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="t-assignee">{t('tasks.assignee')}</label>
-          <select id="t-assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
-            <option value="">{t('tasks.unassigned')}</option>
-            {assignable.map((m) => (
-              <option key={m.user.id} value={m.user.id}>
-                {m.user.displayName}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="t-due">{t('field.dueOn')}</label>
-          <input id="t-due" type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor="t-priority">{t('field.priority')}</label>
-          <select id="t-priority" value={priority} onChange={(e) => setPriority(e.target.value as TaskPriority)}>
-            {(['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const).map((p) => (
-              <option key={p} value={p}>
-                {t(`enum.TaskPriority.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TaskPlanningFields
+          idPrefix="t"
+          assignable={assignable}
+          assigneeId={assignee}
+          onAssigneeId={setAssignee}
+          dueOn={dueOn}
+          onDueOn={setDueOn}
+          priority={priority}
+          onPriority={setPriority}
+        />
         <div className="wide">
           <label htmlFor="t-desc">{t('field.description')}</label>
           <textarea id="t-desc" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />

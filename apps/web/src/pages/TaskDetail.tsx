@@ -6,6 +6,7 @@ import { useOnReconnect, useSession } from '../session';
 import { AddDependencyMutation, AllianceQuery, CommentMutation, RemoveDependencyMutation, TaskEventsSubscription, TaskQuery, TasksQuery, UpdateTaskMutation } from '../graphql/ops';
 import type { TaskPriority, TaskQuery as TaskResult, TaskStatus } from '../gql/graphql';
 import { ErrorMessage } from '../errors';
+import { TaskPlanningFields } from '../components/TaskPlanningFields';
 import { Badge, Empty, isOverdue, Loading, PageTitle, Section } from '../ui';
 
 const STATUSES: TaskStatus[] = ['OPEN', 'IN_PROGRESS', 'BLOCKED', 'DONE', 'CANCELLED'];
@@ -223,31 +224,16 @@ function EditTask({ task, reload }: { task: TaskT; reload(): void }) {
   return (
     <Section title={t('tasks.edit')} id="edit-task">
       <form className="form grid" onSubmit={submit}>
-        <div>
-          <label htmlFor="e-assignee">{t('tasks.assignee')}</label>
-          <select id="e-assignee" value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
-            <option value="">{t('tasks.unassigned')}</option>
-            {members.map((m) => (
-              <option key={m.user.id} value={m.user.id}>
-                {m.user.displayName}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="e-due">{t('field.dueOn')}</label>
-          <input id="e-due" type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor="e-priority">{t('field.priority')}</label>
-          <select id="e-priority" value={priority} onChange={(e) => setPriority(e.target.value as TaskPriority)}>
-            {(['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const).map((p) => (
-              <option key={p} value={p}>
-                {t(`enum.TaskPriority.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TaskPlanningFields
+          idPrefix="e"
+          assignable={members}
+          assigneeId={assigneeId}
+          onAssigneeId={setAssigneeId}
+          dueOn={dueOn}
+          onDueOn={setDueOn}
+          priority={priority}
+          onPriority={setPriority}
+        />
         {result.error && <ErrorMessage error={result.error} />}
         <div className="wide">
           <button type="submit" disabled={result.fetching}>
