@@ -15,6 +15,7 @@ import {
   presentFields,
   Role,
   todayInBerlin,
+  visibleTo,
 } from '../../../core/src/index.js';
 import { AllianceService, PartnerEntity } from '../../../alliance/src/index.js';
 import { GoalStatus } from '../coordination.enums.js';
@@ -39,7 +40,7 @@ export class GoalService {
   async get(actor: Actor, id: string): Promise<GoalEntity | null> {
     if (!isUuid(id)) return null;
     const goal = await this.dataSource.getRepository(GoalEntity).findOne({ where: { id } });
-    return goal && isMember(actor, goal.allianceId) ? goal : null;
+    return visibleTo(actor, goal);
   }
 
   create(actor: Actor, input: CreateGoalInput): Promise<GoalEntity> {

@@ -86,3 +86,8 @@ export function assertRole(actor: Actor, allianceId: string, roles: Role[], what
 export function assertMember(actor: Actor, allianceId: string, what = 'Alliance'): void {
   if (!isMember(actor, allianceId)) throw DomainError.notFound(what);
 }
+
+/** An alliance-scoped row if the actor may see it, else null (indistinguishable from a missing one). */
+export function visibleTo<T extends { allianceId: string }>(actor: Actor, row: T | null | undefined): T | null {
+  return row && isMember(actor, row.allianceId) ? row : null;
+}

@@ -16,6 +16,7 @@ import {
   presentFields,
   todayInBerlin,
   toPage,
+  visibleTo,
 } from '../../../core/src/index.js';
 import { TaskService } from '../../../coordination/src/index.js';
 import { DecisionEntity, type MeetingEntity } from './meeting.entities.js';
@@ -80,7 +81,7 @@ export class DecisionsService {
   async get(actor: Actor, id: string): Promise<DecisionEntity | null> {
     if (!isUuid(id)) return null;
     const d = await this.dataSource.getRepository(DecisionEntity).findOne({ where: { id } });
-    return d && isMember(actor, d.allianceId) ? d : null;
+    return visibleTo(actor, d);
   }
 
   /**

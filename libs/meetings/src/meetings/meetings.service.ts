@@ -13,6 +13,7 @@ import {
   LoaderRegistry,
   presentFields,
   Role,
+  visibleTo,
 } from '../../../core/src/index.js';
 import { AllianceService, PartnerStatus } from '../../../alliance/src/index.js';
 import { AgendaItemEntity, AttendanceEntity, MeetingEntity, MeetingInvitedPartnerEntity } from './meeting.entities.js';
@@ -82,7 +83,7 @@ export class MeetingsService {
   async get(actor: Actor, id: string): Promise<MeetingEntity | null> {
     if (!isUuid(id)) return null;
     const meeting = await this.dataSource.getRepository(MeetingEntity).findOne({ where: { id } });
-    return meeting && isMember(actor, meeting.allianceId) ? meeting : null;
+    return visibleTo(actor, meeting);
   }
 
   /** Meetings starting in [from, to), oldest first; empty for non-members. */
