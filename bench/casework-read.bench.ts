@@ -21,7 +21,13 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const WITH_DATA = `{ cases(first: 50) { edges { node { identity { givenName familyName } language { germanLevel otherLanguages } residence { status } handovers { to { id } consent { id } } } } } }`;
 const WITHOUT_DATA = `{ cases(first: 50) { edges { node { reference visibleCategories handovers { to { id } consent { id } } } } } }`;
 
-async function seed(t: TestApp, owner: string, receiver: string, caseWorker: string, receiverWorker: string): Promise<void> {
+async function seed(
+  t: TestApp,
+  owner: string,
+  receiver: string,
+  caseWorker: string,
+  receiverWorker: string,
+): Promise<void> {
   const crypto = t.app.get(CaseCrypto);
   const year = new Date().getUTCFullYear();
   const batch = 1000;
@@ -78,7 +84,11 @@ async function seed(t: TestApp, owner: string, receiver: string, caseWorker: str
   await t.db.query('ANALYZE');
 }
 
-async function load(url: string, token: string, query: string): Promise<{ rps: number; p50: number; p99: number; errors: number; non2xx: number }> {
+async function load(
+  url: string,
+  token: string,
+  query: string,
+): Promise<{ rps: number; p50: number; p99: number; errors: number; non2xx: number }> {
   const autocannon: any = (await import('autocannon' as string)).default;
   const result: any = await autocannon({
     url: `${url}/graphql`,
@@ -88,7 +98,13 @@ async function load(url: string, token: string, query: string): Promise<{ rps: n
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query }),
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
 }
 
 describe('bench: casework list read', () => {
@@ -113,7 +129,10 @@ describe('bench: casework list read', () => {
         await t.gql(WITH_DATA, {}, a.users.jc.token);
         QueryCounter.recording = false;
         const visible = `(c.owner_organisation_id = $1::uuid OR EXISTS (SELECT 1 FROM handovers hv WHERE hv.case_id = c.id AND hv.to_organisation_id = $1::uuid))`;
-        const page = await t.db.query(`SELECT c.id FROM cases c JOIN handovers h ON h.case_id = c.id AND h.to_organisation_id = $1 ORDER BY c.opened_at LIMIT 50`, [a.orgs.jc]);
+        const page = await t.db.query(
+          `SELECT c.id FROM cases c JOIN handovers h ON h.case_id = c.id AND h.to_organisation_id = $1 ORDER BY c.opened_at LIMIT 50`,
+          [a.orgs.jc],
+        );
         const ids = page.rows.flatMap((r: any) => [r.id, r.id, r.id]);
         const cats = page.rows.flatMap(() => ['IDENTITY', 'LANGUAGE', 'RESIDENCE']);
         const dataSql = `WITH wanted AS (SELECT * FROM unnest($1::uuid[], $2::text[]) AS w(case_id, category)),
@@ -122,7 +141,10 @@ describe('bench: casework list read', () => {
         const plan = await t.db.query(`EXPLAIN (ANALYZE, COSTS OFF) ${dataSql}`, [ids, cats, a.orgs.jc]);
         console.info(plan.rows.map((r: any) => r['QUERY PLAN']).join('\n'));
         for (const org of [a.orgs.jc, a.orgs.kim]) {
-          for (const q of [`SELECT count(*) FROM cases c WHERE ${visible}`, `SELECT c.id FROM cases c WHERE ${visible} ORDER BY c.opened_at, c.id LIMIT 51`]) {
+          for (const q of [
+            `SELECT count(*) FROM cases c WHERE ${visible}`,
+            `SELECT c.id FROM cases c WHERE ${visible} ORDER BY c.opened_at, c.id LIMIT 51`,
+          ]) {
             const plan = await t.db.query(`EXPLAIN (ANALYZE, COSTS OFF) ${q}`, [org]);
             console.info(plan.rows.map((r: any) => r['QUERY PLAN']).join('\n'));
           }
@@ -137,8 +159,12 @@ describe('bench: casework list read', () => {
         'owner, with category data (decrypt, no disclosures)': await load(url, a.users.kim.token, WITH_DATA),
         'owner, without category data': await load(url, a.users.kim.token, WITHOUT_DATA),
       };
-      const disclosures = (await t.db.query('SELECT count(*)::int AS n FROM disclosures')).rows[0].n - disclosuresBefore;
-      const lines = Object.entries(runs).map(([name, r]) => `  ${name.padEnd(56)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}`);
+      const disclosures =
+        (await t.db.query('SELECT count(*)::int AS n FROM disclosures')).rows[0].n - disclosuresBefore;
+      const lines = Object.entries(runs).map(
+        ([name, r]) =>
+          `  ${name.padEnd(56)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}`,
+      );
       console.info(
         [
           `casework read bench: ${CASES} cases, ${HANDOVERS} accepted handovers, ${CONNECTIONS} connections × ${SECONDS} s (seeded in ${(seeded / 1000).toFixed(1)} s)`,

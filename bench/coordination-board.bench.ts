@@ -47,8 +47,13 @@ interface LoadResult {
 }
 
 /** Runs the load generator in its own process; samples `rss()` meanwhile and reports the peak. */
-async function load(options: Record<string, unknown>, rss: () => Promise<number>): Promise<LoadResult & { rssMb: number }> {
-  const child = spawn(process.execPath, [join(process.cwd(), 'bench/coordination-load.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
+async function load(
+  options: Record<string, unknown>,
+  rss: () => Promise<number>,
+): Promise<LoadResult & { rssMb: number }> {
+  const child = spawn(process.execPath, [join(process.cwd(), 'bench/coordination-load.mjs')], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   child.stdin.end(JSON.stringify({ seconds: SECONDS, connections: CONNECTIONS, ...options }));
   let out = '';
   child.stdout.on('data', (d) => (out += d));
@@ -57,7 +62,10 @@ async function load(options: Record<string, unknown>, rss: () => Promise<number>
   const code: number = await new Promise((r) => child.on('exit', r));
   clearInterval(sampler);
   if (code !== 0) throw new Error(`load generator exited with ${code}`);
-  return { ...(JSON.parse(out.trim().split('\n').pop()!) as LoadResult), rssMb: Math.round(peak / 1024 / 1024) };
+  return {
+    ...(JSON.parse(out.trim().split('\n').pop()!) as LoadResult),
+    rssMb: Math.round(peak / 1024 / 1024),
+  };
 }
 
 function rssOf(pid: number): number {
@@ -66,8 +74,16 @@ function rssOf(pid: number): number {
 }
 
 /** Starts a server script as a child process and waits for the {"port": N} line it prints. */
-async function serve(script: string, args: string[], env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...nodeArgs, join(process.cwd(), script), ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+async function serve(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [...nodeArgs, join(process.cwd(), script), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
   const port: number = await new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
     child.stdout!.once('data', (d) => resolve(JSON.parse(String(d).trim().split('\n')[0]).port));
@@ -87,31 +103,47 @@ async function post(url: string, body: unknown, token?: string): Promise<any> {
 describe('bench: coordination', () => {
   it('task board and updateTask on a large alliance, against a bare node:http + pg ceiling', async () => {
     // The portal runs compiled and in production mode, in its own process, like the ceiling.
-    const build = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+    const build = spawnSync(
+      process.execPath,
+      ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'],
+      { stdio: 'inherit' },
+    );
     expect(build.status).toBe(0);
     const databaseUrl = await createTestDatabase();
     const servers: ChildProcess[] = [];
     try {
       const g = await generateLargeAlliance(databaseUrl);
       console.log(`generated in ${g.seconds.toFixed(1)} s:`, g.counts);
-      const portal = await serve('bench/coordination-server.mjs', [], {
-        NODE_ENV: 'production',
-        DATABASE_URL: databaseUrl,
-        JWT_SECRET: randomBytes(32).toString('hex'),
-        AUDIT_KEY: randomBytes(32).toString('hex'),
-        CASE_DATA_KEY: randomBytes(32).toString('hex'),
-        ACCESS_TOKEN_TTL_SECONDS: '3600',
-        DEMO_DATA: 'false',
-        LOG_LEVEL: 'error',
-        DATA_DIR: join(process.cwd(), '.data', 'bench'),
-      }, [...(process.env.BENCH_NODE_OPTIONS ?? PRODUCTION_NODE_FLAGS).split(' ').filter(Boolean), ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])]);
+      const portal = await serve(
+        'bench/coordination-server.mjs',
+        [],
+        {
+          NODE_ENV: 'production',
+          DATABASE_URL: databaseUrl,
+          JWT_SECRET: randomBytes(32).toString('hex'),
+          AUDIT_KEY: randomBytes(32).toString('hex'),
+          CASE_DATA_KEY: randomBytes(32).toString('hex'),
+          ACCESS_TOKEN_TTL_SECONDS: '3600',
+          DEMO_DATA: 'false',
+          LOG_LEVEL: 'error',
+          DATA_DIR: join(process.cwd(), '.data', 'bench'),
+        },
+        [
+          ...(process.env.BENCH_NODE_OPTIONS ?? PRODUCTION_NODE_FLAGS).split(' ').filter(Boolean),
+          ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+        ],
+      );
       servers.push(portal.child);
       const ceiling = await serve('bench/coordination-ceiling.mjs', [databaseUrl]);
       servers.push(ceiling.child);
 
       const login = async (email: string) =>
-        (await post(portal.url, { query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', variables: { e: email, p: g.password } })).data.login
-          .accessToken as string;
+        (
+          await post(portal.url, {
+            query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+            variables: { e: email, p: g.password },
+          })
+        ).data.login.accessToken as string;
       const member = await login(g.memberEmail);
       const coordinator = await login(g.coordinatorEmail);
       const variables = { a: g.allianceId, status: OPEN, first: FIRST };
@@ -122,8 +154,12 @@ describe('bench: coordination', () => {
       expect(portalAnswer.errors).toBeUndefined();
       const ceilingAnswer = await post(ceiling.url, body);
       expect(ceilingAnswer.data.tasks.totalCount).toBe(portalAnswer.data.tasks.totalCount);
-      expect(ceilingAnswer.data.tasks.edges.map((e: any) => e.node.id)).toEqual(portalAnswer.data.tasks.edges.map((e: any) => e.node.id));
-      console.log(`board: ${portalAnswer.data.tasks.edges.length} of ${portalAnswer.data.tasks.totalCount} open tasks`);
+      expect(ceilingAnswer.data.tasks.edges.map((e: any) => e.node.id)).toEqual(
+        portalAnswer.data.tasks.edges.map((e: any) => e.node.id),
+      );
+      console.log(
+        `board: ${portalAnswer.data.tasks.edges.length} of ${portalAnswer.data.tasks.totalCount} open tasks`,
+      );
 
       const rss = (child: ChildProcess) => async () => rssOf(child.pid!);
       await load({ url: portal.url, token: member, body, seconds: 3 }, rss(portal.child)); // warm-up
@@ -132,11 +168,33 @@ describe('bench: coordination', () => {
       const bare = await load({ url: ceiling.url, body }, rss(ceiling.child));
 
       const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
-      const { rows } = await pool.query("SELECT id, version FROM tasks WHERE alliance_id = $1 AND status IN ('OPEN', 'IN_PROGRESS') ORDER BY id LIMIT 20000", [g.allianceId]);
+      const { rows } = await pool.query(
+        "SELECT id, version FROM tasks WHERE alliance_id = $1 AND status IN ('OPEN', 'IN_PROGRESS') ORDER BY id LIMIT 20000",
+        [g.allianceId],
+      );
       await pool.end();
       const update = process.env.BENCH_BOARD_ONLY
-        ? { rps: 0, total: 0, p50: 0, p99: 0, errors: 0, timeouts: 0, non2xx: 0, graphqlErrors: 0, conflicts: 0, rssMb: 0 }
-        : await load({ url: portal.url, token: coordinator, mode: 'updateTask', tasks: rows.map((r: any) => [r.id, r.version]) }, rss(portal.child));
+        ? {
+            rps: 0,
+            total: 0,
+            p50: 0,
+            p99: 0,
+            errors: 0,
+            timeouts: 0,
+            non2xx: 0,
+            graphqlErrors: 0,
+            conflicts: 0,
+            rssMb: 0,
+          }
+        : await load(
+            {
+              url: portal.url,
+              token: coordinator,
+              mode: 'updateTask',
+              tasks: rows.map((r: any) => [r.id, r.version]),
+            },
+            rss(portal.child),
+          );
 
       const line = (name: string, r: LoadResult & { rssMb: number }) =>
         `${name.padEnd(28)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   peak RSS ${r.rssMb} MB   (${r.total} requests, ${r.non2xx} non-2xx, ${r.graphqlErrors} GraphQL errors${r.conflicts ? `, ${r.conflicts} conflicts` : ''})`;

@@ -10,7 +10,13 @@ export interface LargeAllianceSize {
   comments: number;
 }
 
-export const LARGE: LargeAllianceSize = { partners: 100, users: 2_000, goals: 50, tasks: 50_000, comments: 200_000 };
+export const LARGE: LargeAllianceSize = {
+  partners: 100,
+  users: 2_000,
+  goals: 50,
+  tasks: 50_000,
+  comments: 200_000,
+};
 
 export interface GeneratedAlliance {
   allianceId: string;
@@ -29,7 +35,10 @@ export interface GeneratedAlliance {
  * (active partners; assignees from the lead organisation). Runs in one transaction on its own
  * connection; ANALYZEs afterwards so plans reflect the data.
  */
-export async function generateLargeAlliance(databaseUrl: string, size: LargeAllianceSize = LARGE): Promise<GeneratedAlliance> {
+export async function generateLargeAlliance(
+  databaseUrl: string,
+  size: LargeAllianceSize = LARGE,
+): Promise<GeneratedAlliance> {
   const started = Date.now();
   const run = randomBytes(3).toString('hex');
   const password = 'bench-password-1234';
@@ -39,7 +48,10 @@ export async function generateLargeAlliance(databaseUrl: string, size: LargeAlli
   try {
     await client.query('BEGIN');
     const [{ id: allianceId }] = (
-      await client.query(`INSERT INTO alliances (name, municipality, description) VALUES ($1, 'Benchstadt', 'Lastprofil: ein großes Bündnis') RETURNING id`, [`Großbündnis ${run}`])
+      await client.query(
+        `INSERT INTO alliances (name, municipality, description) VALUES ($1, 'Benchstadt', 'Lastprofil: ein großes Bündnis') RETURNING id`,
+        [`Großbündnis ${run}`],
+      )
     ).rows;
     const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
     const A = lit(allianceId);
@@ -100,8 +112,12 @@ export async function generateLargeAlliance(databaseUrl: string, size: LargeAlli
           JOIN b_user u ON u.i = 1 + c % ${U};
     `);
     await client.query('COMMIT');
-    await client.query('ANALYZE organisations, partners, users, memberships, goals, goal_owner_partners, tasks, task_contributing_partners, task_dependencies, task_comments');
-    const { rows: [counts] } = await client.query(
+    await client.query(
+      'ANALYZE organisations, partners, users, memberships, goals, goal_owner_partners, tasks, task_contributing_partners, task_dependencies, task_comments',
+    );
+    const {
+      rows: [counts],
+    } = await client.query(
       `SELECT (SELECT count(*) FROM partners WHERE alliance_id = $1)::int AS partners,
               (SELECT count(*) FROM memberships WHERE alliance_id = $1)::int AS users,
               (SELECT count(*) FROM goals WHERE alliance_id = $1)::int AS goals,

@@ -9,7 +9,10 @@ const o = JSON.parse(Buffer.concat(chunks).toString('utf8'));
 if (new URL(o.url).hostname !== '127.0.0.1') throw new Error('benchmarks run against 127.0.0.1 only');
 const connections = Math.min(o.connections ?? 10, 50);
 const duration = Math.min(o.seconds ?? 10, 60);
-const headers = { 'content-type': 'application/json', ...(o.token ? { authorization: `Bearer ${o.token}` } : {}) };
+const headers = {
+  'content-type': 'application/json',
+  ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
+};
 
 let requests;
 let conflicts = 0;
@@ -27,8 +30,16 @@ if (o.mode === 'updateTask') {
         return {
           ...req,
           body: JSON.stringify({
-            query: 'mutation($id: ID!, $i: UpdateTaskInput!) { updateTask(id: $id, input: $i) { id version } }',
-            variables: { id: task.id, i: { expectedVersion: task.version, title: `Aufgabe unter Last ${next}`, priority: ['LOW', 'NORMAL', 'HIGH'][next % 3] } },
+            query:
+              'mutation($id: ID!, $i: UpdateTaskInput!) { updateTask(id: $id, input: $i) { id version } }',
+            variables: {
+              id: task.id,
+              i: {
+                expectedVersion: task.version,
+                title: `Aufgabe unter Last ${next}`,
+                priority: ['LOW', 'NORMAL', 'HIGH'][next % 3],
+              },
+            },
           }),
         };
       },
@@ -52,7 +63,15 @@ if (o.mode === 'updateTask') {
   ];
 }
 
-const result = await autocannon({ url: o.url, method: 'POST', connections, duration, headers, body: o.body ? JSON.stringify(o.body) : undefined, requests });
+const result = await autocannon({
+  url: o.url,
+  method: 'POST',
+  connections,
+  duration,
+  headers,
+  body: o.body ? JSON.stringify(o.body) : undefined,
+  requests,
+});
 console.log(
   JSON.stringify({
     rps: result.requests.average,

@@ -20,7 +20,11 @@ const MEETING = `query($id: ID!) { meeting(id: $id) { title status quorate
   decisions { number title outcome votesFor followUpTasks { title dueOn leadPartner { organisation { shortName } } } amendedBy { number } }
   minutes { status } } }`;
 
-async function load(url: string, token: string, body: unknown): Promise<{ rps: number; p50: number; p99: number; errors: number; non2xx: number; total: number }> {
+async function load(
+  url: string,
+  token: string,
+  body: unknown,
+): Promise<{ rps: number; p50: number; p99: number; errors: number; non2xx: number; total: number }> {
   const autocannon: any = (await import('autocannon' as string)).default;
   const result: any = await autocannon({
     url: `${url}/graphql`,
@@ -30,7 +34,14 @@ async function load(url: string, token: string, body: unknown): Promise<{ rps: n
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify(body),
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx, total: result.requests.total };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+    total: result.requests.total,
+  };
 }
 
 describe('bench: meetings', () => {
@@ -50,15 +61,30 @@ describe('bench: meetings', () => {
 
       const live = await schedule(t, a);
       await run(t, a.users.fac.token, 'startMeeting', live.id);
-      const before = await t.db.query('SELECT count(*)::int AS n FROM decisions WHERE alliance_id = $1', [a.allianceId]);
+      const before = await t.db.query('SELECT count(*)::int AS n FROM decisions WHERE alliance_id = $1', [
+        a.allianceId,
+      ]);
       const write = await load(url, a.users.fac.token, {
         query: 'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { number } }',
-        variables: { i: { meetingId: live.id, title: 'Lastbeschluss', text: 'Unter Last beschlossen.', outcome: 'ADOPTED', votesFor: 5, votesAgainst: 1, abstentions: 0 } },
+        variables: {
+          i: {
+            meetingId: live.id,
+            title: 'Lastbeschluss',
+            text: 'Unter Last beschlossen.',
+            outcome: 'ADOPTED',
+            votesFor: 5,
+            votesAgainst: 1,
+            abstentions: 0,
+          },
+        },
       });
       expect(write.non2xx).toBe(0);
       await new Promise((r) => setTimeout(r, 1000)); // let requests still in flight when autocannon stopped finish
       const year = Number(todayInBerlin().slice(0, 4));
-      const rows = await t.db.query('SELECT count(*)::int AS n, count(DISTINCT serial)::int AS d, max(serial)::int AS m FROM decisions WHERE alliance_id = $1 AND year = $2', [a.allianceId, year]);
+      const rows = await t.db.query(
+        'SELECT count(*)::int AS n, count(DISTINCT serial)::int AS d, max(serial)::int AS m FROM decisions WHERE alliance_id = $1 AND year = $2',
+        [a.allianceId, year],
+      );
       const { n, d, m } = rows.rows[0];
       expect(d).toBe(n);
       expect(m).toBe(n); // 1..n without a gap

@@ -13,9 +13,16 @@ describe('test builders', () => {
       partners: { city: {}, jc: { kind: 'JOBCENTER' } },
       users: { coord: { org: 'city', roles: ['COORDINATOR'] }, cw: { org: 'jc', roles: ['CASE_WORKER'] } },
     });
-    const res = await t.gql('query($id: ID!) { alliance(id: $id) { partners { organisation { kind } } members { roles user { email } } } }', { id: a.allianceId }, a.users.cw.token);
+    const res = await t.gql(
+      'query($id: ID!) { alliance(id: $id) { partners { organisation { kind } } members { roles user { email } } } }',
+      { id: a.allianceId },
+      a.users.cw.token,
+    );
     expect(res.errors).toBeUndefined();
-    expect(res.data.alliance.partners.map((p: any) => p.organisation.kind)).toEqual(['CITY_DEPARTMENT', 'JOBCENTER']);
+    expect(res.data.alliance.partners.map((p: any) => p.organisation.kind)).toEqual([
+      'CITY_DEPARTMENT',
+      'JOBCENTER',
+    ]);
     expect(res.data.alliance.members).toEqual([
       { roles: ['COORDINATOR'], user: { email: a.users.coord.email } },
       { roles: ['CASE_WORKER'], user: { email: a.users.cw.email } },

@@ -11,6 +11,10 @@ describe('smoke', () => {
     const token = await t.adminToken();
     const res = await t.gql('{ me { email platformAdmin organisation { name } } }', {}, token);
     expect(res.errors).toBeUndefined();
-    expect(res.data.me).toEqual({ email: 'admin@test.local', platformAdmin: true, organisation: { name: 'Plattformbetrieb' } });
+    expect(res.data.me).toEqual({
+      email: 'admin@test.local',
+      platformAdmin: true,
+      organisation: { name: 'Plattformbetrieb' },
+    });
   });
 });

@@ -1,6 +1,16 @@
 import { startTestApp, codes, type TestApp } from '../utils/test-app.js';
 import { aMember, type BuiltAlliance } from '../utils/builders.js';
-import { ACCEPT, casework, CASE_FIELDS, expectData, fullCaseInput, handedOver, openCase, recordConsent, REQUEST_HANDOVER } from './helpers.js';
+import {
+  ACCEPT,
+  casework,
+  CASE_FIELDS,
+  expectData,
+  fullCaseInput,
+  handedOver,
+  openCase,
+  recordConsent,
+  REQUEST_HANDOVER,
+} from './helpers.js';
 
 const CASE = `query($id: ID!) { case(id: $id) { ${CASE_FIELDS} caseWorker { id } consents { id } handovers { id status accessActive } } }`;
 const CASES = `query($f: CaseFilter) { cases(filter: $f, first: 100) { totalCount edges { node { id reference visibleCategories supportAreas identity { familyName } } } } }`;
@@ -16,16 +26,38 @@ describe('casework: who sees a case (DESIGN "Who may do what", invariant 2)', ()
 
   describe('only CASE_WORKERs of the owning organisation', () => {
     it('a case worker of the owner sees every category; other roles of the same organisation and the platform admin see nothing', async () => {
-      const c = await openCase(t, a.users.kim.token, fullCaseInput({ givenName: 'Amira', familyName: 'Nassar' }));
+      const c = await openCase(
+        t,
+        a.users.kim.token,
+        fullCaseInput({ givenName: 'Amira', familyName: 'Nassar' }),
+      );
       const own = await t.gql(CASE, { id: c.id }, a.users.kim2.token);
       expect(own.errors).toBeUndefined();
-      expect(own.data.case.visibleCategories).toEqual(['IDENTITY', 'CONTACT', 'LANGUAGE', 'RESIDENCE', 'EDUCATION_EMPLOYMENT', 'HOUSING', 'FAMILY', 'HEALTH']);
-      expect(own.data.case.identity).toEqual({ givenName: 'Amira', familyName: 'Nassar', dateOfBirth: '1990-04-01' });
+      expect(own.data.case.visibleCategories).toEqual([
+        'IDENTITY',
+        'CONTACT',
+        'LANGUAGE',
+        'RESIDENCE',
+        'EDUCATION_EMPLOYMENT',
+        'HOUSING',
+        'FAMILY',
+        'HEALTH',
+      ]);
+      expect(own.data.case.identity).toEqual({
+        givenName: 'Amira',
+        familyName: 'Nassar',
+        dateOfBirth: '1990-04-01',
+      });
       expect(own.data.case.health.note).toBe('Amira Nassar: asthma');
       expect(own.data.case.supportAreas).toEqual(['EMPLOYMENT', 'LANGUAGE']);
       expect(own.data.case.caseWorker).toEqual({ id: a.users.kim.id });
 
-      for (const token of [a.users.kimCoord.token, await t.adminToken(), a.users.jcMember.token, a.users.jc.token]) {
+      for (const token of [
+        a.users.kimCoord.token,
+        await t.adminToken(),
+        a.users.jcMember.token,
+        a.users.jc.token,
+      ]) {
         const res = await t.gql(CASE, { id: c.id }, token);
         expect(res.errors).toBeUndefined();
         expect(res.data.case).toBeNull();
@@ -33,10 +65,18 @@ describe('casework: who sees a case (DESIGN "Who may do what", invariant 2)', ()
         expect(list.data.cases.edges.map((e: any) => e.node.id)).not.toContain(c.id);
         const close = await t.gql('mutation($id: ID!) { closeCase(id: $id) { id } }', { id: c.id }, token);
         expect(codes(close)).toEqual(['NOT_FOUND']);
-        const upd = await t.gql('mutation($i: UpdateCaseDataInput!) { updateCaseData(input: $i) { id } }', { i: { caseId: c.id, housing: { situation: 'x' } } }, token);
+        const upd = await t.gql(
+          'mutation($i: UpdateCaseDataInput!) { updateCaseData(input: $i) { id } }',
+          { i: { caseId: c.id, housing: { situation: 'x' } } },
+          token,
+        );
         expect(codes(upd)).toEqual(['NOT_FOUND']);
       }
-      const notCw = await t.gql('mutation($i: OpenCaseInput!) { openCase(input: $i) { id } }', { i: fullCaseInput({ givenName: 'X', familyName: 'Y' }) }, a.users.kimCoord.token);
+      const notCw = await t.gql(
+        'mutation($i: OpenCaseInput!) { openCase(input: $i) { id } }',
+        { i: fullCaseInput({ givenName: 'X', familyName: 'Y' }) },
+        a.users.kimCoord.token,
+      );
       expect(codes(notCw)).toEqual(['FORBIDDEN']);
     });
 
@@ -45,15 +85,30 @@ describe('casework: who sees a case (DESIGN "Who may do what", invariant 2)', ()
       expect(none.data.case).toBeNull();
       const bad = await t.gql(CASE, { id: 'not-a-uuid' }, a.users.kim.token);
       expect(bad.data.case).toBeNull();
-      expect(codes(await t.gql('mutation { eraseCase(id: "not-a-uuid") { id } }', {}, a.users.kim.token))).toEqual(['NOT_FOUND']);
+      expect(
+        codes(await t.gql('mutation { eraseCase(id: "not-a-uuid") { id } }', {}, a.users.kim.token)),
+      ).toEqual(['NOT_FOUND']);
     });
 
-    it('a case worker whose CASE_WORKER role is in another alliance still works on their organisation\'s cases', async () => {
-      const other = await t.gql('mutation($i: CreateAllianceInput!) { createAlliance(input: $i) { id } }', { i: { name: `Other ${Date.now()}`, municipality: 'X' } }, await t.adminToken());
+    it("a case worker whose CASE_WORKER role is in another alliance still works on their organisation's cases", async () => {
+      const other = await t.gql(
+        'mutation($i: CreateAllianceInput!) { createAlliance(input: $i) { id } }',
+        { i: { name: `Other ${Date.now()}`, municipality: 'X' } },
+        await t.adminToken(),
+      );
       const otherId = other.data.createAlliance.id;
-      await expectData(t, 'mutation($i: AddPartnerInput!) { addPartner(input: $i) { id } }', { i: { allianceId: otherId, organisationId: a.orgs.kim, status: 'ACTIVE' } }, await t.adminToken());
+      await expectData(
+        t,
+        'mutation($i: AddPartnerInput!) { addPartner(input: $i) { id } }',
+        { i: { allianceId: otherId, organisationId: a.orgs.kim, status: 'ACTIVE' } },
+        await t.adminToken(),
+      );
       const elsewhere = await aMember(t, otherId, a.orgs.kim, ['CASE_WORKER']);
-      const c = await openCase(t, a.users.kim.token, fullCaseInput({ givenName: 'Omar', familyName: 'Saleh' }));
+      const c = await openCase(
+        t,
+        a.users.kim.token,
+        fullCaseInput({ givenName: 'Omar', familyName: 'Saleh' }),
+      );
       const res = await t.gql(CASE, { id: c.id }, elsewhere.token);
       expect(res.data.case.identity.familyName).toBe('Saleh');
     });
@@ -64,29 +119,47 @@ describe('casework: who sees a case (DESIGN "Who may do what", invariant 2)', ()
       const b = await casework(t);
       const year = new Date().getUTCFullYear();
       const opened = await Promise.all(
-        Array.from({ length: 12 }, (_, i) => openCase(t, (i % 2 ? b.users.kim2 : b.users.kim).token, fullCaseInput({ givenName: `G${i}`, familyName: `F${i}` }))),
+        Array.from({ length: 12 }, (_, i) =>
+          openCase(
+            t,
+            (i % 2 ? b.users.kim2 : b.users.kim).token,
+            fullCaseInput({ givenName: `G${i}`, familyName: `F${i}` }),
+          ),
+        ),
       );
       const numbers = opened.map((c) => c.reference).sort();
-      expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => `KR-${year}-${String(i + 1).padStart(5, '0')}`));
+      expect(numbers).toEqual(
+        Array.from({ length: 12 }, (_, i) => `KR-${year}-${String(i + 1).padStart(5, '0')}`),
+      );
       const jc = await openCase(t, b.users.jc.token, fullCaseInput({ givenName: 'A', familyName: 'B' }));
       expect(jc.reference).toBe(`JC-${year}-00001`);
       // A failed opening (bad case worker) does not use up a number.
-      const failed = await t.gql('mutation($i: OpenCaseInput!) { openCase(input: $i) { id } }', { i: { ...fullCaseInput({ givenName: 'A', familyName: 'B' }), caseWorkerId: b.users.jcMember.id } }, b.users.jc.token);
+      const failed = await t.gql(
+        'mutation($i: OpenCaseInput!) { openCase(input: $i) { id } }',
+        { i: { ...fullCaseInput({ givenName: 'A', familyName: 'B' }), caseWorkerId: b.users.jcMember.id } },
+        b.users.jc.token,
+      );
       expect(codes(failed)).toEqual(['BAD_USER_INPUT']);
-      expect((await openCase(t, b.users.jc.token, fullCaseInput({ givenName: 'A', familyName: 'B' }))).reference).toBe(`JC-${year}-00002`);
+      expect(
+        (await openCase(t, b.users.jc.token, fullCaseInput({ givenName: 'A', familyName: 'B' }))).reference,
+      ).toBe(`JC-${year}-00002`);
     });
   });
 
   describe('reading follows invariant 2', () => {
     it('the receiver sees exactly the handed-over categories; visibleCategories says which; everything else is null', async () => {
-      const h = await handedOver(t, a, { givenName: 'Layla', familyName: 'Darwish' }, ['IDENTITY', 'LANGUAGE']);
+      const h = await handedOver(t, a, { givenName: 'Layla', familyName: 'Darwish' }, [
+        'IDENTITY',
+        'LANGUAGE',
+      ]);
       const res = await t.gql(CASE, { id: h.caseId }, a.users.jc.token);
       expect(res.errors).toBeUndefined();
       const c = res.data.case;
       expect(c.visibleCategories).toEqual(['IDENTITY', 'LANGUAGE']);
       expect(c.identity.familyName).toBe('Darwish');
       expect(c.language.germanLevel).toBe('A2');
-      for (const f of ['contact', 'residence', 'educationEmployment', 'housing', 'family', 'health']) expect(c[f]).toBeNull();
+      for (const f of ['contact', 'residence', 'educationEmployment', 'housing', 'family', 'health'])
+        expect(c[f]).toBeNull();
       // Shell and the receiver's own handover, but not the owner's support areas or case worker.
       expect(c.reference).toBe(h.reference);
       expect(c.owner.id).toBe(a.orgs.kim);
@@ -99,9 +172,22 @@ describe('casework: who sees a case (DESIGN "Who may do what", invariant 2)', ()
     });
 
     it('a requested (not yet accepted) handover shows the receiver the shell only', async () => {
-      const c = await openCase(t, a.users.kim.token, fullCaseInput({ givenName: 'Karim', familyName: 'Aziz' }));
-      const consentId = await recordConsent(t, a.users.kim.token, { caseId: c.id, recipientIds: [a.orgs.jc], categories: ['IDENTITY'] });
-      await expectData(t, REQUEST_HANDOVER, { i: { caseId: c.id, toOrganisationId: a.orgs.jc, consentId, categories: ['IDENTITY'] } }, a.users.kim.token);
+      const c = await openCase(
+        t,
+        a.users.kim.token,
+        fullCaseInput({ givenName: 'Karim', familyName: 'Aziz' }),
+      );
+      const consentId = await recordConsent(t, a.users.kim.token, {
+        caseId: c.id,
+        recipientIds: [a.orgs.jc],
+        categories: ['IDENTITY'],
+      });
+      await expectData(
+        t,
+        REQUEST_HANDOVER,
+        { i: { caseId: c.id, toOrganisationId: a.orgs.jc, consentId, categories: ['IDENTITY'] } },
+        a.users.kim.token,
+      );
       const res = await t.gql(CASE, { id: c.id }, a.users.jc.token);
       expect(res.data.case.reference).toBe(c.reference);
       expect(res.data.case.visibleCategories).toEqual([]);
@@ -110,8 +196,15 @@ describe('casework: who sees a case (DESIGN "Who may do what", invariant 2)', ()
 
     it('withdrawal takes effect on the very next request; the shell stays visible', async () => {
       const h = await handedOver(t, a, { givenName: 'Nour', familyName: 'Khoury' }, ['IDENTITY']);
-      expect((await t.gql(CASE, { id: h.caseId }, a.users.jc.token)).data.case.identity.familyName).toBe('Khoury');
-      await expectData(t, 'mutation($id: ID!) { withdrawConsent(id: $id, note: "per phone") { status withdrawnAt } }', { id: h.consentId }, a.users.kim.token);
+      expect((await t.gql(CASE, { id: h.caseId }, a.users.jc.token)).data.case.identity.familyName).toBe(
+        'Khoury',
+      );
+      await expectData(
+        t,
+        'mutation($id: ID!) { withdrawConsent(id: $id, note: "per phone") { status withdrawnAt } }',
+        { id: h.consentId },
+        a.users.kim.token,
+      );
       const after = await t.gql(CASE, { id: h.caseId }, a.users.jc.token);
       expect(after.data.case.reference).toBe(h.reference);
       expect(after.data.case.visibleCategories).toEqual([]);
@@ -120,25 +213,78 @@ describe('casework: who sees a case (DESIGN "Who may do what", invariant 2)', ()
     });
 
     it('expiry takes effect on the next read, without any write (evaluated in the database)', async () => {
-      const c = await openCase(t, a.users.kim.token, fullCaseInput({ givenName: 'Sami', familyName: 'Haddad' }));
+      const c = await openCase(
+        t,
+        a.users.kim.token,
+        fullCaseInput({ givenName: 'Sami', familyName: 'Haddad' }),
+      );
       const until = new Date(Date.now() + 1500).toISOString();
-      const consentId = await recordConsent(t, a.users.kim.token, { caseId: c.id, recipientIds: [a.orgs.jc], categories: ['IDENTITY'], validUntil: until });
-      const h = (await expectData(t, REQUEST_HANDOVER, { i: { caseId: c.id, toOrganisationId: a.orgs.jc, consentId, categories: ['IDENTITY'] } }, a.users.kim.token)).requestHandover;
+      const consentId = await recordConsent(t, a.users.kim.token, {
+        caseId: c.id,
+        recipientIds: [a.orgs.jc],
+        categories: ['IDENTITY'],
+        validUntil: until,
+      });
+      const h = (
+        await expectData(
+          t,
+          REQUEST_HANDOVER,
+          { i: { caseId: c.id, toOrganisationId: a.orgs.jc, consentId, categories: ['IDENTITY'] } },
+          a.users.kim.token,
+        )
+      ).requestHandover;
       await expectData(t, ACCEPT, { id: h.id }, a.users.jc.token);
-      expect((await t.gql(CASE, { id: c.id }, a.users.jc.token)).data.case.identity.familyName).toBe('Haddad');
+      expect((await t.gql(CASE, { id: c.id }, a.users.jc.token)).data.case.identity.familyName).toBe(
+        'Haddad',
+      );
       await new Promise((r) => setTimeout(r, Math.max(0, new Date(until).getTime() - Date.now() + 100)));
-      const after = await t.gql(`query($id: ID!) { case(id: $id) { identity { familyName } visibleCategories consents { status } handovers { accessActive } } }`, { id: c.id }, a.users.jc.token);
-      expect(after.data.case).toEqual({ identity: null, visibleCategories: [], consents: [{ status: 'EXPIRED' }], handovers: [{ accessActive: false }] });
+      const after = await t.gql(
+        `query($id: ID!) { case(id: $id) { identity { familyName } visibleCategories consents { status } handovers { accessActive } } }`,
+        { id: c.id },
+        a.users.jc.token,
+      );
+      expect(after.data.case).toEqual({
+        identity: null,
+        visibleCategories: [],
+        consents: [{ status: 'EXPIRED' }],
+        handovers: [{ accessActive: false }],
+      });
     });
 
     it('completed and cancelled handovers end access; a new accepted handover under an active consent restores it', async () => {
       const h = await handedOver(t, a, { givenName: 'Rami', familyName: 'Mansour' }, ['IDENTITY']);
-      await expectData(t, 'mutation($id: ID!) { completeHandover(id: $id, outcome: "placed") { status accessActive } }', { id: h.handoverId }, a.users.jc.token);
+      await expectData(
+        t,
+        'mutation($id: ID!) { completeHandover(id: $id, outcome: "placed") { status accessActive } }',
+        { id: h.handoverId },
+        a.users.jc.token,
+      );
       expect((await t.gql(CASE, { id: h.caseId }, a.users.jc.token)).data.case.identity).toBeNull();
-      const h2 = (await expectData(t, REQUEST_HANDOVER, { i: { caseId: h.caseId, toOrganisationId: a.orgs.jc, consentId: h.consentId, categories: ['IDENTITY'] } }, a.users.kim.token)).requestHandover;
+      const h2 = (
+        await expectData(
+          t,
+          REQUEST_HANDOVER,
+          {
+            i: {
+              caseId: h.caseId,
+              toOrganisationId: a.orgs.jc,
+              consentId: h.consentId,
+              categories: ['IDENTITY'],
+            },
+          },
+          a.users.kim.token,
+        )
+      ).requestHandover;
       await expectData(t, ACCEPT, { id: h2.id }, a.users.jc.token);
-      expect((await t.gql(CASE, { id: h.caseId }, a.users.jc.token)).data.case.identity.familyName).toBe('Mansour');
-      const cancelled = await expectData(t, 'mutation($id: ID!) { cancelHandover(id: $id) { status accessActive } }', { id: h2.id }, a.users.kim.token);
+      expect((await t.gql(CASE, { id: h.caseId }, a.users.jc.token)).data.case.identity.familyName).toBe(
+        'Mansour',
+      );
+      const cancelled = await expectData(
+        t,
+        'mutation($id: ID!) { cancelHandover(id: $id) { status accessActive } }',
+        { id: h2.id },
+        a.users.kim.token,
+      );
       expect(cancelled.cancelHandover).toEqual({ status: 'CANCELLED', accessActive: false });
       expect((await t.gql(CASE, { id: h.caseId }, a.users.jc.token)).data.case.identity).toBeNull();
     });
@@ -160,7 +306,11 @@ describe('casework: who sees a case (DESIGN "Who may do what", invariant 2)', ()
   describe('cases list', () => {
     it('lists own and handed-over cases; filters handedOver, status, supportArea; searches references and (own only) family names by blind index', async () => {
       const b = await casework(t);
-      const own = await openCase(t, b.users.jc.token, fullCaseInput({ givenName: 'Jamal', familyName: 'Müller-Öztürk' }, { supportAreas: ['HOUSING'] }));
+      const own = await openCase(
+        t,
+        b.users.jc.token,
+        fullCaseInput({ givenName: 'Jamal', familyName: 'Müller-Öztürk' }, { supportAreas: ['HOUSING'] }),
+      );
       const h = await handedOver(t, b, { givenName: 'Yara', familyName: 'Müller-Öztürk' }, ['IDENTITY']);
       const ids = async (f: Record<string, unknown>, token = b.users.jc.token) =>
         (await t.gql(CASES, { f }, token)).data.cases.edges.map((e: any) => e.node.id).sort();
@@ -183,7 +333,8 @@ describe('casework: who sees a case (DESIGN "Who may do what", invariant 2)', ()
 
     it('pages with first/after in opening order and refuses first above 100', async () => {
       const b = await casework(t);
-      for (let i = 0; i < 5; i++) await openCase(t, b.users.kim.token, fullCaseInput({ givenName: `P${i}`, familyName: `Q${i}` }));
+      for (let i = 0; i < 5; i++)
+        await openCase(t, b.users.kim.token, fullCaseInput({ givenName: `P${i}`, familyName: `Q${i}` }));
       const Q = `query($after: String) { cases(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { reference } } } }`;
       const seen: string[] = [];
       let after: string | null = null;
@@ -196,7 +347,9 @@ describe('casework: who sees a case (DESIGN "Who may do what", invariant 2)', ()
       }
       expect(seen).toEqual([...seen].sort());
       expect(new Set(seen).size).toBe(5);
-      expect(codes(await t.gql('{ cases(first: 101) { totalCount } }', {}, b.users.kim.token))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await t.gql('{ cases(first: 101) { totalCount } }', {}, b.users.kim.token))).toEqual([
+        'BAD_USER_INPUT',
+      ]);
     });
   });
 });

@@ -17,7 +17,11 @@ export const ACCEPT = `mutation($id: ID!) { acceptHandover(id: $id) { id status 
  */
 export async function casework(t: TestApp): Promise<BuiltAlliance> {
   return anAlliance(t, {
-    partners: { kim: { shortName: 'KR' }, jc: { kind: 'JOBCENTER', shortName: 'JC' }, aa: { kind: 'EMPLOYMENT_AGENCY', shortName: 'AA' } },
+    partners: {
+      kim: { shortName: 'KR' },
+      jc: { kind: 'JOBCENTER', shortName: 'JC' },
+      aa: { kind: 'EMPLOYMENT_AGENCY', shortName: 'AA' },
+    },
     users: {
       kim: { org: 'kim', roles: ['CASE_WORKER'] },
       kim2: { org: 'kim', roles: ['CASE_WORKER'] },
@@ -38,10 +42,22 @@ export function fullCaseInput(client: Client, extra: Record<string, unknown> = {
   return {
     supportAreas: ['EMPLOYMENT', 'LANGUAGE'],
     identity: { ...client, dateOfBirth: '1990-04-01' },
-    contact: { phone: '+49 2151 000000', email: 'client@example.org', address: `${client.familyName}straße 1, Krefeld` },
-    language: { germanLevel: 'A2', otherLanguages: ['ar', 'en'], note: `${client.givenName} attends an integration course` },
+    contact: {
+      phone: '+49 2151 000000',
+      email: 'client@example.org',
+      address: `${client.familyName}straße 1, Krefeld`,
+    },
+    language: {
+      germanLevel: 'A2',
+      otherLanguages: ['ar', 'en'],
+      note: `${client.givenName} attends an integration course`,
+    },
     residence: { status: 'Aufenthaltserlaubnis §25', permitValidUntil: '2027-03-31' },
-    educationEmployment: { qualifications: ['Electrician (SY)'], recognitionStatus: 'pending', jobWishes: ['Electrician'] },
+    educationEmployment: {
+      qualifications: ['Electrician (SY)'],
+      recognitionStatus: 'pending',
+      jobWishes: ['Electrician'],
+    },
     housing: { situation: 'shared accommodation' },
     family: { householdSize: 3, childrenCount: 1 },
     health: { note: `${client.givenName} ${client.familyName}: asthma` },
@@ -49,19 +65,50 @@ export function fullCaseInput(client: Client, extra: Record<string, unknown> = {
   };
 }
 
-export async function openCase(t: TestApp, token: string, input: Record<string, unknown>): Promise<{ id: string; reference: string }> {
+export async function openCase(
+  t: TestApp,
+  token: string,
+  input: Record<string, unknown>,
+): Promise<{ id: string; reference: string }> {
   return (await expectData(t, OPEN_CASE, { i: input }, token)).openCase;
 }
 
-export async function recordConsent(t: TestApp, token: string, input: Record<string, unknown>): Promise<string> {
-  return (await expectData(t, RECORD_CONSENT, { i: { purpose: 'Placement into employment', form: 'WRITTEN', informedInLanguage: 'ar', ...input } }, token)).recordConsent.id;
+export async function recordConsent(
+  t: TestApp,
+  token: string,
+  input: Record<string, unknown>,
+): Promise<string> {
+  return (
+    await expectData(
+      t,
+      RECORD_CONSENT,
+      { i: { purpose: 'Placement into employment', form: 'WRITTEN', informedInLanguage: 'ar', ...input } },
+      token,
+    )
+  ).recordConsent.id;
 }
 
 /** A case of kim handed over (accepted) to jc for the given categories. */
-export async function handedOver(t: TestApp, a: BuiltAlliance, client: Client, categories = ['IDENTITY', 'LANGUAGE', 'EDUCATION_EMPLOYMENT']) {
+export async function handedOver(
+  t: TestApp,
+  a: BuiltAlliance,
+  client: Client,
+  categories = ['IDENTITY', 'LANGUAGE', 'EDUCATION_EMPLOYMENT'],
+) {
   const c = await openCase(t, a.users.kim.token, fullCaseInput(client));
-  const consentId = await recordConsent(t, a.users.kim.token, { caseId: c.id, recipientIds: [a.orgs.jc], categories });
-  const h = (await expectData(t, REQUEST_HANDOVER, { i: { caseId: c.id, toOrganisationId: a.orgs.jc, consentId, categories } }, a.users.kim.token)).requestHandover;
+  const consentId = await recordConsent(t, a.users.kim.token, {
+    caseId: c.id,
+    recipientIds: [a.orgs.jc],
+    categories,
+  });
+  const h = (
+    await expectData(
+      t,
+      REQUEST_HANDOVER,
+      { i: { caseId: c.id, toOrganisationId: a.orgs.jc, consentId, categories } },
+      a.users.kim.token,
+    )
+  ).requestHandover;
   await expectData(t, ACCEPT, { id: h.id }, a.users.jc.token);
   return { caseId: c.id, reference: c.reference, consentId, handoverId: h.id };
 }

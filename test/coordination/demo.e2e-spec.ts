@@ -20,9 +20,19 @@ describe('coordination demo data (Krefeld)', () => {
     );
     expect(errors).toBeUndefined();
     const goals = data.alliances[0].goals;
-    expect(goals.map((g: any) => g.title)).toEqual(expect.arrayContaining([expect.stringMatching(/Fachkräftebedarf/), expect.stringMatching(/Unternehmerschaft/)]));
+    expect(goals.map((g: any) => g.title)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Fachkräftebedarf/),
+        expect.stringMatching(/Unternehmerschaft/),
+      ]),
+    );
     const main = goals.find((g: any) => /Fachkräftebedarf/.test(g.title));
-    expect(main.indicators.find((i: any) => /Beschäftigung/.test(i.name))).toMatchObject({ name: expect.stringMatching(/Beschäftigung/), baseline: 0, target: 120, current: 34 });
+    expect(main.indicators.find((i: any) => /Beschäftigung/.test(i.name))).toMatchObject({
+      name: expect.stringMatching(/Beschäftigung/),
+      baseline: 0,
+      target: 120,
+      current: 34,
+    });
     expect(goals.some((g: any) => g.parent?.title === main.title)).toBe(true);
 
     const board = await t.gql(
@@ -31,12 +41,24 @@ describe('coordination demo data (Krefeld)', () => {
       token,
     );
     const nodes = board.data.tasks.edges.map((e: any) => e.node);
-    expect(new Set(nodes.map((n: any) => n.status))).toEqual(new Set(['OPEN', 'IN_PROGRESS', 'BLOCKED', 'DONE', 'CANCELLED']));
-    expect(new Set(nodes.map((n: any) => n.leadPartner.organisation.shortName)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(nodes.map((n: any) => n.status))).toEqual(
+      new Set(['OPEN', 'IN_PROGRESS', 'BLOCKED', 'DONE', 'CANCELLED']),
+    );
+    expect(new Set(nodes.map((n: any) => n.leadPartner.organisation.shortName)).size).toBeGreaterThanOrEqual(
+      5,
+    );
     expect(nodes.filter((n: any) => n.blockedBy.length).length).toBeGreaterThanOrEqual(2);
-    const overdue = await t.gql('query($a: ID!) { tasks(allianceId: $a, filter: { overdue: true }) { totalCount } }', { a: data.alliances[0].id }, token);
+    const overdue = await t.gql(
+      'query($a: ID!) { tasks(allianceId: $a, filter: { overdue: true }) { totalCount } }',
+      { a: data.alliances[0].id },
+      token,
+    );
     expect(overdue.data.tasks.totalCount).toBeGreaterThanOrEqual(2);
-    const search = await t.gql('query($a: ID!) { tasks(allianceId: $a, filter: { search: "Sprachkurs" }) { totalCount } }', { a: data.alliances[0].id }, token);
+    const search = await t.gql(
+      'query($a: ID!) { tasks(allianceId: $a, filter: { search: "Sprachkurs" }) { totalCount } }',
+      { a: data.alliances[0].id },
+      token,
+    );
     expect(search.data.tasks.totalCount).toBeGreaterThanOrEqual(2);
   });
 });

@@ -19,7 +19,12 @@ describe('Goal.tasks over a list of goals', () => {
       const titles: string[] = [];
       for (let k = 0; k < i; k++) {
         const title = `Aufgabe ${i}.${k}`;
-        await createTask(t, a.users.coord.token, { allianceId: a.allianceId, goalId: goal.id, title, leadPartnerId: a.partners.city });
+        await createTask(t, a.users.coord.token, {
+          allianceId: a.allianceId,
+          goalId: goal.id,
+          title,
+          leadPartnerId: a.partners.city,
+        });
         titles.push(title);
       }
       expected.set(goal.id, titles);
@@ -37,7 +42,11 @@ describe('Goal.tasks over a list of goals', () => {
       expect(g.tasks.edges.map((e: any) => e.node.title)).toEqual(titles.slice(0, 2));
       expect(g.tasks.pageInfo.hasNextPage).toBe(titles.length > 2);
       if (g.tasks.pageInfo.hasNextPage) {
-        const next = await t.gql('query($id: ID!, $after: String) { goal(id: $id) { tasks(first: 2, after: $after) { edges { node { title } } } } }', { id: g.id, after: g.tasks.pageInfo.endCursor }, a.users.member.token);
+        const next = await t.gql(
+          'query($id: ID!, $after: String) { goal(id: $id) { tasks(first: 2, after: $after) { edges { node { title } } } } }',
+          { id: g.id, after: g.tasks.pageInfo.endCursor },
+          a.users.member.token,
+        );
         expect(next.data.goal.tasks.edges.map((e: any) => e.node.title)).toEqual(titles.slice(2, 4));
       }
     }
@@ -49,7 +58,9 @@ describe('Goal.tasks over a list of goals', () => {
     const s = await t.gql(TREE, { id: small.a.allianceId }, small.a.users.member.token);
     const l = await t.gql(TREE, { id: large.a.allianceId }, large.a.users.member.token);
     expect(l.data.alliance.goals).toHaveLength(8);
-    console.info(`alliance { goals { tasks } }: ${s.statements} statements for 2 goals, ${l.statements} for 8`);
+    console.info(
+      `alliance { goals { tasks } }: ${s.statements} statements for 2 goals, ${l.statements} for 8`,
+    );
     expect(l.statements).toBe(s.statements);
   });
 });

@@ -24,7 +24,11 @@ async function listen(t: TestApp): Promise<string> {
   return `ws://127.0.0.1:${port}/graphql`;
 }
 
-function subscribe(url: string, connectionParams: Record<string, unknown> | undefined, allianceId: string): Subscriber {
+function subscribe(
+  url: string,
+  connectionParams: Record<string, unknown> | undefined,
+  allianceId: string,
+): Subscriber {
   const sub: Subscriber = { events: [], errors: [], closed: null } as any;
   let waiters: (() => void)[] = [];
   const wake = () => {
@@ -93,7 +97,10 @@ describe('taskEvents over graphql-ws', () => {
     t = await startTestApp();
     url = await listen(t);
     a = await aCoordinationAlliance(t);
-    other = await anAlliance(t, { partners: { x: {} }, users: { coord: { org: 'x', roles: ['COORDINATOR'] } } });
+    other = await anAlliance(t, {
+      partners: { x: {} },
+      users: { coord: { org: 'x', roles: ['COORDINATOR'] } },
+    });
   });
   afterAll(async () => {
     await Promise.all(subs.map((s) => s.dispose().catch(() => undefined)));
@@ -105,16 +112,40 @@ describe('taskEvents over graphql-ws', () => {
     const member = open({ token: a.users.member.token }, a.allianceId);
     await Promise.all([observer.ready, member.ready]);
     await settle();
-    const task = await createTask(t, a.users.coord.token, { allianceId: a.allianceId, title: 'Jobmesse planen', leadPartnerId: a.partners.jc });
+    const task = await createTask(t, a.users.coord.token, {
+      allianceId: a.allianceId,
+      title: 'Jobmesse planen',
+      leadPartnerId: a.partners.jc,
+    });
     await updateTask(t, a.users.member.token, task.id, { expectedVersion: 1, status: 'IN_PROGRESS' });
-    await t.gql('mutation($t: ID!) { commentOnTask(taskId: $t, body: "Halle reserviert") { id } }', { t: task.id }, a.users.member.token);
+    await t.gql(
+      'mutation($t: ID!) { commentOnTask(taskId: $t, body: "Halle reserviert") { id } }',
+      { t: task.id },
+      a.users.member.token,
+    );
     for (const s of [observer, member]) {
       const events = await s.next(3);
       expect(s.errors).toEqual([]);
       expect(events.map((e) => e.data.taskEvents)).toEqual([
-        { change: 'CREATED', task: { id: task.id, title: 'Jobmesse planen', version: 1, status: 'OPEN', leadPartner: { id: a.partners.jc }, comments: [] } },
-        { change: 'UPDATED', task: expect.objectContaining({ id: task.id, version: 2, status: 'IN_PROGRESS' }) },
-        { change: 'COMMENTED', task: expect.objectContaining({ id: task.id, comments: [{ body: 'Halle reserviert' }] }) },
+        {
+          change: 'CREATED',
+          task: {
+            id: task.id,
+            title: 'Jobmesse planen',
+            version: 1,
+            status: 'OPEN',
+            leadPartner: { id: a.partners.jc },
+            comments: [],
+          },
+        },
+        {
+          change: 'UPDATED',
+          task: expect.objectContaining({ id: task.id, version: 2, status: 'IN_PROGRESS' }),
+        },
+        {
+          change: 'COMMENTED',
+          task: expect.objectContaining({ id: task.id, comments: [{ body: 'Halle reserviert' }] }),
+        },
       ]);
     }
   });
@@ -124,9 +155,17 @@ describe('taskEvents over graphql-ws', () => {
     const foreign = open({ token: other.users.coord.token }, other.allianceId);
     await Promise.all([mine.ready, foreign.ready]);
     await settle();
-    await createTask(t, a.users.coord.token, { allianceId: a.allianceId, title: 'Nur für A', leadPartnerId: a.partners.city });
+    await createTask(t, a.users.coord.token, {
+      allianceId: a.allianceId,
+      title: 'Nur für A',
+      leadPartnerId: a.partners.city,
+    });
     await mine.next(1);
-    await createTask(t, other.users.coord.token, { allianceId: other.allianceId, title: 'Nur für B', leadPartnerId: other.partners.x });
+    await createTask(t, other.users.coord.token, {
+      allianceId: other.allianceId,
+      title: 'Nur für B',
+      leadPartnerId: other.partners.x,
+    });
     await foreign.next(1);
     expect(mine.events.map((e) => e.data.taskEvents.task.title)).toEqual(['Nur für A']);
     expect(foreign.events.map((e) => e.data.taskEvents.task.title)).toEqual(['Nur für B']);
@@ -137,8 +176,14 @@ describe('taskEvents over graphql-ws', () => {
     await intruder.ready;
     await intruder.next(1);
     expect(intruder.errors).toHaveLength(1);
-    expect(intruder.errors[0]).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })]);
-    await createTask(t, a.users.coord.token, { allianceId: a.allianceId, title: 'Geheim', leadPartnerId: a.partners.city });
+    expect(intruder.errors[0]).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }),
+    ]);
+    await createTask(t, a.users.coord.token, {
+      allianceId: a.allianceId,
+      title: 'Geheim',
+      leadPartnerId: a.partners.city,
+    });
     await settle();
     expect(intruder.events).toEqual([]);
   });
@@ -146,7 +191,9 @@ describe('taskEvents over graphql-ws', () => {
   it('an invalid token ends the subscription with UNAUTHENTICATED; a missing one closes the socket with 4403', async () => {
     const forged = open({ authorization: 'Bearer not-a-token' }, a.allianceId);
     await forged.next(1);
-    expect(forged.errors[0]).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })]);
+    expect(forged.errors[0]).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) }),
+    ]);
     const anonymous = open(undefined, a.allianceId);
     await anonymous.next(1);
     expect(anonymous.events).toEqual([]);
@@ -156,22 +203,45 @@ describe('taskEvents over graphql-ws', () => {
   it('someone removed from the alliance, or signed out, hears nothing more on an open subscription', async () => {
     const leaving = await aMember(t, a.allianceId, a.orgs.jc, ['MEMBER']);
     const signingOut = await aMember(t, a.allianceId, a.orgs.jc, ['MEMBER']);
-    const session = (await t.gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken refreshToken } }', { e: signingOut.email, p: PASSWORD })).data.login;
+    const session = (
+      await t.gql(
+        'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken refreshToken } }',
+        { e: signingOut.email, p: PASSWORD },
+      )
+    ).data.login;
     const staying = open({ token: a.users.observer.token }, a.allianceId);
     const removed = open({ token: leaving.token }, a.allianceId);
     const loggedOut = open({ token: session.accessToken }, a.allianceId);
     await Promise.all([staying.ready, removed.ready, loggedOut.ready]);
     await settle();
-    await createTask(t, a.users.coord.token, { allianceId: a.allianceId, title: 'Vor dem Austritt', leadPartnerId: a.partners.jc });
+    await createTask(t, a.users.coord.token, {
+      allianceId: a.allianceId,
+      title: 'Vor dem Austritt',
+      leadPartnerId: a.partners.jc,
+    });
     await Promise.all([staying.next(1), removed.next(1), loggedOut.next(1)]);
     expect(removed.events).toHaveLength(1);
     expect(loggedOut.events).toHaveLength(1);
-    await t.gql('mutation($i: SetMembershipInput!) { setMembership(input: $i) { id } }', { i: { allianceId: a.allianceId, userId: leaving.id, roles: [] } }, await t.adminToken());
-    expect((await t.gql('mutation($r: String!) { logout(refreshToken: $r) }', { r: session.refreshToken })).data.logout).toBe(true);
-    await createTask(t, a.users.coord.token, { allianceId: a.allianceId, title: 'Nach dem Austritt', leadPartnerId: a.partners.jc });
+    await t.gql(
+      'mutation($i: SetMembershipInput!) { setMembership(input: $i) { id } }',
+      { i: { allianceId: a.allianceId, userId: leaving.id, roles: [] } },
+      await t.adminToken(),
+    );
+    expect(
+      (await t.gql('mutation($r: String!) { logout(refreshToken: $r) }', { r: session.refreshToken })).data
+        .logout,
+    ).toBe(true);
+    await createTask(t, a.users.coord.token, {
+      allianceId: a.allianceId,
+      title: 'Nach dem Austritt',
+      leadPartnerId: a.partners.jc,
+    });
     await staying.next(2);
     await settle();
-    expect(staying.events.map((e) => e.data.taskEvents.task.title)).toEqual(['Vor dem Austritt', 'Nach dem Austritt']);
+    expect(staying.events.map((e) => e.data.taskEvents.task.title)).toEqual([
+      'Vor dem Austritt',
+      'Nach dem Austritt',
+    ]);
     expect(removed.events).toHaveLength(1);
     expect(loggedOut.events).toHaveLength(1);
   });
@@ -180,7 +250,11 @@ describe('taskEvents over graphql-ws', () => {
     const s = open({ token: a.users.coord.token }, a.allianceId);
     await s.ready;
     await settle();
-    const task = await createTask(t, a.users.coord.token, { allianceId: a.allianceId, title: 'Vorher', leadPartnerId: a.partners.city });
+    const task = await createTask(t, a.users.coord.token, {
+      allianceId: a.allianceId,
+      title: 'Vorher',
+      leadPartnerId: a.partners.city,
+    });
     await s.next(1);
     // A stale version and an invalid partner both fail inside the transaction.
     await updateTask(t, a.users.coord.token, task.id, { expectedVersion: 7, title: 'Konflikt' });
@@ -197,7 +271,9 @@ describe('taskEvents over graphql-ws', () => {
   it('fans out through Redis: a change on one instance reaches a subscriber on the other', async () => {
     const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
     if (!(await reachable(redisUrl))) {
-      console.warn(`SKIPPED: Redis at ${redisUrl} is not reachable; the two-instance fan-out test did not run`);
+      console.warn(
+        `SKIPPED: Redis at ${redisUrl} is not reachable; the two-instance fan-out test did not run`,
+      );
       return;
     }
     const first = await startTestApp({ REDIS_URL: redisUrl });
@@ -208,10 +284,23 @@ describe('taskEvents over graphql-ws', () => {
       const s = open({ token: b.users.observer.token }, b.allianceId, secondUrl);
       await s.ready;
       await settle();
-      const task = await createTask(first, b.users.coord.token, { allianceId: b.allianceId, title: 'Über Redis', leadPartnerId: b.partners.city });
+      const task = await createTask(first, b.users.coord.token, {
+        allianceId: b.allianceId,
+        title: 'Über Redis',
+        leadPartnerId: b.partners.city,
+      });
       const events = await s.next(1);
       expect(s.errors).toEqual([]);
-      expect(events.map((e) => e.data.taskEvents)).toEqual([{ change: 'CREATED', task: expect.objectContaining({ id: task.id, title: 'Über Redis', leadPartner: { id: b.partners.city } }) }]);
+      expect(events.map((e) => e.data.taskEvents)).toEqual([
+        {
+          change: 'CREATED',
+          task: expect.objectContaining({
+            id: task.id,
+            title: 'Über Redis',
+            leadPartner: { id: b.partners.city },
+          }),
+        },
+      ]);
       await s.dispose();
     } finally {
       await second.close();

@@ -47,8 +47,16 @@ describe('deny by default: every operation declares its rule', () => {
         }
         const path = Reflect.getMetadata(PATH_METADATA, fn) as string | undefined;
         const verb = Reflect.getMetadata(METHOD_METADATA, fn) as number | undefined;
-        if (path !== undefined && verb !== undefined && wrapper.metatype && Reflect.getMetadata(PATH_METADATA, wrapper.metatype) !== undefined) {
-          const prefix = String(Reflect.getMetadata(PATH_METADATA, wrapper.metatype) ?? '').replace(/^\/|\/$/g, '');
+        if (
+          path !== undefined &&
+          verb !== undefined &&
+          wrapper.metatype &&
+          Reflect.getMetadata(PATH_METADATA, wrapper.metatype) !== undefined
+        ) {
+          const prefix = String(Reflect.getMetadata(PATH_METADATA, wrapper.metatype) ?? '').replace(
+            /^\/|\/$/g,
+            '',
+          );
           const route = `/${[prefix, String(path).replace(/^\//, '')].filter(Boolean).join('/')}`;
           routes.set(`${HTTP_METHODS[verb] ?? verb} ${route}`, rule);
         }
@@ -62,7 +70,9 @@ describe('deny by default: every operation declares its rule', () => {
     const { operations, routes } = handlers();
     const lines: string[] = [];
     const missing: string[] = [];
-    for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()] as (GraphQLObjectType | null | undefined)[]) {
+    for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()] as (
+      GraphQLObjectType | null | undefined
+    )[]) {
       if (!root) continue;
       for (const field of Object.keys(root.getFields()).sort()) {
         const key = `${root.name}.${field}`;
@@ -95,7 +105,9 @@ describe('deny by default: every operation declares its rule', () => {
       getHandler: () => Undeclared.prototype.handler,
       getClass: () => Undeclared,
       getType: () => 'http',
-      switchToHttp: () => ({ getRequest: () => ({ user: { userId: 'x', platformAdmin: true, roles: new Map() }, headers: {} }) }),
+      switchToHttp: () => ({
+        getRequest: () => ({ user: { userId: 'x', platformAdmin: true, roles: new Map() }, headers: {} }),
+      }),
     } as unknown as ExecutionContext;
     await expect(guard.canActivate(context)).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
     await expect(guard.canActivate(context)).rejects.toBeInstanceOf(DomainError);

@@ -1,5 +1,13 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { buildSchema, findBreakingChanges, findDangerousChanges, type GraphQLSchema, isObjectType, isInputObjectType, isInterfaceType } from 'graphql';
+import {
+  buildSchema,
+  findBreakingChanges,
+  findDangerousChanges,
+  type GraphQLSchema,
+  isObjectType,
+  isInputObjectType,
+  isInterfaceType,
+} from 'graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
@@ -46,10 +54,17 @@ export interface ContractReport {
 
 function fieldsOf(schema: GraphQLSchema, type: string): string[] | undefined {
   const t = schema.getType(type);
-  return t && (isObjectType(t) || isInterfaceType(t) || isInputObjectType(t)) ? Object.keys(t.getFields()) : undefined;
+  return t && (isObjectType(t) || isInterfaceType(t) || isInputObjectType(t))
+    ? Object.keys(t.getFields())
+    : undefined;
 }
 
-export function compareWithContract(contract: GraphQLSchema, emitted: GraphQLSchema, pendingTypes = PENDING_TYPES, pendingFields = PENDING_FIELDS): ContractReport {
+export function compareWithContract(
+  contract: GraphQLSchema,
+  emitted: GraphQLSchema,
+  pendingTypes = PENDING_TYPES,
+  pendingFields = PENDING_FIELDS,
+): ContractReport {
   const types = new Set(pendingTypes);
   const fields = new Set(pendingFields);
   const pending = (subject: string): boolean => {
@@ -79,7 +94,8 @@ export function compareWithContract(contract: GraphQLSchema, emitted: GraphQLSch
   ];
   for (const x of [...pendingTypes, ...pendingFields]) {
     const [type, field] = x.split('.');
-    const known = field === undefined ? !!contract.getType(type) : !!fieldsOf(contract, type)?.includes(field);
+    const known =
+      field === undefined ? !!contract.getType(type) : !!fieldsOf(contract, type)?.includes(field);
     if (!known) failures.push(`allow-list names ${x}, which the contract does not have`);
   }
   return { failures, stillMissing, presentButPending };
@@ -99,7 +115,9 @@ describe('contract: the emitted schema is a compatible superset of contract/sche
     const emitted = t.app.get(GraphQLSchemaHost).schema;
     const report = compareWithContract(contract, emitted);
     console.info(
-      report.stillMissing.length ? `contract parts still missing (${report.stillMissing.length}):\n  still missing: ${report.stillMissing.join('\n  still missing: ')}` : 'contract: nothing missing',
+      report.stillMissing.length
+        ? `contract parts still missing (${report.stillMissing.length}):\n  still missing: ${report.stillMissing.join('\n  still missing: ')}`
+        : 'contract: nothing missing',
     );
     const dangerous = findDangerousChanges(contract, emitted).map((c) => c.description);
     if (dangerous.length) console.info(`dangerous (not breaking) changes:\n  ${dangerous.join('\n  ')}`);
@@ -112,8 +130,14 @@ describe('contract: the emitted schema is a compatible superset of contract/sche
     const contract = buildSchema(CONTRACT_SDL);
     // A schema that lost Alliance.municipality, changed User.email's type and dropped goals.
     const broken = buildSchema(
-      CONTRACT_SDL.replace('  municipality: String!\n  description: String\n  "Share', '  description: String\n  "Share')
-        .replace('  email: String!\n  displayName: String!\n  organisation', '  email: Int!\n  displayName: String!\n  organisation')
+      CONTRACT_SDL.replace(
+        '  municipality: String!\n  description: String\n  "Share',
+        '  description: String\n  "Share',
+      )
+        .replace(
+          '  email: String!\n  displayName: String!\n  organisation',
+          '  email: Int!\n  displayName: String!\n  organisation',
+        )
         .replace('  goals(status: GoalStatus): [Goal!]!\n', ''),
     );
     const report = compareWithContract(contract, broken, [], ['Alliance.goals']);
@@ -124,19 +148,29 @@ describe('contract: the emitted schema is a compatible superset of contract/sche
     expect(report.stillMissing).toEqual(['Alliance.goals']);
     // A whole type and its operation missing: tolerated only while allow-listed, and printed.
     const withoutAudit = buildSchema(
-      CONTRACT_SDL.replace(/type AuditVerification \{[^}]*\}/, '').replace('  verifyAuditChain: AuditVerification!\n', ''),
+      CONTRACT_SDL.replace(/type AuditVerification \{[^}]*\}/, '').replace(
+        '  verifyAuditChain: AuditVerification!\n',
+        '',
+      ),
     );
     expect(compareWithContract(contract, withoutAudit, [], []).failures.sort()).toEqual([
       'FIELD_REMOVED: Query.verifyAuditChain was removed.',
       'TYPE_REMOVED: AuditVerification was removed.',
     ]);
-    const tolerated = compareWithContract(contract, withoutAudit, ['AuditVerification'], ['Query.verifyAuditChain']);
+    const tolerated = compareWithContract(
+      contract,
+      withoutAudit,
+      ['AuditVerification'],
+      ['Query.verifyAuditChain'],
+    );
     expect(tolerated.failures).toEqual([]);
     expect(tolerated.stillMissing).toEqual(['AuditVerification', 'Query.verifyAuditChain']);
     // An allow-listed entry that exists is reported, so the list shrinks; an unknown name fails.
     const stale = compareWithContract(contract, contract, ['Alliance'], ['Query.nothingLikeThis']);
     expect(stale.presentButPending).toEqual(['Alliance']);
-    expect(stale.failures).toEqual(['allow-list names Query.nothingLikeThis, which the contract does not have']);
+    expect(stale.failures).toEqual([
+      'allow-list names Query.nothingLikeThis, which the contract does not have',
+    ]);
     // The contract itself is compatible with itself, and every pending name exists in the contract.
     const self = compareWithContract(contract, contract);
     expect(self.failures).toEqual([]);

@@ -10,19 +10,40 @@ describe('demo data: the Krefeld alliance with one account per role', () => {
 
   it('seeds the alliance from the press report: city departments, Jobcenter, Agentur, welfare, VKMO active; university and employers prospective', async () => {
     const token = await t.login('koordination@demo.local', DEMO_PASSWORD);
-    const res = await t.gql('{ alliances { name municipality partners { status joinedOn organisation { name shortName kind } } } }', {}, token);
+    const res = await t.gql(
+      '{ alliances { name municipality partners { status joinedOn organisation { name shortName kind } } } }',
+      {},
+      token,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.alliances).toHaveLength(1);
     const [alliance] = res.data.alliances;
     expect(alliance).toMatchObject({ name: 'Bündnis NRW.integrativ Krefeld', municipality: 'Krefeld' });
-    const byStatus = (s: string) => alliance.partners.filter((p: any) => p.status === s).map((p: any) => p.organisation.name);
+    const byStatus = (s: string) =>
+      alliance.partners.filter((p: any) => p.status === s).map((p: any) => p.organisation.name);
     expect(byStatus('ACTIVE')).toEqual(
-      expect.arrayContaining(['Stadt Krefeld – Abteilung Integration', 'Jobcenter Krefeld', 'Agentur für Arbeit Krefeld', 'Arbeitsgemeinschaft der Wohlfahrtsverbände Krefeld', 'Verbund Krefelder Migrantenorganisationen']),
+      expect.arrayContaining([
+        'Stadt Krefeld – Abteilung Integration',
+        'Jobcenter Krefeld',
+        'Agentur für Arbeit Krefeld',
+        'Arbeitsgemeinschaft der Wohlfahrtsverbände Krefeld',
+        'Verbund Krefelder Migrantenorganisationen',
+      ]),
     );
-    expect(byStatus('ACTIVE').filter((n: string) => n.startsWith('Stadt Krefeld')).length).toBeGreaterThanOrEqual(2);
-    expect(byStatus('PROSPECTIVE')).toEqual(expect.arrayContaining(['Hochschule Niederrhein', 'Unternehmensvertretung Krefeld']));
-    expect(alliance.partners.filter((p: any) => p.status === 'ACTIVE').every((p: any) => /^\d{4}-\d{2}-\d{2}$/.test(p.joinedOn))).toBe(true);
-    expect(alliance.partners.filter((p: any) => p.status === 'PROSPECTIVE').every((p: any) => p.joinedOn === null)).toBe(true);
+    expect(
+      byStatus('ACTIVE').filter((n: string) => n.startsWith('Stadt Krefeld')).length,
+    ).toBeGreaterThanOrEqual(2);
+    expect(byStatus('PROSPECTIVE')).toEqual(
+      expect.arrayContaining(['Hochschule Niederrhein', 'Unternehmensvertretung Krefeld']),
+    );
+    expect(
+      alliance.partners
+        .filter((p: any) => p.status === 'ACTIVE')
+        .every((p: any) => /^\d{4}-\d{2}-\d{2}$/.test(p.joinedOn)),
+    ).toBe(true);
+    expect(
+      alliance.partners.filter((p: any) => p.status === 'PROSPECTIVE').every((p: any) => p.joinedOn === null),
+    ).toBe(true);
   });
 
   it('every role has a demo account, and every demo account signs in with the demo password', async () => {
@@ -34,7 +55,14 @@ describe('demo data: the Krefeld alliance with one account per role', () => {
       expect(me.data.me.platformAdmin).toBe(!!account.platformAdmin);
       for (const m of me.data.me.memberships) for (const r of m.roles) roles.add(r);
     }
-    expect([...roles].sort()).toEqual(['ALLIANCE_ADMIN', 'CASE_WORKER', 'COORDINATOR', 'FACILITATOR', 'MEMBER', 'OBSERVER']);
+    expect([...roles].sort()).toEqual([
+      'ALLIANCE_ADMIN',
+      'CASE_WORKER',
+      'COORDINATOR',
+      'FACILITATOR',
+      'MEMBER',
+      'OBSERVER',
+    ]);
     expect(DEMO_ACCOUNTS.every((a) => a.email.endsWith('@demo.local'))).toBe(true);
   });
 

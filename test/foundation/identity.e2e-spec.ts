@@ -3,7 +3,8 @@ import request from 'supertest';
 import { anAlliance, PASSWORD } from '../utils/builders.js';
 import { ADMIN, codes, createTestDatabase, startTestApp, type TestApp } from '../utils/test-app.js';
 
-const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken refreshToken accessTokenExpiresAt user { email } } }';
+const LOGIN =
+  'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken refreshToken accessTokenExpiresAt user { email } } }';
 const REFRESH = 'mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken refreshToken } }';
 const LOGOUT = 'mutation($r: String!) { logout(refreshToken: $r) }';
 const ME = '{ me { id email } }';
@@ -18,7 +19,11 @@ describe('identity: sign-in, sessions, throttling, bootstrap', () => {
   let address = 0;
   const from = () => `10.1.0.${++address}`;
   const login = async (email: string, password: string, ip = from()) => {
-    const res = await request(t.http).post('/graphql').set('content-type', 'application/json').set('x-forwarded-for', ip).send({ query: LOGIN, variables: { e: email, p: password } });
+    const res = await request(t.http)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('x-forwarded-for', ip)
+      .send({ query: LOGIN, variables: { e: email, p: password } });
     return res.body as { data?: any; errors?: any[] };
   };
 
@@ -74,7 +79,9 @@ describe('identity: sign-in, sessions, throttling, bootstrap', () => {
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const ratio = median(times.unknown) / median(times.wrong);
-    console.info(`login timing: wrong password ${median(times.wrong).toFixed(1)} ms, unknown e-mail ${median(times.unknown).toFixed(1)} ms, ratio ${ratio.toFixed(2)}`);
+    console.info(
+      `login timing: wrong password ${median(times.wrong).toFixed(1)} ms, unknown e-mail ${median(times.unknown).toFixed(1)} ms, ratio ${ratio.toFixed(2)}`,
+    );
     expect(ratio).toBeGreaterThan(0.3);
     expect(ratio).toBeLessThan(3);
     await t.db.query('DELETE FROM login_failures');
@@ -84,7 +91,14 @@ describe('identity: sign-in, sessions, throttling, bootstrap', () => {
     const a = await anAlliance(t, { partners: { city: {} } });
     const res = await t.gql(
       'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
-      { i: { email: 'short@test.local', displayName: 'Short', organisationId: a.orgs.city, password: 'elevenchars' } },
+      {
+        i: {
+          email: 'short@test.local',
+          displayName: 'Short',
+          organisationId: a.orgs.city,
+          password: 'elevenchars',
+        },
+      },
       await t.adminToken(),
     );
     expect(codes(res)).toEqual(['BAD_USER_INPUT']);
@@ -96,11 +110,37 @@ describe('identity: sign-in, sessions, throttling, bootstrap', () => {
   it('e-mail addresses are unique case-insensitively', async () => {
     const a = await anAlliance(t, { partners: { city: {} } });
     const create = (email: string) =>
-      t.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id email } }', { i: { email, displayName: 'Dup', organisationId: a.orgs.city, password: PASSWORD } }, undefined);
+      t.gql(
+        'mutation($i: CreateUserInput!) { createUser(input: $i) { id email } }',
+        { i: { email, displayName: 'Dup', organisationId: a.orgs.city, password: PASSWORD } },
+        undefined,
+      );
     const admin = await t.adminToken();
-    const first = await t.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id email } }', { i: { email: 'Case.Test@Test.local', displayName: 'Dup', organisationId: a.orgs.city, password: PASSWORD } }, admin);
+    const first = await t.gql(
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id email } }',
+      {
+        i: {
+          email: 'Case.Test@Test.local',
+          displayName: 'Dup',
+          organisationId: a.orgs.city,
+          password: PASSWORD,
+        },
+      },
+      admin,
+    );
     expect(first.errors).toBeUndefined();
-    const second = await t.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email: 'case.test@test.LOCAL', displayName: 'Dup', organisationId: a.orgs.city, password: PASSWORD } }, admin);
+    const second = await t.gql(
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      {
+        i: {
+          email: 'case.test@test.LOCAL',
+          displayName: 'Dup',
+          organisationId: a.orgs.city,
+          password: PASSWORD,
+        },
+      },
+      admin,
+    );
     expect(codes(second)).toEqual(['BAD_USER_INPUT']);
     expect(second.errors![0].extensions!.fields![0].path).toBe('input.email');
     expect(codes(await create('x@test.local'))).toEqual(['UNAUTHENTICATED']);
@@ -141,21 +181,48 @@ describe('identity: sign-in, sessions, throttling, bootstrap', () => {
     expect(codes(await t.gql(ME, {}, 'not.a.jwt'))).toEqual(['UNAUTHENTICATED']);
     const real = (await login(ADMIN.email, ADMIN.password)).data.login.accessToken as string;
     const [h, , s] = real.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...claims(real), sub: '00000000-0000-4000-8000-000000000000' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...claims(real), sub: '00000000-0000-4000-8000-000000000000' }),
+    ).toString('base64url');
     expect(codes(await t.gql(ME, {}, `${h}.${forged}.${s}`))).toEqual(['UNAUTHENTICATED']);
     expect(codes(await t.gql(ME))).toEqual(['UNAUTHENTICATED']);
     // Expired, signed with another secret, or unsigned (alg none): all refused.
     const { sub, sid } = claims(real);
     const jwt = new JwtService();
-    expect((await t.gql(ME, {}, jwt.sign({ sub, sid }, { secret: t.config.jwtSecret, expiresIn: 60 }))).data.me.email).toBe(ADMIN.email);
-    expect(codes(await t.gql(ME, {}, jwt.sign({ sub, sid, iat: Math.floor(Date.now() / 1000) - 1000 }, { secret: t.config.jwtSecret, expiresIn: 900 })))).toEqual(['UNAUTHENTICATED']);
-    expect(codes(await t.gql(ME, {}, jwt.sign({ sub, sid }, { secret: 'another-secret-of-sufficient-length-123456', expiresIn: 60 })))).toEqual(['UNAUTHENTICATED']);
+    expect(
+      (await t.gql(ME, {}, jwt.sign({ sub, sid }, { secret: t.config.jwtSecret, expiresIn: 60 }))).data.me
+        .email,
+    ).toBe(ADMIN.email);
+    expect(
+      codes(
+        await t.gql(
+          ME,
+          {},
+          jwt.sign(
+            { sub, sid, iat: Math.floor(Date.now() / 1000) - 1000 },
+            { secret: t.config.jwtSecret, expiresIn: 900 },
+          ),
+        ),
+      ),
+    ).toEqual(['UNAUTHENTICATED']);
+    expect(
+      codes(
+        await t.gql(
+          ME,
+          {},
+          jwt.sign({ sub, sid }, { secret: 'another-secret-of-sufficient-length-123456', expiresIn: 60 }),
+        ),
+      ),
+    ).toEqual(['UNAUTHENTICATED']);
     const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ sub, sid, exp: Math.floor(Date.now() / 1000) + 60 })).toString('base64url')}.`;
     expect(codes(await t.gql(ME, {}, none))).toEqual(['UNAUTHENTICATED']);
   });
 
   it('five failures for one account within 15 minutes answer RATE_LIMITED, even with the right password', async () => {
-    const a = await anAlliance(t, { partners: { city: {} }, users: { u: { org: 'city', roles: ['MEMBER'] } } });
+    const a = await anAlliance(t, {
+      partners: { city: {} },
+      users: { u: { org: 'city', roles: ['MEMBER'] } },
+    });
     const email = a.users.u.email;
     for (let i = 0; i < 5; i++) {
       const res = await login(email, `wrong-password-${i}-abc`, `10.4.${i}.1`);
@@ -186,11 +253,16 @@ describe('identity: sign-in, sessions, throttling, bootstrap', () => {
 
   it('two instances starting together on a fresh database create one administrator', async () => {
     const url = await createTestDatabase();
-    const [one, two] = await Promise.all([startTestApp({ DATABASE_URL: url }), startTestApp({ DATABASE_URL: url })]);
+    const [one, two] = await Promise.all([
+      startTestApp({ DATABASE_URL: url }),
+      startTestApp({ DATABASE_URL: url }),
+    ]);
     try {
       const admins = await one.db.query('SELECT count(*)::int AS n FROM users WHERE platform_admin');
       expect(admins.rows[0].n).toBe(1);
-      const orgs = await one.db.query("SELECT count(*)::int AS n FROM organisations WHERE name = 'Plattformbetrieb'");
+      const orgs = await one.db.query(
+        "SELECT count(*)::int AS n FROM organisations WHERE name = 'Plattformbetrieb'",
+      );
       expect(orgs.rows[0].n).toBe(1);
     } finally {
       await two.close();
@@ -199,26 +271,49 @@ describe('identity: sign-in, sessions, throttling, bootstrap', () => {
   });
 
   it('ADMIN_EMAIL naming an existing ordinary account neither promotes it nor changes its password', async () => {
-    const a = await anAlliance(t, { partners: { city: {} }, users: { u: { org: 'city', roles: ['MEMBER'] } } });
-    const other = await startTestApp({ DATABASE_URL: t.databaseUrl, ADMIN_EMAIL: a.users.u.email, ADMIN_PASSWORD: 'another-password-123' });
+    const a = await anAlliance(t, {
+      partners: { city: {} },
+      users: { u: { org: 'city', roles: ['MEMBER'] } },
+    });
+    const other = await startTestApp({
+      DATABASE_URL: t.databaseUrl,
+      ADMIN_EMAIL: a.users.u.email,
+      ADMIN_PASSWORD: 'another-password-123',
+    });
     await other.close();
     const row = await t.db.query('SELECT platform_admin FROM users WHERE id = $1', [a.users.u.id]);
     expect(row.rows[0].platform_admin).toBe(false);
     expect((await login(a.users.u.email, PASSWORD)).errors).toBeUndefined();
-    expect((await login(a.users.u.email, 'another-password-123')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await login(a.users.u.email, 'another-password-123')).errors?.[0].extensions.code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('ADMIN_EMAIL/ADMIN_PASSWORD bootstrap is idempotent: a second instance on the same database creates nobody', async () => {
     const before = await t.db.query('SELECT id FROM users WHERE lower(email) = lower($1)', [ADMIN.email]);
     expect(before.rowCount).toBe(1);
-    const entries = Number((await t.db.query("SELECT count(*) FROM audit_entries WHERE action = 'bootstrapAdmin'")).rows[0].count);
+    const entries = Number(
+      (await t.db.query("SELECT count(*) FROM audit_entries WHERE action = 'bootstrapAdmin'")).rows[0].count,
+    );
     expect(entries).toBe(1);
     const second = await startTestApp({ DATABASE_URL: t.databaseUrl });
     try {
-      const after = await t.db.query('SELECT id, platform_admin FROM users WHERE lower(email) = lower($1)', [ADMIN.email]);
+      const after = await t.db.query('SELECT id, platform_admin FROM users WHERE lower(email) = lower($1)', [
+        ADMIN.email,
+      ]);
       expect(after.rows).toEqual([{ id: before.rows[0].id, platform_admin: true }]);
-      expect(Number((await t.db.query("SELECT count(*) FROM audit_entries WHERE action = 'bootstrapAdmin'")).rows[0].count)).toBe(1);
-      expect(Number((await t.db.query("SELECT count(*) FROM organisations WHERE name = 'Plattformbetrieb'")).rows[0].count)).toBe(1);
+      expect(
+        Number(
+          (await t.db.query("SELECT count(*) FROM audit_entries WHERE action = 'bootstrapAdmin'")).rows[0]
+            .count,
+        ),
+      ).toBe(1);
+      expect(
+        Number(
+          (await t.db.query("SELECT count(*) FROM organisations WHERE name = 'Plattformbetrieb'")).rows[0]
+            .count,
+        ),
+      ).toBe(1);
       // The second instance accepts the first one's tokens (shared secret, sessions in the database).
       const token = await t.adminToken();
       expect((await second.gql(ME, {}, token)).data.me.email).toBe(ADMIN.email);

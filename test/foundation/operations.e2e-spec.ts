@@ -30,7 +30,11 @@ describe('operations: health, readiness, structured logs without secrets', () =>
       expect(pending.status).toBe(503);
       expect(pending.body).toMatchObject({ status: 'unavailable' });
     } finally {
-      await t.db.query('INSERT INTO migrations (id, timestamp, name) VALUES ($1, $2, $3)', [row.id, row.timestamp, row.name]);
+      await t.db.query('INSERT INTO migrations (id, timestamp, name) VALUES ($1, $2, $3)', [
+        row.id,
+        row.timestamp,
+        row.name,
+      ]);
     }
     expect((await request(t.http).get('/ready')).status).toBe(200);
   });
@@ -59,27 +63,64 @@ describe('operations: health, readiness, structured logs without secrets', () =>
   });
 
   it('logs are JSON lines with request ids, and carry no password, token or e-mail address', async () => {
-    const a = await anAlliance(t, { partners: { city: {} }, users: { u: { org: 'city', roles: ['MEMBER'] } } });
+    const a = await anAlliance(t, {
+      partners: { city: {} },
+      users: { u: { org: 'city', roles: ['MEMBER'] } },
+    });
     const email = a.users.u.email;
-    const login = await request(t.http).post('/graphql').set('content-type', 'application/json')
-      .send({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken refreshToken } }', variables: { e: email, p: PASSWORD } });
+    const login = await request(t.http)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({
+        query:
+          'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken refreshToken } }',
+        variables: { e: email, p: PASSWORD },
+      });
     const { accessToken, refreshToken } = login.body.data.login;
-    const me = await request(t.http).post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${accessToken}`).send({ query: '{ me { email } }' });
+    const me = await request(t.http)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('authorization', `Bearer ${accessToken}`)
+      .send({ query: '{ me { email } }' });
     expect(me.body.data.me.email).toBe(email);
-    await request(t.http).post('/graphql').set('content-type', 'application/json').send({ query: 'mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken } }', variables: { r: refreshToken } });
+    await request(t.http)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({
+        query: 'mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken } }',
+        variables: { r: refreshToken },
+      });
     // A wrong password, and credentials in a (refused) GET query string.
-    await request(t.http).post('/graphql').set('content-type', 'application/json').send({ query: 'mutation { login(email: "someone@test.local", password: "wrong-password-xyz") { accessToken } }' });
-    await request(t.http).get('/graphql').query({ query: `mutation { login(email: "${email}", password: "${PASSWORD}") { accessToken } }` });
+    await request(t.http).post('/graphql').set('content-type', 'application/json').send({
+      query:
+        'mutation { login(email: "someone@test.local", password: "wrong-password-xyz") { accessToken } }',
+    });
+    await request(t.http)
+      .get('/graphql')
+      .query({ query: `mutation { login(email: "${email}", password: "${PASSWORD}") { accessToken } }` });
 
     const parsed = logs.json(); // throws if any line is not JSON
     expect(parsed.length).toBeGreaterThan(5);
     const requestLines = parsed.filter((l) => l.req && l.res);
     expect(requestLines.length).toBeGreaterThan(3);
     const meLine = requestLines.find((l) => l.req.id === me.headers['x-request-id']);
-    expect(meLine).toMatchObject({ req: { method: 'POST', url: '/graphql' }, res: { statusCode: 200 }, level: 30 });
+    expect(meLine).toMatchObject({
+      req: { method: 'POST', url: '/graphql' },
+      res: { statusCode: 200 },
+      level: 30,
+    });
     expect(Object.keys(meLine!.req).sort()).toEqual(['id', 'method', 'url']);
     const text = logs.text();
-    for (const secret of [PASSWORD, 'wrong-password-xyz', accessToken, accessToken.split('.')[2], refreshToken, email, 'someone@test.local', 'Bearer']) {
+    for (const secret of [
+      PASSWORD,
+      'wrong-password-xyz',
+      accessToken,
+      accessToken.split('.')[2],
+      refreshToken,
+      email,
+      'someone@test.local',
+      'Bearer',
+    ]) {
       expect(text).not.toContain(secret);
     }
   });

@@ -1,5 +1,15 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { getNamedType, type GraphQLField, type GraphQLInputType, type GraphQLObjectType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType } from 'graphql';
+import {
+  getNamedType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLObjectType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+} from 'graphql';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 
 /** A value of the type: ids malformed, everything else minimal but valid. */
@@ -10,17 +20,25 @@ function sample(type: GraphQLInputType, depth = 0): unknown {
   if (isEnumType(named)) return named.getValues()[0].value;
   if (isInputObjectType(named)) {
     const o: Record<string, unknown> = {};
-    for (const f of Object.values(named.getFields())) if (isNonNullType(f.type) && depth < 4) o[f.name] = sample(f.type, depth + 1);
+    for (const f of Object.values(named.getFields()))
+      if (isNonNullType(f.type) && depth < 4) o[f.name] = sample(f.type, depth + 1);
     return o;
   }
   switch (named.name) {
-    case 'ID': return 'not-a-uuid';
-    case 'Int': return 1;
-    case 'Float': return 0.5;
-    case 'Boolean': return true;
-    case 'Date': return '2026-01-01';
-    case 'DateTime': return '2026-01-01T10:00:00Z';
-    default: return 'x';
+    case 'ID':
+      return 'not-a-uuid';
+    case 'Int':
+      return 1;
+    case 'Float':
+      return 0.5;
+    case 'Boolean':
+      return true;
+    case 'Date':
+      return '2026-01-01';
+    case 'DateTime':
+      return '2026-01-01T10:00:00Z';
+    default:
+      return 'x';
   }
 }
 /**
@@ -58,9 +76,14 @@ describe('robustness: malformed ids never reach the database as errors', () => {
         const named = getNamedType(f.type);
         const selection = isScalarType(named) || isEnumType(named) ? '' : '{ __typename }';
         const args = f.args.length ? `(${f.args.map((a) => `${a.name}: $${a.name}`).join(', ')})` : '';
-        const res = await t.gql(`${root.name === 'Query' ? 'query' : 'mutation'}${defs ? `(${defs})` : ''} { ${f.name}${args} ${selection} }`, vars, admin);
+        const res = await t.gql(
+          `${root.name === 'Query' ? 'query' : 'mutation'}${defs ? `(${defs})` : ''} { ${f.name}${args} ${selection} }`,
+          vars,
+          admin,
+        );
         tried++;
-        if ((res.errors ?? []).some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')) internal.push(`${root.name}.${f.name}`);
+        if ((res.errors ?? []).some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR'))
+          internal.push(`${root.name}.${f.name}`);
       }
     }
     expect(tried).toBeGreaterThan(20);

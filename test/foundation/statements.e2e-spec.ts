@@ -32,7 +32,9 @@ describe('statement counts do not grow with list sizes', () => {
       expect(res.errors).toBeUndefined();
       expect(res.data.alliance.partners).toHaveLength(size);
       expect(res.data.alliance.members).toHaveLength(size);
-      expect(res.data.alliance.members.every((m: any) => m.user.organisation.name.startsWith('Org '))).toBe(true);
+      expect(res.data.alliance.members.every((m: any) => m.user.organisation.name.startsWith('Org '))).toBe(
+        true,
+      );
       return res.statements;
     };
     const three = await count(small, 3);
@@ -43,7 +45,8 @@ describe('statement counts do not grow with list sizes', () => {
     expect(three).toBeLessThanOrEqual(8);
 
     // The exact query.
-    const exact = 'query($id: ID!) { alliance(id: $id) { partners { organisation { name } } members { user { organisation { name } } } } }';
+    const exact =
+      'query($id: ID!) { alliance(id: $id) { partners { organisation { name } } members { user { organisation { name } } } } }';
     const e3 = await t.gql(exact, { id: small.allianceId }, small.users.u1.token);
     const e30 = await t.gql(exact, { id: large.allianceId }, large.users.u1.token);
     expect(e30.data.alliance.members).toHaveLength(30);

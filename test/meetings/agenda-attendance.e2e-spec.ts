@@ -2,9 +2,11 @@ import { aMember, type BuiltAlliance, expectData } from '../utils/builders.js';
 import { codes, startTestApp, type TestApp } from '../utils/test-app.js';
 import { aMeetingAlliance, run, schedule } from './fixtures.js';
 
-const ADD = 'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id position title presenter { id } durationMinutes } }';
+const ADD =
+  'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id position title presenter { id } durationMinutes } }';
 const AGENDA = 'query($id: ID!) { meeting(id: $id) { agenda { id position title } } }';
-const ATTEND = 'mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { status partner { id organisation { id } } attendees { id } } }';
+const ATTEND =
+  'mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { status partner { id organisation { id } } attendees { id } } }';
 
 describe('meetings: agenda and attendance', () => {
   let t: TestApp;
@@ -15,17 +17,35 @@ describe('meetings: agenda and attendance', () => {
   });
   afterAll(() => t.close());
 
-  const agenda = async (id: string) => (await t.gql(AGENDA, { id }, a.users.member.token)).data.meeting.agenda.map((i: any) => [i.position, i.title]);
+  const agenda = async (id: string) =>
+    (await t.gql(AGENDA, { id }, a.users.member.token)).data.meeting.agenda.map((i: any) => [
+      i.position,
+      i.title,
+    ]);
 
   describe('agenda: gap-free 1-based positions', () => {
     it('appends by default and shifts the rest when inserting at a position', async () => {
       const m = await schedule(t, a);
       const fac = a.users.fac.token;
-      const first = await expectData(t, ADD, { i: { meetingId: m.id, title: 'Begrüßung', presenterPartnerId: a.partners.b, durationMinutes: 10 } }, fac);
-      expect(first.addAgendaItem).toMatchObject({ position: 1, presenter: { id: a.partners.b }, durationMinutes: 10 });
+      const first = await expectData(
+        t,
+        ADD,
+        { i: { meetingId: m.id, title: 'Begrüßung', presenterPartnerId: a.partners.b, durationMinutes: 10 } },
+        fac,
+      );
+      expect(first.addAgendaItem).toMatchObject({
+        position: 1,
+        presenter: { id: a.partners.b },
+        durationMinutes: 10,
+      });
       await expectData(t, ADD, { i: { meetingId: m.id, title: 'Berichte' } }, fac);
       await expectData(t, ADD, { i: { meetingId: m.id, title: 'Verschiedenes' } }, a.users.coord.token);
-      const inserted = await expectData(t, ADD, { i: { meetingId: m.id, title: 'Protokoll der letzten Sitzung', position: 2 } }, fac);
+      const inserted = await expectData(
+        t,
+        ADD,
+        { i: { meetingId: m.id, title: 'Protokoll der letzten Sitzung', position: 2 } },
+        fac,
+      );
       expect(inserted.addAgendaItem.position).toBe(2);
       await expectData(t, ADD, { i: { meetingId: m.id, title: 'Eröffnung', position: 1 } }, fac);
       await expectData(t, ADD, { i: { meetingId: m.id, title: 'Schluss', position: 6 } }, fac);
@@ -43,7 +63,13 @@ describe('meetings: agenda and attendance', () => {
       const m = await schedule(t, a);
       await expectData(t, ADD, { i: { meetingId: m.id, title: 'Letzter' } }, a.users.fac.token);
       const results = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => t.gql(ADD, { i: { meetingId: m.id, title: `Neu ${i}`, position: 1 } }, i % 2 ? a.users.fac.token : a.users.coord.token)),
+        Array.from({ length: 8 }, (_, i) =>
+          t.gql(
+            ADD,
+            { i: { meetingId: m.id, title: `Neu ${i}`, position: 1 } },
+            i % 2 ? a.users.fac.token : a.users.coord.token,
+          ),
+        ),
       );
       for (const r of results) expect(r.errors).toBeUndefined();
       const items = await agenda(m.id);
@@ -54,16 +80,36 @@ describe('meetings: agenda and attendance', () => {
     it('refuses a position beyond the end, a foreign presenter, and callers who do not plan the meeting', async () => {
       const m = await schedule(t, a);
       await expectData(t, ADD, { i: { meetingId: m.id, title: 'Eins' } }, a.users.fac.token);
-      const beyond = await t.gql(ADD, { i: { meetingId: m.id, title: 'Drei', position: 3 } }, a.users.fac.token);
+      const beyond = await t.gql(
+        ADD,
+        { i: { meetingId: m.id, title: 'Drei', position: 3 } },
+        a.users.fac.token,
+      );
       expect(beyond.errors![0].extensions!.fields!.map((f) => f.path)).toEqual(['input.position']);
-      const zero = await t.gql(ADD, { i: { meetingId: m.id, title: 'Null', position: 0 } }, a.users.fac.token);
+      const zero = await t.gql(
+        ADD,
+        { i: { meetingId: m.id, title: 'Null', position: 0 } },
+        a.users.fac.token,
+      );
       expect(zero.errors![0].extensions!.fields!.map((f) => f.path)).toEqual(['input.position']);
       const other = await aMeetingAlliance(t);
-      const presenter = await t.gql(ADD, { i: { meetingId: m.id, title: 'X', presenterPartnerId: other.partners.a } }, a.users.fac.token);
-      expect(presenter.errors![0].extensions!.fields!.map((f) => f.path)).toEqual(['input.presenterPartnerId']);
-      expect(codes(await t.gql(ADD, { i: { meetingId: m.id, title: 'X' } }, a.users.fac2.token))).toEqual(['FORBIDDEN']);
-      expect(codes(await t.gql(ADD, { i: { meetingId: m.id, title: 'X' } }, a.users.member.token))).toEqual(['FORBIDDEN']);
-      expect(codes(await t.gql(ADD, { i: { meetingId: m.id, title: 'X' } }, other.users.coord.token))).toEqual(['NOT_FOUND']);
+      const presenter = await t.gql(
+        ADD,
+        { i: { meetingId: m.id, title: 'X', presenterPartnerId: other.partners.a } },
+        a.users.fac.token,
+      );
+      expect(presenter.errors![0].extensions!.fields!.map((f) => f.path)).toEqual([
+        'input.presenterPartnerId',
+      ]);
+      expect(codes(await t.gql(ADD, { i: { meetingId: m.id, title: 'X' } }, a.users.fac2.token))).toEqual([
+        'FORBIDDEN',
+      ]);
+      expect(codes(await t.gql(ADD, { i: { meetingId: m.id, title: 'X' } }, a.users.member.token))).toEqual([
+        'FORBIDDEN',
+      ]);
+      expect(
+        codes(await t.gql(ADD, { i: { meetingId: m.id, title: 'X' } }, other.users.coord.token)),
+      ).toEqual(['NOT_FOUND']);
       expect(await agenda(m.id)).toEqual([[1, 'Eins']]);
     });
 
@@ -71,17 +117,53 @@ describe('meetings: agenda and attendance', () => {
       const m = await schedule(t, a);
       const fac = a.users.fac.token;
       const ids: string[] = [];
-      for (const title of ['A', 'B', 'C', 'D']) ids.push((await expectData(t, ADD, { i: { meetingId: m.id, title } }, fac)).addAgendaItem.id);
-      await expectData(t, 'mutation($id: ID!) { updateAgendaItem(id: $id, input: { position: 1 }) { position } }', { id: ids[3] }, fac);
-      expect(await agenda(m.id)).toEqual([[1, 'D'], [2, 'A'], [3, 'B'], [4, 'C']]);
-      await expectData(t, 'mutation($id: ID!) { updateAgendaItem(id: $id, input: { position: 3, title: "A2" }) { position } }', { id: ids[0] }, fac);
-      expect(await agenda(m.id)).toEqual([[1, 'D'], [2, 'B'], [3, 'A2'], [4, 'C']]);
+      for (const title of ['A', 'B', 'C', 'D'])
+        ids.push((await expectData(t, ADD, { i: { meetingId: m.id, title } }, fac)).addAgendaItem.id);
+      await expectData(
+        t,
+        'mutation($id: ID!) { updateAgendaItem(id: $id, input: { position: 1 }) { position } }',
+        { id: ids[3] },
+        fac,
+      );
+      expect(await agenda(m.id)).toEqual([
+        [1, 'D'],
+        [2, 'A'],
+        [3, 'B'],
+        [4, 'C'],
+      ]);
+      await expectData(
+        t,
+        'mutation($id: ID!) { updateAgendaItem(id: $id, input: { position: 3, title: "A2" }) { position } }',
+        { id: ids[0] },
+        fac,
+      );
+      expect(await agenda(m.id)).toEqual([
+        [1, 'D'],
+        [2, 'B'],
+        [3, 'A2'],
+        [4, 'C'],
+      ]);
       await expectData(t, 'mutation($id: ID!) { removeAgendaItem(id: $id) { id } }', { id: ids[1] }, fac);
-      expect(await agenda(m.id)).toEqual([[1, 'D'], [2, 'A2'], [3, 'C']]);
+      expect(await agenda(m.id)).toEqual([
+        [1, 'D'],
+        [2, 'A2'],
+        [3, 'C'],
+      ]);
       await run(t, fac, 'startMeeting', m.id);
-      await expectData(t, 'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id } }', { i: { meetingId: m.id, agendaItemId: ids[2], title: 'B', text: 'T', outcome: 'ADOPTED' } }, fac);
-      expect(codes(await t.gql('mutation($id: ID!) { removeAgendaItem(id: $id) { id } }', { id: ids[2] }, fac))).toEqual(['CONFLICT']);
-      expect(await agenda(m.id)).toEqual([[1, 'D'], [2, 'A2'], [3, 'C']]);
+      await expectData(
+        t,
+        'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id } }',
+        { i: { meetingId: m.id, agendaItemId: ids[2], title: 'B', text: 'T', outcome: 'ADOPTED' } },
+        fac,
+      );
+      expect(
+        codes(await t.gql('mutation($id: ID!) { removeAgendaItem(id: $id) { id } }', { id: ids[2] }, fac)),
+      ).toEqual(['CONFLICT']);
+      expect(await agenda(m.id)).toEqual([
+        [1, 'D'],
+        [2, 'A2'],
+        [3, 'C'],
+      ]);
     });
 
     it('changes are allowed while running and adjourned, not once cancelled', async () => {
@@ -92,7 +174,9 @@ describe('meetings: agenda and attendance', () => {
       await expectData(t, ADD, { i: { meetingId: m.id, title: 'Nachgetragen' } }, a.users.fac.token);
       const c = await schedule(t, a);
       await t.gql('mutation($id: ID!) { cancelMeeting(id: $id) { id } }', { id: c.id }, a.users.coord.token);
-      expect(codes(await t.gql(ADD, { i: { meetingId: c.id, title: 'X' } }, a.users.fac.token))).toEqual(['CONFLICT']);
+      expect(codes(await t.gql(ADD, { i: { meetingId: c.id, title: 'X' } }, a.users.fac.token))).toEqual([
+        'CONFLICT',
+      ]);
     });
   });
 
@@ -100,11 +184,47 @@ describe('meetings: agenda and attendance', () => {
     it("records attendees from the partner's organisation; recording again replaces the record", async () => {
       const m = await schedule(t, a);
       await run(t, a.users.fac.token, 'startMeeting', m.id);
-      const first = await t.gql(ATTEND, { i: { meetingId: m.id, partnerId: a.partners.a, status: 'PRESENT', attendeeIds: [a.users.coord.id, a.users.member.id] } }, a.users.fac.token);
-      expect(first.data.recordAttendance).toEqual({ status: 'PRESENT', partner: { id: a.partners.a, organisation: { id: a.orgs.a } }, attendees: [{ id: a.users.coord.id }, { id: a.users.member.id }] });
-      await expectData(t, ATTEND, { i: { meetingId: m.id, partnerId: a.partners.a, status: 'PRESENT', attendeeIds: [a.users.member.id] } }, a.users.fac.token);
-      await expectData(t, ATTEND, { i: { meetingId: m.id, partnerId: a.partners.c, status: 'EXCUSED' } }, a.users.coord.token);
-      const read = await t.gql('query($id: ID!) { meeting(id: $id) { attendance { status partner { id } attendees { id } } } }', { id: m.id }, a.users.observer.token);
+      const first = await t.gql(
+        ATTEND,
+        {
+          i: {
+            meetingId: m.id,
+            partnerId: a.partners.a,
+            status: 'PRESENT',
+            attendeeIds: [a.users.coord.id, a.users.member.id],
+          },
+        },
+        a.users.fac.token,
+      );
+      expect(first.data.recordAttendance).toEqual({
+        status: 'PRESENT',
+        partner: { id: a.partners.a, organisation: { id: a.orgs.a } },
+        attendees: [{ id: a.users.coord.id }, { id: a.users.member.id }],
+      });
+      await expectData(
+        t,
+        ATTEND,
+        {
+          i: {
+            meetingId: m.id,
+            partnerId: a.partners.a,
+            status: 'PRESENT',
+            attendeeIds: [a.users.member.id],
+          },
+        },
+        a.users.fac.token,
+      );
+      await expectData(
+        t,
+        ATTEND,
+        { i: { meetingId: m.id, partnerId: a.partners.c, status: 'EXCUSED' } },
+        a.users.coord.token,
+      );
+      const read = await t.gql(
+        'query($id: ID!) { meeting(id: $id) { attendance { status partner { id } attendees { id } } } }',
+        { id: m.id },
+        a.users.observer.token,
+      );
       expect(read.data.meeting.attendance).toEqual([
         { status: 'PRESENT', partner: { id: a.partners.a }, attendees: [{ id: a.users.member.id }] },
         { status: 'EXCUSED', partner: { id: a.partners.c }, attendees: [] },
@@ -120,24 +240,75 @@ describe('meetings: agenda and attendance', () => {
         return res.errors![0].extensions!.fields!.map((f) => f.path);
       };
       expect(await path({ partnerId: a.partners.c, status: 'PRESENT' })).toEqual(['input.partnerId']);
-      expect(await path({ partnerId: a.partners.a, status: 'PRESENT', attendeeIds: [a.users.fac.id] })).toEqual(['input.attendeeIds']);
+      expect(
+        await path({ partnerId: a.partners.a, status: 'PRESENT', attendeeIds: [a.users.fac.id] }),
+      ).toEqual(['input.attendeeIds']);
       const other = await aMeetingAlliance(t);
-      expect(await path({ partnerId: a.partners.a, status: 'PRESENT', attendeeIds: [other.users.coord.id] })).toEqual(['input.attendeeIds']);
-      expect(await path({ partnerId: a.partners.b, status: 'ABSENT', attendeeIds: [a.users.fac.id] })).toEqual(['input.attendeeIds']);
-      expect(codes(await t.gql(ATTEND, { i: { meetingId: m.id, partnerId: a.partners.a, status: 'PRESENT' } }, a.users.member.token))).toEqual(['FORBIDDEN']);
-      const read = await t.gql('query($id: ID!) { meeting(id: $id) { attendance { status } } }', { id: m.id }, a.users.member.token);
+      expect(
+        await path({ partnerId: a.partners.a, status: 'PRESENT', attendeeIds: [other.users.coord.id] }),
+      ).toEqual(['input.attendeeIds']);
+      expect(
+        await path({ partnerId: a.partners.b, status: 'ABSENT', attendeeIds: [a.users.fac.id] }),
+      ).toEqual(['input.attendeeIds']);
+      expect(
+        codes(
+          await t.gql(
+            ATTEND,
+            { i: { meetingId: m.id, partnerId: a.partners.a, status: 'PRESENT' } },
+            a.users.member.token,
+          ),
+        ),
+      ).toEqual(['FORBIDDEN']);
+      const read = await t.gql(
+        'query($id: ID!) { meeting(id: $id) { attendance { status } } }',
+        { id: m.id },
+        a.users.member.token,
+      );
       expect(read.data.meeting.attendance).toEqual([]);
     });
 
     it('before the start only apologies (EXCUSED); cancelled meetings take none', async () => {
       const m = await schedule(t, a);
-      expect((await t.gql(ATTEND, { i: { meetingId: m.id, partnerId: a.partners.d, status: 'EXCUSED' } }, a.users.fac.token)).errors).toBeUndefined();
-      expect(codes(await t.gql(ATTEND, { i: { meetingId: m.id, partnerId: a.partners.a, status: 'PRESENT' } }, a.users.fac.token))).toEqual(['CONFLICT']);
+      expect(
+        (
+          await t.gql(
+            ATTEND,
+            { i: { meetingId: m.id, partnerId: a.partners.d, status: 'EXCUSED' } },
+            a.users.fac.token,
+          )
+        ).errors,
+      ).toBeUndefined();
+      expect(
+        codes(
+          await t.gql(
+            ATTEND,
+            { i: { meetingId: m.id, partnerId: a.partners.a, status: 'PRESENT' } },
+            a.users.fac.token,
+          ),
+        ),
+      ).toEqual(['CONFLICT']);
       // Invited partners with recorded attendance stay invited.
-      const res = await t.gql('mutation($id: ID!, $p: [ID!]) { updateMeeting(id: $id, input: { invitedPartnerIds: $p }) { id } }', { id: m.id, p: [a.partners.a] }, a.users.coord.token);
+      const res = await t.gql(
+        'mutation($id: ID!, $p: [ID!]) { updateMeeting(id: $id, input: { invitedPartnerIds: $p }) { id } }',
+        { id: m.id, p: [a.partners.a] },
+        a.users.coord.token,
+      );
       expect(res.errors![0].extensions!.fields!.map((f) => f.path)).toEqual(['input.invitedPartnerIds']);
-      await expectData(t, 'mutation($id: ID!) { cancelMeeting(id: $id) { id } }', { id: m.id }, a.users.coord.token);
-      expect(codes(await t.gql(ATTEND, { i: { meetingId: m.id, partnerId: a.partners.b, status: 'EXCUSED' } }, a.users.fac.token))).toEqual(['CONFLICT']);
+      await expectData(
+        t,
+        'mutation($id: ID!) { cancelMeeting(id: $id) { id } }',
+        { id: m.id },
+        a.users.coord.token,
+      );
+      expect(
+        codes(
+          await t.gql(
+            ATTEND,
+            { i: { meetingId: m.id, partnerId: a.partners.b, status: 'EXCUSED' } },
+            a.users.fac.token,
+          ),
+        ),
+      ).toEqual(['CONFLICT']);
     });
 
     it('quorate = partners present > quorumShare × invited partners; follows Alliance.quorumShare', async () => {
@@ -145,17 +316,49 @@ describe('meetings: agenda and attendance', () => {
       const m = await schedule(t, b);
       const fac = b.users.fac.token;
       await run(t, fac, 'startMeeting', m.id);
-      const quorate = async () => (await t.gql('query($id: ID!) { meeting(id: $id) { quorate } }', { id: m.id }, b.users.member.token)).data.meeting.quorate;
+      const quorate = async () =>
+        (await t.gql('query($id: ID!) { meeting(id: $id) { quorate } }', { id: m.id }, b.users.member.token))
+          .data.meeting.quorate;
       expect(await quorate()).toBe(false);
-      await expectData(t, ATTEND, { i: { meetingId: m.id, partnerId: b.partners.a, status: 'PRESENT' } }, fac);
-      await expectData(t, ATTEND, { i: { meetingId: m.id, partnerId: b.partners.b, status: 'PRESENT' } }, fac);
-      await expectData(t, ATTEND, { i: { meetingId: m.id, partnerId: b.partners.c, status: 'EXCUSED' } }, fac);
+      await expectData(
+        t,
+        ATTEND,
+        { i: { meetingId: m.id, partnerId: b.partners.a, status: 'PRESENT' } },
+        fac,
+      );
+      await expectData(
+        t,
+        ATTEND,
+        { i: { meetingId: m.id, partnerId: b.partners.b, status: 'PRESENT' } },
+        fac,
+      );
+      await expectData(
+        t,
+        ATTEND,
+        { i: { meetingId: m.id, partnerId: b.partners.c, status: 'EXCUSED' } },
+        fac,
+      );
       expect(await quorate()).toBe(false); // 2 of 4 is not more than half
-      await expectData(t, ATTEND, { i: { meetingId: m.id, partnerId: b.partners.d, status: 'PRESENT' } }, fac);
+      await expectData(
+        t,
+        ATTEND,
+        { i: { meetingId: m.id, partnerId: b.partners.d, status: 'PRESENT' } },
+        fac,
+      );
       expect(await quorate()).toBe(true); // 3 > 2
-      await expectData(t, 'mutation($id: ID!) { updateAlliance(id: $id, input: { quorumShare: 0.75 }) { quorumShare } }', { id: b.allianceId }, b.users.admin.token);
+      await expectData(
+        t,
+        'mutation($id: ID!) { updateAlliance(id: $id, input: { quorumShare: 0.75 }) { quorumShare } }',
+        { id: b.allianceId },
+        b.users.admin.token,
+      );
       expect(await quorate()).toBe(false); // 3 > 3 is false
-      await expectData(t, 'mutation($id: ID!) { updateAlliance(id: $id, input: { quorumShare: 0.25 }) { quorumShare } }', { id: b.allianceId }, b.users.admin.token);
+      await expectData(
+        t,
+        'mutation($id: ID!) { updateAlliance(id: $id, input: { quorumShare: 0.25 }) { quorumShare } }',
+        { id: b.allianceId },
+        b.users.admin.token,
+      );
       await expectData(t, ATTEND, { i: { meetingId: m.id, partnerId: b.partners.d, status: 'ABSENT' } }, fac);
       await expectData(t, ATTEND, { i: { meetingId: m.id, partnerId: b.partners.b, status: 'ABSENT' } }, fac);
       expect(await quorate()).toBe(false); // 1 > 1 is false
@@ -165,9 +368,22 @@ describe('meetings: agenda and attendance', () => {
       const m = await schedule(t, a);
       await run(t, a.users.fac.token, 'startMeeting', m.id);
       const newcomer = await aMember(t, a.allianceId, a.orgs.d, ['MEMBER']);
-      await expectData(t, ATTEND, { i: { meetingId: m.id, partnerId: a.partners.d, status: 'PRESENT', attendeeIds: [newcomer.id] } }, a.users.fac.token);
-      await expectData(t, ATTEND, { i: { meetingId: m.id, partnerId: a.partners.d, status: 'PRESENT', attendeeIds: [] } }, a.users.fac.token);
-      const rows = await t.db.query("SELECT a.changed_fields FROM audit_entries a JOIN attendances x ON x.id = a.entity_id WHERE a.action = 'recordAttendance' AND x.meeting_id = $1", [m.id]);
+      await expectData(
+        t,
+        ATTEND,
+        { i: { meetingId: m.id, partnerId: a.partners.d, status: 'PRESENT', attendeeIds: [newcomer.id] } },
+        a.users.fac.token,
+      );
+      await expectData(
+        t,
+        ATTEND,
+        { i: { meetingId: m.id, partnerId: a.partners.d, status: 'PRESENT', attendeeIds: [] } },
+        a.users.fac.token,
+      );
+      const rows = await t.db.query(
+        "SELECT a.changed_fields FROM audit_entries a JOIN attendances x ON x.id = a.entity_id WHERE a.action = 'recordAttendance' AND x.meeting_id = $1",
+        [m.id],
+      );
       expect(rows.rows.length).toBe(2);
       expect(rows.rows[0].changed_fields).toEqual(['attendeeIds', 'meetingId', 'partnerId', 'status']);
     });

@@ -9,7 +9,11 @@ const ROTATE = 'mutation { rotateCalendarFeed { url createdAt } }';
 async function pdfText(buffer: Buffer): Promise<string> {
   const pdfjs: any = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const standardFontDataUrl = `${process.cwd()}/node_modules/pdfjs-dist/standard_fonts/`;
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(buffer), standardFontDataUrl, isEvalSupported: false }).promise;
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(buffer),
+    standardFontDataUrl,
+    isEvalSupported: false,
+  }).promise;
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
@@ -45,8 +49,17 @@ describe('meetings: calendar feed and printable minutes', () => {
 
   describe('calendar feed', () => {
     it("serves the meetings of the user's alliances in Europe/Berlin; updates raise SEQUENCE; cancelled ones are CANCELLED", async () => {
-      const summer = await schedule(t, a, { title: 'Sommer-Plenum', kind: 'PLENARY', startsAt: '2026-07-01T08:00:00.000Z', endsAt: '2026-07-01T10:00:00.000Z' });
-      const winter = await schedule(t, a, { title: 'Winter-Lenkungsgruppe', startsAt: '2026-12-10T13:30:00.000Z', endsAt: '2026-12-10T15:00:00.000Z' });
+      const summer = await schedule(t, a, {
+        title: 'Sommer-Plenum',
+        kind: 'PLENARY',
+        startsAt: '2026-07-01T08:00:00.000Z',
+        endsAt: '2026-07-01T10:00:00.000Z',
+      });
+      const winter = await schedule(t, a, {
+        title: 'Winter-Lenkungsgruppe',
+        startsAt: '2026-12-10T13:30:00.000Z',
+        endsAt: '2026-12-10T15:00:00.000Z',
+      });
       const other = await aMeetingAlliance(t);
       await schedule(t, other, { title: 'Fremdes Bündnis' });
 
@@ -58,7 +71,9 @@ describe('meetings: calendar feed and printable minutes', () => {
       expect(feedPath(got.data.calendarFeed.url)).toBe(feedPath(url));
       // Only a hash is stored.
       const token = feedPath(url).slice('/calendar/'.length, -'.ics'.length);
-      const stored = await t.db.query('SELECT token_hash FROM calendar_feeds WHERE user_id = $1', [a.users.member.id]);
+      const stored = await t.db.query('SELECT token_hash FROM calendar_feeds WHERE user_id = $1', [
+        a.users.member.id,
+      ]);
       expect(stored.rows[0].token_hash).not.toContain(token);
 
       const res = await fetchFeed(url);
@@ -79,9 +94,24 @@ describe('meetings: calendar feed and printable minutes', () => {
       expect(s.sequence).toBe(0);
       expect(s.component.getFirstPropertyValue('status')).toBe('CONFIRMED');
 
-      await expectData(t, 'mutation($id: ID!) { updateMeeting(id: $id, input: { startsAt: "2026-07-01T09:00:00.000Z", location: "Stadthaus" }) { id } }', { id: summer.id }, a.users.coord.token);
-      await expectData(t, 'mutation($id: ID!) { updateMeeting(id: $id, input: { endsAt: "2026-07-01T12:00:00.000Z" }) { id } }', { id: summer.id }, a.users.coord.token);
-      await expectData(t, 'mutation($id: ID!) { cancelMeeting(id: $id, reason: "Krankheit") { id } }', { id: winter.id }, a.users.coord.token);
+      await expectData(
+        t,
+        'mutation($id: ID!) { updateMeeting(id: $id, input: { startsAt: "2026-07-01T09:00:00.000Z", location: "Stadthaus" }) { id } }',
+        { id: summer.id },
+        a.users.coord.token,
+      );
+      await expectData(
+        t,
+        'mutation($id: ID!) { updateMeeting(id: $id, input: { endsAt: "2026-07-01T12:00:00.000Z" }) { id } }',
+        { id: summer.id },
+        a.users.coord.token,
+      );
+      await expectData(
+        t,
+        'mutation($id: ID!) { cancelMeeting(id: $id, reason: "Krankheit") { id } }',
+        { id: winter.id },
+        a.users.coord.token,
+      );
       const after = new Map(events((await fetchFeed(url)).text).map((e: any) => [e.uid, e]));
       const s2: any = after.get(`${summer.id}@buendnisportal`);
       expect(s2.sequence).toBe(2);
@@ -99,13 +129,25 @@ describe('meetings: calendar feed and printable minutes', () => {
       expect(feedPath(second)).not.toBe(feedPath(first));
       expect((await fetchFeed(first)).status).toBe(404);
       expect((await fetchFeed(second)).status).toBe(200);
-      expect((await expectData(t, 'mutation { revokeCalendarFeed }', {}, a.users.observer.token)).revokeCalendarFeed).toBe(true);
+      expect(
+        (await expectData(t, 'mutation { revokeCalendarFeed }', {}, a.users.observer.token))
+          .revokeCalendarFeed,
+      ).toBe(true);
       expect((await fetchFeed(second)).status).toBe(404);
-      expect((await t.gql('query { calendarFeed { url } }', {}, a.users.observer.token)).data.calendarFeed).toBeNull();
+      expect(
+        (await t.gql('query { calendarFeed { url } }', {}, a.users.observer.token)).data.calendarFeed,
+      ).toBeNull();
       expect((await request(t.http).get('/calendar/not-a-token.ics')).status).toBe(404);
       expect(codes(await t.gql(ROTATE, {}))).toEqual(['UNAUTHENTICATED']);
-      const audit = await t.db.query("SELECT action FROM audit_entries WHERE actor_id = $1 AND entity_type = 'CalendarFeed' ORDER BY sequence", [a.users.observer.id]);
-      expect(audit.rows.map((r) => r.action)).toEqual(['rotateCalendarFeed', 'rotateCalendarFeed', 'revokeCalendarFeed']);
+      const audit = await t.db.query(
+        "SELECT action FROM audit_entries WHERE actor_id = $1 AND entity_type = 'CalendarFeed' ORDER BY sequence",
+        [a.users.observer.id],
+      );
+      expect(audit.rows.map((r) => r.action)).toEqual([
+        'rotateCalendarFeed',
+        'rotateCalendarFeed',
+        'revokeCalendarFeed',
+      ]);
     });
 
     it('a user who leaves the alliance no longer sees its meetings in the feed', async () => {
@@ -113,7 +155,12 @@ describe('meetings: calendar feed and printable minutes', () => {
       await schedule(t, b, { title: 'Nur für Mitglieder' });
       const url = (await expectData(t, ROTATE, {}, b.users.memberB.token)).rotateCalendarFeed.url;
       expect(events((await fetchFeed(url)).text).map((e: any) => e.summary)).toEqual(['Nur für Mitglieder']);
-      await expectData(t, 'mutation($i: SetMembershipInput!) { setMembership(input: $i) { id } }', { i: { allianceId: b.allianceId, userId: b.users.memberB.id, roles: [] } }, b.users.admin.token);
+      await expectData(
+        t,
+        'mutation($i: SetMembershipInput!) { setMembership(input: $i) { id } }',
+        { i: { allianceId: b.allianceId, userId: b.users.memberB.id, roles: [] } },
+        b.users.admin.token,
+      );
       expect(events((await fetchFeed(url)).text)).toEqual([]);
     });
   });
@@ -122,18 +169,53 @@ describe('meetings: calendar feed and printable minutes', () => {
     async function heldMeeting() {
       const m = await schedule(t, a, { title: 'Auftaktsitzung' });
       const fac = a.users.fac.token;
-      await expectData(t, 'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }', { i: { meetingId: m.id, title: 'Ziele für Krefeld' } }, fac);
+      await expectData(
+        t,
+        'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }',
+        { i: { meetingId: m.id, title: 'Ziele für Krefeld' } },
+        fac,
+      );
       await run(t, fac, 'startMeeting', m.id);
-      await expectData(t, 'mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { status } }', { i: { meetingId: m.id, partnerId: a.partners.a, status: 'PRESENT', attendeeIds: [a.users.coord.id] } }, fac);
+      await expectData(
+        t,
+        'mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { status } }',
+        {
+          i: { meetingId: m.id, partnerId: a.partners.a, status: 'PRESENT', attendeeIds: [a.users.coord.id] },
+        },
+        fac,
+      );
       const d1 = await expectData(
         t,
         'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { number } }',
-        { i: { meetingId: m.id, title: 'Sprachförderung', text: 'Das Bündnis baut die Sprachförderung aus.', outcome: 'ADOPTED', votesFor: 8, votesAgainst: 1, abstentions: 2, followUpTasks: [{ title: 'Kursangebot erheben', leadPartnerId: a.partners.b, dueOn: '2026-12-31' }] } },
+        {
+          i: {
+            meetingId: m.id,
+            title: 'Sprachförderung',
+            text: 'Das Bündnis baut die Sprachförderung aus.',
+            outcome: 'ADOPTED',
+            votesFor: 8,
+            votesAgainst: 1,
+            abstentions: 2,
+            followUpTasks: [
+              { title: 'Kursangebot erheben', leadPartnerId: a.partners.b, dueOn: '2026-12-31' },
+            ],
+          },
+        },
         fac,
       );
-      const d2 = await expectData(t, 'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { number } }', { i: { meetingId: m.id, title: 'Vertagt', text: 'Später.', outcome: 'DEFERRED' } }, fac);
+      const d2 = await expectData(
+        t,
+        'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { number } }',
+        { i: { meetingId: m.id, title: 'Vertagt', text: 'Später.', outcome: 'DEFERRED' } },
+        fac,
+      );
       await run(t, fac, 'adjournMeeting', m.id);
-      await expectData(t, 'mutation($m: ID!, $x: String!) { saveMinutes(meetingId: $m, text: $x) { status } }', { m: m.id, x: '## Verlauf\n\n- Begrüßung durch die **Sitzungsleitung**' }, fac);
+      await expectData(
+        t,
+        'mutation($m: ID!, $x: String!) { saveMinutes(meetingId: $m, text: $x) { status } }',
+        { m: m.id, x: '## Verlauf\n\n- Begrüßung durch die **Sitzungsleitung**' },
+        fac,
+      );
       return { m, numbers: [d1.recordDecision.number, d2.recordDecision.number] };
     }
 
@@ -161,7 +243,12 @@ describe('meetings: calendar feed and printable minutes', () => {
       expect(text).toContain('User coord');
       expect(text).toContain('1 von 4 eingeladenen Partnern anwesend');
 
-      await expectData(t, 'mutation($m: ID!) { approveMinutes(meetingId: $m) { status } }', { m: m.id }, a.users.fac.token);
+      await expectData(
+        t,
+        'mutation($m: ID!) { approveMinutes(meetingId: $m) { status } }',
+        { m: m.id },
+        a.users.fac.token,
+      );
       const final = await pdfText((await getPdf(m.id, a.users.member.token)).body);
       expect(final).not.toContain('ENTWURF');
       expect(final).toMatch(/Genehmigt am .+ von User fac\./);

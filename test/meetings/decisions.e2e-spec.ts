@@ -4,7 +4,8 @@ import { todayInBerlin } from '../../libs/core/src/index.js';
 import { aMeetingAlliance, approvedMeeting, decide, run, schedule } from './fixtures.js';
 
 const YEAR = todayInBerlin().slice(0, 4);
-const RECORD = 'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id number title outcome votesFor votesAgainst abstentions consensus recordedBy { id } meeting { id } agendaItem { id } followUpTasks { id title dueOn leadPartner { id } decision { id number } } } }';
+const RECORD =
+  'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id number title outcome votesFor votesAgainst abstentions consensus recordedBy { id } meeting { id } agendaItem { id } followUpTasks { id title dueOn leadPartner { id } decision { id number } } } }';
 
 describe('meetings: numbered decisions, corrections, amendments, follow-up tasks', () => {
   let t: TestApp;
@@ -41,14 +42,31 @@ describe('meetings: numbered decisions, corrections, amendments, follow-up tasks
       const m2 = await runningMeeting(a);
       const results = await Promise.all(
         Array.from({ length: 10 }, (_, i) =>
-          t.gql(RECORD, { i: { meetingId: i % 2 ? m1.id : m2.id, title: `B${i}`, text: 'Text', outcome: 'ADOPTED', consensus: true } }, i % 3 ? a.users.fac.token : a.users.coord.token),
+          t.gql(
+            RECORD,
+            {
+              i: {
+                meetingId: i % 2 ? m1.id : m2.id,
+                title: `B${i}`,
+                text: 'Text',
+                outcome: 'ADOPTED',
+                consensus: true,
+              },
+            },
+            i % 3 ? a.users.fac.token : a.users.coord.token,
+          ),
         ),
       );
       for (const r of results) expect(r.errors).toBeUndefined();
       const numbers = results.map((r) => r.data.recordDecision.number).sort();
-      expect(numbers).toEqual(Array.from({ length: 10 }, (_, i) => `${YEAR}/${String(i + 1).padStart(3, '0')}`));
+      expect(numbers).toEqual(
+        Array.from({ length: 10 }, (_, i) => `${YEAR}/${String(i + 1).padStart(3, '0')}`),
+      );
       // Recording order: numbers rise with recordedAt.
-      const rows = await t.db.query('SELECT number FROM decisions WHERE alliance_id = $1 ORDER BY recorded_at, serial', [a.allianceId]);
+      const rows = await t.db.query(
+        'SELECT number FROM decisions WHERE alliance_id = $1 ORDER BY recorded_at, serial',
+        [a.allianceId],
+      );
       expect(rows.rows.map((r) => r.number)).toEqual(numbers);
     });
 
@@ -56,7 +74,19 @@ describe('meetings: numbered decisions, corrections, amendments, follow-up tasks
       const a = await aMeetingAlliance(t);
       const m = await runningMeeting(a);
       expect((await decide(t, a.users.fac.token, m.id)).number).toBe(`${YEAR}/001`);
-      const bad = await t.gql(RECORD, { i: { meetingId: m.id, title: 'X', text: 'Y', outcome: 'ADOPTED', followUpTasks: [{ title: 'Aufgabe', leadPartnerId: '00000000-0000-4000-8000-000000000000' }] } }, a.users.fac.token);
+      const bad = await t.gql(
+        RECORD,
+        {
+          i: {
+            meetingId: m.id,
+            title: 'X',
+            text: 'Y',
+            outcome: 'ADOPTED',
+            followUpTasks: [{ title: 'Aufgabe', leadPartnerId: '00000000-0000-4000-8000-000000000000' }],
+          },
+        },
+        a.users.fac.token,
+      );
       expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
       expect((await decide(t, a.users.fac.token, m.id)).number).toBe(`${YEAR}/002`);
     });
@@ -70,11 +100,44 @@ describe('meetings: numbered decisions, corrections, amendments, follow-up tasks
 
     it('records outcome, votes, agenda item and recorder', async () => {
       const m = await runningMeeting(a);
-      const item = await expectData(t, 'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }', { i: { meetingId: m.id, title: 'Haushalt' } }, a.users.fac.token);
-      const res = await t.gql(RECORD, { i: { meetingId: m.id, agendaItemId: item.addAgendaItem.id, title: 'Budget', text: 'Beschlossen.', outcome: 'REJECTED', votesFor: 3, votesAgainst: 5, abstentions: 0 } }, a.users.fac.token);
+      const item = await expectData(
+        t,
+        'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }',
+        { i: { meetingId: m.id, title: 'Haushalt' } },
+        a.users.fac.token,
+      );
+      const res = await t.gql(
+        RECORD,
+        {
+          i: {
+            meetingId: m.id,
+            agendaItemId: item.addAgendaItem.id,
+            title: 'Budget',
+            text: 'Beschlossen.',
+            outcome: 'REJECTED',
+            votesFor: 3,
+            votesAgainst: 5,
+            abstentions: 0,
+          },
+        },
+        a.users.fac.token,
+      );
       expect(res.errors).toBeUndefined();
-      expect(res.data.recordDecision).toMatchObject({ outcome: 'REJECTED', votesFor: 3, votesAgainst: 5, abstentions: 0, consensus: false, recordedBy: { id: a.users.fac.id }, meeting: { id: m.id }, agendaItem: { id: item.addAgendaItem.id } });
-      const agenda = await t.gql('query($id: ID!) { meeting(id: $id) { agenda { decisions { id } } decisions { id } } }', { id: m.id }, a.users.observer.token);
+      expect(res.data.recordDecision).toMatchObject({
+        outcome: 'REJECTED',
+        votesFor: 3,
+        votesAgainst: 5,
+        abstentions: 0,
+        consensus: false,
+        recordedBy: { id: a.users.fac.id },
+        meeting: { id: m.id },
+        agendaItem: { id: item.addAgendaItem.id },
+      });
+      const agenda = await t.gql(
+        'query($id: ID!) { meeting(id: $id) { agenda { decisions { id } } decisions { id } } }',
+        { id: m.id },
+        a.users.observer.token,
+      );
       expect(agenda.data.meeting.agenda[0].decisions).toEqual([{ id: res.data.recordDecision.id }]);
       expect(agenda.data.meeting.decisions).toEqual([{ id: res.data.recordDecision.id }]);
     });
@@ -82,9 +145,18 @@ describe('meetings: numbered decisions, corrections, amendments, follow-up tasks
     it('refuses negative votes, votes with consensus, consensus without adoption, a foreign agenda item', async () => {
       const m = await runningMeeting(a);
       const other = await runningMeeting(a);
-      const foreign = await expectData(t, 'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }', { i: { meetingId: other.id, title: 'Anderes' } }, a.users.fac.token);
+      const foreign = await expectData(
+        t,
+        'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }',
+        { i: { meetingId: other.id, title: 'Anderes' } },
+        a.users.fac.token,
+      );
       const paths = async (extra: Record<string, unknown>) => {
-        const res = await t.gql(RECORD, { i: { meetingId: m.id, title: 'T', text: 'X', outcome: 'ADOPTED', ...extra } }, a.users.fac.token);
+        const res = await t.gql(
+          RECORD,
+          { i: { meetingId: m.id, title: 'T', text: 'X', outcome: 'ADOPTED', ...extra } },
+          a.users.fac.token,
+        );
         expect(codes(res)).toEqual(['BAD_USER_INPUT']);
         return res.errors![0].extensions!.fields!.map((f) => f.path).sort();
       };
@@ -92,7 +164,9 @@ describe('meetings: numbered decisions, corrections, amendments, follow-up tasks
       expect(await paths({ consensus: true, votesFor: 4 })).toEqual(['input.consensus']);
       expect(await paths({ consensus: true, outcome: 'REJECTED' })).toEqual(['input.consensus']);
       expect(await paths({ agendaItemId: foreign.addAgendaItem.id })).toEqual(['input.agendaItemId']);
-      const count = await t.db.query('SELECT count(*)::int AS n FROM decisions WHERE meeting_id = $1', [m.id]);
+      const count = await t.db.query('SELECT count(*)::int AS n FROM decisions WHERE meeting_id = $1', [
+        m.id,
+      ]);
       expect(count.rows[0].n).toBe(0);
     });
 
@@ -132,15 +206,36 @@ describe('meetings: numbered decisions, corrections, amendments, follow-up tasks
       );
       expect(res.errors).toBeUndefined();
       const d = res.data.recordDecision;
-      expect(d.followUpTasks.map((x: any) => [x.title, x.dueOn, x.leadPartner.id, x.decision.number])).toEqual([
+      expect(
+        d.followUpTasks.map((x: any) => [x.title, x.dueOn, x.leadPartner.id, x.decision.number]),
+      ).toEqual([
         ['Bedarf erheben', '2026-12-31', a.partners.b, d.number],
         ['Träger ansprechen', null, a.partners.c, d.number],
       ]);
-      const task = await t.gql('query($id: ID!) { task(id: $id) { decision { id meeting { id } } } }', { id: d.followUpTasks[0].id }, a.users.member.token);
+      const task = await t.gql(
+        'query($id: ID!) { task(id: $id) { decision { id meeting { id } } } }',
+        { id: d.followUpTasks[0].id },
+        a.users.member.token,
+      );
       expect(task.data.task.decision).toEqual({ id: d.id, meeting: { id: m.id } });
-      const fk = await t.db.query("SELECT confrelid::regclass::text AS target FROM pg_constraint WHERE conname = 'tasks_decision_id_fkey'");
+      const fk = await t.db.query(
+        "SELECT confrelid::regclass::text AS target FROM pg_constraint WHERE conname = 'tasks_decision_id_fkey'",
+      );
       expect(fk.rows).toEqual([{ target: 'decisions' }]);
-      const plain = await t.gql('query($id: ID!) { task(id: $id) { decision { id } } }', { id: (await expectData(t, 'mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }', { i: { allianceId: a.allianceId, title: 'Ohne Beschluss', leadPartnerId: a.partners.a } }, a.users.coord.token)).createTask.id }, a.users.member.token);
+      const plain = await t.gql(
+        'query($id: ID!) { task(id: $id) { decision { id } } }',
+        {
+          id: (
+            await expectData(
+              t,
+              'mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }',
+              { i: { allianceId: a.allianceId, title: 'Ohne Beschluss', leadPartnerId: a.partners.a } },
+              a.users.coord.token,
+            )
+          ).createTask.id,
+        },
+        a.users.member.token,
+      );
       expect(plain.data.task.decision).toBeNull();
     });
 
@@ -148,17 +243,54 @@ describe('meetings: numbered decisions, corrections, amendments, follow-up tasks
       const a = await aMeetingAlliance(t);
       const m = await runningMeeting(a);
       const d = await decide(t, a.users.fac.token, m.id);
-      const ADD_TASKS = 'mutation($i: AddFollowUpTasksInput!) { addFollowUpTasks(input: $i) { number followUpTasks { title } } }';
-      const res = await t.gql(ADD_TASKS, { i: { decisionId: d.id, tasks: [{ title: 'Nachtrag', leadPartnerId: a.partners.d }] } }, a.users.fac.token);
+      const ADD_TASKS =
+        'mutation($i: AddFollowUpTasksInput!) { addFollowUpTasks(input: $i) { number followUpTasks { title } } }';
+      const res = await t.gql(
+        ADD_TASKS,
+        { i: { decisionId: d.id, tasks: [{ title: 'Nachtrag', leadPartnerId: a.partners.d }] } },
+        a.users.fac.token,
+      );
       expect(res.data.addFollowUpTasks).toEqual({ number: d.number, followUpTasks: [{ title: 'Nachtrag' }] });
-      const bad = await t.gql(ADD_TASKS, { i: { decisionId: d.id, tasks: [{ title: 'x'.repeat(301), leadPartnerId: a.partners.d }] } }, a.users.fac.token);
+      const bad = await t.gql(
+        ADD_TASKS,
+        { i: { decisionId: d.id, tasks: [{ title: 'x'.repeat(301), leadPartnerId: a.partners.d }] } },
+        a.users.fac.token,
+      );
       expect(bad.errors![0].extensions!.fields!.map((f) => f.path)).toEqual(['input.tasks.0.title']);
-      expect(codes(await t.gql(ADD_TASKS, { i: { decisionId: d.id, tasks: [] } }, a.users.fac.token))).toEqual(['BAD_USER_INPUT']);
-      expect(codes(await t.gql(ADD_TASKS, { i: { decisionId: d.id, tasks: [{ title: 'T', leadPartnerId: a.partners.d }] } }, a.users.member.token))).toEqual(['FORBIDDEN']);
+      expect(
+        codes(await t.gql(ADD_TASKS, { i: { decisionId: d.id, tasks: [] } }, a.users.fac.token)),
+      ).toEqual(['BAD_USER_INPUT']);
+      expect(
+        codes(
+          await t.gql(
+            ADD_TASKS,
+            { i: { decisionId: d.id, tasks: [{ title: 'T', leadPartnerId: a.partners.d }] } },
+            a.users.member.token,
+          ),
+        ),
+      ).toEqual(['FORBIDDEN']);
       await run(t, a.users.fac.token, 'adjournMeeting', m.id);
-      await expectData(t, 'mutation($m: ID!) { saveMinutes(meetingId: $m, text: "P") { status } }', { m: m.id }, a.users.fac.token);
-      await expectData(t, 'mutation($m: ID!) { approveMinutes(meetingId: $m) { status } }', { m: m.id }, a.users.fac.token);
-      expect(codes(await t.gql(ADD_TASKS, { i: { decisionId: d.id, tasks: [{ title: 'Zu spät', leadPartnerId: a.partners.d }] } }, a.users.fac.token))).toEqual(['CONFLICT']);
+      await expectData(
+        t,
+        'mutation($m: ID!) { saveMinutes(meetingId: $m, text: "P") { status } }',
+        { m: m.id },
+        a.users.fac.token,
+      );
+      await expectData(
+        t,
+        'mutation($m: ID!) { approveMinutes(meetingId: $m) { status } }',
+        { m: m.id },
+        a.users.fac.token,
+      );
+      expect(
+        codes(
+          await t.gql(
+            ADD_TASKS,
+            { i: { decisionId: d.id, tasks: [{ title: 'Zu spät', leadPartnerId: a.partners.d }] } },
+            a.users.fac.token,
+          ),
+        ),
+      ).toEqual(['CONFLICT']);
       const tasks = await t.db.query('SELECT count(*)::int AS n FROM tasks WHERE decision_id = $1', [d.id]);
       expect(tasks.rows[0].n).toBe(1);
     });
@@ -183,40 +315,101 @@ describe('meetings: numbered decisions, corrections, amendments, follow-up tasks
         a.users.fac.token,
       );
       expect(codes(res)).toEqual(['BAD_USER_INPUT']);
-      expect(res.errors![0].extensions!.fields!.map((f) => f.path)).toEqual(['input.followUpTasks.1.assigneeId']);
-      const decisions = await t.db.query('SELECT count(*)::int AS n FROM decisions WHERE alliance_id = $1', [a.allianceId]);
-      const tasks = await t.db.query('SELECT count(*)::int AS n FROM tasks WHERE alliance_id = $1', [a.allianceId]);
+      expect(res.errors![0].extensions!.fields!.map((f) => f.path)).toEqual([
+        'input.followUpTasks.1.assigneeId',
+      ]);
+      const decisions = await t.db.query('SELECT count(*)::int AS n FROM decisions WHERE alliance_id = $1', [
+        a.allianceId,
+      ]);
+      const tasks = await t.db.query('SELECT count(*)::int AS n FROM tasks WHERE alliance_id = $1', [
+        a.allianceId,
+      ]);
       expect([decisions.rows[0].n, tasks.rows[0].n]).toEqual([0, 0]);
-      const empty = await t.gql(RECORD, { i: { meetingId: m.id, title: 'B', text: 'T', outcome: 'ADOPTED', followUpTasks: [{ title: '', leadPartnerId: a.partners.a }] } }, a.users.fac.token);
-      expect(empty.errors![0].extensions!.fields!.map((f) => f.path)).toEqual(['input.followUpTasks.0.title']);
+      const empty = await t.gql(
+        RECORD,
+        {
+          i: {
+            meetingId: m.id,
+            title: 'B',
+            text: 'T',
+            outcome: 'ADOPTED',
+            followUpTasks: [{ title: '', leadPartnerId: a.partners.a }],
+          },
+        },
+        a.users.fac.token,
+      );
+      expect(empty.errors![0].extensions!.fields!.map((f) => f.path)).toEqual([
+        'input.followUpTasks.0.title',
+      ]);
     });
   });
 
   describe('corrections until approval, then final; amendments in a later meeting', () => {
-    const CORRECT = 'mutation($id: ID!, $i: CorrectDecisionInput!) { correctDecision(id: $id, input: $i) { number title outcome votesFor votesAgainst consensus correctedAt } }';
+    const CORRECT =
+      'mutation($id: ID!, $i: CorrectDecisionInput!) { correctDecision(id: $id, input: $i) { number title outcome votesFor votesAgainst consensus correctedAt } }';
 
     it('corrects while the meeting runs and after adjourning, keeping the number', async () => {
       const a = await aMeetingAlliance(t);
       const m = await runningMeeting(a);
       const d = await decide(t, a.users.fac.token, m.id);
-      const r1 = await t.gql(CORRECT, { id: d.id, i: { title: 'Korrigiert', consensus: false, votesFor: 7, votesAgainst: 1 } }, a.users.fac.token);
-      expect(r1.data.correctDecision).toMatchObject({ number: d.number, title: 'Korrigiert', votesFor: 7, votesAgainst: 1, consensus: false });
+      const r1 = await t.gql(
+        CORRECT,
+        { id: d.id, i: { title: 'Korrigiert', consensus: false, votesFor: 7, votesAgainst: 1 } },
+        a.users.fac.token,
+      );
+      expect(r1.data.correctDecision).toMatchObject({
+        number: d.number,
+        title: 'Korrigiert',
+        votesFor: 7,
+        votesAgainst: 1,
+        consensus: false,
+      });
       expect(r1.data.correctDecision.correctedAt).not.toBeNull();
       await run(t, a.users.fac.token, 'adjournMeeting', m.id);
       const r2 = await t.gql(CORRECT, { id: d.id, i: { outcome: 'DEFERRED' } }, a.users.coord.token);
       expect(r2.data.correctDecision).toMatchObject({ number: d.number, outcome: 'DEFERRED' });
-      expect(codes(await t.gql(CORRECT, { id: d.id, i: { votesFor: -3 } }, a.users.fac.token))).toEqual(['BAD_USER_INPUT']);
-      expect(codes(await t.gql(CORRECT, { id: d.id, i: { consensus: true } }, a.users.fac.token))).toEqual(['BAD_USER_INPUT']);
-      expect(codes(await t.gql(CORRECT, { id: d.id, i: { title: null } }, a.users.fac.token))).toEqual(['BAD_USER_INPUT']);
-      expect(codes(await t.gql(CORRECT, { id: d.id, i: { title: 'x' } }, a.users.member.token))).toEqual(['FORBIDDEN']);
-      const item = await expectData(t, 'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }', { i: { meetingId: m.id, title: 'TOP' } }, a.users.fac.token);
-      const moved = await t.gql('mutation($id: ID!, $i: CorrectDecisionInput!) { correctDecision(id: $id, input: $i) { agendaItem { id } } }', { id: d.id, i: { agendaItemId: item.addAgendaItem.id } }, a.users.fac.token);
+      expect(codes(await t.gql(CORRECT, { id: d.id, i: { votesFor: -3 } }, a.users.fac.token))).toEqual([
+        'BAD_USER_INPUT',
+      ]);
+      expect(codes(await t.gql(CORRECT, { id: d.id, i: { consensus: true } }, a.users.fac.token))).toEqual([
+        'BAD_USER_INPUT',
+      ]);
+      expect(codes(await t.gql(CORRECT, { id: d.id, i: { title: null } }, a.users.fac.token))).toEqual([
+        'BAD_USER_INPUT',
+      ]);
+      expect(codes(await t.gql(CORRECT, { id: d.id, i: { title: 'x' } }, a.users.member.token))).toEqual([
+        'FORBIDDEN',
+      ]);
+      const item = await expectData(
+        t,
+        'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }',
+        { i: { meetingId: m.id, title: 'TOP' } },
+        a.users.fac.token,
+      );
+      const moved = await t.gql(
+        'mutation($id: ID!, $i: CorrectDecisionInput!) { correctDecision(id: $id, input: $i) { agendaItem { id } } }',
+        { id: d.id, i: { agendaItemId: item.addAgendaItem.id } },
+        a.users.fac.token,
+      );
       expect(moved.data.correctDecision.agendaItem).toEqual({ id: item.addAgendaItem.id });
       const other = await runningMeeting(a);
-      const foreignItem = await expectData(t, 'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }', { i: { meetingId: other.id, title: 'Fremd' } }, a.users.fac.token);
-      const refused = await t.gql(CORRECT, { id: d.id, i: { agendaItemId: foreignItem.addAgendaItem.id } }, a.users.fac.token);
+      const foreignItem = await expectData(
+        t,
+        'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }',
+        { i: { meetingId: other.id, title: 'Fremd' } },
+        a.users.fac.token,
+      );
+      const refused = await t.gql(
+        CORRECT,
+        { id: d.id, i: { agendaItemId: foreignItem.addAgendaItem.id } },
+        a.users.fac.token,
+      );
       expect(refused.errors![0].extensions!.fields!.map((f) => f.path)).toEqual(['input.agendaItemId']);
-      const detached = await t.gql('mutation($id: ID!) { correctDecision(id: $id, input: { agendaItemId: null }) { agendaItem { id } } }', { id: d.id }, a.users.fac.token);
+      const detached = await t.gql(
+        'mutation($id: ID!) { correctDecision(id: $id, input: { agendaItemId: null }) { agendaItem { id } } }',
+        { id: d.id },
+        a.users.fac.token,
+      );
       expect(detached.data.correctDecision.agendaItem).toBeNull();
     });
 
@@ -227,29 +420,82 @@ describe('meetings: numbered decisions, corrections, amendments, follow-up tasks
       const refused = [
         await t.gql(CORRECT, { id: decision.id, i: { title: 'Zu spät' } }, fac),
         await t.gql(CORRECT, { id: decision.id, i: { title: 'Zu spät' } }, a.users.coord.token),
-        await t.gql(RECORD, { i: { meetingId: meeting.id, title: 'Neu', text: 'X', outcome: 'ADOPTED' } }, fac),
-        await t.gql('mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }', { i: { meetingId: meeting.id, title: 'Nachtrag' } }, fac),
-        await t.gql('mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { status } }', { i: { meetingId: meeting.id, partnerId: a.partners.a, status: 'PRESENT' } }, fac),
-        await t.gql('mutation($id: ID!) { updateMeeting(id: $id, input: { location: "Anders" }) { id } }', { id: meeting.id }, a.users.coord.token),
-        await t.gql('mutation($m: ID!) { saveMinutes(meetingId: $m, text: "Neu") { status } }', { m: meeting.id }, fac),
+        await t.gql(
+          RECORD,
+          { i: { meetingId: meeting.id, title: 'Neu', text: 'X', outcome: 'ADOPTED' } },
+          fac,
+        ),
+        await t.gql(
+          'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }',
+          { i: { meetingId: meeting.id, title: 'Nachtrag' } },
+          fac,
+        ),
+        await t.gql(
+          'mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { status } }',
+          { i: { meetingId: meeting.id, partnerId: a.partners.a, status: 'PRESENT' } },
+          fac,
+        ),
+        await t.gql(
+          'mutation($id: ID!) { updateMeeting(id: $id, input: { location: "Anders" }) { id } }',
+          { id: meeting.id },
+          a.users.coord.token,
+        ),
+        await t.gql(
+          'mutation($m: ID!) { saveMinutes(meetingId: $m, text: "Neu") { status } }',
+          { m: meeting.id },
+          fac,
+        ),
       ];
       expect(refused.map((r) => codes(r)[0])).toEqual(Array(refused.length).fill('CONFLICT'));
-      const read = await t.gql('query($id: ID!) { decision(id: $id) { title number } }', { id: decision.id }, fac);
+      const read = await t.gql(
+        'query($id: ID!) { decision(id: $id) { title number } }',
+        { id: decision.id },
+        fac,
+      );
       expect(read.data.decision).toEqual({ title: 'Beschluss', number: decision.number });
       // The database refuses it as well, behind the service.
-      await expect(t.db.query("UPDATE decisions SET title = 'x' WHERE id = $1", [decision.id])).rejects.toThrow(/final/);
+      await expect(
+        t.db.query("UPDATE decisions SET title = 'x' WHERE id = $1", [decision.id]),
+      ).rejects.toThrow(/final/);
     });
 
     it('amends a final decision in a later meeting, numbered anew and linked amends/amendedBy', async () => {
       const a = await aMeetingAlliance(t);
       const { decision } = await approvedMeeting(t, a);
       const later = await runningMeeting(a);
-      const AMEND = 'mutation($i: AmendDecisionInput!) { amendDecision(input: $i) { id number amends { id number } meeting { id } } }';
-      const res = await t.gql(AMEND, { i: { amendsId: decision.id, meetingId: later.id, title: 'Änderung', text: 'Frist verlängert.', outcome: 'ADOPTED', votesFor: 9, votesAgainst: 0, abstentions: 1 } }, a.users.fac.token);
+      const AMEND =
+        'mutation($i: AmendDecisionInput!) { amendDecision(input: $i) { id number amends { id number } meeting { id } } }';
+      const res = await t.gql(
+        AMEND,
+        {
+          i: {
+            amendsId: decision.id,
+            meetingId: later.id,
+            title: 'Änderung',
+            text: 'Frist verlängert.',
+            outcome: 'ADOPTED',
+            votesFor: 9,
+            votesAgainst: 0,
+            abstentions: 1,
+          },
+        },
+        a.users.fac.token,
+      );
       expect(res.errors).toBeUndefined();
-      expect(res.data.amendDecision).toMatchObject({ number: `${YEAR}/002`, amends: { id: decision.id, number: decision.number }, meeting: { id: later.id } });
-      const back = await t.gql('query($id: ID!) { decision(id: $id) { amendedBy { id number } amends { id } } }', { id: decision.id }, a.users.observer.token);
-      expect(back.data.decision).toEqual({ amendedBy: [{ id: res.data.amendDecision.id, number: `${YEAR}/002` }], amends: null });
+      expect(res.data.amendDecision).toMatchObject({
+        number: `${YEAR}/002`,
+        amends: { id: decision.id, number: decision.number },
+        meeting: { id: later.id },
+      });
+      const back = await t.gql(
+        'query($id: ID!) { decision(id: $id) { amendedBy { id number } amends { id } } }',
+        { id: decision.id },
+        a.users.observer.token,
+      );
+      expect(back.data.decision).toEqual({
+        amendedBy: [{ id: res.data.amendDecision.id, number: `${YEAR}/002` }],
+        amends: null,
+      });
     });
 
     it('refuses to amend a decision that is not final yet (CONFLICT) or in an earlier meeting (BAD_USER_INPUT)', async () => {
@@ -260,13 +506,25 @@ describe('meetings: numbered decisions, corrections, amendments, follow-up tasks
       const later = await runningMeeting(a);
       const AMEND = 'mutation($i: AmendDecisionInput!) { amendDecision(input: $i) { id } }';
       const base = { title: 'Ä', text: 'T', outcome: 'ADOPTED', consensus: true };
-      expect(codes(await t.gql(AMEND, { i: { ...base, amendsId: open.id, meetingId: later.id } }, a.users.fac.token))).toEqual(['CONFLICT']);
-      const early = await t.gql(AMEND, { i: { ...base, amendsId: decision.id, meetingId: earlier.id } }, a.users.fac.token);
+      expect(
+        codes(
+          await t.gql(AMEND, { i: { ...base, amendsId: open.id, meetingId: later.id } }, a.users.fac.token),
+        ),
+      ).toEqual(['CONFLICT']);
+      const early = await t.gql(
+        AMEND,
+        { i: { ...base, amendsId: decision.id, meetingId: earlier.id } },
+        a.users.fac.token,
+      );
       expect(codes(early)).toEqual(['BAD_USER_INPUT']);
       expect(early.errors![0].extensions!.fields![0].path).toBe('input.meetingId');
       const foreign = await aMeetingAlliance(t);
       const fm = await runningMeeting(foreign);
-      const cross = await t.gql(AMEND, { i: { ...base, amendsId: decision.id, meetingId: fm.id } }, foreign.users.fac.token);
+      const cross = await t.gql(
+        AMEND,
+        { i: { ...base, amendsId: decision.id, meetingId: fm.id } },
+        foreign.users.fac.token,
+      );
       expect(cross.errors![0].extensions!.fields![0].path).toBe('input.amendsId');
     });
   });
@@ -276,25 +534,55 @@ describe('meetings: numbered decisions, corrections, amendments, follow-up tasks
       const a = await aMeetingAlliance(t);
       const outsider = await aMeetingAlliance(t);
       const m = await runningMeeting(a);
-      const d1 = await decide(t, a.users.fac.token, m.id, { title: 'Sprachkurse ausbauen', text: 'Mehr Kurse für Zugewanderte.' });
-      const d2 = await decide(t, a.users.fac.token, m.id, { title: 'Arbeitgeberforum', text: 'Jährliches Forum mit Unternehmen.' });
-      const d3 = await decide(t, a.users.fac.token, m.id, { title: 'Wohnraum', text: 'Sprachmittlung bei Wohnungssuche.' });
-      expect((await t.gql('query($id: ID!) { decision(id: $id) { id } }', { id: d1.id }, outsider.users.coord.token)).data.decision).toBeNull();
-      const Q = 'query($a: ID!, $s: String, $f: Int, $after: String) { decisions(allianceId: $a, search: $s, first: $f, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id number } } } }';
+      const d1 = await decide(t, a.users.fac.token, m.id, {
+        title: 'Sprachkurse ausbauen',
+        text: 'Mehr Kurse für Zugewanderte.',
+      });
+      const d2 = await decide(t, a.users.fac.token, m.id, {
+        title: 'Arbeitgeberforum',
+        text: 'Jährliches Forum mit Unternehmen.',
+      });
+      const d3 = await decide(t, a.users.fac.token, m.id, {
+        title: 'Wohnraum',
+        text: 'Sprachmittlung bei Wohnungssuche.',
+      });
+      expect(
+        (
+          await t.gql(
+            'query($id: ID!) { decision(id: $id) { id } }',
+            { id: d1.id },
+            outsider.users.coord.token,
+          )
+        ).data.decision,
+      ).toBeNull();
+      const Q =
+        'query($a: ID!, $s: String, $f: Int, $after: String) { decisions(allianceId: $a, search: $s, first: $f, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id number } } } }';
       const page1 = await t.gql(Q, { a: a.allianceId, f: 2 }, a.users.observer.token);
       expect(page1.data.decisions.totalCount).toBe(3);
       expect(page1.data.decisions.edges.map((e: any) => e.node.id)).toEqual([d1.id, d2.id]);
       expect(page1.data.decisions.pageInfo.hasNextPage).toBe(true);
-      const page2 = await t.gql(Q, { a: a.allianceId, f: 2, after: page1.data.decisions.pageInfo.endCursor }, a.users.observer.token);
+      const page2 = await t.gql(
+        Q,
+        { a: a.allianceId, f: 2, after: page1.data.decisions.pageInfo.endCursor },
+        a.users.observer.token,
+      );
       expect(page2.data.decisions.edges.map((e: any) => e.node.id)).toEqual([d3.id]);
       expect(page2.data.decisions.pageInfo.hasNextPage).toBe(false);
-      const search = async (s: string) => (await t.gql(Q, { a: a.allianceId, s }, a.users.member.token)).data.decisions.edges.map((e: any) => e.node.id);
+      const search = async (s: string) =>
+        (await t.gql(Q, { a: a.allianceId, s }, a.users.member.token)).data.decisions.edges.map(
+          (e: any) => e.node.id,
+        );
       expect(await search('sprach')).toEqual([d1.id, d3.id]);
       expect(await search('Forum Unternehmen')).toEqual([d2.id]);
       expect(await search(`${YEAR}/2`)).toEqual([d2.id]);
       expect(await search(d3.number)).toEqual([d3.id]);
-      expect((await t.gql(Q, { a: a.allianceId }, outsider.users.coord.token)).data.decisions).toMatchObject({ totalCount: 0, edges: [] });
-      expect(codes(await t.gql(Q, { a: a.allianceId, f: 101 }, a.users.member.token))).toEqual(['BAD_USER_INPUT']);
+      expect((await t.gql(Q, { a: a.allianceId }, outsider.users.coord.token)).data.decisions).toMatchObject({
+        totalCount: 0,
+        edges: [],
+      });
+      expect(codes(await t.gql(Q, { a: a.allianceId, f: 101 }, a.users.member.token))).toEqual([
+        'BAD_USER_INPUT',
+      ]);
     });
   });
 
@@ -303,9 +591,30 @@ describe('meetings: numbered decisions, corrections, amendments, follow-up tasks
     const { decision } = await approvedMeeting(t, a);
     const later = await runningMeeting(a);
     const d = await decide(t, a.users.fac.token, later.id);
-    await t.gql('mutation($id: ID!) { correctDecision(id: $id, input: { text: "Neu" }) { id } }', { id: d.id }, a.users.fac.token);
-    const amended = await expectData(t, 'mutation($i: AmendDecisionInput!) { amendDecision(input: $i) { id } }', { i: { amendsId: decision.id, meetingId: later.id, title: 'Ä', text: 'T', outcome: 'ADOPTED', consensus: true } }, a.users.fac.token);
-    const rows = await t.db.query("SELECT action, entity_id, changed_fields FROM audit_entries WHERE entity_type = 'Decision' AND alliance_id = $1 ORDER BY sequence", [a.allianceId]);
+    await t.gql(
+      'mutation($id: ID!) { correctDecision(id: $id, input: { text: "Neu" }) { id } }',
+      { id: d.id },
+      a.users.fac.token,
+    );
+    const amended = await expectData(
+      t,
+      'mutation($i: AmendDecisionInput!) { amendDecision(input: $i) { id } }',
+      {
+        i: {
+          amendsId: decision.id,
+          meetingId: later.id,
+          title: 'Ä',
+          text: 'T',
+          outcome: 'ADOPTED',
+          consensus: true,
+        },
+      },
+      a.users.fac.token,
+    );
+    const rows = await t.db.query(
+      "SELECT action, entity_id, changed_fields FROM audit_entries WHERE entity_type = 'Decision' AND alliance_id = $1 ORDER BY sequence",
+      [a.allianceId],
+    );
     expect(rows.rows.map((r) => [r.action, r.entity_id])).toEqual([
       ['recordDecision', decision.id],
       ['recordDecision', d.id],

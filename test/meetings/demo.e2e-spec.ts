@@ -25,26 +25,50 @@ describe('meetings demo data (Krefeld)', () => {
     );
     expect(res.errors).toBeUndefined();
     const [kickoff, next] = res.data.meetings;
-    expect(kickoff).toMatchObject({ kind: 'PLENARY', status: 'MINUTES_APPROVED', quorate: true, facilitator: { email: 'moderation@demo.local' }, minutes: { status: 'APPROVED', approvedBy: { email: 'moderation@demo.local' } } });
+    expect(kickoff).toMatchObject({
+      kind: 'PLENARY',
+      status: 'MINUTES_APPROVED',
+      quorate: true,
+      facilitator: { email: 'moderation@demo.local' },
+      minutes: { status: 'APPROVED', approvedBy: { email: 'moderation@demo.local' } },
+    });
     expect(kickoff.title).toMatch(/Auftaktsitzung/);
     expect(new Date(kickoff.startsAt).getTime()).toBeLessThan(Date.now());
     const year = new Date(kickoff.startsAt).getUTCFullYear();
-    expect(kickoff.decisions.map((d: any) => d.number)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `${year}/00${n}`));
+    expect(kickoff.decisions.map((d: any) => d.number)).toEqual(
+      [1, 2, 3, 4, 5, 6].map((n) => `${year}/00${n}`),
+    );
     expect(kickoff.decisions.map((d: any) => d.outcome)).toContain('DEFERRED');
     expect(kickoff.decisions[0].title).toMatch(/Arbeitsmarktintegration/);
     const tasks = kickoff.decisions.flatMap((d: any) => d.followUpTasks);
     expect(tasks.length).toBeGreaterThanOrEqual(6);
-    expect(new Set(tasks.map((x: any) => x.leadPartner.organisation.shortName)).size).toBeGreaterThanOrEqual(4);
+    expect(new Set(tasks.map((x: any) => x.leadPartner.organisation.shortName)).size).toBeGreaterThanOrEqual(
+      4,
+    );
     expect(tasks.every((x: any) => x.dueOn && x.decision.number)).toBe(true);
-    expect(kickoff.attendance.find((x: any) => x.partner.organisation.shortName === 'JC-KR')).toEqual({ status: 'PRESENT', partner: { organisation: { shortName: 'JC-KR' } }, attendees: [{ email: 'jobcenter@demo.local' }] });
+    expect(kickoff.attendance.find((x: any) => x.partner.organisation.shortName === 'JC-KR')).toEqual({
+      status: 'PRESENT',
+      partner: { organisation: { shortName: 'JC-KR' } },
+      attendees: [{ email: 'jobcenter@demo.local' }],
+    });
     expect(kickoff.agenda[2].decisions.length).toBe(3);
     expect(kickoff.minutes.text).toContain(kickoff.decisions[0].number);
 
-    expect(next).toMatchObject({ kind: 'STEERING_GROUP', status: 'SCHEDULED', facilitator: { email: 'moderation@demo.local' }, decisions: [], minutes: null });
+    expect(next).toMatchObject({
+      kind: 'STEERING_GROUP',
+      status: 'SCHEDULED',
+      facilitator: { email: 'moderation@demo.local' },
+      decisions: [],
+      minutes: null,
+    });
     expect(new Date(next.startsAt).getTime()).toBeGreaterThan(Date.now());
     expect(next.agenda.length).toBe(3);
 
-    const search = await t.gql('query($a: ID!) { decisions(allianceId: $a, search: "Unternehmerschaft") { totalCount } }', { a: allianceId }, token);
+    const search = await t.gql(
+      'query($a: ID!) { decisions(allianceId: $a, search: "Unternehmerschaft") { totalCount } }',
+      { a: allianceId },
+      token,
+    );
     expect(search.data.decisions.totalCount).toBe(1);
   });
 });

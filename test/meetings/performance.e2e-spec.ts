@@ -32,7 +32,8 @@ describe('meetings: statements per query do not grow with list sizes', () => {
     const tokenB = b.users.member.token;
 
     // The issue's query: each relation loads through exactly one loader, so the count is exact.
-    const SHAPE = 'query($id: ID!) { meeting(id: $id) { agenda { decisions { id } } attendance { partner { organisation { name } } attendees { id } } decisions { followUpTasks { leadPartner { id } } amendedBy { id } } } }';
+    const SHAPE =
+      'query($id: ID!) { meeting(id: $id) { agenda { decisions { id } } attendance { partner { organisation { name } } attendees { id } } decisions { followUpTasks { leadPartner { id } } amendedBy { id } } } }';
     const s2 = await t.gql(SHAPE, { id: small }, token);
     const s20 = await t.gql(SHAPE, { id: large }, tokenB);
     expect(s2.errors).toBeUndefined();
@@ -60,7 +61,9 @@ describe('meetings: statements per query do not grow with list sizes', () => {
     expect(r20.data.meeting.decisions).toHaveLength(20);
     expect(r2.statements).toBeLessThanOrEqual(20);
     expect(r20.statements).toBeLessThanOrEqual(20);
-    process.stdout.write(`meeting query statements (2/20 decisions): issue shape ${s2.statements}/${s20.statements}, full page ${r2.statements}/${r20.statements}\n`);
+    process.stdout.write(
+      `meeting query statements (2/20 decisions): issue shape ${s2.statements}/${s20.statements}, full page ${r2.statements}/${r20.statements}\n`,
+    );
   });
 
   it('lists (meetings, decisions) cost the same for 3 and for 30 decisions', async () => {
@@ -76,6 +79,8 @@ describe('meetings: statements per query do not grow with list sizes', () => {
     const db = await t.gql(DECISIONS, { a: b.allianceId }, b.users.member.token);
     expect([da.data.decisions.totalCount, db.data.decisions.totalCount]).toEqual([3, 30]);
     expect(db.statements).toBe(da.statements);
-    process.stdout.write(`list statements: meetings ${la.statements}/${lb.statements}, decisions(first: 50) ${da.statements}/${db.statements} (3/30 decisions)\n`);
+    process.stdout.write(
+      `list statements: meetings ${la.statements}/${lb.statements}, decisions(first: 50) ${da.statements}/${db.statements} (3/30 decisions)\n`,
+    );
   });
 });

@@ -8,7 +8,8 @@ export default async function globalTeardown() {
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
     const dbs = await admin.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [`bp\\_%${run}%`]);
-    for (const { datname } of dbs.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    for (const { datname } of dbs.rows)
+      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await admin.end();
   }
   await globalThis.__embeddedPostgres?.stop();

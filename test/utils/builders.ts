@@ -28,7 +28,12 @@ export interface BuiltAlliance {
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
 
-async function ok<T = any>(t: TestApp, query: string, variables: Record<string, unknown>, token: string): Promise<T> {
+async function ok<T = any>(
+  t: TestApp,
+  query: string,
+  variables: Record<string, unknown>,
+  token: string,
+): Promise<T> {
   const res = await t.gql<T>(query, variables, token);
   if (res.errors) throw new Error(`${query.slice(0, 60)}… failed: ${JSON.stringify(res.errors)}`);
   return res.data;
@@ -55,14 +60,26 @@ export async function anAlliance(
     const { createOrganisation } = await ok(
       t,
       'mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }',
-      { i: { name: `Org ${key} ${id}`, shortName: p.shortName ?? key.toUpperCase().slice(0, 10), kind: p.kind ?? 'CITY_DEPARTMENT' } },
+      {
+        i: {
+          name: `Org ${key} ${id}`,
+          shortName: p.shortName ?? key.toUpperCase().slice(0, 10),
+          kind: p.kind ?? 'CITY_DEPARTMENT',
+        },
+      },
       admin,
     );
     built.orgs[key] = createOrganisation.id;
     const { addPartner } = await ok(
       t,
       'mutation($i: AddPartnerInput!) { addPartner(input: $i) { id } }',
-      { i: { allianceId: built.allianceId, organisationId: createOrganisation.id, status: p.status ?? 'ACTIVE' } },
+      {
+        i: {
+          allianceId: built.allianceId,
+          organisationId: createOrganisation.id,
+          status: p.status ?? 'ACTIVE',
+        },
+      },
       admin,
     );
     built.partners[key] = addPartner.id;
@@ -98,7 +115,12 @@ export async function aMember(t: TestApp, allianceId: string, organisationId: st
     { i: { email, displayName: 'Member', organisationId, password: PASSWORD } },
     admin,
   );
-  await ok(t, 'mutation($i: SetMembershipInput!) { setMembership(input: $i) { id } }', { i: { allianceId, userId: createUser.id, roles } }, admin);
+  await ok(
+    t,
+    'mutation($i: SetMembershipInput!) { setMembership(input: $i) { id } }',
+    { i: { allianceId, userId: createUser.id, roles } },
+    admin,
+  );
   return { id: createUser.id, email, token: await t.login(email, PASSWORD) };
 }
 

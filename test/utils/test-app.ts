@@ -14,7 +14,13 @@ export const ADMIN = { email: 'admin@test.local', password: 'admin-password-123'
 
 export interface GqlResult<T = any> {
   status: number;
-  body: { data?: T; errors?: { message: string; extensions?: { code?: string; fields?: { path: string; message: string }[]; correlationId?: string } }[] };
+  body: {
+    data?: T;
+    errors?: {
+      message: string;
+      extensions?: { code?: string; fields?: { path: string; message: string }[]; correlationId?: string };
+    }[];
+  };
   data: T;
   errors?: GqlResult['body']['errors'];
   /** SQL statements the request issued. */
@@ -95,7 +101,11 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   const db = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   let adminToken: string | undefined;
 
-  const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>> => {
+  const gql = async <T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GqlResult<T>> => {
     const req = request(http).post('/graphql').set('content-type', 'application/json');
     if (token) req.set('authorization', `Bearer ${token}`);
     const before = QueryCounter.count;
@@ -104,7 +114,10 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     return { status: res.status, body: res.body, data: res.body.data, errors: res.body.errors, statements };
   };
   const login = async (email: string, password: string) => {
-    const res = await gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: password });
+    const res = await gql(
+      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+      { e: email, p: password },
+    );
     if (res.errors) throw new Error(`login failed: ${JSON.stringify(res.errors)}`);
     return (res.data as any).login.accessToken as string;
   };

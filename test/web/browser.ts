@@ -21,7 +21,8 @@ export function browserTestsUnavailable(): string | null {
       ? `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`
       : null;
   // CI sets REQUIRE_BROWSER_TESTS=1: there a missing prerequisite is a failure, not a skip.
-  if (reason && process.env.REQUIRE_BROWSER_TESTS === '1') throw new Error(`browser tests required, but ${reason}`);
+  if (reason && process.env.REQUIRE_BROWSER_TESTS === '1')
+    throw new Error(`browser tests required, but ${reason}`);
   return reason;
 }
 
@@ -42,13 +43,19 @@ export interface Tab {
 
 /** A fresh browser profile (its own storage, so its own session) on one page. */
 export async function newTab(browser: Browser, baseURL: string): Promise<Tab> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1280, height: 900 },
+    locale: 'de-DE',
+    timezoneId: 'Europe/Berlin',
+  });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) problems.push(`csp: ${m.text()}`);
+    if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text()))
+      problems.push(`csp: ${m.text()}`);
   });
   return { context, page, problems };
 }
@@ -63,7 +70,10 @@ export async function signIn(page: Page, email: string, password: string): Promi
 
 /** Opens a screen through the main navigation, as a user would. */
 export async function navigate(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name, exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Hauptnavigation' })
+    .getByRole('link', { name, exact: true })
+    .click();
   await page.locator('h1').first().waitFor();
 }
 
@@ -84,18 +94,29 @@ export interface AxeViolation {
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
   const result = (await page.evaluate(() =>
-    (globalThis as any).axe.run((globalThis as any).document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] }),
+    (globalThis as any).axe.run((globalThis as any).document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    }),
   )) as { violations: AxeViolation[] };
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })) }));
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })),
+    }));
 }
 
 /** Asserts an axe-clean screen and keeps a record of which screens were checked. */
 export const axeChecked: string[] = [];
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   const violations = await seriousViolations(page);
-  if (violations.length) throw new Error(`axe found serious/critical violations on ${screen}: ${JSON.stringify(violations, null, 2)}`);
+  if (violations.length)
+    throw new Error(
+      `axe found serious/critical violations on ${screen}: ${JSON.stringify(violations, null, 2)}`,
+    );
   axeChecked.push(screen);
 }
 

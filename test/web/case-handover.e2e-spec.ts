@@ -1,9 +1,26 @@
 import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
-import { browserTestsUnavailable, expectAccessible, launch, navigate, newTab, screenshot, signIn } from './browser.js';
+import {
+  browserTestsUnavailable,
+  expectAccessible,
+  launch,
+  navigate,
+  newTab,
+  screenshot,
+  signIn,
+} from './browser.js';
 
 const DEMO_PASSWORD = 'Buendnis-Demo-2026';
-const CATEGORIES = ['IDENTITY', 'CONTACT', 'LANGUAGE', 'RESIDENCE', 'EDUCATION_EMPLOYMENT', 'HOUSING', 'FAMILY', 'HEALTH'];
+const CATEGORIES = [
+  'IDENTITY',
+  'CONTACT',
+  'LANGUAGE',
+  'RESIDENCE',
+  'EDUCATION_EMPLOYMENT',
+  'HOUSING',
+  'FAMILY',
+  'HEALTH',
+];
 const unavailable = browserTestsUnavailable();
 if (unavailable) console.warn(`Skipping the browser tests of the web front end: ${unavailable}`);
 const describeBrowser = unavailable ? describe.skip : describe;
@@ -63,7 +80,9 @@ describeBrowser('web journey 3: consent-scoped case handover between two case wo
     await consentForm.getByLabel('Jobcenter Krefeld').check();
     await consentForm.getByLabel('Sprache', { exact: true }).check();
     await consentForm.getByLabel('Bildung und Beruf', { exact: true }).check();
-    await consentForm.getByLabel('Zweck', { exact: true }).fill('Vermittlung in einen Berufssprachkurs und in Arbeit durch das Jobcenter');
+    await consentForm
+      .getByLabel('Zweck', { exact: true })
+      .fill('Vermittlung in einen Berufssprachkurs und in Arbeit durch das Jobcenter');
     await consentForm.getByLabel('Schriftlich (unterschrieben)').check();
     await consentForm.getByLabel('Nachweis (z. B. Dokumentnummer)').fill('EW-2026-0815');
     await consentForm.getByLabel('In welcher Sprache wurde die Person aufgeklärt?').selectOption('ar');
@@ -71,18 +90,27 @@ describeBrowser('web journey 3: consent-scoped case handover between two case wo
     await consentForm.getByRole('button', { name: 'Einwilligung speichern' }).click();
     const consent = o.getByTestId('consent');
     await consent.filter({ hasText: 'Aktiv' }).waitFor();
-    await expect(consent.textContent()).resolves.toContain('Jobcenter Krefeld folgende Daten erhält: Sprache, Bildung und Beruf');
+    await expect(consent.textContent()).resolves.toContain(
+      'Jobcenter Krefeld folgende Daten erhält: Sprache, Bildung und Beruf',
+    );
     await expect(consent.textContent()).resolves.toContain('aufgeklärt auf Arabisch');
 
     // The handover form offers exactly what the consent covers.
     const handoverForm = o.locator('#request-handover');
-    expect(await handoverForm.getByLabel('An', { exact: true }).locator('option').allTextContents()).toEqual(['Jobcenter Krefeld']);
+    expect(await handoverForm.getByLabel('An', { exact: true }).locator('option').allTextContents()).toEqual([
+      'Jobcenter Krefeld',
+    ]);
     const offered = handoverForm.locator('fieldset input[type=checkbox]');
     expect(await offered.count()).toBe(2);
-    expect(await handoverForm.locator('fieldset label').allTextContents()).toEqual(['Sprache', 'Bildung und Beruf']);
+    expect(await handoverForm.locator('fieldset label').allTextContents()).toEqual([
+      'Sprache',
+      'Bildung und Beruf',
+    ]);
     await handoverForm.getByLabel('Sprache', { exact: true }).check();
     await handoverForm.getByLabel('Bildung und Beruf', { exact: true }).check();
-    await handoverForm.getByLabel(/Nachricht an die empfangende Stelle/).fill('Bitte Kontakt für Berufssprachkurs aufnehmen.');
+    await handoverForm
+      .getByLabel(/Nachricht an die empfangende Stelle/)
+      .fill('Bitte Kontakt für Berufssprachkurs aufnehmen.');
     await handoverForm.getByRole('button', { name: 'Übergabe anfragen' }).click();
     await o.getByTestId('handover').filter({ hasText: 'Angefragt' }).waitFor();
     await expectAccessible(o, 'case (owner)');
@@ -106,10 +134,20 @@ describeBrowser('web journey 3: consent-scoped case handover between two case wo
 
     const visible = async () => {
       const result: Record<string, boolean> = {};
-      for (const c of CATEGORIES) result[c] = (await r.getByTestId(`category-${c}`).getAttribute('data-visible')) === 'true';
+      for (const c of CATEGORIES)
+        result[c] = (await r.getByTestId(`category-${c}`).getAttribute('data-visible')) === 'true';
       return result;
     };
-    expect(await visible()).toEqual({ IDENTITY: false, CONTACT: false, LANGUAGE: true, RESIDENCE: false, EDUCATION_EMPLOYMENT: true, HOUSING: false, FAMILY: false, HEALTH: false });
+    expect(await visible()).toEqual({
+      IDENTITY: false,
+      CONTACT: false,
+      LANGUAGE: true,
+      RESIDENCE: false,
+      EDUCATION_EMPLOYMENT: true,
+      HOUSING: false,
+      FAMILY: false,
+      HEALTH: false,
+    });
     await r.getByTestId('category-LANGUAGE').getByText('B1').waitFor();
     await r.getByTestId('category-EDUCATION_EMPLOYMENT').getByText('Bauingenieurin').waitFor();
     await expect(r.getByTestId('category-IDENTITY').textContent()).resolves.toContain('nicht freigegeben');

@@ -1,6 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
-import { browserTestsUnavailable, expectAccessible, launch, navigate, newTab, screenshot, signIn } from './browser.js';
+import {
+  browserTestsUnavailable,
+  expectAccessible,
+  launch,
+  navigate,
+  newTab,
+  screenshot,
+  signIn,
+} from './browser.js';
 
 const DEMO_PASSWORD = 'Buendnis-Demo-2026';
 const unavailable = browserTestsUnavailable();
@@ -53,7 +61,10 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
     await expect(page.getByTestId('meeting-status').textContent()).resolves.toBe('Geplant');
 
     // Agenda, then start.
-    await page.getByLabel('Tagesordnungspunkt', { exact: true }).first().fill('Bedarf an Berufssprachkursen 2027');
+    await page
+      .getByLabel('Tagesordnungspunkt', { exact: true })
+      .first()
+      .fill('Bedarf an Berufssprachkursen 2027');
     await page.getByLabel('Dauer (Minuten)').fill('30');
     await page.getByRole('button', { name: 'Hinzufügen' }).click();
     await page.locator('ol.agenda').getByText('Bedarf an Berufssprachkursen 2027').waitFor();
@@ -91,7 +102,9 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
     // A decision with a follow-up task.
     await page.locator('#d-title').fill('Zusätzlicher Berufssprachkurs B2');
     await page.getByLabel('Tagesordnungspunkt', { exact: true }).last().selectOption({ index: 1 });
-    await page.getByLabel('Wortlaut des Beschlusses').fill('Die Arbeitsgruppe empfiehlt einen zusätzlichen Berufssprachkurs B2 ab Februar 2027.');
+    await page
+      .getByLabel('Wortlaut des Beschlusses')
+      .fill('Die Arbeitsgruppe empfiehlt einen zusätzlichen Berufssprachkurs B2 ab Februar 2027.');
     await page.locator('#d-fu-title').fill('Träger für Berufssprachkurs B2 anfragen');
     await page.locator('#d-fu-lead').selectOption({ label: 'Jobcenter Krefeld' });
     await page.locator('#d-fu-due').fill('2027-01-15');
@@ -108,10 +121,18 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
     await page.getByTestId('meeting-status').filter({ hasText: 'Geschlossen' }).waitFor();
     // Until the minutes are approved a decision can still be corrected.
     await decision.getByRole('button', { name: /^Korrigieren/ }).click();
-    await decision.getByLabel('Wortlaut des Beschlusses').fill('Die Arbeitsgruppe empfiehlt einen zusätzlichen Berufssprachkurs B2 ab März 2027.');
+    await decision
+      .getByLabel('Wortlaut des Beschlusses')
+      .fill('Die Arbeitsgruppe empfiehlt einen zusätzlichen Berufssprachkurs B2 ab März 2027.');
     await decision.getByRole('button', { name: 'Korrektur speichern' }).click();
-    await decision.getByText('Die Arbeitsgruppe empfiehlt einen zusätzlichen Berufssprachkurs B2 ab März 2027.').waitFor();
-    await page.getByLabel('Protokolltext').fill('Anwesend: 5 von 8 Partnern.\n\nTOP 1: Bedarf an Berufssprachkursen 2027 – Beschluss siehe oben.');
+    await decision
+      .getByText('Die Arbeitsgruppe empfiehlt einen zusätzlichen Berufssprachkurs B2 ab März 2027.')
+      .waitFor();
+    await page
+      .getByLabel('Protokolltext')
+      .fill(
+        'Anwesend: 5 von 8 Partnern.\n\nTOP 1: Bedarf an Berufssprachkursen 2027 – Beschluss siehe oben.',
+      );
     await page.getByRole('button', { name: 'Entwurf speichern' }).click();
     await page.getByRole('status').filter({ hasText: 'Entwurf gespeichert.' }).waitFor();
     await expectAccessible(page, 'meeting room (minutes draft)');
@@ -120,13 +141,28 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
 
     // Read-only: a notice, the minutes as text, no form field and no action that changes the record.
     await page.getByTestId('read-only').waitFor();
-    await expect(page.getByTestId('minutes-text').textContent()).resolves.toContain('TOP 1: Bedarf an Berufssprachkursen 2027');
+    await expect(page.getByTestId('minutes-text').textContent()).resolves.toContain(
+      'TOP 1: Bedarf an Berufssprachkursen 2027',
+    );
     const main = page.locator('main');
     expect(await main.locator('input, select, textarea').count()).toBe(0);
-    for (const action of ['Sitzung eröffnen', 'Sitzung schließen', 'Sitzung absagen', 'Beschluss speichern', 'Korrigieren', 'Entwurf speichern', 'Protokoll genehmigen', 'Hinzufügen']) {
+    for (const action of [
+      'Sitzung eröffnen',
+      'Sitzung schließen',
+      'Sitzung absagen',
+      'Beschluss speichern',
+      'Korrigieren',
+      'Entwurf speichern',
+      'Protokoll genehmigen',
+      'Hinzufügen',
+    ]) {
       expect(await page.getByRole('button', { name: action }).count()).toBe(0);
     }
-    expect(await page.getByRole('button').allTextContents()).toEqual(['English', 'Abmelden', 'Protokoll als PDF']);
+    expect(await page.getByRole('button').allTextContents()).toEqual([
+      'English',
+      'Abmelden',
+      'Protokoll als PDF',
+    ]);
     // After a reload too.
     await page.reload();
     await page.getByTestId('read-only').waitFor();
@@ -135,7 +171,10 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
     await screenshot(page, 'meeting-approved');
 
     // The printable minutes download with the user's token.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Protokoll als PDF' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Protokoll als PDF' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/Protokoll\.pdf$/);
 
     // The API agrees: final, with its decision and follow-up task.
@@ -150,7 +189,17 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
       status: 'MINUTES_APPROVED',
       quorate: true,
       minutes: { status: 'APPROVED' },
-      decisions: [{ title: 'Zusätzlicher Berufssprachkurs B2', followUpTasks: [{ title: 'Träger für Berufssprachkurs B2 anfragen', leadPartner: { organisation: { name: 'Jobcenter Krefeld' } } }] }],
+      decisions: [
+        {
+          title: 'Zusätzlicher Berufssprachkurs B2',
+          followUpTasks: [
+            {
+              title: 'Träger für Berufssprachkurs B2 anfragen',
+              leadPartner: { organisation: { name: 'Jobcenter Krefeld' } },
+            },
+          ],
+        },
+      ],
     });
     expect(problems).toEqual([]);
     await context.close();

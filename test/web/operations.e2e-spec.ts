@@ -25,7 +25,13 @@ const ERROR_CODES = [
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? (e.name === 'gql' ? [] : sources(join(dir, e.name))) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+    e.isDirectory()
+      ? e.name === 'gql'
+        ? []
+        : sources(join(dir, e.name))
+      : /\.tsx?$/.test(e.name)
+        ? [join(dir, e.name)]
+        : [],
   );
 }
 
@@ -36,14 +42,19 @@ describe('web front end: operations and texts', () => {
   });
   afterAll(async () => t?.close());
 
-  it("every generated operation of apps/web validates against the schema the API serves now", async () => {
+  it('every generated operation of apps/web validates against the schema the API serves now', async () => {
     // A runtime path, so the root type-check does not follow it into the web package.
     const generated = join(WEB, 'src/gql/graphql.ts');
     const ops: Record<string, unknown> = await import(generated);
-    const documents = Object.entries(ops).filter(([name]) => name.endsWith('Document')) as [string, DocumentNode][];
+    const documents = Object.entries(ops).filter(([name]) => name.endsWith('Document')) as [
+      string,
+      DocumentNode,
+    ][];
     expect(documents.length).toBeGreaterThan(40);
     const schema = t.app.get(GraphQLSchemaHost).schema;
-    const invalid = documents.map(([name, doc]) => [name, validate(schema, doc).map((e) => e.message)] as const).filter(([, errors]) => errors.length);
+    const invalid = documents
+      .map(([name, doc]) => [name, validate(schema, doc).map((e) => e.message)] as const)
+      .filter(([, errors]) => errors.length);
     expect(invalid).toEqual([]);
   });
 
@@ -58,8 +69,21 @@ describe('web front end: operations and texts', () => {
 
     const schema = t.app.get(GraphQLSchemaHost).schema;
     const shown = [
-      'TaskStatus', 'TaskPriority', 'GoalStatus', 'MeetingKind', 'MeetingStatus', 'AttendanceStatus', 'DecisionOutcome',
-      'DataCategory', 'SupportArea', 'CaseStatus', 'ConsentForm', 'ConsentStatus', 'HandoverStatus', 'OrganisationKind', 'LegalDomain',
+      'TaskStatus',
+      'TaskPriority',
+      'GoalStatus',
+      'MeetingKind',
+      'MeetingStatus',
+      'AttendanceStatus',
+      'DecisionOutcome',
+      'DataCategory',
+      'SupportArea',
+      'CaseStatus',
+      'ConsentForm',
+      'ConsentStatus',
+      'HandoverStatus',
+      'OrganisationKind',
+      'LegalDomain',
     ];
     for (const name of shown) {
       const type = schema.getType(name);

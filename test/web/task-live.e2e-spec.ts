@@ -1,216 +1,267 @@
 import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
-import { browserTestsUnavailable, expectAccessible, launch, navigate, newTab, screenshot, signIn } from './browser.js';
+import {
+  browserTestsUnavailable,
+  expectAccessible,
+  launch,
+  navigate,
+  newTab,
+  screenshot,
+  signIn,
+} from './browser.js';
 
 const DEMO_PASSWORD = 'Buendnis-Demo-2026';
 const unavailable = browserTestsUnavailable();
 if (unavailable) console.warn(`Skipping the browser tests of the web front end: ${unavailable}`);
 const describeBrowser = unavailable ? describe.skip : describe;
 
-describeBrowser('web journey 1: a coordinator creates a task, a second signed-in browser sees it live', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let baseURL: string;
+describeBrowser(
+  'web journey 1: a coordinator creates a task, a second signed-in browser sees it live',
+  () => {
+    let t: TestApp;
+    let browser: Browser;
+    let baseURL: string;
 
-  beforeAll(async () => {
-    // Short-lived access tokens: the web app refreshes its session 60 s before expiry, here after ~6 s.
-    t = await startTestApp({ DEMO_DATA: 'true', ACCESS_TOKEN_TTL_SECONDS: '66' });
-    await t.app.listen(0, '127.0.0.1');
-    baseURL = `http://127.0.0.1:${t.app.getHttpServer().address().port}`;
-    browser = await launch();
-  }, 120_000);
+    beforeAll(async () => {
+      // Short-lived access tokens: the web app refreshes its session 60 s before expiry, here after ~6 s.
+      t = await startTestApp({ DEMO_DATA: 'true', ACCESS_TOKEN_TTL_SECONDS: '66' });
+      await t.app.listen(0, '127.0.0.1');
+      baseURL = `http://127.0.0.1:${t.app.getHttpServer().address().port}`;
+      browser = await launch();
+    }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+    afterAll(async () => {
+      await browser?.close();
+      await t?.close();
+    });
 
-  it('serves the app at / and client routes, but never for the API paths', async () => {
-    const res = await fetch(`${baseURL}/aufgaben`, { headers: { accept: 'text/html' } });
-    expect(res.status).toBe(200);
-    expect(await res.text()).toContain('<div id="root"></div>');
-    const health = await fetch(`${baseURL}/health`, { headers: { accept: 'text/html' } });
-    expect(health.headers.get('content-type')).toContain('application/json');
-    const pdf = await fetch(`${baseURL}/meetings/00000000-0000-4000-8000-000000000000/minutes.pdf`, { headers: { accept: 'text/html' } });
-    expect(pdf.headers.get('content-type') ?? '').not.toContain('text/html');
-    const calendar = await fetch(`${baseURL}/calendar/nope.ics`, { headers: { accept: 'text/html' } });
-    expect(calendar.status).toBe(404);
-    expect(await calendar.text()).not.toContain('<div id="root">');
-  });
+    it('serves the app at / and client routes, but never for the API paths', async () => {
+      const res = await fetch(`${baseURL}/aufgaben`, { headers: { accept: 'text/html' } });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('<div id="root"></div>');
+      const health = await fetch(`${baseURL}/health`, { headers: { accept: 'text/html' } });
+      expect(health.headers.get('content-type')).toContain('application/json');
+      const pdf = await fetch(`${baseURL}/meetings/00000000-0000-4000-8000-000000000000/minutes.pdf`, {
+        headers: { accept: 'text/html' },
+      });
+      expect(pdf.headers.get('content-type') ?? '').not.toContain('text/html');
+      const calendar = await fetch(`${baseURL}/calendar/nope.ics`, { headers: { accept: 'text/html' } });
+      expect(calendar.status).toBe(404);
+      expect(await calendar.text()).not.toContain('<div id="root">');
+    });
 
-  it('signs in, shows dashboard, alliance and goals accessibly, in German and in English', async () => {
-    const { page, problems, context } = await newTab(browser, baseURL);
-    await page.goto('/');
-    await page.getByRole('heading', { name: 'Anmelden' }).waitFor();
-    await expectAccessible(page, 'sign-in');
-    await screenshot(page, 'sign-in');
+    it('signs in, shows dashboard, alliance and goals accessibly, in German and in English', async () => {
+      const { page, problems, context } = await newTab(browser, baseURL);
+      await page.goto('/');
+      await page.getByRole('heading', { name: 'Anmelden' }).waitFor();
+      await expectAccessible(page, 'sign-in');
+      await screenshot(page, 'sign-in');
 
-    // A wrong password answers in plain German.
-    await page.getByLabel('E-Mail-Adresse').fill('koordination@demo.local');
-    await page.getByLabel('Passwort').fill('falsch-falsch-falsch');
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('E-Mail-Adresse oder Passwort stimmen nicht');
+      // A wrong password answers in plain German.
+      await page.getByLabel('E-Mail-Adresse').fill('koordination@demo.local');
+      await page.getByLabel('Passwort').fill('falsch-falsch-falsch');
+      await page.getByRole('button', { name: 'Anmelden' }).click();
+      await expect(page.getByRole('alert').textContent()).resolves.toContain(
+        'E-Mail-Adresse oder Passwort stimmen nicht',
+      );
 
-    // Keyboard only: Tab to the fields, Enter submits.
-    await page.getByLabel('E-Mail-Adresse').fill('');
-    await page.getByLabel('Passwort').fill('');
-    await page.locator('body').click();
-    await page.getByLabel('E-Mail-Adresse').focus();
-    await page.keyboard.type('koordination@demo.local');
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('password');
-    await page.keyboard.type(DEMO_PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: /Guten Tag/ }).waitFor();
-    // On a page load the first Tab reaches the skip link, which moves focus to the content.
-    await page.reload();
-    await page.getByRole('heading', { name: /Guten Tag/ }).waitFor();
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).toBe('Zum Inhalt springen');
-    await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('main');
-    await page.getByRole('heading', { name: 'Fortschritt der Ziele' }).waitFor();
-    await page.waitForLoadState('networkidle');
-    await expectAccessible(page, 'dashboard');
-    await screenshot(page, 'dashboard');
+      // Keyboard only: Tab to the fields, Enter submits.
+      await page.getByLabel('E-Mail-Adresse').fill('');
+      await page.getByLabel('Passwort').fill('');
+      await page.locator('body').click();
+      await page.getByLabel('E-Mail-Adresse').focus();
+      await page.keyboard.type('koordination@demo.local');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('password');
+      await page.keyboard.type(DEMO_PASSWORD);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: /Guten Tag/ }).waitFor();
+      // On a page load the first Tab reaches the skip link, which moves focus to the content.
+      await page.reload();
+      await page.getByRole('heading', { name: /Guten Tag/ }).waitFor();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).toBe(
+        'Zum Inhalt springen',
+      );
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('main');
+      await page.getByRole('heading', { name: 'Fortschritt der Ziele' }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectAccessible(page, 'dashboard');
+      await screenshot(page, 'dashboard');
 
-    await navigate(page, 'Bündnis');
-    await page.getByRole('heading', { name: 'Zusammenarbeit im Bündnis' }).waitFor();
-    await page.waitForLoadState('networkidle');
-    await expectAccessible(page, 'alliance');
-    await screenshot(page, 'alliance');
+      await navigate(page, 'Bündnis');
+      await page.getByRole('heading', { name: 'Zusammenarbeit im Bündnis' }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectAccessible(page, 'alliance');
+      await screenshot(page, 'alliance');
 
-    await navigate(page, 'Ziele');
-    await page.waitForLoadState('networkidle');
-    // A coordinator adds a goal with an indicator and records a measurement.
-    await page.locator('#new-goal').getByLabel('Titel', { exact: true }).fill('Kursplätze für Geflüchtete aus der Ukraine sichern');
-    await page.getByRole('button', { name: 'Ziel anlegen' }).click();
-    const goal = page.locator('li.goal').filter({ has: page.getByRole('heading', { name: /Kursplätze für Geflüchtete/ }) });
-    await goal.waitFor();
-    await goal.getByText('Kennzahl hinzufügen').click();
-    await goal.getByLabel('Name der Kennzahl').fill('Vermittelte Kursplätze');
-    await goal.getByLabel('Einheit').fill('Plätze');
-    await goal.getByLabel('Zielwert').fill('50');
-    await goal.getByRole('button', { name: 'Kennzahl speichern' }).click();
-    const indicator = goal.locator('details.indicator').filter({ hasText: 'Vermittelte Kursplätze' });
-    await indicator.locator('summary').click();
-    await indicator.getByLabel('Neuer Messwert').fill('12');
-    await indicator.getByRole('button', { name: 'Erfassen' }).click();
-    await indicator.locator('summary').filter({ hasText: 'Vermittelte Kursplätze: 12 / 50 Plätze' }).waitFor();
-    await indicator.getByRole('cell', { name: '12 Plätze' }).waitFor();
-    const firstIndicator = page.locator('details.indicator summary').first();
-    if (await firstIndicator.count()) await firstIndicator.click();
-    await expectAccessible(page, 'goals');
-    await screenshot(page, 'goals');
+      await navigate(page, 'Ziele');
+      await page.waitForLoadState('networkidle');
+      // A coordinator adds a goal with an indicator and records a measurement.
+      await page
+        .locator('#new-goal')
+        .getByLabel('Titel', { exact: true })
+        .fill('Kursplätze für Geflüchtete aus der Ukraine sichern');
+      await page.getByRole('button', { name: 'Ziel anlegen' }).click();
+      const goal = page
+        .locator('li.goal')
+        .filter({ has: page.getByRole('heading', { name: /Kursplätze für Geflüchtete/ }) });
+      await goal.waitFor();
+      await goal.getByText('Kennzahl hinzufügen').click();
+      await goal.getByLabel('Name der Kennzahl').fill('Vermittelte Kursplätze');
+      await goal.getByLabel('Einheit').fill('Plätze');
+      await goal.getByLabel('Zielwert').fill('50');
+      await goal.getByRole('button', { name: 'Kennzahl speichern' }).click();
+      const indicator = goal.locator('details.indicator').filter({ hasText: 'Vermittelte Kursplätze' });
+      await indicator.locator('summary').click();
+      await indicator.getByLabel('Neuer Messwert').fill('12');
+      await indicator.getByRole('button', { name: 'Erfassen' }).click();
+      await indicator
+        .locator('summary')
+        .filter({ hasText: 'Vermittelte Kursplätze: 12 / 50 Plätze' })
+        .waitFor();
+      await indicator.getByRole('cell', { name: '12 Plätze' }).waitFor();
+      const firstIndicator = page.locator('details.indicator summary').first();
+      if (await firstIndicator.count()) await firstIndicator.click();
+      await expectAccessible(page, 'goals');
+      await screenshot(page, 'goals');
 
-    // English is one click away and stays after a reload (the session too).
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
-    await page.reload();
-    await page.getByRole('link', { name: 'Tasks', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: 'Tasks' }).waitFor();
-    await page.getByRole('heading', { name: 'New task' }).waitFor();
-    expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    await expectAccessible(page, 'task board (English)');
-    await page.getByRole('button', { name: 'Deutsch' }).click();
+      // English is one click away and stays after a reload (the session too).
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+      await page.reload();
+      await page.getByRole('link', { name: 'Tasks', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Tasks' }).waitFor();
+      await page.getByRole('heading', { name: 'New task' }).waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      await expectAccessible(page, 'task board (English)');
+      await page.getByRole('button', { name: 'Deutsch' }).click();
 
-    // Sign-out ends the session: a reload shows the sign-in form.
-    await page.getByRole('button', { name: 'Abmelden' }).click();
-    await page.getByRole('heading', { name: 'Anmelden' }).waitFor();
-    await page.reload();
-    await page.getByRole('heading', { name: 'Anmelden' }).waitFor();
-    expect(problems).toEqual([]);
-    await context.close();
-  }, 120_000);
+      // Sign-out ends the session: a reload shows the sign-in form.
+      await page.getByRole('button', { name: 'Abmelden' }).click();
+      await page.getByRole('heading', { name: 'Anmelden' }).waitFor();
+      await page.reload();
+      await page.getByRole('heading', { name: 'Anmelden' }).waitFor();
+      expect(problems).toEqual([]);
+      await context.close();
+    }, 120_000);
 
-  it('a task created in one browser appears in a second signed-in browser without a reload', async () => {
-    const coordinator = await newTab(browser, baseURL);
-    const member = await newTab(browser, baseURL);
-    await signIn(coordinator.page, 'koordination@demo.local', DEMO_PASSWORD);
-    await signIn(member.page, 'mitglied@demo.local', DEMO_PASSWORD);
-    await navigate(coordinator.page, 'Aufgaben');
-    await navigate(member.page, 'Aufgaben');
-    await member.page.getByTestId('task-board').waitFor();
-    await member.page.waitForLoadState('networkidle');
-    // A marker that a reload would wipe.
-    await member.page.evaluate(() => ((globalThis as any).__noReload = true));
+    it('a task created in one browser appears in a second signed-in browser without a reload', async () => {
+      const coordinator = await newTab(browser, baseURL);
+      const member = await newTab(browser, baseURL);
+      await signIn(coordinator.page, 'koordination@demo.local', DEMO_PASSWORD);
+      await signIn(member.page, 'mitglied@demo.local', DEMO_PASSWORD);
+      await navigate(coordinator.page, 'Aufgaben');
+      await navigate(member.page, 'Aufgaben');
+      await member.page.getByTestId('task-board').waitFor();
+      await member.page.waitForLoadState('networkidle');
+      // A marker that a reload would wipe.
+      await member.page.evaluate(() => ((globalThis as any).__noReload = true));
 
-    const title = 'Sprachkursplätze für Berufssprachkurse abstimmen';
-    await coordinator.page.getByLabel('Titel', { exact: true }).fill(title);
-    await coordinator.page.getByLabel('Fällig am').fill('2026-12-15');
-    await coordinator.page.getByLabel('Priorität').selectOption('HIGH');
-    await coordinator.page.getByRole('button', { name: 'Aufgabe anlegen' }).click();
-    await coordinator.page.getByRole('status').filter({ hasText: 'angelegt' }).waitFor();
-    await coordinator.page.getByTestId('task-board').getByRole('link', { name: title }).waitFor();
+      const title = 'Sprachkursplätze für Berufssprachkurse abstimmen';
+      await coordinator.page.getByLabel('Titel', { exact: true }).fill(title);
+      await coordinator.page.getByLabel('Fällig am').fill('2026-12-15');
+      await coordinator.page.getByLabel('Priorität').selectOption('HIGH');
+      await coordinator.page.getByRole('button', { name: 'Aufgabe anlegen' }).click();
+      await coordinator.page.getByRole('status').filter({ hasText: 'angelegt' }).waitFor();
+      await coordinator.page.getByTestId('task-board').getByRole('link', { name: title }).waitFor();
 
-    await member.page.getByTestId('task-board').getByRole('link', { name: title }).waitFor({ timeout: 15_000 });
-    expect(await member.page.evaluate(() => (globalThis as any).__noReload)).toBe(true);
-    await expect(member.page.getByTestId('live-region').textContent()).resolves.toContain(title);
+      await member.page
+        .getByTestId('task-board')
+        .getByRole('link', { name: title })
+        .waitFor({ timeout: 15_000 });
+      expect(await member.page.evaluate(() => (globalThis as any).__noReload)).toBe(true);
+      await expect(member.page.getByTestId('live-region').textContent()).resolves.toContain(title);
 
-    await expectAccessible(coordinator.page, 'task board');
-    await screenshot(coordinator.page, 'task-board');
+      await expectAccessible(coordinator.page, 'task board');
+      await screenshot(coordinator.page, 'task-board');
 
-    // The task's details: a comment, then a dependency, visible to the other browser live too.
-    await coordinator.page.getByTestId('task-board').getByRole('link', { name: title }).click();
-    await coordinator.page.getByRole('heading', { level: 1, name: title }).waitFor();
-    await coordinator.page.getByLabel('Neuer Kommentar').fill('Bitte mit dem Jobcenter abstimmen.');
-    await coordinator.page.getByRole('button', { name: 'Kommentar speichern' }).click();
-    await coordinator.page.getByText('Bitte mit dem Jobcenter abstimmen.', { exact: true }).waitFor();
-    await coordinator.page.getByLabel('Zuständig').selectOption({ label: 'Koordinierungsstelle (Demo)' });
-    await coordinator.page.getByRole('button', { name: 'Änderungen speichern' }).click();
-    await coordinator.page.getByRole('status').filter({ hasText: 'Gespeichert.' }).waitFor();
-    await coordinator.page.locator('dl.facts').getByText('Koordinierungsstelle (Demo)').waitFor();
-    const blocker = coordinator.page.getByLabel('Wartet zusätzlich auf');
-    const options = await blocker.locator('option').allTextContents();
-    if (options.length > 1) {
-      await blocker.selectOption({ index: 1 });
-      await coordinator.page.getByRole('button', { name: 'Hinzufügen' }).click();
-      await coordinator.page.getByRole('button', { name: /^Entfernen/ }).first().waitFor();
-    }
-    await expectAccessible(coordinator.page, 'task details');
-    await screenshot(coordinator.page, 'task-details');
+      // The task's details: a comment, then a dependency, visible to the other browser live too.
+      await coordinator.page.getByTestId('task-board').getByRole('link', { name: title }).click();
+      await coordinator.page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await coordinator.page.getByLabel('Neuer Kommentar').fill('Bitte mit dem Jobcenter abstimmen.');
+      await coordinator.page.getByRole('button', { name: 'Kommentar speichern' }).click();
+      await coordinator.page.getByText('Bitte mit dem Jobcenter abstimmen.', { exact: true }).waitFor();
+      await coordinator.page.getByLabel('Zuständig').selectOption({ label: 'Koordinierungsstelle (Demo)' });
+      await coordinator.page.getByRole('button', { name: 'Änderungen speichern' }).click();
+      await coordinator.page.getByRole('status').filter({ hasText: 'Gespeichert.' }).waitFor();
+      await coordinator.page.locator('dl.facts').getByText('Koordinierungsstelle (Demo)').waitFor();
+      const blocker = coordinator.page.getByLabel('Wartet zusätzlich auf');
+      const options = await blocker.locator('option').allTextContents();
+      if (options.length > 1) {
+        await blocker.selectOption({ index: 1 });
+        await coordinator.page.getByRole('button', { name: 'Hinzufügen' }).click();
+        await coordinator.page
+          .getByRole('button', { name: /^Entfernen/ })
+          .first()
+          .waitFor();
+      }
+      await expectAccessible(coordinator.page, 'task details');
+      await screenshot(coordinator.page, 'task-details');
 
-    const { data } = await t.gql(
-      'query($a: ID!, $s: String) { tasks(allianceId: $a, filter: { search: $s }) { edges { node { title priority dueOn assignee { displayName } comments { body } } } } }',
-      { a: (await t.db.query('SELECT id FROM alliances LIMIT 1')).rows[0].id, s: title },
-      await t.login('koordination@demo.local', DEMO_PASSWORD),
-    );
-    expect(data.tasks.edges.map((e: any) => e.node)).toEqual([
-      { title, priority: 'HIGH', dueOn: '2026-12-15', assignee: { displayName: 'Koordinierungsstelle (Demo)' }, comments: [{ body: 'Bitte mit dem Jobcenter abstimmen.' }] },
-    ]);
-    expect(coordinator.problems).toEqual([]);
-    expect(member.problems).toEqual([]);
-    await coordinator.context.close();
-    await member.context.close();
-  }, 120_000);
+      const { data } = await t.gql(
+        'query($a: ID!, $s: String) { tasks(allianceId: $a, filter: { search: $s }) { edges { node { title priority dueOn assignee { displayName } comments { body } } } } }',
+        { a: (await t.db.query('SELECT id FROM alliances LIMIT 1')).rows[0].id, s: title },
+        await t.login('koordination@demo.local', DEMO_PASSWORD),
+      );
+      expect(data.tasks.edges.map((e: any) => e.node)).toEqual([
+        {
+          title,
+          priority: 'HIGH',
+          dueOn: '2026-12-15',
+          assignee: { displayName: 'Koordinierungsstelle (Demo)' },
+          comments: [{ body: 'Bitte mit dem Jobcenter abstimmen.' }],
+        },
+      ]);
+      expect(coordinator.problems).toEqual([]);
+      expect(member.problems).toEqual([]);
+      await coordinator.context.close();
+      await member.context.close();
+    }, 120_000);
 
-  it('refreshes the session before the access token expires, and live updates go on with the new token', async () => {
-    const member = await newTab(browser, baseURL);
-    await signIn(member.page, 'mitglied@demo.local', DEMO_PASSWORD);
-    await navigate(member.page, 'Aufgaben');
-    await member.page.getByTestId('task-board').waitFor();
-    const refreshed = await member.page.waitForResponse(
-      (res) => res.url().endsWith('/graphql') && (res.request().postData() ?? '').includes('refreshSession'),
-      { timeout: 20_000 },
-    );
-    expect((await refreshed.json()).data.refreshSession.accessToken).toEqual(expect.any(String));
-    await member.page.evaluate(() => ((globalThis as any).__noReload = true));
+    it('refreshes the session before the access token expires, and live updates go on with the new token', async () => {
+      const member = await newTab(browser, baseURL);
+      await signIn(member.page, 'mitglied@demo.local', DEMO_PASSWORD);
+      await navigate(member.page, 'Aufgaben');
+      await member.page.getByTestId('task-board').waitFor();
+      const refreshed = await member.page.waitForResponse(
+        (res) =>
+          res.url().endsWith('/graphql') && (res.request().postData() ?? '').includes('refreshSession'),
+        { timeout: 20_000 },
+      );
+      expect((await refreshed.json()).data.refreshSession.accessToken).toEqual(expect.any(String));
+      await member.page.evaluate(() => ((globalThis as any).__noReload = true));
 
-    // A task created elsewhere still arrives over the (re-authenticated) subscription.
-    const title = 'Rückmeldung der Träger zu Kursplätzen einholen';
-    const token = await t.login('koordination@demo.local', DEMO_PASSWORD);
-    const allianceId = (await t.db.query('SELECT id FROM alliances LIMIT 1')).rows[0].id;
-    const partnerId = (await t.gql('query($a: ID!) { alliance(id: $a) { partners(status: ACTIVE) { id } } }', { a: allianceId }, token)).data.alliance.partners[0].id;
-    await member.page.waitForTimeout(1_000);
-    const created = await t.gql('mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }', { i: { allianceId, title, leadPartnerId: partnerId } }, token);
-    expect(created.errors).toBeUndefined();
-    await member.page.getByTestId('task-board').getByRole('link', { name: title }).waitFor({ timeout: 15_000 });
-    expect(await member.page.evaluate(() => (globalThis as any).__noReload)).toBe(true);
+      // A task created elsewhere still arrives over the (re-authenticated) subscription.
+      const title = 'Rückmeldung der Träger zu Kursplätzen einholen';
+      const token = await t.login('koordination@demo.local', DEMO_PASSWORD);
+      const allianceId = (await t.db.query('SELECT id FROM alliances LIMIT 1')).rows[0].id;
+      const partnerId = (
+        await t.gql(
+          'query($a: ID!) { alliance(id: $a) { partners(status: ACTIVE) { id } } }',
+          { a: allianceId },
+          token,
+        )
+      ).data.alliance.partners[0].id;
+      await member.page.waitForTimeout(1_000);
+      const created = await t.gql(
+        'mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }',
+        { i: { allianceId, title, leadPartnerId: partnerId } },
+        token,
+      );
+      expect(created.errors).toBeUndefined();
+      await member.page
+        .getByTestId('task-board')
+        .getByRole('link', { name: title })
+        .waitFor({ timeout: 15_000 });
+      expect(await member.page.evaluate(() => (globalThis as any).__noReload)).toBe(true);
 
-    // Still signed in after a reload: the stored refresh token restores the session.
-    await member.page.reload();
-    await member.page.getByRole('button', { name: 'Abmelden' }).waitFor();
-    expect(member.problems).toEqual([]);
-    await member.context.close();
-  }, 60_000);
-});
+      // Still signed in after a reload: the stored refresh token restores the session.
+      await member.page.reload();
+      await member.page.getByRole('button', { name: 'Abmelden' }).waitFor();
+      expect(member.problems).toEqual([]);
+      await member.context.close();
+    }, 60_000);
+  },
+);

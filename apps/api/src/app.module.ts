@@ -2,7 +2,15 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { AppExceptionFilter, type AppConfig, AuditModule, ConfigModule, DatabaseModule, HealthModule, InputValidationPipe } from '../../../libs/core/src/index.js';
+import {
+  AppExceptionFilter,
+  type AppConfig,
+  AuditModule,
+  ConfigModule,
+  DatabaseModule,
+  HealthModule,
+  InputValidationPipe,
+} from '../../../libs/core/src/index.js';
 import { AllianceModule } from '../../../libs/alliance/src/index.js';
 import { CaseworkModule } from '../../../libs/casework/src/index.js';
 import { CoordinationModule } from '../../../libs/coordination/src/index.js';

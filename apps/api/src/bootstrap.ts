@@ -45,7 +45,13 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       genReqId: (req: any) => req.id,
       // Method, path and status only: no headers (tokens), no bodies or query strings (passwords, personal data).
       serializers: {
-        req: (req: any) => ({ id: req.id, method: req.method, url: String(req.url).split('?')[0].replace(/\/calendar\/[^/]+/, '/calendar/…') }),
+        req: (req: any) => ({
+          id: req.id,
+          method: req.method,
+          url: String(req.url)
+            .split('?')[0]
+            .replace(/\/calendar\/[^/]+/, '/calendar/…'),
+        }),
         res: (res: any) => ({ statusCode: res.statusCode }),
         err: describeError,
       },
@@ -64,7 +70,11 @@ const API_PATHS = /^\/(graphql|health|ready)(\/|$)|^\/calendar\/|^\/meetings\/[^
 /** The built web front end (apps/web/dist), when present: from src (tests) or from dist (npm start). */
 export function webDistDir(): string | undefined {
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [resolve(here, '../../web/dist'), resolve(here, '../../../../apps/web/dist'), resolve(process.cwd(), 'apps/web/dist')];
+  const candidates = [
+    resolve(here, '../../web/dist'),
+    resolve(here, '../../../../apps/web/dist'),
+    resolve(process.cwd(), 'apps/web/dist'),
+  ];
   return candidates.find((dir) => existsSync(join(dir, 'index.html')));
 }
 
@@ -76,10 +86,17 @@ function serveWeb(app: NestExpressApplication): void {
   const dir = webDistDir();
   if (!dir) return;
   const index = join(dir, 'index.html');
-  app.useStaticAssets(join(dir, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '1y', index: false, fallthrough: false });
+  app.useStaticAssets(join(dir, 'assets'), {
+    prefix: '/assets/',
+    immutable: true,
+    maxAge: '1y',
+    index: false,
+    fallthrough: false,
+  });
   app.useStaticAssets(dir, { index: false, maxAge: '1h' });
   app.use((req: any, res: any, next: () => void) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path) || !req.accepts('html')) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path) || !req.accepts('html'))
+      return next();
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(index);
   });

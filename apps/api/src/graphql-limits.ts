@@ -14,7 +14,10 @@ export interface Limits {
  * instead, a refusal is an ordinary validation error (GRAPHQL_VALIDATION_FAILED, HTTP 400), and
  * nothing executes.
  */
-const report = { propagateOnRejection: false, onReject: [(ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(err)] };
+const report = {
+  propagateOnRejection: false,
+  onReject: [(ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(err)],
+};
 
 export function limitRules(limits: Limits): ValidationRule[] {
   return [

@@ -1,6 +1,12 @@
 import { type ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { apolloLogger, type AppConfig, DateScalar, formatGraphQLError, LoaderRegistry } from '../../../libs/core/src/index.js';
+import {
+  apolloLogger,
+  type AppConfig,
+  DateScalar,
+  formatGraphQLError,
+  LoaderRegistry,
+} from '../../../libs/core/src/index.js';
 import { limitRules } from './graphql-limits.js';
 import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { type ExecutionResult, GraphQLError, specifiedRules, validate } from 'graphql';
@@ -33,11 +39,15 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     // Over graphql-ws each operation gets its own request: the guard authenticates its token and
     // sets req.user to the Actor, as it does for an HTTP request's Authorization header.
     context: ({ req, extra }: { req?: any; extra?: any }) => ({
-      req: req ?? { headers: extra?.token ? { authorization: `Bearer ${extra.token}` } : {}, ip: extra?.request?.socket?.remoteAddress },
+      req: req ?? {
+        headers: extra?.token ? { authorization: `Bearer ${extra.token}` } : {},
+        ip: extra?.request?.socket?.remoteAddress,
+      },
       loaders: new LoaderRegistry(),
     }),
     logger: apolloLogger,
-    formatError: (formatted, error) => formatGraphQLError(formatted, error, requestIdOf(error), { hideSuggestions: config.production }),
+    formatError: (formatted, error) =>
+      formatGraphQLError(formatted, error, requestIdOf(error), { hideSuggestions: config.production }),
   };
 }
 
@@ -69,7 +79,8 @@ function requestIdOf(error: unknown): string | undefined {
 
 function bearerToken(params: Record<string, unknown> | undefined): string | undefined {
   const authorization = params?.authorization ?? params?.Authorization;
-  if (typeof authorization === 'string' && authorization.startsWith('Bearer ')) return authorization.slice(7).trim() || undefined;
+  if (typeof authorization === 'string' && authorization.startsWith('Bearer '))
+    return authorization.slice(7).trim() || undefined;
   return typeof params?.token === 'string' && params.token ? params.token : undefined;
 }
 
@@ -84,9 +95,12 @@ function graphqlWsOptions(): Partial<ServerOptions> {
       return true;
     },
     validate: (schema, document) => validate(schema, document, [...specifiedRules, ...limitRules(LIMITS)]),
-    onOperation: (_ctx, _id, _payload, _args, result) => (isAsyncIterable(result) ? undefined : refusal(result as ExecutionResult)),
+    onOperation: (_ctx, _id, _payload, _args, result) =>
+      isAsyncIterable(result) ? undefined : refusal(result as ExecutionResult),
     onNext: (_ctx, _id, _payload, _args, result) =>
-      result.errors ? { ...result, errors: result.errors.map((e) => formatGraphQLError(e.toJSON(), e)) as any } : undefined,
+      result.errors
+        ? { ...result, errors: result.errors.map((e) => formatGraphQLError(e.toJSON(), e)) as any }
+        : undefined,
   };
 }
 

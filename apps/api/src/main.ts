@@ -1,5 +1,12 @@
 import 'reflect-metadata';
-import { configureLogger, ConfigError, loadConfig, logger, runMigrations, startEmbeddedPostgres } from '../../../libs/core/src/index.js';
+import {
+  configureLogger,
+  ConfigError,
+  loadConfig,
+  logger,
+  runMigrations,
+  startEmbeddedPostgres,
+} from '../../../libs/core/src/index.js';
 import type { RunningDatabase } from '../../../libs/core/src/index.js';
 import { join } from 'node:path';
 import { createApp } from './bootstrap.js';
@@ -24,7 +31,10 @@ async function main(): Promise<void> {
     try {
       embedded = await startEmbeddedPostgres(join(config.dataDir, 'pg'));
     } catch (e) {
-      logger.fatal({ reason: e instanceof Error ? e.message : String(e) }, 'embedded PostgreSQL did not start');
+      logger.fatal(
+        { reason: e instanceof Error ? e.message : String(e) },
+        'embedded PostgreSQL did not start',
+      );
       process.exit(1);
     }
     config = { ...config, databaseUrl: embedded.url };
@@ -52,7 +62,10 @@ async function main(): Promise<void> {
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
     app = await createApp({ ...config, demoData: config.demoData ?? (embedded ? undefined : false) });
     await app.listen(config.port, '0.0.0.0');
-    logger.info({ port: config.port, startupMs: Date.now() - started }, `Bündnisportal listening on http://localhost:${config.port}/graphql`);
+    logger.info(
+      { port: config.port, startupMs: Date.now() - started },
+      `Bündnisportal listening on http://localhost:${config.port}/graphql`,
+    );
   } catch (e) {
     logger.fatal({ err: e }, 'start-up failed');
     await app?.close().catch(() => undefined);

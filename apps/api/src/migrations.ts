@@ -5,6 +5,9 @@ import { COORDINATION_MIGRATIONS } from '../../../libs/coordination/src/index.js
 import { MEETINGS_MIGRATIONS } from '../../../libs/meetings/src/index.js';
 
 /** Every committed migration, ordered by the timestamp in its name. */
-export const MIGRATIONS: MigrationClass[] = [...FOUNDATION_MIGRATIONS, ...COORDINATION_MIGRATIONS, ...MEETINGS_MIGRATIONS, ...CASEWORK_MIGRATIONS].sort(
-  (a, b) => Number(/\d{13}$/.exec(a.name)?.[0]) - Number(/\d{13}$/.exec(b.name)?.[0]),
-);
+export const MIGRATIONS: MigrationClass[] = [
+  ...FOUNDATION_MIGRATIONS,
+  ...COORDINATION_MIGRATIONS,
+  ...MEETINGS_MIGRATIONS,
+  ...CASEWORK_MIGRATIONS,
+].sort((a, b) => Number(/\d{13}$/.exec(a.name)?.[0]) - Number(/\d{13}$/.exec(b.name)?.[0]));

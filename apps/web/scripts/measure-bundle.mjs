@@ -18,7 +18,9 @@ for (const f of new Set(files)) {
   console.log(`${f}: ${(buf.length / 1024).toFixed(1)} kB, ${(size / 1024).toFixed(1)} kB gzipped`);
 }
 const budget = 250 * 1024;
-console.log(`initial JavaScript: ${(raw / 1024).toFixed(1)} kB, ${(gz / 1024).toFixed(1)} kB gzipped (budget 250 kB)`);
+console.log(
+  `initial JavaScript: ${(raw / 1024).toFixed(1)} kB, ${(gz / 1024).toFixed(1)} kB gzipped (budget 250 kB)`,
+);
 if (gz > budget) {
   console.error('initial JavaScript above budget');
   process.exit(1);

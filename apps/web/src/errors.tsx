@@ -50,9 +50,7 @@ export function ErrorMessage({ error, messages }: { error: unknown; messages?: R
       {fields.length > 0 && (
         <ul>
           {fields.map((f) => (
-            <li key={f.path}>
-              {t('error.field', { field: fieldLabel(t, f.path) })}
-            </li>
+            <li key={f.path}>{t('error.field', { field: fieldLabel(t, f.path) })}</li>
           ))}
         </ul>
       )}

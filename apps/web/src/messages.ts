@@ -39,7 +39,10 @@ export const MESSAGES: Record<string, [string, string]> = {
   'common.add': ['Hinzufügen', 'Add'],
   'common.cancel': ['Abbrechen', 'Cancel'],
   'common.choose': ['Bitte wählen', 'Please choose'],
-  'common.notFound': ['Nicht gefunden – oder Sie haben keinen Zugriff darauf.', 'Not found – or you have no access to it.'],
+  'common.notFound': [
+    'Nicht gefunden – oder Sie haben keinen Zugriff darauf.',
+    'Not found – or you have no access to it.',
+  ],
   'common.unknown': ['Unbekannt', 'Unknown'],
 
   'error.NETWORK': [
@@ -50,7 +53,10 @@ export const MESSAGES: Record<string, [string, string]> = {
     'Sie sind nicht angemeldet oder Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
     'You are not signed in or your session has expired. Please sign in again.',
   ],
-  'error.FORBIDDEN': ['Dafür fehlt Ihnen die Berechtigung in diesem Bündnis.', 'You do not have permission for this in this alliance.'],
+  'error.FORBIDDEN': [
+    'Dafür fehlt Ihnen die Berechtigung in diesem Bündnis.',
+    'You do not have permission for this in this alliance.',
+  ],
   'error.NOT_FOUND': [
     'Der Eintrag wurde nicht gefunden – oder Sie haben keinen Zugriff darauf.',
     'The entry was not found – or you have no access to it.',
@@ -64,12 +70,18 @@ export const MESSAGES: Record<string, [string, string]> = {
     'Dafür liegt keine gültige Einwilligung vor: Die Einwilligung muss die empfangende Stelle und alle gewählten Datenkategorien nennen und aktiv sein.',
     'There is no valid consent for this: the consent must name the receiving organisation and every chosen data category, and be active.',
   ],
-  'error.RATE_LIMITED': ['Zu viele Versuche. Bitte warten Sie einen Moment.', 'Too many attempts. Please wait a moment.'],
+  'error.RATE_LIMITED': [
+    'Zu viele Versuche. Bitte warten Sie einen Moment.',
+    'Too many attempts. Please wait a moment.',
+  ],
   'error.INTERNAL_SERVER_ERROR': [
     'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
     'An unexpected error occurred. Please try again later.',
   ],
-  'error.GRAPHQL_PARSE_FAILED': ['Die Anfrage war fehlerhaft (technischer Fehler der Anwendung).', 'The request was malformed (a technical error of the application).'],
+  'error.GRAPHQL_PARSE_FAILED': [
+    'Die Anfrage war fehlerhaft (technischer Fehler der Anwendung).',
+    'The request was malformed (a technical error of the application).',
+  ],
   'error.GRAPHQL_VALIDATION_FAILED': [
     'Die Anfrage wurde abgelehnt (technischer Fehler der Anwendung oder zu große Anfrage).',
     'The request was refused (a technical error of the application or too large a request).',
@@ -131,7 +143,10 @@ export const MESSAGES: Record<string, [string, string]> = {
     'You are not a member of an alliance yet. Please contact the alliance administration.',
   ],
   'alliance.choose': ['Bündnis wählen', 'Choose alliance'],
-  'alliance.quorum': ['Beschlussfähig ab mehr als {share} % der eingeladenen Partner', 'Quorate with more than {share} % of invited partners'],
+  'alliance.quorum': [
+    'Beschlussfähig ab mehr als {share} % der eingeladenen Partner',
+    'Quorate with more than {share} % of invited partners',
+  ],
   'alliance.memberCount': ['{n} Mitglieder', '{n} members'],
   'alliance.status.ACTIVE': ['Aktive Partner ({n})', 'Active partners ({n})'],
   'alliance.status.PROSPECTIVE': ['Angefragte Partner ({n})', 'Prospective partners ({n})'],
@@ -141,7 +156,10 @@ export const MESSAGES: Record<string, [string, string]> = {
     'Linien verbinden Partner, die gemeinsam an Aufgaben arbeiten oder sich Fälle übergeben haben. Die Zahl nennt, wie oft – ohne personenbezogene Daten.',
     'Lines connect partners that share tasks or handed cases to each other. The number says how often – without personal data.',
   ],
-  'alliance.noLinks': ['Noch keine gemeinsamen Aufgaben oder Übergaben.', 'No shared tasks or handovers yet.'],
+  'alliance.noLinks': [
+    'Noch keine gemeinsamen Aufgaben oder Übergaben.',
+    'No shared tasks or handovers yet.',
+  ],
   'alliance.linksCaption': ['Verbindungen zwischen Partnern', 'Links between partners'],
   'alliance.partners': ['Partner', 'Partners'],
   'alliance.sharedTasks': ['Gemeinsame Aufgaben', 'Shared tasks'],
@@ -234,7 +252,10 @@ export const MESSAGES: Record<string, [string, string]> = {
   'meetings.endsAt': ['Ende', 'Ends'],
   'meetings.location': ['Ort', 'Location'],
   'meetings.facilitator': ['Sitzungsleitung', 'Facilitator'],
-  'meetings.invitesAll': ['Eingeladen werden alle {count} aktiven Partner.', 'All {count} active partners are invited.'],
+  'meetings.invitesAll': [
+    'Eingeladen werden alle {count} aktiven Partner.',
+    'All {count} active partners are invited.',
+  ],
   'meetings.calendar': ['Kalender-Abo', 'Calendar subscription'],
   'meetings.calendarIntro': [
     'Abonnieren Sie die Sitzungen in Ihrem Kalenderprogramm. Die Adresse ist persönlich – geben Sie sie nicht weiter.',
@@ -243,7 +264,10 @@ export const MESSAGES: Record<string, [string, string]> = {
   'meetings.calendarLink': ['Kalender abonnieren (iCal)', 'Subscribe to calendar (iCal)'],
   'meetings.noCalendar': ['Noch keine Kalenderadresse erzeugt.', 'No calendar address yet.'],
   'meetings.calendarCreate': ['Kalenderadresse erzeugen', 'Create calendar address'],
-  'meetings.calendarRotate': ['Neue Kalenderadresse erzeugen (alte wird ungültig)', 'New calendar address (the old one stops working)'],
+  'meetings.calendarRotate': [
+    'Neue Kalenderadresse erzeugen (alte wird ungültig)',
+    'New calendar address (the old one stops working)',
+  ],
   'meetings.back': ['Zurück zu den Sitzungen', 'Back to meetings'],
   'meetings.readOnly': [
     'Das Protokoll ist genehmigt. Die Sitzung ist abgeschlossen und kann nicht mehr geändert werden.',
@@ -251,7 +275,10 @@ export const MESSAGES: Record<string, [string, string]> = {
   ],
   'meetings.start': ['Sitzung eröffnen', 'Start meeting'],
   'meetings.cancel': ['Sitzung absagen', 'Cancel meeting'],
-  'meetings.cancelConfirm': ['Sitzung wirklich absagen? Das lässt sich nicht rückgängig machen.', 'Really cancel the meeting? This cannot be undone.'],
+  'meetings.cancelConfirm': [
+    'Sitzung wirklich absagen? Das lässt sich nicht rückgängig machen.',
+    'Really cancel the meeting? This cannot be undone.',
+  ],
   'meetings.adjourn': ['Sitzung schließen', 'Adjourn meeting'],
   'meetings.pdf': ['Protokoll als PDF', 'Minutes as PDF'],
   'meetings.pdfFailed': ['Das PDF konnte nicht geladen werden.', 'The PDF could not be loaded.'],
@@ -274,7 +301,10 @@ export const MESSAGES: Record<string, [string, string]> = {
   'meetings.noDecisions': ['Noch keine Beschlüsse.', 'No decisions yet.'],
   'meetings.decisionNo': ['Beschluss {number}', 'Decision {number}'],
   'meetings.byConsensus': ['Im Konsens', 'By consensus'],
-  'meetings.votes': ['Ja {for}, Nein {against}, Enthaltungen {abstain}', 'For {for}, against {against}, abstentions {abstain}'],
+  'meetings.votes': [
+    'Ja {for}, Nein {against}, Enthaltungen {abstain}',
+    'For {for}, against {against}, abstentions {abstain}',
+  ],
   'meetings.underItem': ['zu TOP {n}', 'under item {n}'],
   'meetings.followUps': ['Folgeaufgaben', 'Follow-up tasks'],
   'meetings.newDecision': ['Beschluss festhalten', 'Record a decision'],
@@ -305,7 +335,10 @@ export const MESSAGES: Record<string, [string, string]> = {
     'Approve the minutes now? The meeting can no longer be changed afterwards.',
   ],
   'meetings.approvedBy': ['Genehmigt am {when} von {who}.', 'Approved on {when} by {who}.'],
-  'meetings.minutesLater': ['Das Protokoll wird nach der Sitzung geschrieben.', 'The minutes are written after the meeting.'],
+  'meetings.minutesLater': [
+    'Das Protokoll wird nach der Sitzung geschrieben.',
+    'The minutes are written after the meeting.',
+  ],
   'meetings.noMinutes': ['Noch kein Protokoll.', 'No minutes yet.'],
 
   'cases.title': ['Fälle', 'Cases'],
@@ -382,7 +415,10 @@ export const MESSAGES: Record<string, [string, string]> = {
     'Health data are specially protected: the consent must be written or electronic.',
   ],
   'cases.consentForm': ['Wie wurde die Einwilligung gegeben?', 'How was the consent given?'],
-  'cases.informedLanguage': ['In welcher Sprache wurde die Person aufgeklärt?', 'In which language was the person informed?'],
+  'cases.informedLanguage': [
+    'In welcher Sprache wurde die Person aufgeklärt?',
+    'In which language was the person informed?',
+  ],
   'cases.interpreterUsed': ['Eine Dolmetscherin oder ein Dolmetscher hat geholfen', 'An interpreter helped'],
   'cases.validUntilLabel': ['Gültig bis (optional)', 'Valid until (optional)'],
   'cases.recordConsentSubmit': ['Einwilligung speichern', 'Save consent'],
@@ -399,7 +435,10 @@ export const MESSAGES: Record<string, [string, string]> = {
   'cases.handoverConsent': ['Auf Grundlage der Einwilligung', 'Based on consent'],
   'cases.handoverTo': ['An', 'To'],
   'cases.handoverCategories': ['Diese Daten weitergeben', 'Share these data'],
-  'cases.handoverMessage': ['Nachricht an die empfangende Stelle (ohne Gesundheitsangaben)', 'Message to the receiving organisation (no health details)'],
+  'cases.handoverMessage': [
+    'Nachricht an die empfangende Stelle (ohne Gesundheitsangaben)',
+    'Message to the receiving organisation (no health details)',
+  ],
   'cases.requestHandoverSubmit': ['Übergabe anfragen', 'Request handover'],
   'cases.handoverRequested': ['Übergabe angefragt.', 'Handover requested.'],
   'cases.handovers': ['Übergaben', 'Handovers'],
@@ -417,7 +456,10 @@ export const MESSAGES: Record<string, [string, string]> = {
     'Wer außerhalb Ihrer Stelle welche Daten gesehen hat (Auskunft nach Art. 15 DSGVO).',
     'Who outside your organisation saw which data (GDPR Art. 15 access).',
   ],
-  'cases.noDisclosures': ['Bisher hat niemand außerhalb Ihrer Stelle Daten abgerufen.', 'Nobody outside your organisation has read any data yet.'],
+  'cases.noDisclosures': [
+    'Bisher hat niemand außerhalb Ihrer Stelle Daten abgerufen.',
+    'Nobody outside your organisation has read any data yet.',
+  ],
   'cases.when': ['Zeitpunkt', 'When'],
   'cases.organisation': ['Stelle', 'Organisation'],
   'cases.reader': ['Person', 'Reader'],
@@ -426,7 +468,10 @@ export const MESSAGES: Record<string, [string, string]> = {
   'category.hint.CONTACT': ['Telefon, E-Mail, Anschrift', 'phone, e-mail, address'],
   'category.hint.LANGUAGE': ['Deutschkenntnisse und weitere Sprachen', 'German level and other languages'],
   'category.hint.RESIDENCE': ['Aufenthaltsstatus und -titel', 'residence status and permit'],
-  'category.hint.EDUCATION_EMPLOYMENT': ['Abschlüsse, Anerkennung, Berufswünsche', 'qualifications, recognition, job wishes'],
+  'category.hint.EDUCATION_EMPLOYMENT': [
+    'Abschlüsse, Anerkennung, Berufswünsche',
+    'qualifications, recognition, job wishes',
+  ],
   'category.hint.HOUSING': ['Wohnsituation', 'housing situation'],
   'category.hint.FAMILY': ['Haushalt und Kinder', 'household and children'],
   'category.hint.HEALTH': ['besonders geschützt (Art. 9 DSGVO)', 'specially protected (GDPR Art. 9)'],

@@ -1,4 +1,13 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { Client, fetchExchange, mapExchange, subscriptionExchange, cacheExchange, Provider } from 'urql';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { stringifyDocument } from 'urql';
@@ -30,7 +39,11 @@ interface SessionState {
 const SessionCtx = createContext<SessionState | null>(null);
 
 /** Raw GraphQL over fetch for the session mutations, outside the authenticated client. */
-async function post<T>(document: Parameters<typeof stringifyDocument>[0], variables: Record<string, unknown>, token?: string): Promise<T> {
+async function post<T>(
+  document: Parameters<typeof stringifyDocument>[0],
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<T> {
   const res = await fetch('/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -48,7 +61,9 @@ async function post<T>(document: Parameters<typeof stringifyDocument>[0], variab
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [payload, setPayload] = useState<Payload | null>(null);
-  const [status, setStatus] = useState<SessionState['status']>(() => (localStorage.getItem(REFRESH_KEY) ? 'restoring' : 'signedOut'));
+  const [status, setStatus] = useState<SessionState['status']>(() =>
+    localStorage.getItem(REFRESH_KEY) ? 'restoring' : 'signedOut',
+  );
   const [allianceId, setAllianceId] = useState<string | null>(() => localStorage.getItem(ALLIANCE_KEY));
   const tokenRef = useRef<string | null>(null);
   const refreshing = useRef<Promise<void> | null>(null);
@@ -83,7 +98,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const token = localStorage.getItem(REFRESH_KEY);
       if (!token) return clear();
       try {
-        const d = await post<{ refreshSession: SessionFieldsFragment }>(RefreshMutation, { refreshToken: token });
+        const d = await post<{ refreshSession: SessionFieldsFragment }>(RefreshMutation, {
+          refreshToken: token,
+        });
         await accept(d.refreshSession);
       } catch {
         clear();
@@ -169,7 +186,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         retryAttempts: 10,
         shouldRetry: () => true,
         // Reconnect at once after a token renewal; back off on real outages.
-        retryWait: (retries) => new Promise((r) => setTimeout(r, retries === 0 ? 0 : Math.min(1000 * 2 ** retries, 30_000) + Math.random() * 1000)),
+        retryWait: (retries) =>
+          new Promise((r) =>
+            setTimeout(r, retries === 0 ? 0 : Math.min(1000 * 2 ** retries, 30_000) + Math.random() * 1000),
+          ),
         on: {
           // Events sent while the socket was down are lost: screens with live data reload on this.
           connected: (_socket, _payload, wasRetry) => {
@@ -181,7 +201,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       url: '/graphql',
       preferGetMethod: false,
       requestPolicy: 'cache-and-network',
-      fetchOptions: (): RequestInit => ({ headers: tokenRef.current ? { authorization: `Bearer ${tokenRef.current}` } : ({} as Record<string, string>) }),
+      fetchOptions: (): RequestInit => ({
+        headers: tokenRef.current
+          ? { authorization: `Bearer ${tokenRef.current}` }
+          : ({} as Record<string, string>),
+      }),
       exchanges: [
         cacheExchange,
         mapExchange({

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, decodeCursor, DomainError, isUuid, type LoaderRegistry, pageSize, toPage, type Page } from '../../core/src/index.js';
+import {
+  type Actor,
+  decodeCursor,
+  DomainError,
+  isUuid,
+  type LoaderRegistry,
+  pageSize,
+  toPage,
+  type Page,
+} from '../../core/src/index.js';
 import { CaseCrypto } from './crypto/case-crypto.service.js';
 import { ALL_CATEGORIES, CaseStatus, DataCategory } from './casework.enums.js';
 import type { CaseModel, DisclosureModel } from './casework.models.js';
@@ -20,21 +29,31 @@ export const CATEGORY_FIELDS: Record<string, DataCategory> = {
 };
 
 /** Category → field name of Case and of the inputs. */
-export const CASE_FIELDS_OF: Record<DataCategory, string> = Object.fromEntries(Object.entries(CATEGORY_FIELDS).map(([f, c]) => [c, f])) as Record<DataCategory, string>;
+export const CASE_FIELDS_OF: Record<DataCategory, string> = Object.fromEntries(
+  Object.entries(CATEGORY_FIELDS).map(([f, c]) => [c, f]),
+) as Record<DataCategory, string>;
 
 const SHAPES: Record<DataCategory, Record<string, 'text' | 'list' | 'value'>> = {
   IDENTITY: { givenName: 'text', familyName: 'text', dateOfBirth: 'value' },
   CONTACT: { phone: 'text', email: 'text', address: 'text' },
   LANGUAGE: { germanLevel: 'value', otherLanguages: 'list', note: 'text' },
   RESIDENCE: { status: 'text', permitValidUntil: 'value', note: 'text' },
-  EDUCATION_EMPLOYMENT: { qualifications: 'list', recognitionStatus: 'text', jobWishes: 'list', note: 'text' },
+  EDUCATION_EMPLOYMENT: {
+    qualifications: 'list',
+    recognitionStatus: 'text',
+    jobWishes: 'list',
+    note: 'text',
+  },
   HOUSING: { situation: 'text', note: 'text' },
   FAMILY: { householdSize: 'value', childrenCount: 'value', note: 'text' },
   HEALTH: { note: 'text' },
 };
 
 /** The stored form of a category: every field present, strings trimmed, blanks as null; null when nothing is left. */
-export function normaliseCategory(category: DataCategory, input: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+export function normaliseCategory(
+  category: DataCategory,
+  input: Record<string, unknown> | null | undefined,
+): Record<string, unknown> | null {
   if (!input) return null;
   const out: Record<string, unknown> = {};
   let empty = true;
@@ -68,11 +87,18 @@ export class CaseDataService {
   ) {}
 
   /** Replaces the given categories (an empty or null one is deleted), in the caller's transaction. */
-  async write(em: EntityManager, caseId: string, values: Partial<Record<DataCategory, Record<string, unknown> | null>>): Promise<void> {
+  async write(
+    em: EntityManager,
+    caseId: string,
+    values: Partial<Record<DataCategory, Record<string, unknown> | null>>,
+  ): Promise<void> {
     const upserts: unknown[] = [];
     const rows: string[] = [];
     const deletes: string[] = [];
-    for (const [category, raw] of Object.entries(values) as [DataCategory, Record<string, unknown> | null][]) {
+    for (const [category, raw] of Object.entries(values) as [
+      DataCategory,
+      Record<string, unknown> | null,
+    ][]) {
       const value = normaliseCategory(category, raw);
       if (!value) {
         deletes.push(category);
@@ -83,7 +109,11 @@ export class CaseDataService {
       rows.push(`($${n + 1}::uuid, $${n + 2}, $${n + 3}, $${n + 4}::bytea, $${n + 5}::bytea)`);
       upserts.push(caseId, category, sealed.keyId, sealed.nonce, sealed.ciphertext);
     }
-    if (deletes.length) await em.query('DELETE FROM case_data WHERE case_id = $1 AND category = ANY($2::text[])', [caseId, deletes]);
+    if (deletes.length)
+      await em.query('DELETE FROM case_data WHERE case_id = $1 AND category = ANY($2::text[])', [
+        caseId,
+        deletes,
+      ]);
     if (rows.length) {
       await em.query(
         `INSERT INTO case_data (case_id, category, key_id, nonce, ciphertext) VALUES ${rows.join(', ')}
@@ -94,10 +124,21 @@ export class CaseDataService {
   }
 
   /** Decrypts every category of a case for its owner (no disclosure: the owner reads its own data). */
-  async readAllForOwner(em: EntityManager | DataSource, caseId: string): Promise<Partial<Record<DataCategory, unknown>>> {
-    const rows: any[] = await em.query('SELECT category, key_id, nonce, ciphertext FROM case_data WHERE case_id = $1', [caseId]);
+  async readAllForOwner(
+    em: EntityManager | DataSource,
+    caseId: string,
+  ): Promise<Partial<Record<DataCategory, unknown>>> {
+    const rows: any[] = await em.query(
+      'SELECT category, key_id, nonce, ciphertext FROM case_data WHERE case_id = $1',
+      [caseId],
+    );
     const out: Partial<Record<DataCategory, unknown>> = {};
-    for (const r of rows) out[r.category as DataCategory] = this.crypto.open(caseId, r.category, { keyId: r.key_id, nonce: r.nonce, ciphertext: r.ciphertext });
+    for (const r of rows)
+      out[r.category as DataCategory] = this.crypto.open(caseId, r.category, {
+        keyId: r.key_id,
+        nonce: r.nonce,
+        ciphertext: r.ciphertext,
+      });
     return out;
   }
 
@@ -111,7 +152,10 @@ export class CaseDataService {
 
   private grantsLoader(loaders: LoaderRegistry, actor: Actor) {
     return loaders.get<string, DataCategory[]>('casework.grants', async (ids) => {
-      const rows: any[] = await this.dataSource.query(grantedCategoriesSql('$1::uuid[]', '$2::uuid'), [[...ids], actor.organisationId]);
+      const rows: any[] = await this.dataSource.query(grantedCategoriesSql('$1::uuid[]', '$2::uuid'), [
+        [...ids],
+        actor.organisationId,
+      ]);
       const byCase = new Map<string, string[]>();
       for (const r of rows) byCase.set(r.case_id, [...(byCase.get(r.case_id) ?? []), r.category]);
       return ids.map((id) => sortCategories(byCase.get(id) ?? []));
@@ -123,7 +167,12 @@ export class CaseDataService {
    * a request batch into one query that checks access in the database, and one insert of the
    * disclosures for what non-owners read; if that insert fails, nothing is returned (fail closed).
    */
-  async category(c: CaseModel, category: DataCategory, actor: Actor, loaders: LoaderRegistry): Promise<unknown> {
+  async category(
+    c: CaseModel,
+    category: DataCategory,
+    actor: Actor,
+    loaders: LoaderRegistry,
+  ): Promise<unknown> {
     if (!isCaseWorker(actor) || c.status === CaseStatus.ERASED) return null;
     return this.dataLoader(loaders, actor).load(`${c.id}|${category}`);
   }
@@ -147,20 +196,35 @@ export class CaseDataService {
         [caseIds, categories, actor.organisationId],
       );
       const values = new Map<string, unknown>();
-      const disclosed = new Map<string, { caseId: string; handoverId: string; consentId: string; categories: string[] }>();
+      const disclosed = new Map<
+        string,
+        { caseId: string; handoverId: string; consentId: string; categories: string[] }
+      >();
       for (const r of rows) {
         let value: unknown;
         try {
-          value = this.crypto.open(r.case_id, r.category, { keyId: r.key_id, nonce: r.nonce, ciphertext: r.ciphertext });
+          value = this.crypto.open(r.case_id, r.category, {
+            keyId: r.key_id,
+            nonce: r.nonce,
+            ciphertext: r.ciphertext,
+          });
         } catch {
           // Unreadable (tampered, or written under a key not configured): that one field fails, nothing is disclosed.
-          values.set(`${r.case_id}|${r.category}`, new Error(`case data of category ${r.category} could not be decrypted`));
+          values.set(
+            `${r.case_id}|${r.category}`,
+            new Error(`case data of category ${r.category} could not be decrypted`),
+          );
           continue;
         }
         values.set(`${r.case_id}|${r.category}`, value);
         if (r.handover_id) {
           const key = `${r.case_id}|${r.handover_id}`;
-          const d = disclosed.get(key) ?? { caseId: r.case_id, handoverId: r.handover_id, consentId: r.consent_id, categories: [] as string[] };
+          const d = disclosed.get(key) ?? {
+            caseId: r.case_id,
+            handoverId: r.handover_id,
+            consentId: r.consent_id,
+            categories: [] as string[],
+          };
           d.categories.push(r.category);
           disclosed.set(key, d);
         }
@@ -183,18 +247,30 @@ export class CaseDataService {
   }
 
   /** Owner only: who outside the owning organisation read this case's data. */
-  async disclosures(actor: Actor, caseId: string, first?: number | null, after?: string | null): Promise<Page<DisclosureModel>> {
+  async disclosures(
+    actor: Actor,
+    caseId: string,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<DisclosureModel>> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after, 2);
     const empty = toPage<DisclosureModel>([], limit, 0, () => []);
     if (!isCaseWorker(actor) || !isUuid(caseId)) return empty;
-    const owned = await this.dataSource.query('SELECT 1 FROM cases WHERE id = $1 AND owner_organisation_id = $2', [caseId, actor.organisationId]);
+    const owned = await this.dataSource.query(
+      'SELECT 1 FROM cases WHERE id = $1 AND owner_organisation_id = $2',
+      [caseId, actor.organisationId],
+    );
     if (!owned.length) return empty;
-    const [{ count }] = await this.dataSource.query('SELECT count(*)::int AS count FROM disclosures WHERE case_id = $1', [caseId]);
+    const [{ count }] = await this.dataSource.query(
+      'SELECT count(*)::int AS count FROM disclosures WHERE case_id = $1',
+      [caseId],
+    );
     const params: unknown[] = [caseId];
     let keyset = '';
     if (cursor) {
-      if (typeof cursor[0] !== 'string' || typeof cursor[1] !== 'string') throw DomainError.field('after', 'is not a valid cursor');
+      if (typeof cursor[0] !== 'string' || typeof cursor[1] !== 'string')
+        throw DomainError.field('after', 'is not a valid cursor');
       params.push(cursor[0], cursor[1]);
       keyset = 'AND (at, id) > ($2::timestamptz, $3::uuid)';
     }

@@ -37,7 +37,9 @@ import {
 type CaseRow = CaseModel & { openedKey: string };
 
 /** The categories of an open/update input that are present (explicit null included). */
-function categoriesOf(input: Record<string, unknown>): Partial<Record<DataCategory, Record<string, unknown> | null>> {
+function categoriesOf(
+  input: Record<string, unknown>,
+): Partial<Record<DataCategory, Record<string, unknown> | null>> {
   const out: Partial<Record<DataCategory, Record<string, unknown> | null>> = {};
   for (const [field, category] of Object.entries(CATEGORY_FIELDS)) {
     if (input[field] !== undefined) out[category] = input[field] as Record<string, unknown> | null;
@@ -61,18 +63,28 @@ export class CaseService {
    */
   async lockOwned(em: EntityManager, actor: Actor, id: string): Promise<CaseRow> {
     if (!isCaseWorker(actor) || !isUuid(id)) throw DomainError.notFound('Case');
-    const rows: any[] = await em.query(`SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = $1 FOR UPDATE`, [id]);
+    const rows: any[] = await em.query(`SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = $1 FOR UPDATE`, [
+      id,
+    ]);
     if (!rows.length) throw DomainError.notFound('Case');
     const c = toCase(rows[0], actor);
     if (!c.viewerIsOwner) {
-      const handedOver = await em.query('SELECT 1 FROM handovers WHERE case_id = $1 AND to_organisation_id = $2 LIMIT 1', [id, actor.organisationId]);
+      const handedOver = await em.query(
+        'SELECT 1 FROM handovers WHERE case_id = $1 AND to_organisation_id = $2 LIMIT 1',
+        [id, actor.organisationId],
+      );
       if (!handedOver.length) throw DomainError.notFound('Case');
       throw DomainError.forbidden("Only the owning organisation's case workers may change a case");
     }
     return c;
   }
 
-  private async requireCaseWorker(em: EntityManager, actor: Actor, userId: string, path: string): Promise<void> {
+  private async requireCaseWorker(
+    em: EntityManager,
+    actor: Actor,
+    userId: string,
+    path: string,
+  ): Promise<void> {
     const rows = await em.query(
       `SELECT 1 FROM users u JOIN memberships m ON m.user_id = u.id
         WHERE u.id = $1 AND u.organisation_id = $2 AND 'CASE_WORKER' = ANY(m.roles) LIMIT 1`,
@@ -90,14 +102,25 @@ export class CaseService {
     if (!isCaseWorker(actor)) throw DomainError.forbidden('Only case workers open cases');
     return this.dataSource.transaction(async (em) => {
       const caseWorkerId = input.caseWorkerId ?? actor.userId;
-      if (input.caseWorkerId) await this.requireCaseWorker(em, actor, input.caseWorkerId, 'input.caseWorkerId');
-      const id = await this.insertCase(em, actor.organisationId, caseWorkerId, input.supportAreas, categoriesOf(input as any));
+      if (input.caseWorkerId)
+        await this.requireCaseWorker(em, actor, input.caseWorkerId, 'input.caseWorkerId');
+      const id = await this.insertCase(
+        em,
+        actor.organisationId,
+        caseWorkerId,
+        input.supportAreas,
+        categoriesOf(input as any),
+      );
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'openCase',
         entityType: 'Case',
         entityId: id,
-        changedFields: ['caseWorkerId', 'supportAreas', ...presentFields(input).filter((f) => f in CATEGORY_FIELDS)],
+        changedFields: [
+          'caseWorkerId',
+          'supportAreas',
+          ...presentFields(input).filter((f) => f in CATEGORY_FIELDS),
+        ],
       });
       return this.reload(em, actor, id);
     });
@@ -112,7 +135,10 @@ export class CaseService {
     categories: Partial<Record<DataCategory, Record<string, unknown> | null>>,
   ): Promise<string> {
     const [org] = await em.query('SELECT short_name FROM organisations WHERE id = $1', [ownerOrganisationId]);
-    const prefix = String(org?.short_name ?? '').toUpperCase().replace(/[^A-Z0-9-]/g, '') || 'FALL';
+    const prefix =
+      String(org?.short_name ?? '')
+        .toUpperCase()
+        .replace(/[^A-Z0-9-]/g, '') || 'FALL';
     const year = Number(todayInBerlin().slice(0, 4));
     // Gap-free: the counter row stays locked until this transaction commits or rolls back.
     const [{ last_number: number }] = await em.query(
@@ -126,7 +152,15 @@ export class CaseService {
     const [row] = await em.query(
       `INSERT INTO cases (owner_organisation_id, year, number, reference, case_worker_id, support_areas, family_name_index)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [ownerOrganisationId, year, number, reference, caseWorkerId, [...new Set(supportAreas)], identity?.familyName ? this.crypto.familyNameIndex(identity.familyName) : null],
+      [
+        ownerOrganisationId,
+        year,
+        number,
+        reference,
+        caseWorkerId,
+        [...new Set(supportAreas)],
+        identity?.familyName ? this.crypto.familyNameIndex(identity.familyName) : null,
+      ],
     );
     await this.data.write(em, row.id, categories);
     return row.id;
@@ -137,7 +171,8 @@ export class CaseService {
       const c = await this.lockOwned(em, actor, input.caseId);
       if (c.status !== CaseStatus.OPEN) throw DomainError.conflict('Only open cases can be changed');
       const fields = presentFields(input).filter((f) => f !== 'caseId');
-      if (input.caseWorkerId) await this.requireCaseWorker(em, actor, input.caseWorkerId, 'input.caseWorkerId');
+      if (input.caseWorkerId)
+        await this.requireCaseWorker(em, actor, input.caseWorkerId, 'input.caseWorkerId');
       const sets: string[] = [];
       const params: unknown[] = [c.id];
       if (input.caseWorkerId !== undefined) {
@@ -154,7 +189,13 @@ export class CaseService {
       }
       await em.query(`UPDATE cases SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1`, params);
       await this.data.write(em, c.id, categoriesOf(input as any));
-      await this.audit.append(em, { actorId: actor.userId, action: 'updateCaseData', entityType: 'Case', entityId: c.id, changedFields: fields });
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'updateCaseData',
+        entityType: 'Case',
+        entityId: c.id,
+        changedFields: fields,
+      });
       return this.reload(em, actor, c.id);
     });
   }
@@ -163,8 +204,17 @@ export class CaseService {
     return this.dataSource.transaction(async (em) => {
       const c = await this.lockOwned(em, actor, id);
       if (c.status !== CaseStatus.OPEN) throw DomainError.conflict('Only an open case can be closed');
-      await em.query(`UPDATE cases SET status = 'CLOSED', closed_at = now(), updated_at = now() WHERE id = $1`, [c.id]);
-      await this.audit.append(em, { actorId: actor.userId, action: 'closeCase', entityType: 'Case', entityId: c.id, changedFields: ['status', 'closedAt'] });
+      await em.query(
+        `UPDATE cases SET status = 'CLOSED', closed_at = now(), updated_at = now() WHERE id = $1`,
+        [c.id],
+      );
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'closeCase',
+        entityType: 'Case',
+        entityId: c.id,
+        changedFields: ['status', 'closedAt'],
+      });
       return this.reload(em, actor, c.id);
     });
   }
@@ -183,7 +233,12 @@ export class CaseService {
    * could name the client; the reference, dates, status and the pseudonymous history remain.
    * Open handovers end (CANCELLED). The caller holds the case row lock.
    */
-  async eraseLocked(em: EntityManager, caseId: string, actorId: string | null, action: string): Promise<void> {
+  async eraseLocked(
+    em: EntityManager,
+    caseId: string,
+    actorId: string | null,
+    action: string,
+  ): Promise<void> {
     await em.query('DELETE FROM case_data WHERE case_id = $1', [caseId]);
     await em.query(
       `UPDATE cases SET status = 'ERASED', erased_at = now(), closed_at = COALESCE(closed_at, now()), family_name_index = NULL,
@@ -197,18 +252,35 @@ export class CaseService {
         WHERE case_id = $1`,
       [caseId],
     );
-    await em.query(`UPDATE consents SET purpose = '[erased]', evidence_reference = NULL, withdrawal_note = NULL WHERE case_id = $1`, [caseId]);
-    await this.audit.append(em, { actorId, action, entityType: 'Case', entityId: caseId, changedFields: ['status', 'personalData', 'supportAreas'] });
+    await em.query(
+      `UPDATE consents SET purpose = '[erased]', evidence_reference = NULL, withdrawal_note = NULL WHERE case_id = $1`,
+      [caseId],
+    );
+    await this.audit.append(em, {
+      actorId,
+      action,
+      entityType: 'Case',
+      entityId: caseId,
+      changedFields: ['status', 'personalData', 'supportAreas'],
+    });
   }
 
   /** null when it does not exist or the caller may not see its shell. */
   async get(actor: Actor, id: string): Promise<CaseModel | null> {
     if (!isCaseWorker(actor) || !isUuid(id)) return null;
-    const rows: any[] = await this.dataSource.query(`SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = $1 AND ${caseVisible('$2::uuid')}`, [id, actor.organisationId]);
+    const rows: any[] = await this.dataSource.query(
+      `SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = $1 AND ${caseVisible('$2::uuid')}`,
+      [id, actor.organisationId],
+    );
     return rows.length ? toCase(rows[0], actor) : null;
   }
 
-  async list(actor: Actor, filter: CaseFilter | null | undefined, first?: number | null, after?: string | null): Promise<Page<CaseModel>> {
+  async list(
+    actor: Actor,
+    filter: CaseFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<CaseModel>> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after, 2);
     if (!isCaseWorker(actor)) return toPage<CaseModel>([], limit, 0, () => []);
@@ -222,7 +294,8 @@ export class CaseService {
     if (filter?.handedOver === true) where.push('c.owner_organisation_id <> $1::uuid');
     if (filter?.handedOver === false) where.push('c.owner_organisation_id = $1::uuid');
     // Support areas are the owner's: filtering others' cases by them would disclose them.
-    if (filter?.supportArea) where.push(`(c.owner_organisation_id = $1::uuid AND ${p(filter.supportArea)} = ANY(c.support_areas))`);
+    if (filter?.supportArea)
+      where.push(`(c.owner_organisation_id = $1::uuid AND ${p(filter.supportArea)} = ANY(c.support_areas))`);
     const term = filter?.search?.trim();
     if (term) {
       const like = `%${term.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -230,23 +303,35 @@ export class CaseService {
         `(lower(c.reference) LIKE ${p(like)} OR (c.owner_organisation_id = $1::uuid AND c.family_name_index = ANY(${p(this.crypto.familyNameIndexes(term))}::text[])))`,
       );
     }
-    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM cases c WHERE ${where.join(' AND ')}`, params);
+    const [{ count }] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM cases c WHERE ${where.join(' AND ')}`,
+      params,
+    );
     if (cursor) {
-      if (typeof cursor[0] !== 'string' || !isUuid(cursor[1])) throw DomainError.field('after', 'is not a valid cursor');
+      if (typeof cursor[0] !== 'string' || !isUuid(cursor[1]))
+        throw DomainError.field('after', 'is not a valid cursor');
       where.push(`(c.opened_at, c.id) > (${p(cursor[0])}::timestamptz, ${p(cursor[1])}::uuid)`);
     }
     const rows: any[] = await this.dataSource.query(
       `SELECT ${CASE_COLUMNS} FROM cases c WHERE ${where.join(' AND ')} ORDER BY c.opened_at, c.id LIMIT ${limit + 1}`,
       params,
     );
-    return toPage(rows.map((r) => toCase(r, actor)), limit, count, (c) => [c.openedKey, c.id]);
+    return toPage(
+      rows.map((r) => toCase(r, actor)),
+      limit,
+      count,
+      (c) => [c.openedKey, c.id],
+    );
   }
 
   /** GDPR Art. 15: the whole record of one case as a JSON document, for its owner only; null otherwise. */
   async export(actor: Actor, id: string): Promise<string | null> {
     if (!isCaseWorker(actor) || !isUuid(id)) return null;
     return this.dataSource.transaction(async (em) => {
-      const rows: any[] = await em.query(`SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = $1 AND c.owner_organisation_id = $2`, [id, actor.organisationId]);
+      const rows: any[] = await em.query(
+        `SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = $1 AND c.owner_organisation_id = $2`,
+        [id, actor.organisationId],
+      );
       if (!rows.length) return null;
       const c = toCase(rows[0], actor);
       const orgs: any[] = await em.query(
@@ -258,14 +343,24 @@ export class CaseService {
       const orgName = new Map(orgs.map((o) => [o.id, o.name]));
       const org = (oid: string) => ({ id: oid, name: orgName.get(oid) ?? null });
       const data = await this.data.readAllForOwner(em, c.id);
-      const consents: any[] = (await em.query(`${CONSENT_SELECT} WHERE k.case_id = $1 ORDER BY k.recorded_at, k.id`, [c.id])).map(toConsent);
-      const handovers: any[] = (await em.query(`${HANDOVER_SELECT} WHERE h.case_id = $1 ORDER BY h.requested_at, h.id`, [c.id])).map(toHandover);
+      const consents: any[] = (
+        await em.query(`${CONSENT_SELECT} WHERE k.case_id = $1 ORDER BY k.recorded_at, k.id`, [c.id])
+      ).map(toConsent);
+      const handovers: any[] = (
+        await em.query(`${HANDOVER_SELECT} WHERE h.case_id = $1 ORDER BY h.requested_at, h.id`, [c.id])
+      ).map(toHandover);
       const disclosures: any[] = await em.query(
         `SELECT d.id, d.at, d.categories, d.handover_id, d.consent_id, d.organisation_id, u.display_name AS reader
            FROM disclosures d JOIN users u ON u.id = d.reader_id WHERE d.case_id = $1 ORDER BY d.at, d.id`,
         [c.id],
       );
-      await this.audit.append(em, { actorId: actor.userId, action: 'exportCase', entityType: 'Case', entityId: c.id, changedFields: [] });
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'exportCase',
+        entityType: 'Case',
+        entityId: c.id,
+        changedFields: [],
+      });
       const document = {
         format: 'buendnisportal.case-export/1',
         exportedAt: new Date().toISOString(),
@@ -278,7 +373,12 @@ export class CaseService {
           openedAt: c.openedAt.toISOString(),
           closedAt: c.closedAt?.toISOString() ?? null,
         },
-        data: Object.fromEntries(Object.entries(CASE_FIELDS_OF).map(([category, field]) => [field, data[category as DataCategory] ?? null])),
+        data: Object.fromEntries(
+          Object.entries(CASE_FIELDS_OF).map(([category, field]) => [
+            field,
+            data[category as DataCategory] ?? null,
+          ]),
+        ),
         consents: consents.map((k) => ({
           id: k.id,
           recipients: k.recipientIds.map(org),
@@ -328,11 +428,15 @@ export class CaseService {
   caseLoader(loaders: LoaderRegistry, actor: Actor) {
     return loaders.get<string, CaseModel | null>('casework.case', async (ids) => {
       if (!isCaseWorker(actor)) return ids.map(() => null);
-      const rows: any[] = await this.dataSource.query(`SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = ANY($1::uuid[]) AND ${caseVisible('$2::uuid')}`, [
-        [...ids],
-        actor.organisationId,
-      ]);
-      return byKey(ids, rows.map((r) => toCase(r, actor)), (c) => c.id);
+      const rows: any[] = await this.dataSource.query(
+        `SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = ANY($1::uuid[]) AND ${caseVisible('$2::uuid')}`,
+        [[...ids], actor.organisationId],
+      );
+      return byKey(
+        ids,
+        rows.map((r) => toCase(r, actor)),
+        (c) => c.id,
+      );
     });
   }
 
@@ -350,10 +454,10 @@ export class CaseService {
   consentLoader(loaders: LoaderRegistry, actor: Actor) {
     return loaders.get<string, ConsentModel | null>('casework.consent', async (ids) => {
       if (!isCaseWorker(actor)) return ids.map(() => null);
-      const rows: any[] = await this.dataSource.query(`${CONSENT_SELECT} WHERE k.id = ANY($1::uuid[]) AND ${consentVisible('$2::uuid')}`, [
-        [...ids],
-        actor.organisationId,
-      ]);
+      const rows: any[] = await this.dataSource.query(
+        `${CONSENT_SELECT} WHERE k.id = ANY($1::uuid[]) AND ${consentVisible('$2::uuid')}`,
+        [[...ids], actor.organisationId],
+      );
       return byKey(ids, rows.map(toConsent), (k) => k.id);
     });
   }
@@ -372,10 +476,10 @@ export class CaseService {
   handoverLoader(loaders: LoaderRegistry, actor: Actor) {
     return loaders.get<string, HandoverModel | null>('casework.handover', async (ids) => {
       if (!isCaseWorker(actor)) return ids.map(() => null);
-      const rows: any[] = await this.dataSource.query(`${HANDOVER_SELECT} WHERE h.id = ANY($1::uuid[]) AND ${handoverVisible('$2::uuid')}`, [
-        [...ids],
-        actor.organisationId,
-      ]);
+      const rows: any[] = await this.dataSource.query(
+        `${HANDOVER_SELECT} WHERE h.id = ANY($1::uuid[]) AND ${handoverVisible('$2::uuid')}`,
+        [[...ids], actor.organisationId],
+      );
       return byKey(ids, rows.map(toHandover), (h) => h.id);
     });
   }

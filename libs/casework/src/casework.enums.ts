@@ -12,8 +12,11 @@ export enum DataCategory {
 }
 registerEnumType(DataCategory, {
   name: 'DataCategory',
-  description: 'The categories into which a case\'s personal data is split; consent and handovers are scoped to them.',
-  valuesMap: { HEALTH: { description: 'Special category (GDPR Art. 9): shared only with explicit consent naming it.' } },
+  description:
+    "The categories into which a case's personal data is split; consent and handovers are scoped to them.",
+  valuesMap: {
+    HEALTH: { description: 'Special category (GDPR Art. 9): shared only with explicit consent naming it.' },
+  },
 });
 export const ALL_CATEGORIES: DataCategory[] = Object.values(DataCategory);
 
@@ -36,7 +39,9 @@ export enum CaseStatus {
 }
 registerEnumType(CaseStatus, {
   name: 'CaseStatus',
-  valuesMap: { ERASED: { description: 'Personal data erased; only the pseudonymous shell and its history remain.' } },
+  valuesMap: {
+    ERASED: { description: 'Personal data erased; only the pseudonymous shell and its history remain.' },
+  },
 });
 
 export enum CefrLevel {
@@ -57,7 +62,12 @@ export enum ConsentForm {
 }
 registerEnumType(ConsentForm, {
   name: 'ConsentForm',
-  valuesMap: { ORAL_DOCUMENTED: { description: 'Given orally and documented by the case worker, with the reason written form was not possible.' } },
+  valuesMap: {
+    ORAL_DOCUMENTED: {
+      description:
+        'Given orally and documented by the case worker, with the reason written form was not possible.',
+    },
+  },
 });
 
 export enum ConsentStatus {

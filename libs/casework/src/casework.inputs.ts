@@ -260,7 +260,10 @@ export class CaseFilter {
   @IsArray()
   @IsEnum(CaseStatus, { each: true })
   status?: CaseStatus[] | null;
-  @Field(() => Boolean, { nullable: true, description: "True: only cases handed over to the caller's organisation; false: only own." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "True: only cases handed over to the caller's organisation; false: only own.",
+  })
   @IsOptional()
   @IsBoolean()
   handedOver?: boolean | null;
@@ -268,7 +271,10 @@ export class CaseFilter {
   @IsOptional()
   @IsEnum(SupportArea)
   supportArea?: SupportArea | null;
-  @Field(() => String, { nullable: true, description: "Matches the reference; family names only in the caller's own organisation's cases." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Matches the reference; family names only in the caller's own organisation's cases.",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -1,6 +1,14 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, DateScalar } from '../../core/src/index.js';
-import { CaseStatus, CefrLevel, ConsentForm, ConsentStatus, DataCategory, HandoverStatus, SupportArea } from './casework.enums.js';
+import {
+  CaseStatus,
+  CefrLevel,
+  ConsentForm,
+  ConsentStatus,
+  DataCategory,
+  HandoverStatus,
+  SupportArea,
+} from './casework.enums.js';
 
 // Relations (owner, caseWorker, category data, consents, handovers, case, …) are @ResolveFields in
 // the resolvers, so no model class refers to another at definition time.
@@ -89,7 +97,7 @@ export class HealthData {
     'active consent still covers, and every such read is recorded as a Disclosure.\n' +
     'The shell (id, reference, owner, status, dates) is visible to the owner and to\n' +
     'every organisation that has or had a handover of the case, also after\n' +
-    'withdrawal or erasure; supportAreas, consents and handovers are the owner\'s,\n' +
+    "withdrawal or erasure; supportAreas, consents and handovers are the owner's,\n" +
     'except that a receiving organisation sees its own handovers and their consents.',
 })
 export class CaseModel {
@@ -114,7 +122,10 @@ export class CaseModel {
 @ObjectType()
 export class CaseConnection extends Connection(CaseModel, 'Case') {}
 
-@ObjectType('Consent', { description: "The client's consent to share named categories of their data with named organisations for a purpose." })
+@ObjectType('Consent', {
+  description:
+    "The client's consent to share named categories of their data with named organisations for a purpose.",
+})
 export class ConsentModel {
   @Field(() => ID)
   id: string;
@@ -126,7 +137,10 @@ export class ConsentModel {
   purpose: string;
   @Field(() => ConsentForm)
   form: ConsentForm;
-  @Field(() => String, { nullable: true, description: 'Where the signed form or record is kept, e.g. a document number.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the signed form or record is kept, e.g. a document number.',
+  })
   evidenceReference: string | null;
   @Field({ description: 'The language in which the client was informed of purpose and right to withdraw.' })
   informedInLanguage: string;
@@ -173,13 +187,18 @@ export class HandoverModel {
   outcome: string | null;
   @Field(() => Date, { nullable: true, description: 'When the sending organisation cancelled it.' })
   cancelledAt: Date | null;
-  @Field(() => String, { nullable: true, description: "The sending organisation's reason for cancelling, if given." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The sending organisation's reason for cancelling, if given.",
+  })
   cancelReason: string | null;
   @Field({ description: 'Whether the receiving organisation can read the shared categories right now.' })
   accessActive: boolean;
 }
 
-@ObjectType('Disclosure', { description: 'A record that someone outside the owning organisation read a case\'s personal data.' })
+@ObjectType('Disclosure', {
+  description: "A record that someone outside the owning organisation read a case's personal data.",
+})
 export class DisclosureModel {
   @Field(() => ID)
   id: string;

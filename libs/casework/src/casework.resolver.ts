@@ -6,7 +6,13 @@ import { CaseDataService } from './case-data.service.js';
 import { CaseService } from './case.service.js';
 import { ConsentHandoverService } from './consent-handover.service.js';
 import { DataCategory, HandoverStatus, SupportArea } from './casework.enums.js';
-import { CaseFilter, OpenCaseInput, RecordConsentInput, RequestHandoverInput, UpdateCaseDataInput } from './casework.inputs.js';
+import {
+  CaseFilter,
+  OpenCaseInput,
+  RecordConsentInput,
+  RequestHandoverInput,
+  UpdateCaseDataInput,
+} from './casework.inputs.js';
 import {
   CaseConnection,
   CaseModel,
@@ -24,7 +30,7 @@ import {
   ResidenceData,
 } from './casework.models.js';
 
-const CASE_RULE = "CASE_WORKERs of the owning organisation (CASE_WORKER in any alliance membership)";
+const CASE_RULE = 'CASE_WORKERs of the owning organisation (CASE_WORKER in any alliance membership)';
 const actorOf = (ctx: GqlContext): Actor => ctx.req.user!;
 
 @Resolver(() => CaseModel)
@@ -37,7 +43,9 @@ export class CaseResolver {
   ) {}
 
   @Query(() => CaseModel, { name: 'case', nullable: true })
-  @Allow.signedIn(`${CASE_RULE}; the shell also to receiving organisations' CASE_WORKERs; null for everyone else`)
+  @Allow.signedIn(
+    `${CASE_RULE}; the shell also to receiving organisations' CASE_WORKERs; null for everyone else`,
+  )
   case_(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
     return this.cases.get(actor, id);
   }
@@ -53,7 +61,9 @@ export class CaseResolver {
     return this.cases.list(actor, filter, first, after);
   }
 
-  @Query(() => DisclosureConnection, { description: "Owner only: who outside the owning organisation read this case's data (GDPR Art. 15)." })
+  @Query(() => DisclosureConnection, {
+    description: "Owner only: who outside the owning organisation read this case's data (GDPR Art. 15).",
+  })
   @Allow.signedIn(`${CASE_RULE}; empty for everyone else`)
   disclosures(
     @CurrentActor() actor: Actor,
@@ -66,7 +76,8 @@ export class CaseResolver {
 
   @Query(() => String, {
     nullable: true,
-    description: 'Owner only (GDPR Art. 15): the case as a JSON document — its data, consents, handovers and disclosures; null for everyone else.',
+    description:
+      'Owner only (GDPR Art. 15): the case as a JSON document — its data, consents, handovers and disclosures; null for everyone else.',
   })
   @Allow.signedIn(CASE_RULE)
   caseExport(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
@@ -91,7 +102,9 @@ export class CaseResolver {
     return this.cases.close(actor, id);
   }
 
-  @Mutation(() => CaseModel, { description: 'Erases the personal data for good (GDPR Art. 17); history keeps only pseudonymous facts.' })
+  @Mutation(() => CaseModel, {
+    description: 'Erases the personal data for good (GDPR Art. 17); history keeps only pseudonymous facts.',
+  })
   @Allow.signedIn(CASE_RULE)
   eraseCase(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
     return this.cases.erase(actor, id);
@@ -112,7 +125,9 @@ export class CaseResolver {
     return c.viewerIsOwner ? c.supportAreasStored : [];
   }
 
-  @ResolveField(() => [DataCategory], { description: 'The categories the viewer may read right now (all of them for the owner).' })
+  @ResolveField(() => [DataCategory], {
+    description: 'The categories the viewer may read right now (all of them for the owner).',
+  })
   visibleCategories(@Parent() c: CaseModel, @Context() ctx: GqlContext) {
     return this.data.visibleCategories(c, actorOf(ctx), ctx.loaders);
   }
@@ -157,7 +172,9 @@ export class CaseResolver {
     return this.data.category(c, DataCategory.HEALTH, actorOf(ctx), ctx.loaders);
   }
 
-  @ResolveField(() => [ConsentModel], { description: "The owner's; a receiving organisation sees those of its own handovers." })
+  @ResolveField(() => [ConsentModel], {
+    description: "The owner's; a receiving organisation sees those of its own handovers.",
+  })
   consents(@Parent() c: CaseModel, @Context() ctx: GqlContext) {
     return this.cases.consentsOfCaseLoader(ctx.loaders, actorOf(ctx)).load(c.id);
   }
@@ -183,9 +200,15 @@ export class ConsentResolver {
     return this.service.recordConsent(actor, input);
   }
 
-  @Mutation(() => ConsentModel, { description: 'Takes effect at once: no read after it discloses data under this consent.' })
+  @Mutation(() => ConsentModel, {
+    description: 'Takes effect at once: no read after it discloses data under this consent.',
+  })
   @Allow.signedIn(CASE_RULE)
-  withdrawConsent(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('note', { type: () => String, nullable: true }) note?: string) {
+  withdrawConsent(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('note', { type: () => String, nullable: true }) note?: string,
+  ) {
     return this.service.withdrawConsent(actor, id, note);
   }
 
@@ -216,7 +239,7 @@ export class HandoverResolver {
   ) {}
 
   @Query(() => [HandoverModel], { description: "Handovers to or from the caller's organisation." })
-  @Allow.signedIn("CASE_WORKERs of the sending or the receiving organisation")
+  @Allow.signedIn('CASE_WORKERs of the sending or the receiving organisation')
   handovers(
     @CurrentActor() actor: Actor,
     @Args('status', { type: () => [HandoverStatus], nullable: true }) status?: HandoverStatus[],
@@ -232,26 +255,38 @@ export class HandoverResolver {
   }
 
   @Mutation(() => HandoverModel)
-  @Allow.signedIn("CASE_WORKERs of the receiving organisation")
+  @Allow.signedIn('CASE_WORKERs of the receiving organisation')
   acceptHandover(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
     return this.service.acceptHandover(actor, id);
   }
 
   @Mutation(() => HandoverModel)
-  @Allow.signedIn("CASE_WORKERs of the receiving organisation")
-  declineHandover(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('reason') reason: string) {
+  @Allow.signedIn('CASE_WORKERs of the receiving organisation')
+  declineHandover(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+  ) {
     return this.service.declineHandover(actor, id, reason);
   }
 
   @Mutation(() => HandoverModel)
-  @Allow.signedIn("CASE_WORKERs of the sending organisation")
-  cancelHandover(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('reason', { type: () => String, nullable: true }) reason?: string) {
+  @Allow.signedIn('CASE_WORKERs of the sending organisation')
+  cancelHandover(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason', { type: () => String, nullable: true }) reason?: string,
+  ) {
     return this.service.cancelHandover(actor, id, reason);
   }
 
   @Mutation(() => HandoverModel)
-  @Allow.signedIn("CASE_WORKERs of the receiving organisation")
-  completeHandover(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('outcome') outcome: string) {
+  @Allow.signedIn('CASE_WORKERs of the receiving organisation')
+  completeHandover(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('outcome') outcome: string,
+  ) {
     return this.service.completeHandover(actor, id, outcome);
   }
 

@@ -1,5 +1,13 @@
 import { type Actor, Role } from '../../core/src/index.js';
-import { ALL_CATEGORIES, type CaseStatus, type ConsentForm, type ConsentStatus, type DataCategory, type HandoverStatus, type SupportArea } from './casework.enums.js';
+import {
+  ALL_CATEGORIES,
+  type CaseStatus,
+  type ConsentForm,
+  type ConsentStatus,
+  type DataCategory,
+  type HandoverStatus,
+  type SupportArea,
+} from './casework.enums.js';
 import type { CaseModel, ConsentModel, DisclosureModel, HandoverModel } from './casework.models.js';
 
 /** Cases are seen by CASE_WORKERs only (of any alliance), never by other roles, the platform administrator included. */

@@ -6,7 +6,12 @@ import { IdentityModule } from '../../identity/src/index.js';
 import { CoordinationDemoSeeder } from './demo/coordination-demo.seeder.js';
 import { TaskEventsService } from './events/task-events.service.js';
 import { GoalEntity, IndicatorEntity, MeasurementEntity } from './goals/goal.entities.js';
-import { AllianceGoalsResolver, GoalResolver, IndicatorResolver, MeasurementResolver } from './goals/goal.resolver.js';
+import {
+  AllianceGoalsResolver,
+  GoalResolver,
+  IndicatorResolver,
+  MeasurementResolver,
+} from './goals/goal.resolver.js';
 import { GoalService } from './goals/goal.service.js';
 import { TaskCommentEntity, TaskEntity } from './tasks/task.entities.js';
 import { CommentResolver, TaskResolver } from './tasks/task.resolver.js';

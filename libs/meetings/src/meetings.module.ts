@@ -16,14 +16,28 @@ import {
   MeetingEntity,
   MeetingInvitedPartnerEntity,
 } from './meetings/meeting.entities.js';
-import { AgendaItemResolver, AttendanceResolver, DecisionResolver, MeetingResolver, MinutesResolver, TaskDecisionResolver } from './meetings/meetings.resolver.js';
+import {
+  AgendaItemResolver,
+  AttendanceResolver,
+  DecisionResolver,
+  MeetingResolver,
+  MinutesResolver,
+  TaskDecisionResolver,
+} from './meetings/meetings.resolver.js';
 import { MeetingsService } from './meetings/meetings.service.js';
 import { MinutesPdfController } from './minutes/minutes-pdf.controller.js';
 import { MinutesPdfService } from './minutes/minutes-pdf.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([MeetingEntity, MeetingInvitedPartnerEntity, AgendaItemEntity, AttendanceEntity, DecisionEntity, CalendarFeedEntity]),
+    TypeOrmModule.forFeature([
+      MeetingEntity,
+      MeetingInvitedPartnerEntity,
+      AgendaItemEntity,
+      AttendanceEntity,
+      DecisionEntity,
+      CalendarFeedEntity,
+    ]),
     IdentityModule,
     AllianceModule,
     CoordinationModule,

@@ -1,7 +1,12 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AllianceEntity, OrganisationEntity, PartnerEntity, PartnerStatus } from '../../../../libs/alliance/src/index.js';
+import {
+  AllianceEntity,
+  OrganisationEntity,
+  PartnerEntity,
+  PartnerStatus,
+} from '../../../../libs/alliance/src/index.js';
 import { APP_CONFIG, AuditService, logger, todayInBerlin } from '../../../../libs/core/src/index.js';
 import type { AppConfig, DemoExtension, DemoIds } from '../../../../libs/core/src/index.js';
 import { MembershipEntity, UsersService } from '../../../../libs/identity/src/index.js';
@@ -44,10 +49,22 @@ export class DemoSeederService implements OnApplicationBootstrap {
       const joinedOn = todayInBerlin();
       for (const o of DEMO_ORGANISATIONS) {
         let org = await em.findOne(OrganisationEntity, { where: { name: o.name } });
-        org ??= await em.save(em.create(OrganisationEntity, { name: o.name, shortName: o.shortName, kind: o.kind, legalDomains: o.legalDomains }));
+        org ??= await em.save(
+          em.create(OrganisationEntity, {
+            name: o.name,
+            shortName: o.shortName,
+            kind: o.kind,
+            legalDomains: o.legalDomains,
+          }),
+        );
         ids.organisations[o.key] = org.id;
         const partner = await em.save(
-          em.create(PartnerEntity, { allianceId: alliance.id, organisationId: org.id, status: o.status, joinedOn: o.status === PartnerStatus.ACTIVE ? joinedOn : null }),
+          em.create(PartnerEntity, {
+            allianceId: alliance.id,
+            organisationId: org.id,
+            status: o.status,
+            joinedOn: o.status === PartnerStatus.ACTIVE ? joinedOn : null,
+          }),
         );
         ids.partners[o.key] = partner.id;
       }
@@ -55,12 +72,28 @@ export class DemoSeederService implements OnApplicationBootstrap {
         const found = await em.query('SELECT id FROM users WHERE lower(email) = lower($1)', [a.email]);
         const userId: string = found.length
           ? found[0].id
-          : (await this.users.create(em, { email: a.email, displayName: a.displayName, organisationId: ids.organisations[a.organisation], password: DEMO_PASSWORD, platformAdmin: a.platformAdmin })).id;
+          : (
+              await this.users.create(em, {
+                email: a.email,
+                displayName: a.displayName,
+                organisationId: ids.organisations[a.organisation],
+                password: DEMO_PASSWORD,
+                platformAdmin: a.platformAdmin,
+              })
+            ).id;
         ids.users[a.email] = userId;
-        if (a.roles.length) await em.save(em.create(MembershipEntity, { allianceId: alliance.id, userId, roles: a.roles }));
+        if (a.roles.length)
+          await em.save(em.create(MembershipEntity, { allianceId: alliance.id, userId, roles: a.roles }));
       }
       for (const extension of this.extensions) await extension.seed(em, ids);
-      await this.audit.append(em, { actorId: null, action: 'seedDemoData', entityType: 'Alliance', entityId: alliance.id, allianceId: alliance.id, changedFields: [] });
+      await this.audit.append(em, {
+        actorId: null,
+        action: 'seedDemoData',
+        entityType: 'Alliance',
+        entityId: alliance.id,
+        allianceId: alliance.id,
+        changedFields: [],
+      });
       return ids;
     });
   }

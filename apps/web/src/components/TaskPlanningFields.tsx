@@ -17,7 +17,16 @@ interface Props {
 }
 
 /** Assignee, due date and priority of a task: the same fields when creating and when editing one. */
-export function TaskPlanningFields({ idPrefix, assignable, assigneeId, onAssigneeId, dueOn, onDueOn, priority, onPriority }: Props) {
+export function TaskPlanningFields({
+  idPrefix,
+  assignable,
+  assigneeId,
+  onAssigneeId,
+  dueOn,
+  onDueOn,
+  priority,
+  onPriority,
+}: Props) {
   const { t } = useI18n();
   return (
     <>
@@ -38,7 +47,11 @@ export function TaskPlanningFields({ idPrefix, assignable, assigneeId, onAssigne
       </div>
       <div>
         <label htmlFor={`${idPrefix}-priority`}>{t('field.priority')}</label>
-        <select id={`${idPrefix}-priority`} value={priority} onChange={(e) => onPriority(e.target.value as TaskPriority)}>
+        <select
+          id={`${idPrefix}-priority`}
+          value={priority}
+          onChange={(e) => onPriority(e.target.value as TaskPriority)}
+        >
           {PRIORITIES.map((p) => (
             <option key={p} value={p}>
               {t(`enum.TaskPriority.${p}`)}

@@ -193,11 +193,15 @@ export const MeetingQuery = graphql(`
     }
   }
 `);
-export const StartMeetingMutation = graphql(`mutation StartMeeting($id: ID!) { startMeeting(id: $id) { id status } }`);
+export const StartMeetingMutation = graphql(
+  `mutation StartMeeting($id: ID!) { startMeeting(id: $id) { id status } }`,
+);
 export const CancelMeetingMutation = graphql(`
   mutation CancelMeeting($id: ID!, $reason: String) { cancelMeeting(id: $id, reason: $reason) { id status } }
 `);
-export const AdjournMeetingMutation = graphql(`mutation AdjournMeeting($id: ID!) { adjournMeeting(id: $id) { id status } }`);
+export const AdjournMeetingMutation = graphql(
+  `mutation AdjournMeeting($id: ID!) { adjournMeeting(id: $id) { id status } }`,
+);
 export const AddAgendaItemMutation = graphql(`
   mutation AddAgendaItem($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }
 `);
@@ -273,7 +277,9 @@ export const WithdrawConsentMutation = graphql(`
 export const RequestHandoverMutation = graphql(`
   mutation RequestHandover($input: RequestHandoverInput!) { requestHandover(input: $input) { id status } }
 `);
-export const AcceptHandoverMutation = graphql(`mutation AcceptHandover($id: ID!) { acceptHandover(id: $id) { id status } }`);
+export const AcceptHandoverMutation = graphql(
+  `mutation AcceptHandover($id: ID!) { acceptHandover(id: $id) { id status } }`,
+);
 export const DeclineHandoverMutation = graphql(`
   mutation DeclineHandover($id: ID!, $reason: String!) { declineHandover(id: $id, reason: $reason) { id status } }
 `);

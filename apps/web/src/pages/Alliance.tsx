@@ -22,14 +22,19 @@ export default function AlliancePage() {
       <PageTitle title={a.name}>{a.name}</PageTitle>
       <p>{a.description}</p>
       <p className="meta">
-        {a.municipality} · {t('alliance.quorum', { share: fmtNumber(a.quorumShare * 100) })} · {t('alliance.memberCount', { n: a.members.length })}
+        {a.municipality} · {t('alliance.quorum', { share: fmtNumber(a.quorumShare * 100) })} ·{' '}
+        {t('alliance.memberCount', { n: a.members.length })}
       </p>
       {STATUS_ORDER.map((status) => {
         const partners = a.partners.filter((p) => p.status === status);
         if (!partners.length) return null;
         const kinds = [...new Set(partners.map((p) => p.organisation.kind))] as OrganisationKind[];
         return (
-          <Section key={status} title={t(`alliance.status.${status}`, { n: partners.length })} id={`partners-${status}`}>
+          <Section
+            key={status}
+            title={t(`alliance.status.${status}`, { n: partners.length })}
+            id={`partners-${status}`}
+          >
             {kinds.map((kind) => (
               <div key={kind} className="kind-group">
                 <h3>{t(`enum.OrganisationKind.${kind}`)}</h3>
@@ -38,7 +43,10 @@ export default function AlliancePage() {
                     .filter((p) => p.organisation.kind === kind)
                     .map((p) => (
                       <li key={p.id}>
-                        {p.organisation.name} {p.organisation.shortName && <span className="muted">({p.organisation.shortName})</span>}{' '}
+                        {p.organisation.name}{' '}
+                        {p.organisation.shortName && (
+                          <span className="muted">({p.organisation.shortName})</span>
+                        )}{' '}
                         {p.organisation.legalDomains
                           .filter((d) => d !== 'NONE')
                           .map((d) => (
@@ -80,7 +88,8 @@ function Network({ partners }: { partners: NetPartner[] }) {
   };
   for (const e of tasks.data?.tasks.edges ?? []) {
     const ids = [e.node.leadPartner.id, ...e.node.contributingPartners.map((p) => p.id)];
-    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) bump(ids[i], ids[j], 'tasks');
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++) bump(ids[i], ids[j], 'tasks');
   }
   const partnerOfOrg = new Map(partners.map((p) => [p.organisation.id, p.id]));
   for (const h of handovers.data?.handovers ?? []) {
@@ -91,7 +100,15 @@ function Network({ partners }: { partners: NetPartner[] }) {
 
   const R = 150;
   const C = 200;
-  const pos = new Map(partners.map((p, i) => [p.id, { x: C + R * Math.cos((2 * Math.PI * i) / partners.length - Math.PI / 2), y: C + R * Math.sin((2 * Math.PI * i) / partners.length - Math.PI / 2) }]));
+  const pos = new Map(
+    partners.map((p, i) => [
+      p.id,
+      {
+        x: C + R * Math.cos((2 * Math.PI * i) / partners.length - Math.PI / 2),
+        y: C + R * Math.sin((2 * Math.PI * i) / partners.length - Math.PI / 2),
+      },
+    ]),
+  );
   const name = (id: string) => {
     const o = partners.find((p) => p.id === id)?.organisation;
     return o?.shortName ?? o?.name ?? '';
@@ -105,13 +122,26 @@ function Network({ partners }: { partners: NetPartner[] }) {
         <Loading />
       ) : (
         <div className="network">
-          <svg viewBox="0 0 400 400" role="img" aria-labelledby="network-desc" width="100%" className="network-svg">
+          <svg
+            viewBox="0 0 400 400"
+            role="img"
+            aria-labelledby="network-desc"
+            width="100%"
+            className="network-svg"
+          >
             {list.map((l) => {
               const a = pos.get(l.a)!;
               const b = pos.get(l.b)!;
               return (
                 <g key={`${l.a}-${l.b}`}>
-                  <line x1={a.x} y1={a.y} x2={b.x} y2={b.y} className={l.handovers ? 'edge handover' : 'edge'} strokeWidth={Math.min(1 + l.tasks + l.handovers, 8)} />
+                  <line
+                    x1={a.x}
+                    y1={a.y}
+                    x2={b.x}
+                    y2={b.y}
+                    className={l.handovers ? 'edge handover' : 'edge'}
+                    strokeWidth={Math.min(1 + l.tasks + l.handovers, 8)}
+                  />
                   <text x={(a.x + b.x) / 2} y={(a.y + b.y) / 2} className="edge-label" textAnchor="middle">
                     {l.tasks + l.handovers}
                   </text>

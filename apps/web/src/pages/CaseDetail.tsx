@@ -18,14 +18,48 @@ import { ErrorMessage } from '../errors';
 import { Badge, Empty, Loading, PageTitle, Section } from '../ui';
 
 type CaseT = NonNullable<CaseQueryResult['case']>;
-export const CATEGORIES: DataCategory[] = ['IDENTITY', 'CONTACT', 'LANGUAGE', 'RESIDENCE', 'EDUCATION_EMPLOYMENT', 'HOUSING', 'FAMILY', 'HEALTH'];
-const LANGUAGES = ['de', 'en', 'ar', 'uk', 'ru', 'tr', 'fa', 'ps', 'ku', 'ti', 'so', 'fr', 'ro', 'bg', 'pl', 'sq', 'sr', 'es', 'it', 'ur'];
+export const CATEGORIES: DataCategory[] = [
+  'IDENTITY',
+  'CONTACT',
+  'LANGUAGE',
+  'RESIDENCE',
+  'EDUCATION_EMPLOYMENT',
+  'HOUSING',
+  'FAMILY',
+  'HEALTH',
+];
+const LANGUAGES = [
+  'de',
+  'en',
+  'ar',
+  'uk',
+  'ru',
+  'tr',
+  'fa',
+  'ps',
+  'ku',
+  'ti',
+  'so',
+  'fr',
+  'ro',
+  'bg',
+  'pl',
+  'sq',
+  'sr',
+  'es',
+  'it',
+  'ur',
+];
 
 export default function CaseDetail() {
   const { id } = useParams();
   const { t, fmtDateTime } = useI18n();
   const session = useSession();
-  const [res, refetch] = useQuery({ query: CaseQuery, variables: { id: id! }, requestPolicy: 'network-only' });
+  const [res, refetch] = useQuery({
+    query: CaseQuery,
+    variables: { id: id! },
+    requestPolicy: 'network-only',
+  });
   const reload = () => refetch({ requestPolicy: 'network-only' });
 
   if (res.fetching && !res.data) return <Loading />;
@@ -40,7 +74,9 @@ export default function CaseDetail() {
       <p>
         <Link to="/faelle">← {t('cases.back')}</Link>
       </p>
-      <PageTitle title={t('cases.caseTitle', { reference: c.reference })}>{t('cases.caseTitle', { reference: c.reference })}</PageTitle>
+      <PageTitle title={t('cases.caseTitle', { reference: c.reference })}>
+        {t('cases.caseTitle', { reference: c.reference })}
+      </PageTitle>
       <div className="card">
         <dl className="facts">
           <dt>{t('field.status')}</dt>
@@ -73,7 +109,8 @@ export default function CaseDetail() {
 }
 
 function Field({ label, value }: { label: string; value: ReactNode }) {
-  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return null;
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
+    return null;
   return (
     <>
       <dt>{label}</dt>
@@ -89,7 +126,10 @@ function CaseData({ c }: { c: CaseT }) {
       <>
         <Field label={t('field.givenName')} value={c.identity.givenName} />
         <Field label={t('field.familyName')} value={c.identity.familyName} />
-        <Field label={t('field.dateOfBirth')} value={c.identity.dateOfBirth && fmtDate(c.identity.dateOfBirth)} />
+        <Field
+          label={t('field.dateOfBirth')}
+          value={c.identity.dateOfBirth && fmtDate(c.identity.dateOfBirth)}
+        />
       </>
     ),
     CONTACT: c.contact && (
@@ -101,7 +141,13 @@ function CaseData({ c }: { c: CaseT }) {
     ),
     LANGUAGE: c.language && (
       <>
-        <Field label={t('field.germanLevel')} value={c.language.germanLevel && (c.language.germanLevel === 'NONE' ? t('cases.noGerman') : c.language.germanLevel)} />
+        <Field
+          label={t('field.germanLevel')}
+          value={
+            c.language.germanLevel &&
+            (c.language.germanLevel === 'NONE' ? t('cases.noGerman') : c.language.germanLevel)
+          }
+        />
         <Field label={t('view.otherLanguages')} value={c.language.otherLanguages} />
         <Field label={t('field.note')} value={c.language.note} />
       </>
@@ -109,7 +155,10 @@ function CaseData({ c }: { c: CaseT }) {
     RESIDENCE: c.residence && (
       <>
         <Field label={t('field.residenceStatus')} value={c.residence.status} />
-        <Field label={t('field.permitValidUntil')} value={c.residence.permitValidUntil && fmtDate(c.residence.permitValidUntil)} />
+        <Field
+          label={t('field.permitValidUntil')}
+          value={c.residence.permitValidUntil && fmtDate(c.residence.permitValidUntil)}
+        />
         <Field label={t('field.note')} value={c.residence.note} />
       </>
     ),
@@ -142,7 +191,12 @@ function CaseData({ c }: { c: CaseT }) {
         {CATEGORIES.map((cat) => {
           const visible = c.visibleCategories.includes(cat);
           return (
-            <div key={cat} className={visible ? 'category' : 'category withheld'} data-testid={`category-${cat}`} data-visible={visible}>
+            <div
+              key={cat}
+              className={visible ? 'category' : 'category withheld'}
+              data-testid={`category-${cat}`}
+              data-visible={visible}
+            >
               <h3>{t(`enum.DataCategory.${cat}`)}</h3>
               {!visible ? (
                 <p className="withheld-label">{t('cases.notShared')}</p>
@@ -183,9 +237,16 @@ function Consents({ c, editable, reload }: { c: CaseT; editable: boolean; reload
                 {t('cases.purpose')}: {k.purpose}
               </p>
               <p className="meta">
-                {t(`enum.ConsentForm.${k.form}`)} · {t('cases.informedIn', { lang: languageName(k.informedInLanguage, t) })}
+                {t(`enum.ConsentForm.${k.form}`)} ·{' '}
+                {t('cases.informedIn', { lang: languageName(k.informedInLanguage, t) })}
                 {k.interpreterUsed && <> · {t('cases.withInterpreter')}</>}
-                {k.evidenceReference && <> · {t('cases.evidence')}: {k.evidenceReference}</>} · {t('cases.validFrom', { when: fmtDateTime(k.validFrom) })}
+                {k.evidenceReference && (
+                  <>
+                    {' '}
+                    · {t('cases.evidence')}: {k.evidenceReference}
+                  </>
+                )}{' '}
+                · {t('cases.validFrom', { when: fmtDateTime(k.validFrom) })}
                 {k.validUntil && <> · {t('cases.validUntil', { when: fmtDateTime(k.validUntil) })}</>}
                 {k.withdrawnAt && <> · {t('cases.withdrawnAt', { when: fmtDateTime(k.withdrawnAt) })}</>}
               </p>
@@ -290,7 +351,12 @@ function ConsentForm({ c, reload }: { c: CaseT; reload(): void }) {
           <div className="checks">
             {orgs.map((o) => (
               <div className="checkbox" key={o.id}>
-                <input id={`rcp-${o.id}`} type="checkbox" checked={recipients.includes(o.id)} onChange={() => setRecipients(toggle(recipients, o.id))} />
+                <input
+                  id={`rcp-${o.id}`}
+                  type="checkbox"
+                  checked={recipients.includes(o.id)}
+                  onChange={() => setRecipients(toggle(recipients, o.id))}
+                />
                 <label htmlFor={`rcp-${o.id}`}>{o.name}</label>
               </div>
             ))}
@@ -322,12 +388,25 @@ function ConsentForm({ c, reload }: { c: CaseT; reload(): void }) {
         <p className="hint" id="consent-purpose-hint">
           {t('cases.purposeHint')}
         </p>
-        <textarea id="consent-purpose" aria-describedby="consent-purpose-hint" rows={2} required value={purpose} onChange={(e) => setPurpose(e.target.value)} />
+        <textarea
+          id="consent-purpose"
+          aria-describedby="consent-purpose-hint"
+          rows={2}
+          required
+          value={purpose}
+          onChange={(e) => setPurpose(e.target.value)}
+        />
         <fieldset>
           <legend>{t('cases.consentForm')}</legend>
           {(['WRITTEN', 'ELECTRONIC', 'ORAL_DOCUMENTED'] as const).map((f) => (
             <div className="checkbox" key={f}>
-              <input id={`form-${f}`} type="radio" name="consent-form" checked={form === f} onChange={() => setForm(f)} />
+              <input
+                id={`form-${f}`}
+                type="radio"
+                name="consent-form"
+                checked={form === f}
+                onChange={() => setForm(f)}
+              />
               <label htmlFor={`form-${f}`}>{t(`enum.ConsentForm.${f}`)}</label>
             </div>
           ))}
@@ -343,14 +422,28 @@ function ConsentForm({ c, reload }: { c: CaseT; reload(): void }) {
           ))}
         </select>
         <div className="checkbox">
-          <input id="consent-interpreter" type="checkbox" checked={interpreter} onChange={(e) => setInterpreter(e.target.checked)} />
+          <input
+            id="consent-interpreter"
+            type="checkbox"
+            checked={interpreter}
+            onChange={(e) => setInterpreter(e.target.checked)}
+          />
           <label htmlFor="consent-interpreter">{t('cases.interpreterUsed')}</label>
         </div>
         <label htmlFor="consent-until">{t('cases.validUntilLabel')}</label>
-        <input id="consent-until" type="date" value={validUntil} onChange={(e) => setValidUntil(e.target.value)} />
+        <input
+          id="consent-until"
+          type="date"
+          value={validUntil}
+          onChange={(e) => setValidUntil(e.target.value)}
+        />
         {result.error && <ErrorMessage error={result.error} />}
         <div className="actions">
-          <button type="submit" className="primary" disabled={result.fetching || recipients.length === 0 || categories.length === 0}>
+          <button
+            type="submit"
+            className="primary"
+            disabled={result.fetching || recipients.length === 0 || categories.length === 0}
+          >
             {t('cases.recordConsentSubmit')}
           </button>
           <span role="status">{done}</span>
@@ -383,7 +476,13 @@ function HandoverForm({ c, reload }: { c: CaseT; reload(): void }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const r = await request({
-      input: { caseId: c.id, consentId: consent.id, toOrganisationId: recipient.id, categories: chosen, message: message.trim() || null },
+      input: {
+        caseId: c.id,
+        consentId: consent.id,
+        toOrganisationId: recipient.id,
+        categories: chosen,
+        message: message.trim() || null,
+      },
     });
     if (!r.error) {
       setDone(t('cases.handoverRequested'));
@@ -422,7 +521,9 @@ function HandoverForm({ c, reload }: { c: CaseT; reload(): void }) {
                   id={`ho-cat-${cat}`}
                   type="checkbox"
                   checked={chosen.includes(cat)}
-                  onChange={() => setCategories(chosen.includes(cat) ? chosen.filter((x) => x !== cat) : [...chosen, cat])}
+                  onChange={() =>
+                    setCategories(chosen.includes(cat) ? chosen.filter((x) => x !== cat) : [...chosen, cat])
+                  }
                 />
                 <label htmlFor={`ho-cat-${cat}`}>{t(`enum.DataCategory.${cat}`)}</label>
               </div>
@@ -458,11 +559,12 @@ function Handovers({ c, owner, reload }: { c: CaseT; owner: boolean; reload(): v
           {c.handovers.map((h) => (
             <li key={h.id} data-testid="handover">
               <p>
-                <Badge kind={h.status}>{t(`enum.HandoverStatus.${h.status}`)}</Badge> {t('cases.handoverLine', { from: h.from.name, to: h.to.name })} ·{' '}
-                {fmtDateTime(h.requestedAt)}
+                <Badge kind={h.status}>{t(`enum.HandoverStatus.${h.status}`)}</Badge>{' '}
+                {t('cases.handoverLine', { from: h.from.name, to: h.to.name })} · {fmtDateTime(h.requestedAt)}
               </p>
               <p>
-                {t('cases.sharedCategories')}: {h.categories.map((x) => t(`enum.DataCategory.${x}`)).join(', ')} ·{' '}
+                {t('cases.sharedCategories')}:{' '}
+                {h.categories.map((x) => t(`enum.DataCategory.${x}`)).join(', ')} ·{' '}
                 {h.accessActive ? t('cases.accessActive') : t('cases.accessInactive')}
               </p>
               {h.declineReason && (
@@ -476,7 +578,11 @@ function Handovers({ c, owner, reload }: { c: CaseT; owner: boolean; reload(): v
                 </p>
               )}
               {owner && (h.status === 'REQUESTED' || h.status === 'ACCEPTED') && (
-                <button type="button" onClick={() => void doCancel({ id: h.id, reason: null }).then(reload)} disabled={cancel.fetching}>
+                <button
+                  type="button"
+                  onClick={() => void doCancel({ id: h.id, reason: null }).then(reload)}
+                  disabled={cancel.fetching}
+                >
                   {t('cases.cancelHandover')}
                 </button>
               )}
@@ -499,7 +605,12 @@ function Handovers({ c, owner, reload }: { c: CaseT; owner: boolean; reload(): v
                   }}
                 >
                   <label htmlFor={`outcome-${h.id}`}>{t('cases.outcome')}</label>
-                  <input id={`outcome-${h.id}`} required value={outcome} onChange={(e) => setOutcome(e.target.value)} />
+                  <input
+                    id={`outcome-${h.id}`}
+                    required
+                    value={outcome}
+                    onChange={(e) => setOutcome(e.target.value)}
+                  />
                   <button type="submit">{t('cases.completeSubmit')}</button>
                 </form>
               )}

@@ -2,12 +2,27 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useI18n } from '../i18n';
-import { AcceptHandoverMutation, CasesQuery, DeclineHandoverMutation, IncomingHandoversQuery, OpenCaseMutation } from '../graphql/ops';
+import {
+  AcceptHandoverMutation,
+  CasesQuery,
+  DeclineHandoverMutation,
+  IncomingHandoversQuery,
+  OpenCaseMutation,
+} from '../graphql/ops';
 import type { CefrLevel, SupportArea } from '../gql/graphql';
 import { ErrorMessage } from '../errors';
 import { Badge, Empty, Loading, PageTitle, Section } from '../ui';
 
-export const SUPPORT_AREAS: SupportArea[] = ['LANGUAGE', 'HOUSING', 'RESIDENCE', 'EMPLOYMENT', 'EDUCATION', 'HEALTH', 'FAMILY', 'OTHER'];
+export const SUPPORT_AREAS: SupportArea[] = [
+  'LANGUAGE',
+  'HOUSING',
+  'RESIDENCE',
+  'EMPLOYMENT',
+  'EDUCATION',
+  'HEALTH',
+  'FAMILY',
+  'OTHER',
+];
 
 export default function Cases() {
   const { t } = useI18n();
@@ -49,15 +64,22 @@ export function Inbox({ compact, onChange }: { compact?: boolean; onChange?(): v
           {items.map((h) => (
             <li key={h.id} data-testid="incoming-handover">
               <p>
-                <strong>{h.case.reference}</strong> – {t('cases.from', { org: h.from.name })} · {fmtDateTime(h.requestedAt)}
+                <strong>{h.case.reference}</strong> – {t('cases.from', { org: h.from.name })} ·{' '}
+                {fmtDateTime(h.requestedAt)}
               </p>
               <p>
-                {t('cases.offeredCategories')}: {h.categories.map((c) => t(`enum.DataCategory.${c}`)).join(', ')}
+                {t('cases.offeredCategories')}:{' '}
+                {h.categories.map((c) => t(`enum.DataCategory.${c}`)).join(', ')}
               </p>
               {h.message && <p className="prewrap">„{h.message}“</p>}
               {!compact && (
                 <div className="actions">
-                  <button type="button" className="primary" onClick={() => void doAccept({ id: h.id }).then(reload)} disabled={accept.fetching}>
+                  <button
+                    type="button"
+                    className="primary"
+                    onClick={() => void doAccept({ id: h.id }).then(reload)}
+                    disabled={accept.fetching}
+                  >
                     {t('cases.accept')}
                     <span className="visually-hidden"> {h.case.reference}</span>
                   </button>
@@ -82,7 +104,12 @@ export function Inbox({ compact, onChange }: { compact?: boolean; onChange?(): v
                   }}
                 >
                   <label htmlFor={`reason-${h.id}`}>{t('cases.declineReason')}</label>
-                  <input id={`reason-${h.id}`} required value={reason} onChange={(e) => setReason(e.target.value)} />
+                  <input
+                    id={`reason-${h.id}`}
+                    required
+                    value={reason}
+                    onChange={(e) => setReason(e.target.value)}
+                  />
                   <button type="submit">{t('cases.declineSubmit')}</button>
                 </form>
               )}
@@ -104,18 +131,36 @@ function CaseList({ handedOver, title, id }: { handedOver: boolean; title: strin
   const [res] = useQuery({
     query: CasesQuery,
     requestPolicy: 'network-only',
-    variables: { filter: { handedOver, status: showClosed ? ['OPEN', 'CLOSED'] : ['OPEN'], ...(search.trim() ? { search: search.trim() } : {}) } },
+    variables: {
+      filter: {
+        handedOver,
+        status: showClosed ? ['OPEN', 'CLOSED'] : ['OPEN'],
+        ...(search.trim() ? { search: search.trim() } : {}),
+      },
+    },
   });
   const cases = res.data?.cases.edges.map((e) => e.node) ?? [];
   return (
     <Section title={title} id={id}>
       <div className="filters">
         <div>
-          <label htmlFor={`${id}-search`}>{handedOver ? t('cases.searchReference') : t('cases.search')}</label>
-          <input id={`${id}-search`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <label htmlFor={`${id}-search`}>
+            {handedOver ? t('cases.searchReference') : t('cases.search')}
+          </label>
+          <input
+            id={`${id}-search`}
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
         </div>
         <div className="checkbox">
-          <input id={`${id}-closed`} type="checkbox" checked={showClosed} onChange={(e) => setShowClosed(e.target.checked)} />
+          <input
+            id={`${id}-closed`}
+            type="checkbox"
+            checked={showClosed}
+            onChange={(e) => setShowClosed(e.target.checked)}
+          />
           <label htmlFor={`${id}-closed`}>{t('cases.showClosed')}</label>
         </div>
       </div>
@@ -160,11 +205,32 @@ function CaseList({ handedOver, title, id }: { handedOver: boolean; title: strin
 type Fields = Record<string, string>;
 
 /** One input of the case form: its value lives in `values[name]`. */
-function Input({ name, label, values, set, type = 'text', required }: { name: string; label: string; values: Fields; set(name: string, v: string): void; type?: string; required?: boolean }) {
+function Input({
+  name,
+  label,
+  values,
+  set,
+  type = 'text',
+  required,
+}: {
+  name: string;
+  label: string;
+  values: Fields;
+  set(name: string, v: string): void;
+  type?: string;
+  required?: boolean;
+}) {
   return (
     <div>
       <label htmlFor={`c-${name}`}>{label}</label>
-      <input id={`c-${name}`} type={type} required={required} autoComplete="off" value={values[name] ?? ''} onChange={(e) => set(name, e.target.value)} />
+      <input
+        id={`c-${name}`}
+        type={type}
+        required={required}
+        autoComplete="off"
+        value={values[name] ?? ''}
+        onChange={(e) => set(name, e.target.value)}
+      />
     </div>
   );
 }
@@ -178,24 +244,37 @@ function OpenCase() {
   const [v, setValues] = useState<Fields>({});
   const set = (name: string, value: string) => setValues((cur) => ({ ...cur, [name]: value }));
   const text = (name: string) => (v[name] ?? '').trim() || null;
-  const list = (name: string) => (v[name] ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  const list = (name: string) =>
+    (v[name] ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
   const int = (name: string) => (text(name) === null ? null : Number(v[name]));
   /** A category is sent only when one of its fields is filled. */
-  const some = (...values: unknown[]) => values.some((x) => x !== null && !(Array.isArray(x) && x.length === 0));
+  const some = (...values: unknown[]) =>
+    values.some((x) => x !== null && !(Array.isArray(x) && x.length === 0));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const contact = { phone: text('phone'), email: text('email'), address: text('address') };
     const language = { germanLevel: germanLevel || null, otherLanguages: list('otherLanguages') };
     const residence = { status: text('residenceStatus'), permitValidUntil: text('permitValidUntil') };
-    const educationEmployment = { qualifications: list('qualifications'), recognitionStatus: text('recognitionStatus'), jobWishes: list('jobWishes') };
+    const educationEmployment = {
+      qualifications: list('qualifications'),
+      recognitionStatus: text('recognitionStatus'),
+      jobWishes: list('jobWishes'),
+    };
     const housing = { situation: text('housingSituation') };
     const family = { householdSize: int('householdSize'), childrenCount: int('childrenCount') };
     const health = { note: text('healthNote') };
     const r = await open({
       input: {
         supportAreas: areas,
-        identity: { givenName: text('givenName') ?? '', familyName: text('familyName') ?? '', dateOfBirth: text('dateOfBirth') },
+        identity: {
+          givenName: text('givenName') ?? '',
+          familyName: text('familyName') ?? '',
+          dateOfBirth: text('dateOfBirth'),
+        },
         ...(some(...Object.values(contact)) ? { contact } : {}),
         ...(some(...Object.values(language)) ? { language } : {}),
         ...(some(...Object.values(residence)) ? { residence } : {}),
@@ -207,9 +286,11 @@ function OpenCase() {
     });
     if (r.data) navigate(`/faelle/${r.data.openCase.id}`);
   };
-  const toggle = (a: SupportArea) => setAreas((cur) => (cur.includes(a) ? cur.filter((x) => x !== a) : [...cur, a]));
+  const toggle = (a: SupportArea) =>
+    setAreas((cur) => (cur.includes(a) ? cur.filter((x) => x !== a) : [...cur, a]));
   const p = { values: v, set };
-  const group = (category: string) => `${t(`enum.DataCategory.${category}`)} – ${t(`category.hint.${category}`)}`;
+  const group = (category: string) =>
+    `${t(`enum.DataCategory.${category}`)} – ${t(`category.hint.${category}`)}`;
 
   return (
     <Section title={t('cases.open')} id="open-case">
@@ -220,7 +301,12 @@ function OpenCase() {
           <div className="checks">
             {SUPPORT_AREAS.map((a) => (
               <div className="checkbox" key={a}>
-                <input id={`area-${a}`} type="checkbox" checked={areas.includes(a)} onChange={() => toggle(a)} />
+                <input
+                  id={`area-${a}`}
+                  type="checkbox"
+                  checked={areas.includes(a)}
+                  onChange={() => toggle(a)}
+                />
                 <label htmlFor={`area-${a}`}>{t(`enum.SupportArea.${a}`)}</label>
               </div>
             ))}
@@ -247,7 +333,11 @@ function OpenCase() {
           <div className="grid">
             <div>
               <label htmlFor="c-german">{t('field.germanLevel')}</label>
-              <select id="c-german" value={germanLevel} onChange={(e) => setGermanLevel(e.target.value as CefrLevel | '')}>
+              <select
+                id="c-german"
+                value={germanLevel}
+                onChange={(e) => setGermanLevel(e.target.value as CefrLevel | '')}
+              >
                 <option value="">{t('common.unknown')}</option>
                 {(['NONE', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const).map((l) => (
                   <option key={l} value={l}>

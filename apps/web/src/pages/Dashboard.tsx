@@ -14,13 +14,19 @@ export default function Dashboard() {
   const session = useSession();
   const from = useMemo(() => new Date(Date.now() - 12 * 3600_000).toISOString(), []);
   const [res] = useQuery({ query: DashboardQuery, variables: { allianceId: session.allianceId!, from } });
-  const tasks = (res.data?.myTasks.edges ?? []).map((e) => e.node).filter((n) => n.status !== 'DONE' && n.status !== 'CANCELLED');
-  const meetings = [...(res.data?.meetings ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt)).slice(0, 5);
+  const tasks = (res.data?.myTasks.edges ?? [])
+    .map((e) => e.node)
+    .filter((n) => n.status !== 'DONE' && n.status !== 'CANCELLED');
+  const meetings = [...(res.data?.meetings ?? [])]
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+    .slice(0, 5);
   const goals = res.data?.alliance?.goals ?? [];
 
   return (
     <>
-      <PageTitle title={t('dashboard.title')}>{t('dashboard.greeting', { name: session.user?.displayName ?? '' })}</PageTitle>
+      <PageTitle title={t('dashboard.title')}>
+        {t('dashboard.greeting', { name: session.user?.displayName ?? '' })}
+      </PageTitle>
       {res.error && <ErrorMessage error={res.error} />}
       {res.fetching && !res.data ? (
         <Loading />
@@ -33,7 +39,8 @@ export default function Dashboard() {
               <ul className="plain">
                 {tasks.map((task) => (
                   <li key={task.id}>
-                    <Link to={`/aufgaben/${task.id}`}>{task.title}</Link> <Badge kind={task.status}>{t(`enum.TaskStatus.${task.status}`)}</Badge>
+                    <Link to={`/aufgaben/${task.id}`}>{task.title}</Link>{' '}
+                    <Badge kind={task.status}>{t(`enum.TaskStatus.${task.status}`)}</Badge>
                     {task.dueOn && (
                       <span className={isOverdue(task.dueOn, task.status) ? 'meta overdue' : 'meta'}>
                         {' '}
@@ -70,7 +77,8 @@ export default function Dashboard() {
                   {g.taskProgress !== null && g.taskProgress !== undefined && (
                     <p>
                       <label htmlFor={`prog-${g.id}`}>{t('goals.taskProgress')}</label>{' '}
-                      <progress id={`prog-${g.id}`} max={1} value={g.taskProgress} /> {Math.round(g.taskProgress * 100)} %
+                      <progress id={`prog-${g.id}`} max={1} value={g.taskProgress} />{' '}
+                      {Math.round(g.taskProgress * 100)} %
                     </p>
                   )}
                   <div className="charts">

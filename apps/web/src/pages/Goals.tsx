@@ -2,7 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
-import { AddIndicatorMutation, CreateGoalMutation, GoalsQuery, RecordMeasurementMutation } from '../graphql/ops';
+import {
+  AddIndicatorMutation,
+  CreateGoalMutation,
+  GoalsQuery,
+  RecordMeasurementMutation,
+} from '../graphql/ops';
 import type { GoalStatus, GoalsQuery as GoalsResult } from '../gql/graphql';
 import { ErrorMessage } from '../errors';
 import { Badge, Empty, Loading, PageTitle, Section, today } from '../ui';
@@ -52,7 +57,9 @@ function GoalNode({ goal, all, level, reload }: { goal: Goal; all: Goal[]; level
       <p className="meta">
         {goal.ownerPartners.map((p) => p.organisation.shortName ?? p.organisation.name).join(', ')}
         {goal.dueOn && <> · {t('goals.dueOn', { date: fmtDate(goal.dueOn) })}</>}
-        {goal.taskProgress !== null && goal.taskProgress !== undefined && <> · {t('goals.tasksDone', { pct: Math.round(goal.taskProgress * 100) })}</>}
+        {goal.taskProgress !== null && goal.taskProgress !== undefined && (
+          <> · {t('goals.tasksDone', { pct: Math.round(goal.taskProgress * 100) })}</>
+        )}
       </p>
       {goal.indicators.map((i) => (
         <details key={i.id} className="indicator">
@@ -120,9 +127,23 @@ function MeasurementForm({ indicatorId, reload }: { indicatorId: string; reload(
   return (
     <form className="form inline" onSubmit={submit}>
       <label htmlFor={`mv-${indicatorId}`}>{t('goals.newValue')}</label>
-      <input id={`mv-${indicatorId}`} type="number" step="any" required className="short" value={value} onChange={(e) => setValue(e.target.value)} />
+      <input
+        id={`mv-${indicatorId}`}
+        type="number"
+        step="any"
+        required
+        className="short"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+      />
       <label htmlFor={`md-${indicatorId}`}>{t('goals.observedOn')}</label>
-      <input id={`md-${indicatorId}`} type="date" required value={observedOn} onChange={(e) => setObservedOn(e.target.value)} />
+      <input
+        id={`md-${indicatorId}`}
+        type="date"
+        required
+        value={observedOn}
+        onChange={(e) => setObservedOn(e.target.value)}
+      />
       <button type="submit" disabled={result.fetching}>
         {t('goals.record')}
       </button>
@@ -143,7 +164,14 @@ function NewGoal({ goals, reload }: { goals: Goal[]; reload(): void }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const r = await create({
-      input: { allianceId: session.allianceId!, title: title.trim(), description: description.trim() || null, parentId: parentId || null, status, dueOn: dueOn || null },
+      input: {
+        allianceId: session.allianceId!,
+        title: title.trim(),
+        description: description.trim() || null,
+        parentId: parentId || null,
+        status,
+        dueOn: dueOn || null,
+      },
     });
     if (!r.error) {
       setTitle('');
@@ -185,7 +213,12 @@ function NewGoal({ goals, reload }: { goals: Goal[]; reload(): void }) {
         </div>
         <div className="wide">
           <label htmlFor="g-desc">{t('field.description')}</label>
-          <textarea id="g-desc" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+          <textarea
+            id="g-desc"
+            rows={2}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
         </div>
         {result.error && <ErrorMessage error={result.error} />}
         <div className="wide">
@@ -207,7 +240,15 @@ function NewIndicator({ goalId, reload }: { goalId: string; reload(): void }) {
   const [target, setTarget] = useState('');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await add({ input: { goalId, name: name.trim(), unit: unit.trim(), baseline: Number(baseline), target: Number(target) } });
+    const r = await add({
+      input: {
+        goalId,
+        name: name.trim(),
+        unit: unit.trim(),
+        baseline: Number(baseline),
+        target: Number(target),
+      },
+    });
     if (!r.error) {
       setName('');
       setUnit('');
@@ -229,11 +270,25 @@ function NewIndicator({ goalId, reload }: { goalId: string; reload(): void }) {
         </div>
         <div>
           <label htmlFor={`i-base-${goalId}`}>{t('goals.baseline')}</label>
-          <input id={`i-base-${goalId}`} type="number" step="any" required value={baseline} onChange={(e) => setBaseline(e.target.value)} />
+          <input
+            id={`i-base-${goalId}`}
+            type="number"
+            step="any"
+            required
+            value={baseline}
+            onChange={(e) => setBaseline(e.target.value)}
+          />
         </div>
         <div>
           <label htmlFor={`i-target-${goalId}`}>{t('goals.targetValue')}</label>
-          <input id={`i-target-${goalId}`} type="number" step="any" required value={target} onChange={(e) => setTarget(e.target.value)} />
+          <input
+            id={`i-target-${goalId}`}
+            type="number"
+            step="any"
+            required
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+          />
         </div>
         {result.error && <ErrorMessage error={result.error} />}
         <div className="wide">

@@ -43,7 +43,9 @@ export default function MeetingRoom() {
   const meeting = res.data?.meeting;
   if (!meeting) return <Empty>{t('common.notFound')}</Empty>;
 
-  const chair = session.hasRole('COORDINATOR') || (session.hasRole('FACILITATOR') && meeting.facilitator.id === session.user?.id);
+  const chair =
+    session.hasRole('COORDINATOR') ||
+    (session.hasRole('FACILITATOR') && meeting.facilitator.id === session.user?.id);
   const approved = meeting.status === 'MINUTES_APPROVED';
   const editable = chair && !approved && meeting.status !== 'CANCELLED';
 
@@ -58,8 +60,10 @@ export default function MeetingRoom() {
           <Badge kind={meeting.status}>
             <span data-testid="meeting-status">{t(`enum.MeetingStatus.${meeting.status}`)}</span>
           </Badge>{' '}
-          {t(`enum.MeetingKind.${meeting.kind}`)} · {fmtDateTime(meeting.startsAt)} – {fmtDateTime(meeting.endsAt)}
-          {meeting.location && <> · {meeting.location}</>} · {t('meetings.facilitator')}: {meeting.facilitator.displayName}
+          {t(`enum.MeetingKind.${meeting.kind}`)} · {fmtDateTime(meeting.startsAt)} –{' '}
+          {fmtDateTime(meeting.endsAt)}
+          {meeting.location && <> · {meeting.location}</>} · {t('meetings.facilitator')}:{' '}
+          {meeting.facilitator.displayName}
         </p>
         {approved && (
           <p className="notice" role="note" data-testid="read-only">
@@ -68,12 +72,22 @@ export default function MeetingRoom() {
         )}
         <div className="actions">
           {chair && meeting.status === 'SCHEDULED' && (
-            <button type="button" className="primary" onClick={() => void doStart({ id: meeting.id }).then(reload)} disabled={start.fetching}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void doStart({ id: meeting.id }).then(reload)}
+              disabled={start.fetching}
+            >
               {t('meetings.start')}
             </button>
           )}
           {chair && meeting.status === 'IN_PROGRESS' && (
-            <button type="button" className="primary" onClick={() => void doAdjourn({ id: meeting.id }).then(reload)} disabled={adjourn.fetching}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void doAdjourn({ id: meeting.id }).then(reload)}
+              disabled={adjourn.fetching}
+            >
               {t('meetings.adjourn')}
             </button>
           )}
@@ -82,7 +96,8 @@ export default function MeetingRoom() {
               type="button"
               className="danger"
               onClick={() => {
-                if (window.confirm(t('meetings.cancelConfirm'))) void doCancel({ id: meeting.id, reason: null }).then(reload);
+                if (window.confirm(t('meetings.cancelConfirm')))
+                  void doCancel({ id: meeting.id, reason: null }).then(reload);
               }}
               disabled={cancel.fetching}
             >
@@ -96,8 +111,16 @@ export default function MeetingRoom() {
         {cancel.error && <ErrorMessage error={cancel.error} />}
       </div>
       <Agenda meeting={meeting} editable={editable} reload={reload} />
-      <AttendancePanel meeting={meeting} editable={editable && meeting.status !== 'ADJOURNED'} reload={reload} />
-      <Decisions meeting={meeting} editable={editable && (meeting.status === 'IN_PROGRESS' || meeting.status === 'ADJOURNED')} reload={reload} />
+      <AttendancePanel
+        meeting={meeting}
+        editable={editable && meeting.status !== 'ADJOURNED'}
+        reload={reload}
+      />
+      <Decisions
+        meeting={meeting}
+        editable={editable && (meeting.status === 'IN_PROGRESS' || meeting.status === 'ADJOURNED')}
+        reload={reload}
+      />
       <MinutesPanel meeting={meeting} chair={chair} reload={reload} />
     </>
   );
@@ -109,7 +132,9 @@ function PdfDownload({ meetingId, title }: { meetingId: string; title: string })
   const [error, setError] = useState(false);
   const download = async () => {
     setError(false);
-    const res = await fetch(`/meetings/${meetingId}/minutes.pdf`, { headers: { authorization: `Bearer ${session.accessToken()}` } });
+    const res = await fetch(`/meetings/${meetingId}/minutes.pdf`, {
+      headers: { authorization: `Bearer ${session.accessToken()}` },
+    });
     if (!res.ok) return setError(true);
     const url = URL.createObjectURL(await res.blob());
     const a = document.createElement('a');
@@ -139,7 +164,13 @@ function Agenda({ meeting, editable, reload }: { meeting: Meeting; editable: boo
   const [result, add] = useMutation(AddAgendaItemMutation);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await add({ input: { meetingId: meeting.id, title: title.trim(), durationMinutes: minutes ? Number(minutes) : null } });
+    const r = await add({
+      input: {
+        meetingId: meeting.id,
+        title: title.trim(),
+        durationMinutes: minutes ? Number(minutes) : null,
+      },
+    });
     if (!r.error) {
       setTitle('');
       setMinutes('');
@@ -167,7 +198,15 @@ function Agenda({ meeting, editable, reload }: { meeting: Meeting; editable: boo
           <label htmlFor="agenda-title">{t('meetings.agendaItem')}</label>
           <input id="agenda-title" required value={title} onChange={(e) => setTitle(e.target.value)} />
           <label htmlFor="agenda-minutes">{t('meetings.duration')}</label>
-          <input id="agenda-minutes" type="number" min={1} max={600} value={minutes} onChange={(e) => setMinutes(e.target.value)} className="short" />
+          <input
+            id="agenda-minutes"
+            type="number"
+            min={1}
+            max={600}
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+            className="short"
+          />
           <button type="submit" disabled={result.fetching}>
             {t('common.add')}
           </button>
@@ -178,7 +217,15 @@ function Agenda({ meeting, editable, reload }: { meeting: Meeting; editable: boo
   );
 }
 
-function AttendancePanel({ meeting, editable, reload }: { meeting: Meeting; editable: boolean; reload(): void }) {
+function AttendancePanel({
+  meeting,
+  editable,
+  reload,
+}: {
+  meeting: Meeting;
+  editable: boolean;
+  reload(): void;
+}) {
   const { t, fmtNumber } = useI18n();
   const [result, record] = useMutation(RecordAttendanceMutation);
   const byPartner = new Map(meeting.attendance.map((a) => [a.partner.id, a]));
@@ -189,12 +236,18 @@ function AttendancePanel({ meeting, editable, reload }: { meeting: Meeting; edit
     const r = await record({ input: { meetingId: meeting.id, partnerId, status } });
     if (!r.error) reload();
   };
-  const options: AttendanceStatus[] = meeting.status === 'SCHEDULED' ? ['EXCUSED'] : ['PRESENT', 'EXCUSED', 'ABSENT'];
+  const options: AttendanceStatus[] =
+    meeting.status === 'SCHEDULED' ? ['EXCUSED'] : ['PRESENT', 'EXCUSED', 'ABSENT'];
   return (
     <Section title={t('meetings.attendance')} id="attendance">
       <p aria-live="polite" data-testid="quorum" className={meeting.quorate ? 'quorum ok' : 'quorum no'}>
         {meeting.quorate ? t('meetings.quorate') : t('meetings.notQuorate')} –{' '}
-        {t('meetings.quorumDetail', { present, invited, needed, share: fmtNumber(meeting.alliance.quorumShare * 100) })}
+        {t('meetings.quorumDetail', {
+          present,
+          invited,
+          needed,
+          share: fmtNumber(meeting.alliance.quorumShare * 100),
+        })}
       </p>
       <table>
         <caption className="visually-hidden">{t('meetings.attendance')}</caption>
@@ -226,7 +279,7 @@ function AttendancePanel({ meeting, editable, reload }: { meeting: Meeting; edit
                       ))}
                     </select>
                   ) : (
-                    (a && t(`enum.AttendanceStatus.${a.status}`)) ?? t('meetings.notRecorded')
+                    ((a && t(`enum.AttendanceStatus.${a.status}`)) ?? t('meetings.notRecorded'))
                   )}
                 </td>
               </tr>
@@ -266,8 +319,13 @@ function Decisions({ meeting, editable, reload }: { meeting: Meeting; editable: 
         text: text.trim(),
         outcome,
         consensus,
-        ...(consensus ? {} : { votesFor: num(votesFor), votesAgainst: num(votesAgainst), abstentions: num(abstentions) }),
-        followUpTasks: followUp.trim() && lead ? [{ title: followUp.trim(), leadPartnerId: lead, dueOn: followUpDue || null }] : [],
+        ...(consensus
+          ? {}
+          : { votesFor: num(votesFor), votesAgainst: num(votesAgainst), abstentions: num(abstentions) }),
+        followUpTasks:
+          followUp.trim() && lead
+            ? [{ title: followUp.trim(), leadPartnerId: lead, dueOn: followUpDue || null }]
+            : [],
       },
     });
     if (!r.error) {
@@ -295,7 +353,11 @@ function Decisions({ meeting, editable, reload }: { meeting: Meeting; editable: 
               <p className="meta">
                 {d.consensus
                   ? t('meetings.byConsensus')
-                  : t('meetings.votes', { for: d.votesFor ?? 0, against: d.votesAgainst ?? 0, abstain: d.abstentions ?? 0 })}
+                  : t('meetings.votes', {
+                      for: d.votesFor ?? 0,
+                      against: d.votesAgainst ?? 0,
+                      abstain: d.abstentions ?? 0,
+                    })}
                 {d.agendaItem && <> · {t('meetings.underItem', { n: d.agendaItem.position })}</>}
               </p>
               {editable && <CorrectDecision decision={d} reload={reload} />}
@@ -305,7 +367,8 @@ function Decisions({ meeting, editable, reload }: { meeting: Meeting; editable: 
                   {d.followUpTasks.map((task, i) => (
                     <span key={task.id}>
                       {i > 0 && ', '}
-                      <Link to={`/aufgaben/${task.id}`}>{task.title}</Link> ({task.leadPartner.organisation.shortName})
+                      <Link to={`/aufgaben/${task.id}`}>{task.title}</Link> (
+                      {task.leadPartner.organisation.shortName})
                     </span>
                   ))}
                 </p>
@@ -340,7 +403,11 @@ function Decisions({ meeting, editable, reload }: { meeting: Meeting; editable: 
           </div>
           <div>
             <label htmlFor="d-outcome">{t('meetings.outcome')}</label>
-            <select id="d-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as DecisionOutcome)}>
+            <select
+              id="d-outcome"
+              value={outcome}
+              onChange={(e) => setOutcome(e.target.value as DecisionOutcome)}
+            >
               {(['ADOPTED', 'REJECTED', 'DEFERRED'] as const).map((o) => (
                 <option key={o} value={o}>
                   {t(`enum.DecisionOutcome.${o}`)}
@@ -349,18 +416,44 @@ function Decisions({ meeting, editable, reload }: { meeting: Meeting; editable: 
             </select>
           </div>
           <div className="checkbox">
-            <input id="d-consensus" type="checkbox" checked={consensus} onChange={(e) => setConsensus(e.target.checked)} />
+            <input
+              id="d-consensus"
+              type="checkbox"
+              checked={consensus}
+              onChange={(e) => setConsensus(e.target.checked)}
+            />
             <label htmlFor="d-consensus">{t('meetings.consensus')}</label>
           </div>
           {!consensus && (
             <fieldset className="wide votes">
               <legend>{t('meetings.voteCount')}</legend>
               <label htmlFor="d-for">{t('meetings.for')}</label>
-              <input id="d-for" type="number" min={0} className="short" value={votesFor} onChange={(e) => setVotesFor(e.target.value)} />
+              <input
+                id="d-for"
+                type="number"
+                min={0}
+                className="short"
+                value={votesFor}
+                onChange={(e) => setVotesFor(e.target.value)}
+              />
               <label htmlFor="d-against">{t('meetings.against')}</label>
-              <input id="d-against" type="number" min={0} className="short" value={votesAgainst} onChange={(e) => setVotesAgainst(e.target.value)} />
+              <input
+                id="d-against"
+                type="number"
+                min={0}
+                className="short"
+                value={votesAgainst}
+                onChange={(e) => setVotesAgainst(e.target.value)}
+              />
               <label htmlFor="d-abstain">{t('meetings.abstentions')}</label>
-              <input id="d-abstain" type="number" min={0} className="short" value={abstentions} onChange={(e) => setAbstentions(e.target.value)} />
+              <input
+                id="d-abstain"
+                type="number"
+                min={0}
+                className="short"
+                value={abstentions}
+                onChange={(e) => setAbstentions(e.target.value)}
+              />
             </fieldset>
           )}
           <fieldset className="wide">
@@ -382,7 +475,12 @@ function Decisions({ meeting, editable, reload }: { meeting: Meeting; editable: 
               </div>
               <div>
                 <label htmlFor="d-fu-due">{t('field.dueOn')}</label>
-                <input id="d-fu-due" type="date" value={followUpDue} onChange={(e) => setFollowUpDue(e.target.value)} />
+                <input
+                  id="d-fu-due"
+                  type="date"
+                  value={followUpDue}
+                  onChange={(e) => setFollowUpDue(e.target.value)}
+                />
               </div>
             </div>
           </fieldset>
@@ -426,7 +524,10 @@ function MinutesPanel({ meeting, chair, reload }: { meeting: Meeting; chair: boo
     <Section title={t('meetings.minutes')} id="minutes">
       {approved && meeting.minutes?.approvedAt && (
         <p className="meta">
-          {t('meetings.approvedBy', { when: fmtDateTime(meeting.minutes.approvedAt), who: meeting.minutes.approvedBy?.displayName ?? '' })}
+          {t('meetings.approvedBy', {
+            when: fmtDateTime(meeting.minutes.approvedAt),
+            who: meeting.minutes.approvedBy?.displayName ?? '',
+          })}
         </p>
       )}
       {editing ? (
@@ -435,14 +536,25 @@ function MinutesPanel({ meeting, chair, reload }: { meeting: Meeting; chair: boo
           <p className="hint" id="minutes-hint">
             {t('meetings.minutesHint')}
           </p>
-          <textarea id="minutes-text" aria-describedby="minutes-hint" rows={10} value={text} onChange={(e) => setText(e.target.value)} />
+          <textarea
+            id="minutes-text"
+            aria-describedby="minutes-hint"
+            rows={10}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
           {save.error && <ErrorMessage error={save.error} />}
           {approve.error && <ErrorMessage error={approve.error} />}
           <div className="actions">
             <button type="submit" disabled={save.fetching}>
               {t('meetings.saveMinutes')}
             </button>
-            <button type="button" className="primary" onClick={() => void approveNow()} disabled={approve.fetching || !meeting.minutes?.text}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void approveNow()}
+              disabled={approve.fetching || !meeting.minutes?.text}
+            >
               {t('meetings.approveMinutes')}
             </button>
             <span role="status">{saved}</span>
@@ -453,7 +565,11 @@ function MinutesPanel({ meeting, chair, reload }: { meeting: Meeting; chair: boo
           {meeting.minutes.text}
         </div>
       ) : (
-        <Empty>{meeting.status === 'IN_PROGRESS' || meeting.status === 'SCHEDULED' ? t('meetings.minutesLater') : t('meetings.noMinutes')}</Empty>
+        <Empty>
+          {meeting.status === 'IN_PROGRESS' || meeting.status === 'SCHEDULED'
+            ? t('meetings.minutesLater')
+            : t('meetings.noMinutes')}
+        </Empty>
       )}
     </Section>
   );
@@ -487,14 +603,22 @@ function CorrectDecision({ decision, reload }: { decision: DecisionT; reload(): 
   };
   const id = `corr-${decision.id}`;
   return (
-    <form className="form grid" onSubmit={submit} aria-label={t('meetings.correctLabel', { number: decision.number })}>
+    <form
+      className="form grid"
+      onSubmit={submit}
+      aria-label={t('meetings.correctLabel', { number: decision.number })}
+    >
       <div>
         <label htmlFor={`${id}-title`}>{t('field.title')}</label>
         <input id={`${id}-title`} required value={title} onChange={(e) => setTitle(e.target.value)} />
       </div>
       <div>
         <label htmlFor={`${id}-outcome`}>{t('meetings.outcome')}</label>
-        <select id={`${id}-outcome`} value={outcome} onChange={(e) => setOutcome(e.target.value as DecisionOutcome)}>
+        <select
+          id={`${id}-outcome`}
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value as DecisionOutcome)}
+        >
           {(['ADOPTED', 'REJECTED', 'DEFERRED'] as const).map((o) => (
             <option key={o} value={o}>
               {t(`enum.DecisionOutcome.${o}`)}
@@ -504,7 +628,13 @@ function CorrectDecision({ decision, reload }: { decision: DecisionT; reload(): 
       </div>
       <div className="wide">
         <label htmlFor={`${id}-text`}>{t('meetings.decisionText')}</label>
-        <textarea id={`${id}-text`} rows={3} required value={text} onChange={(e) => setText(e.target.value)} />
+        <textarea
+          id={`${id}-text`}
+          rows={3}
+          required
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
       </div>
       {result.error && <ErrorMessage error={result.error} />}
       <div className="wide actions">

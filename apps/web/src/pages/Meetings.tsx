@@ -3,7 +3,12 @@ import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
-import { AllianceQuery, MeetingsQuery, RotateCalendarFeedMutation, ScheduleMeetingMutation } from '../graphql/ops';
+import {
+  AllianceQuery,
+  MeetingsQuery,
+  RotateCalendarFeedMutation,
+  ScheduleMeetingMutation,
+} from '../graphql/ops';
 import type { MeetingKind } from '../gql/graphql';
 import { ErrorMessage } from '../errors';
 import { Badge, Empty, Loading, localToIso, PageTitle, Section } from '../ui';
@@ -21,7 +26,9 @@ export default function Meetings() {
   return (
     <>
       <PageTitle title={t('meetings.title')}>{t('meetings.title')}</PageTitle>
-      {canSchedule && <ScheduleMeeting allianceId={allianceId} onDone={() => refetch({ requestPolicy: 'network-only' })} />}
+      {canSchedule && (
+        <ScheduleMeeting allianceId={allianceId} onDone={() => refetch({ requestPolicy: 'network-only' })} />
+      )}
       <Section title={t('meetings.list')} id="meeting-list">
         {res.error && <ErrorMessage error={res.error} />}
         {res.fetching && !res.data ? (
@@ -89,7 +96,10 @@ function ScheduleMeeting({ allianceId, onDone }: { allianceId: string; onDone():
   const [location, setLocation] = useState('');
   const [facilitatorId, setFacilitatorId] = useState('');
   const partners = alliance.data?.alliance?.partners.filter((p) => p.status === 'ACTIVE') ?? [];
-  const facilitators = alliance.data?.alliance?.members.filter((m) => m.roles.includes('FACILITATOR') || m.roles.includes('COORDINATOR')) ?? [];
+  const facilitators =
+    alliance.data?.alliance?.members.filter(
+      (m) => m.roles.includes('FACILITATOR') || m.roles.includes('COORDINATOR'),
+    ) ?? [];
   const self = session.hasRole('FACILITATOR') ? session.user!.id : '';
 
   const submit = async (e: FormEvent) => {
@@ -131,11 +141,23 @@ function ScheduleMeeting({ allianceId, onDone }: { allianceId: string; onDone():
         </div>
         <div>
           <label htmlFor="m-start">{t('meetings.startsAt')}</label>
-          <input id="m-start" type="datetime-local" required value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
+          <input
+            id="m-start"
+            type="datetime-local"
+            required
+            value={startsAt}
+            onChange={(e) => setStartsAt(e.target.value)}
+          />
         </div>
         <div>
           <label htmlFor="m-end">{t('meetings.endsAt')}</label>
-          <input id="m-end" type="datetime-local" required value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />
+          <input
+            id="m-end"
+            type="datetime-local"
+            required
+            value={endsAt}
+            onChange={(e) => setEndsAt(e.target.value)}
+          />
         </div>
         <div>
           <label htmlFor="m-location">{t('meetings.location')}</label>
@@ -143,7 +165,11 @@ function ScheduleMeeting({ allianceId, onDone }: { allianceId: string; onDone():
         </div>
         <div>
           <label htmlFor="m-facilitator">{t('meetings.facilitator')}</label>
-          <select id="m-facilitator" value={facilitatorId || self} onChange={(e) => setFacilitatorId(e.target.value)}>
+          <select
+            id="m-facilitator"
+            value={facilitatorId || self}
+            onChange={(e) => setFacilitatorId(e.target.value)}
+          >
             {facilitators.map((m) => (
               <option key={m.user.id} value={m.user.id}>
                 {m.user.displayName}

@@ -31,7 +31,14 @@ export function SignIn() {
       <p>{t('signin.intro')}</p>
       <form onSubmit={submit} className="form">
         <label htmlFor="email">{t('signin.email')}</label>
-        <input id="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        <input
+          id="email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
         <label htmlFor="password">{t('signin.password')}</label>
         <input
           id="password"

@@ -52,7 +52,14 @@ export default function TaskBoard() {
       <p className="visually-hidden" aria-live="polite" data-testid="live-region">
         {live}
       </p>
-      {canCreate && <CreateTask allianceId={allianceId} partners={partners} members={members} onCreated={() => refetch({ requestPolicy: 'network-only' })} />}
+      {canCreate && (
+        <CreateTask
+          allianceId={allianceId}
+          partners={partners}
+          members={members}
+          onCreated={() => refetch({ requestPolicy: 'network-only' })}
+        />
+      )}
       <Section title={t('tasks.filters')} id="filters">
         <div className="filters">
           <div>
@@ -78,7 +85,12 @@ export default function TaskBoard() {
             </select>
           </div>
           <div className="checkbox">
-            <input id="f-overdue" type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} />
+            <input
+              id="f-overdue"
+              type="checkbox"
+              checked={overdue}
+              onChange={(e) => setOverdue(e.target.checked)}
+            />
             <label htmlFor="f-overdue">{t('tasks.overdueOnly')}</label>
           </div>
           <div>
@@ -139,7 +151,17 @@ interface MemberOption {
   user: { id: string; displayName: string; organisation: { id: string } };
 }
 
-function CreateTask({ allianceId, partners, members, onCreated }: { allianceId: string; partners: PartnerOption[]; members: MemberOption[]; onCreated(): void }) {
+function CreateTask({
+  allianceId,
+  partners,
+  members,
+  onCreated,
+}: {
+  allianceId: string;
+  partners: PartnerOption[];
+  members: MemberOption[];
+  onCreated(): void;
+}) {
   const { t } = useI18n();
   const session = useSession();
   const own = partners.find((p) => p.organisation.id === session.user?.organisation.id);
@@ -215,7 +237,12 @@ function CreateTask({ allianceId, partners, members, onCreated }: { allianceId: 
         />
         <div className="wide">
           <label htmlFor="t-desc">{t('field.description')}</label>
-          <textarea id="t-desc" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+          <textarea
+            id="t-desc"
+            rows={2}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
         </div>
         {result.error && <ErrorMessage error={result.error} />}
         <div className="wide">

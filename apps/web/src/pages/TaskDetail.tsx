@@ -3,7 +3,16 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { useI18n } from '../i18n';
 import { useOnReconnect, useSession } from '../session';
-import { AddDependencyMutation, AllianceQuery, CommentMutation, RemoveDependencyMutation, TaskEventsSubscription, TaskQuery, TasksQuery, UpdateTaskMutation } from '../graphql/ops';
+import {
+  AddDependencyMutation,
+  AllianceQuery,
+  CommentMutation,
+  RemoveDependencyMutation,
+  TaskEventsSubscription,
+  TaskQuery,
+  TasksQuery,
+  UpdateTaskMutation,
+} from '../graphql/ops';
 import type { TaskPriority, TaskQuery as TaskResult, TaskStatus } from '../gql/graphql';
 import { ErrorMessage } from '../errors';
 import { TaskPlanningFields } from '../components/TaskPlanningFields';
@@ -16,7 +25,10 @@ export default function TaskDetail() {
   const { t, fmtDate, fmtDateTime } = useI18n();
   const session = useSession();
   const [res, refetch] = useQuery({ query: TaskQuery, variables: { id: id! } });
-  const [others] = useQuery({ query: TasksQuery, variables: { allianceId: session.allianceId!, filter: {} } });
+  const [others] = useQuery({
+    query: TasksQuery,
+    variables: { allianceId: session.allianceId!, filter: {} },
+  });
   const [update, doUpdate] = useMutation(UpdateTaskMutation);
   const [comment, doComment] = useMutation(CommentMutation);
   const [dep, addDep] = useMutation(AddDependencyMutation);
@@ -24,10 +36,13 @@ export default function TaskDetail() {
   const [body, setBody] = useState('');
   const [blocker, setBlocker] = useState('');
 
-  useSubscription({ query: TaskEventsSubscription, variables: { allianceId: session.allianceId! } }, (_p, e) => {
-    if (e.taskEvents.task.id === id) refetch({ requestPolicy: 'network-only' });
-    return e;
-  });
+  useSubscription(
+    { query: TaskEventsSubscription, variables: { allianceId: session.allianceId! } },
+    (_p, e) => {
+      if (e.taskEvents.task.id === id) refetch({ requestPolicy: 'network-only' });
+      return e;
+    },
+  );
 
   useOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
   if (res.fetching && !res.data) return <Loading />;
@@ -57,7 +72,9 @@ export default function TaskDetail() {
       refetch({ requestPolicy: 'network-only' });
     }
   };
-  const candidates = (others.data?.tasks.edges ?? []).map((e) => e.node).filter((n) => n.id !== task.id && !task.blockedBy.some((b) => b.id === n.id));
+  const candidates = (others.data?.tasks.edges ?? [])
+    .map((e) => e.node)
+    .filter((n) => n.id !== task.id && !task.blockedBy.some((b) => b.id === n.id));
 
   return (
     <>
@@ -80,7 +97,9 @@ export default function TaskDetail() {
           <dt>{t('tasks.assignee')}</dt>
           <dd>{task.assignee?.displayName ?? t('tasks.unassigned')}</dd>
           <dt>{t('field.dueOn')}</dt>
-          <dd className={isOverdue(task.dueOn, task.status) ? 'overdue' : undefined}>{task.dueOn ? fmtDate(task.dueOn) : '–'}</dd>
+          <dd className={isOverdue(task.dueOn, task.status) ? 'overdue' : undefined}>
+            {task.dueOn ? fmtDate(task.dueOn) : '–'}
+          </dd>
           {task.goal && (
             <>
               <dt>{t('tasks.goal')}</dt>
@@ -100,7 +119,12 @@ export default function TaskDetail() {
         {!readOnly && (
           <div className="form inline">
             <label htmlFor="task-status">{t('tasks.changeStatus')}</label>
-            <select id="task-status" value={task.status} onChange={(e) => void setStatus(e.target.value as TaskStatus)} disabled={update.fetching}>
+            <select
+              id="task-status"
+              value={task.status}
+              onChange={(e) => void setStatus(e.target.value as TaskStatus)}
+              disabled={update.fetching}
+            >
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {t(`enum.TaskStatus.${s}`)}
@@ -126,7 +150,11 @@ export default function TaskDetail() {
                   <button
                     type="button"
                     className="link-button"
-                    onClick={() => void removeDep({ taskId: task.id, blockedById: b.id }).then(() => refetch({ requestPolicy: 'network-only' }))}
+                    onClick={() =>
+                      void removeDep({ taskId: task.id, blockedById: b.id }).then(() =>
+                        refetch({ requestPolicy: 'network-only' }),
+                      )
+                    }
                   >
                     {t('tasks.removeDependency')}
                     <span className="visually-hidden">: {b.title}</span>
@@ -210,12 +238,23 @@ function EditTask({ task, reload }: { task: TaskT; reload(): void }) {
   const [priority, setPriority] = useState<TaskPriority>(task.priority);
   const [saved, setSaved] = useState('');
   // The API accepts only members of the lead or a contributing organisation.
-  const orgs = new Set([task.leadPartner.organisation.id, ...task.contributingPartners.map((p) => p.organisation.id)]);
+  const orgs = new Set([
+    task.leadPartner.organisation.id,
+    ...task.contributingPartners.map((p) => p.organisation.id),
+  ]);
   const members = (alliance.data?.alliance?.members ?? []).filter((m) => orgs.has(m.user.organisation.id));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaved('');
-    const r = await update({ id: task.id, input: { expectedVersion: task.version, assigneeId: assigneeId || null, dueOn: dueOn || null, priority } });
+    const r = await update({
+      id: task.id,
+      input: {
+        expectedVersion: task.version,
+        assigneeId: assigneeId || null,
+        dueOn: dueOn || null,
+        priority,
+      },
+    });
     if (!r.error) {
       setSaved(t('tasks.saved'));
       reload();

@@ -22,7 +22,10 @@ export enum LegalDomain {
   AUFENTHG = 'AUFENTHG',
   NONE = 'NONE',
 }
-registerEnumType(LegalDomain, { name: 'LegalDomain', description: 'The body of social law under which an organisation acts (its Rechtskreis).' });
+registerEnumType(LegalDomain, {
+  name: 'LegalDomain',
+  description: 'The body of social law under which an organisation acts (its Rechtskreis).',
+});
 
 export enum PartnerStatus {
   PROSPECTIVE = 'PROSPECTIVE',

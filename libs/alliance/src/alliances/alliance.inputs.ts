@@ -1,5 +1,20 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsEmail, IsEnum, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, MinLength, Validate } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsEnum,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  Validate,
+} from 'class-validator';
 import { DateScalar, IsCalendarDay, NotBlank, Role, UnlessAbsent } from '../../../core/src/index.js';
 import { LegalDomain, OrganisationKind, PartnerStatus } from './alliance.enums.js';
 
@@ -35,7 +50,10 @@ export class UpdateAllianceInput {
   @IsString()
   @MaxLength(5000)
   description?: string | null;
-  @Field(() => Float, { nullable: true, description: 'Between 0 and 1; quorate means present partners > quorumShare × invited partners.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Between 0 and 1; quorate means present partners > quorumShare × invited partners.',
+  })
   @UnlessAbsent()
   @IsNumber()
   @Min(0)

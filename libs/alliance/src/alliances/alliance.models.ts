@@ -28,7 +28,8 @@ export class AllianceModel {
   @Field(() => String, { nullable: true })
   description: string | null;
   @Field(() => Float, {
-    description: 'Share of invited partners that must be present for a meeting to be quorate; default 0.5 (more than half).',
+    description:
+      'Share of invited partners that must be present for a meeting to be quorate; default 0.5 (more than half).',
   })
   quorumShare: number;
 }

@@ -42,7 +42,11 @@ export class AllianceResolver {
 
   @Mutation(() => AllianceModel)
   @Allow.signedIn('ALLIANCE_ADMIN of the alliance')
-  updateAlliance(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateAllianceInput) {
+  updateAlliance(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateAllianceInput,
+  ) {
     return this.alliances.update(actor, id, input);
   }
 
@@ -91,7 +95,11 @@ export class PartnerResolver {
 
   @Mutation(() => PartnerModel)
   @Allow.signedIn("ALLIANCE_ADMIN of the partner's alliance")
-  updatePartner(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdatePartnerInput) {
+  updatePartner(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdatePartnerInput,
+  ) {
     return this.alliances.updatePartner(actor, id, input);
   }
 
@@ -115,7 +123,9 @@ export class UserAllianceResolver {
   ) {}
 
   @Mutation(() => UserModel)
-  @Allow.signedIn('platform administrator; ALLIANCE_ADMIN, for organisations that are partners of their alliance')
+  @Allow.signedIn(
+    'platform administrator; ALLIANCE_ADMIN, for organisations that are partners of their alliance',
+  )
   createUser(@CurrentActor() actor: Actor, @Args('input') input: CreateUserInput) {
     return this.memberships.createUser(actor, input);
   }

@@ -40,7 +40,9 @@ export class AllianceService {
     const repo = this.dataSource.getRepository(AllianceEntity);
     if (actor.platformAdmin) return repo.find({ order: { createdAt: 'ASC', id: 'ASC' } });
     const ids = memberAllianceIds(actor);
-    return ids.length ? repo.find({ where: { id: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } }) : Promise.resolve([]);
+    return ids.length
+      ? repo.find({ where: { id: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } })
+      : Promise.resolve([]);
   }
 
   /** null when it does not exist or the caller is not a member: the two are indistinguishable. */
@@ -52,7 +54,11 @@ export class AllianceService {
   create(actor: Actor, input: CreateAllianceInput): Promise<AllianceEntity> {
     return this.dataSource.transaction(async (em) => {
       const alliance = await em.save(
-        em.create(AllianceEntity, { name: input.name.trim(), municipality: input.municipality.trim(), description: input.description ?? null }),
+        em.create(AllianceEntity, {
+          name: input.name.trim(),
+          municipality: input.municipality.trim(),
+          description: input.description ?? null,
+        }),
       );
       await this.audit.append(em, {
         actorId: actor.userId,
@@ -70,14 +76,24 @@ export class AllianceService {
     if (!isUuid(id)) throw DomainError.notFound('Alliance');
     assertRole(actor, id, [Role.ALLIANCE_ADMIN]);
     return this.dataSource.transaction(async (em) => {
-      const alliance = await em.findOne(AllianceEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const alliance = await em.findOne(AllianceEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!alliance) throw DomainError.notFound('Alliance');
       const fields = presentFields(input);
       if (input.name !== undefined) alliance.name = input.name.trim();
       if (input.description !== undefined) alliance.description = input.description;
       if (input.quorumShare !== undefined) alliance.quorumShare = input.quorumShare;
       const saved = await em.save(alliance);
-      await this.audit.append(em, { actorId: actor.userId, action: 'updateAlliance', entityType: 'Alliance', entityId: id, allianceId: id, changedFields: fields });
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'updateAlliance',
+        entityType: 'Alliance',
+        entityId: id,
+        allianceId: id,
+        changedFields: fields,
+      });
       return saved;
     });
   }
@@ -86,7 +102,11 @@ export class AllianceService {
 
   /** The directory of organisations, for any signed-in user; `search` matches name and short name. */
   listOrganisations(search?: string | null): Promise<OrganisationEntity[]> {
-    const qb = this.dataSource.getRepository(OrganisationEntity).createQueryBuilder('o').orderBy('o.name', 'ASC').limit(500);
+    const qb = this.dataSource
+      .getRepository(OrganisationEntity)
+      .createQueryBuilder('o')
+      .orderBy('o.name', 'ASC')
+      .limit(500);
     const term = search?.trim();
     if (term) {
       const like = `%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -96,10 +116,13 @@ export class AllianceService {
   }
 
   createOrganisation(actor: Actor, input: CreateOrganisationInput): Promise<OrganisationEntity> {
-    const adminSomewhere = actor.platformAdmin || [...actor.roles.values()].some((r) => r.includes(Role.ALLIANCE_ADMIN));
+    const adminSomewhere =
+      actor.platformAdmin || [...actor.roles.values()].some((r) => r.includes(Role.ALLIANCE_ADMIN));
     if (!adminSomewhere) throw DomainError.forbidden('Only administrators may create organisations');
     return this.dataSource.transaction(async (em) => {
-      const taken = await em.query('SELECT 1 FROM organisations WHERE lower(name) = lower($1)', [input.name.trim()]);
+      const taken = await em.query('SELECT 1 FROM organisations WHERE lower(name) = lower($1)', [
+        input.name.trim(),
+      ]);
       if (taken.length) throw DomainError.field('input.name', 'an organisation of this name exists already');
       let org: OrganisationEntity;
       try {
@@ -112,10 +135,17 @@ export class AllianceService {
           }),
         );
       } catch (e: any) {
-        if (e?.driverError?.code === '23505') throw DomainError.field('input.name', 'an organisation of this name exists already');
+        if (e?.driverError?.code === '23505')
+          throw DomainError.field('input.name', 'an organisation of this name exists already');
         throw e;
       }
-      await this.audit.append(em, { actorId: actor.userId, action: 'createOrganisation', entityType: 'Organisation', entityId: org.id, changedFields: presentFields(input) });
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'createOrganisation',
+        entityType: 'Organisation',
+        entityId: org.id,
+        changedFields: presentFields(input),
+      });
       return org;
     });
   }
@@ -129,19 +159,29 @@ export class AllianceService {
       if (!alliance) throw DomainError.notFound('Alliance');
       const org = await em.findOne(OrganisationEntity, { where: { id: input.organisationId } });
       if (!org) throw DomainError.field('input.organisationId', 'no such organisation');
-      const existing = await em.findOne(PartnerEntity, { where: { allianceId: input.allianceId, organisationId: input.organisationId } });
+      const existing = await em.findOne(PartnerEntity, {
+        where: { allianceId: input.allianceId, organisationId: input.organisationId },
+      });
       if (existing) throw DomainError.field('input.organisationId', 'is already a partner of this alliance');
       const joinedOn = input.joinedOn ?? (input.status === PartnerStatus.ACTIVE ? todayInBerlin() : null);
       const leftOn = input.status === PartnerStatus.FORMER ? todayInBerlin() : null;
-      if (joinedOn && leftOn && leftOn < joinedOn) throw DomainError.field('input.joinedOn', 'a former partner cannot join in the future');
+      if (joinedOn && leftOn && leftOn < joinedOn)
+        throw DomainError.field('input.joinedOn', 'a former partner cannot join in the future');
       let partner: PartnerEntity;
       try {
         partner = await em.save(
-          em.create(PartnerEntity, { allianceId: input.allianceId, organisationId: input.organisationId, status: input.status, joinedOn, leftOn }),
+          em.create(PartnerEntity, {
+            allianceId: input.allianceId,
+            organisationId: input.organisationId,
+            status: input.status,
+            joinedOn,
+            leftOn,
+          }),
         );
       } catch (e: any) {
         // Two admins adding the same organisation at once: the unique key decides.
-        if (e?.driverError?.code === '23505') throw DomainError.field('input.organisationId', 'is already a partner of this alliance');
+        if (e?.driverError?.code === '23505')
+          throw DomainError.field('input.organisationId', 'is already a partner of this alliance');
         throw e;
       }
       await this.audit.append(em, {
@@ -171,15 +211,26 @@ export class AllianceService {
           partner.joinedOn ??= todayInBerlin();
           if (input.leftOn === undefined) partner.leftOn = null;
         }
-        if (input.status === PartnerStatus.FORMER && input.leftOn === undefined) partner.leftOn = todayInBerlin();
+        if (input.status === PartnerStatus.FORMER && input.leftOn === undefined)
+          partner.leftOn = todayInBerlin();
       }
       if (partner.joinedOn && partner.leftOn && partner.leftOn < partner.joinedOn) {
-        throw DomainError.field(input.leftOn !== undefined ? 'input.leftOn' : 'input.joinedOn', 'leftOn must not be before joinedOn');
+        throw DomainError.field(
+          input.leftOn !== undefined ? 'input.leftOn' : 'input.joinedOn',
+          'leftOn must not be before joinedOn',
+        );
       }
       // The fields that really changed, including dates that a status change set.
       const fields = (Object.keys(before) as (keyof typeof before)[]).filter((k) => before[k] !== partner[k]);
       const saved = await em.save(partner);
-      await this.audit.append(em, { actorId: actor.userId, action: 'updatePartner', entityType: 'Partner', entityId: id, allianceId: partner.allianceId, changedFields: fields });
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'updatePartner',
+        entityType: 'Partner',
+        entityId: id,
+        allianceId: partner.allianceId,
+        changedFields: fields,
+      });
       return saved;
     });
   }
@@ -188,7 +239,13 @@ export class AllianceService {
    * For other contexts: the partners with these ids, all of the alliance and (optionally) in one of
    * the statuses; otherwise BAD_USER_INPUT on `path`.
    */
-  async requirePartners(em: EntityManager, allianceId: string, ids: string[], path: string, statuses?: PartnerStatus[]): Promise<PartnerEntity[]> {
+  async requirePartners(
+    em: EntityManager,
+    allianceId: string,
+    ids: string[],
+    path: string,
+    statuses?: PartnerStatus[],
+  ): Promise<PartnerEntity[]> {
     const unique = [...new Set(ids)];
     if (!unique.every(isUuid)) throw DomainError.field(path, 'contains an invalid id');
     if (!unique.length) return [];
@@ -204,19 +261,31 @@ export class AllianceService {
 
   allianceLoader(loaders: LoaderRegistry) {
     return loaders.get<string, AllianceEntity | null>('alliance.byId', async (ids) =>
-      byKey(ids, await this.dataSource.getRepository(AllianceEntity).find({ where: { id: In([...ids]) } }), (a) => a.id),
+      byKey(
+        ids,
+        await this.dataSource.getRepository(AllianceEntity).find({ where: { id: In([...ids]) } }),
+        (a) => a.id,
+      ),
     );
   }
 
   organisationLoader(loaders: LoaderRegistry) {
     return loaders.get<string, OrganisationEntity | null>('organisation.byId', async (ids) =>
-      byKey(ids, await this.dataSource.getRepository(OrganisationEntity).find({ where: { id: In([...ids]) } }), (o) => o.id),
+      byKey(
+        ids,
+        await this.dataSource.getRepository(OrganisationEntity).find({ where: { id: In([...ids]) } }),
+        (o) => o.id,
+      ),
     );
   }
 
   partnerLoader(loaders: LoaderRegistry) {
     return loaders.get<string, PartnerEntity | null>('partner.byId', async (ids) =>
-      byKey(ids, await this.dataSource.getRepository(PartnerEntity).find({ where: { id: In([...ids]) } }), (p) => p.id),
+      byKey(
+        ids,
+        await this.dataSource.getRepository(PartnerEntity).find({ where: { id: In([...ids]) } }),
+        (p) => p.id,
+      ),
     );
   }
 
@@ -224,10 +293,11 @@ export class AllianceService {
     return loaders.get<string, PartnerEntity[]>('partners.byAlliance', async (ids) =>
       groupBy(
         ids,
-        await this.dataSource.getRepository(PartnerEntity).find({ where: { allianceId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+        await this.dataSource
+          .getRepository(PartnerEntity)
+          .find({ where: { allianceId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
         (p) => p.allianceId,
       ),
     );
   }
-
 }

@@ -28,16 +28,39 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     return this.dataSource.transaction(async (em) => {
       // Two instances starting together must not both create the administrator.
       await em.query('SELECT pg_advisory_xact_lock(4711003)');
-      const existing = await em.query('SELECT id, platform_admin FROM users WHERE lower(email) = lower($1)', [email]);
+      const existing = await em.query('SELECT id, platform_admin FROM users WHERE lower(email) = lower($1)', [
+        email,
+      ]);
       if (existing.length) {
         // Never a silent promotion: an account of that address that is no administrator stays as it is.
-        if (!existing[0].platform_admin) logger.warn('ADMIN_EMAIL names an existing account that is not a platform administrator; left unchanged');
+        if (!existing[0].platform_admin)
+          logger.warn(
+            'ADMIN_EMAIL names an existing account that is not a platform administrator; left unchanged',
+          );
         return existing[0].id as string;
       }
       let org = await em.findOne(OrganisationEntity, { where: { name: PLATFORM_ORGANISATION } });
-      org ??= await em.save(em.create(OrganisationEntity, { name: PLATFORM_ORGANISATION, kind: OrganisationKind.OTHER, legalDomains: [] }));
-      const user = await this.users.create(em, { email, displayName: 'Plattform-Administration', organisationId: org.id, password, platformAdmin: true });
-      await this.audit.append(em, { actorId: null, action: 'bootstrapAdmin', entityType: 'User', entityId: user.id, changedFields: ['email', 'platformAdmin'] });
+      org ??= await em.save(
+        em.create(OrganisationEntity, {
+          name: PLATFORM_ORGANISATION,
+          kind: OrganisationKind.OTHER,
+          legalDomains: [],
+        }),
+      );
+      const user = await this.users.create(em, {
+        email,
+        displayName: 'Plattform-Administration',
+        organisationId: org.id,
+        password,
+        platformAdmin: true,
+      });
+      await this.audit.append(em, {
+        actorId: null,
+        action: 'bootstrapAdmin',
+        entityType: 'User',
+        entityId: user.id,
+        changedFields: ['email', 'platformAdmin'],
+      });
       logger.info('platform administrator created');
       return user.id;
     });

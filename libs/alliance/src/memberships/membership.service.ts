@@ -29,8 +29,11 @@ export class MembershipService {
       let allianceId: string | null = null;
       if (!actor.platformAdmin) {
         const partners = await em.find(PartnerEntity, { where: { organisationId: input.organisationId } });
-        const administered = partners.find((p) => p.status !== PartnerStatus.FORMER && hasRole(actor, p.allianceId, Role.ALLIANCE_ADMIN));
-        if (!administered) throw DomainError.forbidden('Only users of partner organisations of your alliance');
+        const administered = partners.find(
+          (p) => p.status !== PartnerStatus.FORMER && hasRole(actor, p.allianceId, Role.ALLIANCE_ADMIN),
+        );
+        if (!administered)
+          throw DomainError.forbidden('Only users of partner organisations of your alliance');
         allianceId = administered.allianceId;
       }
       const user = await this.users.create(em, input);
@@ -59,16 +62,27 @@ export class MembershipService {
           WHERE u.id = $1`,
         [input.userId, input.allianceId],
       );
-      if (!rows.length || !rows[0].status) throw DomainError.field('input.userId', "the user's organisation is not a partner of this alliance");
+      if (!rows.length || !rows[0].status)
+        throw DomainError.field('input.userId', "the user's organisation is not a partner of this alliance");
       if (rows[0].status === PartnerStatus.FORMER && input.roles.length) {
         throw DomainError.field('input.userId', "the user's organisation is a former partner");
       }
       const roles = [...new Set(input.roles)];
-      const existing = await em.findOne(MembershipEntity, { where: { allianceId: input.allianceId, userId: input.userId }, lock: { mode: 'pessimistic_write' } });
+      const existing = await em.findOne(MembershipEntity, {
+        where: { allianceId: input.allianceId, userId: input.userId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!roles.length) {
         if (existing) {
           await em.delete(MembershipEntity, { id: existing.id });
-          await this.audit.append(em, { actorId: actor.userId, action: 'setMembership', entityType: 'Membership', entityId: existing.id, allianceId: input.allianceId, changedFields: ['roles'] });
+          await this.audit.append(em, {
+            actorId: actor.userId,
+            action: 'setMembership',
+            entityType: 'Membership',
+            entityId: existing.id,
+            allianceId: input.allianceId,
+            changedFields: ['roles'],
+          });
         }
         return null;
       }
@@ -79,8 +93,21 @@ export class MembershipService {
          RETURNING id, alliance_id, user_id, roles, created_at`,
         [input.allianceId, input.userId, roles],
       );
-      const saved = em.create(MembershipEntity, { id: row.id, allianceId: row.alliance_id, userId: row.user_id, roles: row.roles, createdAt: row.created_at });
-      await this.audit.append(em, { actorId: actor.userId, action: 'setMembership', entityType: 'Membership', entityId: saved.id, allianceId: input.allianceId, changedFields: ['roles'] });
+      const saved = em.create(MembershipEntity, {
+        id: row.id,
+        allianceId: row.alliance_id,
+        userId: row.user_id,
+        roles: row.roles,
+        createdAt: row.created_at,
+      });
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'setMembership',
+        entityType: 'Membership',
+        entityId: saved.id,
+        allianceId: input.allianceId,
+        changedFields: ['roles'],
+      });
       return saved;
     });
   }

@@ -18,9 +18,17 @@ export interface Sealed {
 function derive(secret: string): Key {
   const material = Buffer.from(secret, 'utf8');
   const encryption = Buffer.from(hkdfSync('sha256', material, 'buendnisportal', 'case-data/aes-256-gcm', 32));
-  const blindIndex = Buffer.from(hkdfSync('sha256', material, 'buendnisportal', 'case-data/family-name-index', 32));
+  const blindIndex = Buffer.from(
+    hkdfSync('sha256', material, 'buendnisportal', 'case-data/family-name-index', 32),
+  );
   // The key id names the key without revealing it (a hash of a derived value, not of the secret).
-  const id = createHmac('sha256', Buffer.from(hkdfSync('sha256', material, 'buendnisportal', 'case-data/key-id', 32))).update('key-id').digest('hex').slice(0, 16);
+  const id = createHmac(
+    'sha256',
+    Buffer.from(hkdfSync('sha256', material, 'buendnisportal', 'case-data/key-id', 32)),
+  )
+    .update('key-id')
+    .digest('hex')
+    .slice(0, 16);
   return { id, encryption, blindIndex };
 }
 

@@ -23,8 +23,16 @@ export class CaseworkDemoSeeder implements DemoExtension {
     // A fictional client (no real person).
     const first = await this.cases.insertCase(em, kim, caseWorker, ['LANGUAGE', 'EMPLOYMENT'], {
       [DataCategory.IDENTITY]: { givenName: 'Rana', familyName: 'Demo-Khalil', dateOfBirth: '1991-06-15' },
-      [DataCategory.CONTACT]: { phone: '+49 2151 0000000', email: 'rana.demo@example.org', address: 'Musterstraße 1, 47798 Krefeld' },
-      [DataCategory.LANGUAGE]: { germanLevel: 'B1', otherLanguages: ['ar', 'en'], note: 'Integrationskurs abgeschlossen, Berufssprachkurs B2 geplant' },
+      [DataCategory.CONTACT]: {
+        phone: '+49 2151 0000000',
+        email: 'rana.demo@example.org',
+        address: 'Musterstraße 1, 47798 Krefeld',
+      },
+      [DataCategory.LANGUAGE]: {
+        germanLevel: 'B1',
+        otherLanguages: ['ar', 'en'],
+        note: 'Integrationskurs abgeschlossen, Berufssprachkurs B2 geplant',
+      },
       [DataCategory.RESIDENCE]: { status: 'Aufenthaltserlaubnis', permitValidUntil: '2027-09-30' },
       [DataCategory.EDUCATION_EMPLOYMENT]: {
         qualifications: ['Bachelor Informatik (Syrien)'],
@@ -47,7 +55,16 @@ export class CaseworkDemoSeeder implements DemoExtension {
     await em.query(
       `INSERT INTO handovers (case_id, from_organisation_id, to_organisation_id, consent_id, categories, message, status, requested_by, responded_by, responded_at)
        VALUES ($1, $2, $3, $4, $5::text[], $6, 'ACCEPTED', $7, $8, now())`,
-      [first, kim, jobcenter, consent.id, [DataCategory.EDUCATION_EMPLOYMENT, DataCategory.LANGUAGE], 'Bitte Beratung zur Anerkennung und Stellensuche', caseWorker, jobcenterWorker],
+      [
+        first,
+        kim,
+        jobcenter,
+        consent.id,
+        [DataCategory.EDUCATION_EMPLOYMENT, DataCategory.LANGUAGE],
+        'Bitte Beratung zur Anerkennung und Stellensuche',
+        caseWorker,
+        jobcenterWorker,
+      ],
     );
 
     const second = await this.cases.insertCase(em, kim, caseWorker, ['HOUSING'], {
@@ -57,7 +74,14 @@ export class CaseworkDemoSeeder implements DemoExtension {
     await em.query(
       `INSERT INTO consents (case_id, recipient_ids, categories, purpose, form, informed_in_language, interpreter_used, valid_from, recorded_by, withdrawn_at, withdrawn_by, withdrawal_note)
        VALUES ($1, $2::uuid[], $3::text[], $4, 'ELECTRONIC', 'uk', false, now() - interval '30 days', $5, now(), $5, $6)`,
-      [second, [jobcenter], [DataCategory.IDENTITY, DataCategory.HOUSING], 'Unterstützung bei der Wohnungssuche', caseWorker, 'Widerruf in der Sprechstunde erklärt'],
+      [
+        second,
+        [jobcenter],
+        [DataCategory.IDENTITY, DataCategory.HOUSING],
+        'Unterstützung bei der Wohnungssuche',
+        caseWorker,
+        'Widerruf in der Sprechstunde erklärt',
+      ],
     );
   }
 }

@@ -28,7 +28,12 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
     this.timer = setInterval(() => {
       if (this.running) return;
       this.running = this.sweep()
-        .catch((e) => logger.error({ component: 'retention', error: e instanceof Error ? e.message : 'unknown' }, 'retention sweep failed'))
+        .catch((e) =>
+          logger.error(
+            { component: 'retention', error: e instanceof Error ? e.message : 'unknown' },
+            'retention sweep failed',
+          ),
+        )
         .finally(() => (this.running = undefined));
     }, this.config.caseRetentionSweepSeconds * 1000);
     this.timer.unref();
@@ -50,7 +55,11 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
         [this.config.caseRetentionDays],
       );
       for (const { id } of due) await this.cases.eraseLocked(em, id, null, 'eraseCaseAfterRetention');
-      if (due.length) logger.info({ component: 'retention', erased: due.length }, 'closed cases erased after retention period');
+      if (due.length)
+        logger.info(
+          { component: 'retention', erased: due.length },
+          'closed cases erased after retention period',
+        );
       return due.length;
     });
   }

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type Actor, type DemoExtension, type DemoIds, Role, todayInBerlin } from '../../../core/src/index.js';
+import {
+  type Actor,
+  type DemoExtension,
+  type DemoIds,
+  Role,
+  todayInBerlin,
+} from '../../../core/src/index.js';
 import { GoalStatus, TaskPriority, TaskStatus } from '../coordination.enums.js';
 import { TaskService } from '../tasks/task.service.js';
 
@@ -20,7 +26,13 @@ interface DemoGoal {
   startsOn: number;
   dueOn: number;
   owners: string[];
-  indicators: { name: string; unit: string; baseline: number; target: number; measurements: [days: number, value: number, note?: string][] }[];
+  indicators: {
+    name: string;
+    unit: string;
+    baseline: number;
+    target: number;
+    measurements: [days: number, value: number, note?: string][];
+  }[];
 }
 
 /** Goals after the press report on "NRW.integrativ" in Krefeld (seed/000_…txt). */
@@ -46,45 +58,88 @@ const GOALS: DemoGoal[] = [
           [-30, 34, 'Inkl. Vermittlungen über die Jobmesse'],
         ],
       },
-      { name: 'Teilnehmende an Berufssprachkursen', unit: 'Personen', baseline: 40, target: 200, measurements: [[-45, 65], [-15, 82]] },
+      {
+        name: 'Teilnehmende an Berufssprachkursen',
+        unit: 'Personen',
+        baseline: 40,
+        target: 200,
+        measurements: [
+          [-45, 65],
+          [-15, 82],
+        ],
+      },
     ],
   },
   {
     key: 'unternehmen',
     parent: 'arbeit',
     title: 'Brückenschlag in die Unternehmerschaft',
-    description: 'Unternehmen als zentrale Integrationsakteure gewinnen: Arbeitgeberausrichtung, feste Ansprechpersonen, Kooperationsvereinbarungen.',
+    description:
+      'Unternehmen als zentrale Integrationsakteure gewinnen: Arbeitgeberausrichtung, feste Ansprechpersonen, Kooperationsvereinbarungen.',
     status: GoalStatus.ACTIVE,
     startsOn: -90,
     dueOn: 365,
     owners: ['integration', 'unternehmen', 'agentur'],
-    indicators: [{ name: 'Unternehmen mit Kooperationsvereinbarung', unit: 'Unternehmen', baseline: 0, target: 25, measurements: [[-40, 3], [-10, 7]] }],
+    indicators: [
+      {
+        name: 'Unternehmen mit Kooperationsvereinbarung',
+        unit: 'Unternehmen',
+        baseline: 0,
+        target: 25,
+        measurements: [
+          [-40, 3],
+          [-10, 7],
+        ],
+      },
+    ],
   },
   {
     key: 'anerkennung',
     parent: 'arbeit',
     title: 'Anerkennung ausländischer Berufsabschlüsse beschleunigen',
-    description: 'Verfahren zwischen Ausländerbehörde, Agentur für Arbeit und Jobcenter abstimmen, damit Fachkräfte schneller in ihrem Beruf arbeiten können.',
+    description:
+      'Verfahren zwischen Ausländerbehörde, Agentur für Arbeit und Jobcenter abstimmen, damit Fachkräfte schneller in ihrem Beruf arbeiten können.',
     status: GoalStatus.ACTIVE,
     startsOn: -60,
     dueOn: 300,
     owners: ['agentur', 'auslaender'],
-    indicators: [{ name: 'Dauer bis zur Anerkennungsentscheidung (Median)', unit: 'Wochen', baseline: 20, target: 12, measurements: [[-20, 18]] }],
+    indicators: [
+      {
+        name: 'Dauer bis zur Anerkennungsentscheidung (Median)',
+        unit: 'Wochen',
+        baseline: 20,
+        target: 12,
+        measurements: [[-20, 18]],
+      },
+    ],
   },
   {
     key: 'schnittstellen',
     title: 'Schnittstellen zwischen den Rechtskreisen verbessern',
-    description: 'Gemeinsame Abstimmungsprozesse von Stadtverwaltung, Jobcenter, Arbeitsagentur und Wohlfahrtsverbänden: ein rechtskreisübergreifendes Bündnis mit festen Verfahren.',
+    description:
+      'Gemeinsame Abstimmungsprozesse von Stadtverwaltung, Jobcenter, Arbeitsagentur und Wohlfahrtsverbänden: ein rechtskreisübergreifendes Bündnis mit festen Verfahren.',
     status: GoalStatus.ACTIVE,
     startsOn: -120,
     dueOn: 240,
     owners: ['integration', 'jobcenter', 'soziales'],
-    indicators: [{ name: 'Rechtskreisübergreifende Fallkonferenzen', unit: 'Konferenzen je Quartal', baseline: 0, target: 6, measurements: [[-75, 2], [-5, 4]] }],
+    indicators: [
+      {
+        name: 'Rechtskreisübergreifende Fallkonferenzen',
+        unit: 'Konferenzen je Quartal',
+        baseline: 0,
+        target: 6,
+        measurements: [
+          [-75, 2],
+          [-5, 4],
+        ],
+      },
+    ],
   },
   {
     key: 'migrantenorganisationen',
     title: 'Migrantenorganisationen und Hochschule als Brücke einbinden',
-    description: 'Den Verbund Krefelder Migrantenorganisationen und künftig die Hochschule Niederrhein in die Arbeit des Bündnisses einbeziehen.',
+    description:
+      'Den Verbund Krefelder Migrantenorganisationen und künftig die Hochschule Niederrhein in die Arbeit des Bündnisses einbeziehen.',
     status: GoalStatus.DRAFT,
     startsOn: 30,
     dueOn: 400,
@@ -113,7 +168,8 @@ const TASKS: DemoTask[] = [
     key: 'jobmesse',
     goal: 'unternehmen',
     title: 'Jobmesse „Arbeit in Krefeld“ mit regionalen Unternehmen vorbereiten',
-    description: 'Standflächen, Dolmetschende und Sprachmittlung organisieren; Unternehmen über die Unternehmensvertretung ansprechen.',
+    description:
+      'Standflächen, Dolmetschende und Sprachmittlung organisieren; Unternehmen über die Unternehmensvertretung ansprechen.',
     lead: 'integration',
     contributing: ['agentur', 'jobcenter'],
     assignee: 'koordination@demo.local',
@@ -140,7 +196,8 @@ const TASKS: DemoTask[] = [
     key: 'kooperationsvereinbarung',
     goal: 'unternehmen',
     title: 'Muster einer Kooperationsvereinbarung mit Unternehmen entwerfen',
-    description: 'Rechtlich prüfen lassen; Datenschutz: keine personenbezogenen Daten von Klientinnen und Klienten in der Vereinbarung.',
+    description:
+      'Rechtlich prüfen lassen; Datenschutz: keine personenbezogenen Daten von Klientinnen und Klienten in der Vereinbarung.',
     lead: 'integration',
     dueOn: -3,
     priority: TaskPriority.HIGH,
@@ -158,7 +215,9 @@ const TASKS: DemoTask[] = [
     dueOn: 45,
     priority: TaskPriority.NORMAL,
     status: TaskStatus.IN_PROGRESS,
-    comments: [['jobcenter@demo.local', 'Zwei Kursträger haben freie Plätze ab dem nächsten Quartal gemeldet.']],
+    comments: [
+      ['jobcenter@demo.local', 'Zwei Kursträger haben freie Plätze ab dem nächsten Quartal gemeldet.'],
+    ],
   },
   {
     key: 'kinderbetreuung',
@@ -257,10 +316,22 @@ export class CoordinationDemoSeeder implements DemoExtension {
       const [row] = await em.query(
         `INSERT INTO goals (alliance_id, parent_id, title, description, status, starts_on, due_on, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [ids.allianceId, g.parent ? goalIds[g.parent] : null, g.title, g.description, g.status, day(g.startsOn), day(g.dueOn), coordinator],
+        [
+          ids.allianceId,
+          g.parent ? goalIds[g.parent] : null,
+          g.title,
+          g.description,
+          g.status,
+          day(g.startsOn),
+          day(g.dueOn),
+          coordinator,
+        ],
       );
       goalIds[g.key] = row.id;
-      await em.query('INSERT INTO goal_owner_partners (goal_id, partner_id) SELECT $1, unnest($2::uuid[])', [row.id, g.owners.map((o) => ids.partners[o])]);
+      await em.query('INSERT INTO goal_owner_partners (goal_id, partner_id) SELECT $1, unnest($2::uuid[])', [
+        row.id,
+        g.owners.map((o) => ids.partners[o]),
+      ]);
       for (const ind of g.indicators) {
         const [indicator] = await em.query(
           'INSERT INTO indicators (alliance_id, goal_id, name, unit, baseline, target) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
@@ -269,7 +340,14 @@ export class CoordinationDemoSeeder implements DemoExtension {
         for (const [days, value, note] of ind.measurements) {
           await em.query(
             'INSERT INTO measurements (alliance_id, indicator_id, value, observed_on, note, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)',
-            [ids.allianceId, indicator.id, value, day(days), note ?? null, g.owners.includes('agentur') && days > -20 ? ids.users['mitglied@demo.local'] : coordinator],
+            [
+              ids.allianceId,
+              indicator.id,
+              value,
+              day(days),
+              note ?? null,
+              g.owners.includes('agentur') && days > -20 ? ids.users['mitglied@demo.local'] : coordinator,
+            ],
           );
         }
       }
@@ -301,10 +379,16 @@ export class CoordinationDemoSeeder implements DemoExtension {
         );
       }
       for (const blocker of t.blockedBy ?? []) {
-        await em.query('INSERT INTO task_dependencies (task_id, blocked_by_id, alliance_id) VALUES ($1, $2, $3)', [taskIds[t.key], taskIds[blocker], ids.allianceId]);
+        await em.query(
+          'INSERT INTO task_dependencies (task_id, blocked_by_id, alliance_id) VALUES ($1, $2, $3)',
+          [taskIds[t.key], taskIds[blocker], ids.allianceId],
+        );
       }
       for (const [email, body] of t.comments ?? []) {
-        await em.query('INSERT INTO task_comments (alliance_id, task_id, author_id, body) VALUES ($1, $2, $3, $4)', [ids.allianceId, taskIds[t.key], ids.users[email], body]);
+        await em.query(
+          'INSERT INTO task_comments (alliance_id, task_id, author_id, body) VALUES ($1, $2, $3, $4)',
+          [ids.allianceId, taskIds[t.key], ids.users[email], body],
+        );
       }
     }
   }

@@ -1,7 +1,14 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type PubSubEngine, withFilter } from 'graphql-subscriptions';
-import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import type {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  QueryRunner,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
 import { type Actor, logger, PUB_SUB } from '../../../core/src/index.js';
 import { TaskChange } from '../coordination.enums.js';
 import { TaskEntity } from '../tasks/task.entities.js';
@@ -56,7 +63,10 @@ export class TaskEventsService implements OnModuleInit {
 
   /** Schedules the events for after the commit of `em`'s transaction (at once without one). */
   schedule(em: EntityManager, change: TaskChange, tasks: TaskEntity[]): void {
-    const messages = tasks.map((t) => ({ change, task: JSON.parse(JSON.stringify(t)) as Record<string, unknown> }));
+    const messages = tasks.map((t) => ({
+      change,
+      task: JSON.parse(JSON.stringify(t)) as Record<string, unknown>,
+    }));
     const qr = em.queryRunner;
     if (!qr?.isTransactionActive) {
       for (const m of messages) void this.publish(m);
@@ -80,7 +90,11 @@ export class TaskEventsService implements OnModuleInit {
    * subscription outlives the check at its start, and someone removed from the alliance (or whose
    * session ended) hears nothing more.
    */
-  iterator(actor: Actor, allianceId: string, sessionId?: string): Promise<AsyncIterableIterator<TaskEventMessage>> {
+  iterator(
+    actor: Actor,
+    allianceId: string,
+    sessionId?: string,
+  ): Promise<AsyncIterableIterator<TaskEventMessage>> {
     const events = () => this.pubSub.asyncIterableIterator<TaskEventMessage>(trigger(allianceId));
     return Promise.resolve(withFilter(events, () => this.stillMember(actor, allianceId, sessionId))());
   }

@@ -1,5 +1,16 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsEnum, IsNumber, IsOptional, IsString, IsUUID, Length, MaxLength, Validate } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  Validate,
+} from 'class-validator';
 import { DateScalar, IsCalendarDay, UnlessAbsent } from '../../../core/src/index.js';
 import { GoalStatus } from '../coordination.enums.js';
 
@@ -71,7 +82,10 @@ export class UpdateGoalInput {
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })
   ownerPartnerIds?: string[];
-  @Field(() => ID, { nullable: true, description: 'Moves the goal in the tree; null makes it a top-level goal.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Moves the goal in the tree; null makes it a top-level goal.',
+  })
   @IsOptional()
   @IsUUID()
   parentId?: string | null;

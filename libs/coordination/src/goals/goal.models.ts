@@ -22,7 +22,9 @@ export class GoalModel {
 }
 
 /** goal, current and measurements are field resolvers. */
-@ObjectType('Indicator', { description: "A measurable target of a goal, e.g. 'people placed into employment'." })
+@ObjectType('Indicator', {
+  description: "A measurable target of a goal, e.g. 'people placed into employment'.",
+})
 export class IndicatorModel {
   @Field(() => ID)
   id: string;

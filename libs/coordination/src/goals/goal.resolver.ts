@@ -1,12 +1,28 @@
 import type { Parent as ParentOf } from '../parent.js';
-import { Args, Context, Float, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  Float,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { type Actor, Allow, CurrentActor, type GqlContext } from '../../../core/src/index.js';
 import { AllianceModel, AllianceService, PartnerModel } from '../../../alliance/src/index.js';
 import { UserModel, UsersService } from '../../../identity/src/index.js';
 import { GoalStatus } from '../coordination.enums.js';
 import { TaskConnection } from '../tasks/task.models.js';
 import { TaskService } from '../tasks/task.service.js';
-import { AddIndicatorInput, CreateGoalInput, RecordMeasurementInput, UpdateGoalInput } from './goal.inputs.js';
+import {
+  AddIndicatorInput,
+  CreateGoalInput,
+  RecordMeasurementInput,
+  UpdateGoalInput,
+} from './goal.inputs.js';
 import { GoalModel, IndicatorModel, MeasurementModel } from './goal.models.js';
 import { GoalService } from './goal.service.js';
 
@@ -32,7 +48,11 @@ export class GoalResolver {
 
   @Mutation(() => GoalModel)
   @Allow.signedIn("COORDINATOR or ALLIANCE_ADMIN of the goal's alliance")
-  updateGoal(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateGoalInput) {
+  updateGoal(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateGoalInput,
+  ) {
     return this.goals.update(actor, id, input);
   }
 
@@ -61,7 +81,10 @@ export class GoalResolver {
     return this.goals.indicatorsLoader(ctx.loaders).load(g.id);
   }
 
-  @ResolveField(() => Float, { nullable: true, description: "Share of this goal's tasks (not cancelled) that are done, 0..1; null without tasks." })
+  @ResolveField(() => Float, {
+    nullable: true,
+    description: "Share of this goal's tasks (not cancelled) that are done, 0..1; null without tasks.",
+  })
   taskProgress(@Parent() g: ParentOf<GoalModel>, @Context() ctx: GqlContext) {
     return this.goals.taskProgressLoader(ctx.loaders).load(g.id);
   }

@@ -20,7 +20,12 @@ import {
 import { AllianceService, PartnerEntity } from '../../../alliance/src/index.js';
 import { GoalStatus } from '../coordination.enums.js';
 import { GoalEntity, IndicatorEntity, MeasurementEntity } from './goal.entities.js';
-import type { AddIndicatorInput, CreateGoalInput, RecordMeasurementInput, UpdateGoalInput } from './goal.inputs.js';
+import type {
+  AddIndicatorInput,
+  CreateGoalInput,
+  RecordMeasurementInput,
+  UpdateGoalInput,
+} from './goal.inputs.js';
 
 /** Serialises changes of an alliance's goal tree, so two moves cannot close a cycle together. */
 const GOAL_TREE_LOCK = 4_711_301;
@@ -48,7 +53,12 @@ export class GoalService {
     checkDates(input.startsOn, input.dueOn);
     return this.dataSource.transaction(async (em) => {
       if (input.parentId) await this.requireGoal(em, input.allianceId, input.parentId, 'input.parentId');
-      const owners = await this.alliances.requirePartners(em, input.allianceId, input.ownerPartnerIds ?? [], 'input.ownerPartnerIds');
+      const owners = await this.alliances.requirePartners(
+        em,
+        input.allianceId,
+        input.ownerPartnerIds ?? [],
+        'input.ownerPartnerIds',
+      );
       const goal = await em.save(
         em.create(GoalEntity, {
           allianceId: input.allianceId,
@@ -61,7 +71,11 @@ export class GoalService {
           createdBy: actor.userId,
         }),
       );
-      await this.setOwners(em, goal.id, owners.map((p) => p.id));
+      await this.setOwners(
+        em,
+        goal.id,
+        owners.map((p) => p.id),
+      );
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'createGoal',
@@ -80,8 +94,12 @@ export class GoalService {
       const found = await em.findOne(GoalEntity, { where: { id } });
       if (!found || !isMember(actor, found.allianceId)) throw DomainError.notFound('Goal');
       assertRole(actor, found.allianceId, GOAL_WRITERS, 'Goal');
-      if (input.parentId !== undefined) await em.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [GOAL_TREE_LOCK, found.allianceId]);
-      const goal = (await em.findOne(GoalEntity, { where: { id, allianceId: found.allianceId }, lock: { mode: 'pessimistic_write' } }))!;
+      if (input.parentId !== undefined)
+        await em.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [GOAL_TREE_LOCK, found.allianceId]);
+      const goal = (await em.findOne(GoalEntity, {
+        where: { id, allianceId: found.allianceId },
+        lock: { mode: 'pessimistic_write' },
+      }))!;
       const fields = presentFields(input);
       if (input.title !== undefined) goal.title = input.title.trim();
       if (input.description !== undefined) goal.description = input.description?.trim() || null;
@@ -106,11 +124,27 @@ export class GoalService {
         goal.parentId = input.parentId;
       }
       if (input.ownerPartnerIds !== undefined) {
-        const owners = await this.alliances.requirePartners(em, goal.allianceId, input.ownerPartnerIds, 'input.ownerPartnerIds');
-        await this.setOwners(em, goal.id, owners.map((p) => p.id));
+        const owners = await this.alliances.requirePartners(
+          em,
+          goal.allianceId,
+          input.ownerPartnerIds,
+          'input.ownerPartnerIds',
+        );
+        await this.setOwners(
+          em,
+          goal.id,
+          owners.map((p) => p.id),
+        );
       }
       const saved = await em.save(goal);
-      await this.audit.append(em, { actorId: actor.userId, action: 'updateGoal', entityType: 'Goal', entityId: id, allianceId: goal.allianceId, changedFields: fields });
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'updateGoal',
+        entityType: 'Goal',
+        entityId: id,
+        allianceId: goal.allianceId,
+        changedFields: fields,
+      });
       return saved;
     });
   }
@@ -122,7 +156,11 @@ export class GoalService {
 
   private async setOwners(em: EntityManager, goalId: string, partnerIds: string[]): Promise<void> {
     await em.query('DELETE FROM goal_owner_partners WHERE goal_id = $1', [goalId]);
-    if (partnerIds.length) await em.query('INSERT INTO goal_owner_partners (goal_id, partner_id) SELECT $1, unnest($2::uuid[])', [goalId, partnerIds]);
+    if (partnerIds.length)
+      await em.query('INSERT INTO goal_owner_partners (goal_id, partner_id) SELECT $1, unnest($2::uuid[])', [
+        goalId,
+        partnerIds,
+      ]);
   }
 
   // ── indicators and measurements ────────────────────────────
@@ -167,9 +205,13 @@ export class GoalService {
               [indicator.goalId, indicator.allianceId, actor.organisationId],
             )
           : [];
-        if (!owner.length) throw DomainError.forbidden('Only the coordination or members of an owner partner record measurements');
+        if (!owner.length)
+          throw DomainError.forbidden(
+            'Only the coordination or members of an owner partner record measurements',
+          );
       }
-      if (input.observedOn > todayInBerlin()) throw DomainError.field('input.observedOn', 'must not be in the future');
+      if (input.observedOn > todayInBerlin())
+        throw DomainError.field('input.observedOn', 'must not be in the future');
       const measurement = await em.save(
         em.create(MeasurementEntity, {
           allianceId: indicator.allianceId,
@@ -196,19 +238,35 @@ export class GoalService {
 
   goalLoader(loaders: LoaderRegistry) {
     return loaders.get<string, GoalEntity | null>('goal.byId', async (ids) =>
-      byKey(ids, await this.dataSource.getRepository(GoalEntity).find({ where: { id: In([...ids]) } }), (g) => g.id),
+      byKey(
+        ids,
+        await this.dataSource.getRepository(GoalEntity).find({ where: { id: In([...ids]) } }),
+        (g) => g.id,
+      ),
     );
   }
 
   goalsOfAllianceLoader(loaders: LoaderRegistry) {
     return loaders.get<string, GoalEntity[]>('goals.byAlliance', async (ids) =>
-      groupBy(ids, await this.dataSource.getRepository(GoalEntity).find({ where: { allianceId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }), (g) => g.allianceId),
+      groupBy(
+        ids,
+        await this.dataSource
+          .getRepository(GoalEntity)
+          .find({ where: { allianceId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+        (g) => g.allianceId,
+      ),
     );
   }
 
   childrenLoader(loaders: LoaderRegistry) {
     return loaders.get<string, GoalEntity[]>('goals.byParent', async (ids) =>
-      groupBy(ids, await this.dataSource.getRepository(GoalEntity).find({ where: { parentId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }), (g) => g.parentId!),
+      groupBy(
+        ids,
+        await this.dataSource
+          .getRepository(GoalEntity)
+          .find({ where: { parentId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+        (g) => g.parentId!,
+      ),
     );
   }
 
@@ -218,15 +276,28 @@ export class GoalService {
         'SELECT goal_id, partner_id FROM goal_owner_partners WHERE goal_id = ANY($1::uuid[])',
         [ids],
       );
-      const partners = rows.length ? await this.dataSource.getRepository(PartnerEntity).find({ where: { id: In([...new Set(rows.map((r) => r.partner_id))]) }, order: { createdAt: 'ASC', id: 'ASC' } }) : [];
+      const partners = rows.length
+        ? await this.dataSource.getRepository(PartnerEntity).find({
+            where: { id: In([...new Set(rows.map((r) => r.partner_id))]) },
+            order: { createdAt: 'ASC', id: 'ASC' },
+          })
+        : [];
       const byId = new Map(partners.map((p) => [p.id, p]));
-      return groupBy(ids, rows, (r) => r.goal_id).map((list) => list.map((r) => byId.get(r.partner_id)!).filter(Boolean));
+      return groupBy(ids, rows, (r) => r.goal_id).map((list) =>
+        list.map((r) => byId.get(r.partner_id)!).filter(Boolean),
+      );
     });
   }
 
   indicatorsLoader(loaders: LoaderRegistry) {
     return loaders.get<string, IndicatorEntity[]>('goal.indicators', async (ids) =>
-      groupBy(ids, await this.dataSource.getRepository(IndicatorEntity).find({ where: { goalId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }), (i) => i.goalId),
+      groupBy(
+        ids,
+        await this.dataSource
+          .getRepository(IndicatorEntity)
+          .find({ where: { goalId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+        (i) => i.goalId,
+      ),
     );
   }
 
@@ -247,7 +318,10 @@ export class GoalService {
     return loaders.get<string, MeasurementEntity[]>('indicator.measurements', async (ids) =>
       groupBy(
         ids,
-        await this.dataSource.getRepository(MeasurementEntity).find({ where: { indicatorId: In([...ids]) }, order: { observedOn: 'ASC', recordedAt: 'ASC', id: 'ASC' } }),
+        await this.dataSource.getRepository(MeasurementEntity).find({
+          where: { indicatorId: In([...ids]) },
+          order: { observedOn: 'ASC', recordedAt: 'ASC', id: 'ASC' },
+        }),
         (m) => m.indicatorId,
       ),
     );
@@ -267,6 +341,11 @@ export class GoalService {
   }
 }
 
-function checkDates(startsOn: string | null | undefined, dueOn: string | null | undefined, path = 'input.dueOn'): void {
-  if (startsOn && dueOn && dueOn < startsOn) throw DomainError.field(path, 'dueOn must not be before startsOn');
+function checkDates(
+  startsOn: string | null | undefined,
+  dueOn: string | null | undefined,
+  path = 'input.dueOn',
+): void {
+  if (startsOn && dueOn && dueOn < startsOn)
+    throw DomainError.field(path, 'dueOn must not be before startsOn');
 }

@@ -1,5 +1,18 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, Validate } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  Min,
+  Validate,
+} from 'class-validator';
 import { DateScalar, IsCalendarDay, UnlessAbsent } from '../../../core/src/index.js';
 import { TaskPriority, TaskStatus } from '../coordination.enums.js';
 

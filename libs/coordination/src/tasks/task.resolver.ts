@@ -1,6 +1,26 @@
 import type { Parent as ParentOf } from '../parent.js';
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { type Actor, Allow, CurrentActor, DomainError, type GqlContext, isMember, isUuid, LoaderRegistry } from '../../../core/src/index.js';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  Subscription,
+} from '@nestjs/graphql';
+import {
+  type Actor,
+  Allow,
+  CurrentActor,
+  DomainError,
+  type GqlContext,
+  isMember,
+  isUuid,
+  LoaderRegistry,
+} from '../../../core/src/index.js';
 import { AllianceModel, AllianceService, PartnerModel } from '../../../alliance/src/index.js';
 import { UserModel, UsersService } from '../../../identity/src/index.js';
 import { TaskOrder } from '../coordination.enums.js';
@@ -24,7 +44,8 @@ function sessionOf(ctx: GqlContext): string | undefined {
   }
 }
 
-const TASK_WRITE = "COORDINATOR of the task's alliance: any task; MEMBER/FACILITATOR: tasks their organisation leads or contributes to";
+const TASK_WRITE =
+  "COORDINATOR of the task's alliance: any task; MEMBER/FACILITATOR: tasks their organisation leads or contributes to";
 
 @Resolver(() => TaskModel)
 export class TaskResolver {
@@ -66,26 +87,40 @@ export class TaskResolver {
   }
 
   @Mutation(() => TaskModel)
-  @Allow.signedIn('COORDINATOR of input.allianceId; MEMBER/FACILITATOR when their organisation leads or contributes')
+  @Allow.signedIn(
+    'COORDINATOR of input.allianceId; MEMBER/FACILITATOR when their organisation leads or contributes',
+  )
   createTask(@CurrentActor() actor: Actor, @Args('input') input: CreateTaskInput) {
     return this.taskService.createTask(actor, input);
   }
 
   @Mutation(() => TaskModel)
   @Allow.signedIn(TASK_WRITE)
-  updateTask(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateTaskInput) {
+  updateTask(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateTaskInput,
+  ) {
     return this.taskService.updateTask(actor, id, input);
   }
 
   @Mutation(() => TaskModel, { description: 'A dependency that would close a cycle answers BAD_USER_INPUT.' })
   @Allow.signedIn(TASK_WRITE)
-  addTaskDependency(@CurrentActor() actor: Actor, @Args('taskId', { type: () => ID }) taskId: string, @Args('blockedById', { type: () => ID }) blockedById: string) {
+  addTaskDependency(
+    @CurrentActor() actor: Actor,
+    @Args('taskId', { type: () => ID }) taskId: string,
+    @Args('blockedById', { type: () => ID }) blockedById: string,
+  ) {
     return this.taskService.addDependency(actor, taskId, blockedById);
   }
 
   @Mutation(() => TaskModel)
   @Allow.signedIn(TASK_WRITE)
-  removeTaskDependency(@CurrentActor() actor: Actor, @Args('taskId', { type: () => ID }) taskId: string, @Args('blockedById', { type: () => ID }) blockedById: string) {
+  removeTaskDependency(
+    @CurrentActor() actor: Actor,
+    @Args('taskId', { type: () => ID }) taskId: string,
+    @Args('blockedById', { type: () => ID }) blockedById: string,
+  ) {
     return this.taskService.removeDependency(actor, taskId, blockedById);
   }
 
@@ -97,7 +132,11 @@ export class TaskResolver {
     },
   })
   @Allow.signedIn('members of the alliance')
-  taskEvents(@CurrentActor() actor: Actor, @Args('allianceId', { type: () => ID }) allianceId: string, @Context() ctx: GqlContext) {
+  taskEvents(
+    @CurrentActor() actor: Actor,
+    @Args('allianceId', { type: () => ID }) allianceId: string,
+    @Context() ctx: GqlContext,
+  ) {
     if (!isUuid(allianceId) || !isMember(actor, allianceId)) throw DomainError.notFound('Alliance');
     return this.events.iterator(actor, allianceId, sessionOf(ctx));
   }
@@ -149,7 +188,11 @@ export class CommentResolver {
 
   @Mutation(() => CommentModel)
   @Allow.signedIn(TASK_WRITE)
-  commentOnTask(@CurrentActor() actor: Actor, @Args('taskId', { type: () => ID }) taskId: string, @Args('body') body: string) {
+  commentOnTask(
+    @CurrentActor() actor: Actor,
+    @Args('taskId', { type: () => ID }) taskId: string,
+    @Args('body') body: string,
+  ) {
     return this.taskService.comment(actor, taskId, body);
   }
 }

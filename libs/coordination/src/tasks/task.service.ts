@@ -21,7 +21,12 @@ import {
   todayInBerlin,
   toPage,
 } from '../../../core/src/index.js';
-import { AllianceService, OrganisationEntity, PartnerEntity, PartnerStatus } from '../../../alliance/src/index.js';
+import {
+  AllianceService,
+  OrganisationEntity,
+  PartnerEntity,
+  PartnerStatus,
+} from '../../../alliance/src/index.js';
 import { UserEntity } from '../../../identity/src/index.js';
 import { TaskChange, TaskOrder, TaskPriority, TaskStatus } from '../coordination.enums.js';
 import { TaskEventsService } from '../events/task-events.service.js';
@@ -53,9 +58,24 @@ interface SortSpec {
 
 const SORTS: Record<string, SortSpec> = {
   CREATED: { key: 't.created_at', type: 'timestamptz', desc: false, valid: (v) => TIMESTAMP.test(v) },
-  [TaskOrder.DUE_ON]: { key: "coalesce(t.due_on, 'infinity'::date)", type: 'date', desc: false, valid: (v) => v === 'infinity' || /^\d{4}-\d{2}-\d{2}$/.test(v) },
-  [TaskOrder.PRIORITY]: { key: 't.priority_rank', type: 'smallint', desc: false, valid: (v) => /^[0-3]$/.test(v) },
-  [TaskOrder.UPDATED_AT]: { key: 't.updated_at', type: 'timestamptz', desc: true, valid: (v) => TIMESTAMP.test(v) },
+  [TaskOrder.DUE_ON]: {
+    key: "coalesce(t.due_on, 'infinity'::date)",
+    type: 'date',
+    desc: false,
+    valid: (v) => v === 'infinity' || /^\d{4}-\d{2}-\d{2}$/.test(v),
+  },
+  [TaskOrder.PRIORITY]: {
+    key: 't.priority_rank',
+    type: 'smallint',
+    desc: false,
+    valid: (v) => /^[0-3]$/.test(v),
+  },
+  [TaskOrder.UPDATED_AT]: {
+    key: 't.updated_at',
+    type: 'timestamptz',
+    desc: true,
+    valid: (v) => TIMESTAMP.test(v),
+  },
 };
 
 class Sql {
@@ -86,7 +106,14 @@ export class TaskService {
   }
 
   /** An alliance's tasks; empty for anyone who is not a member (the alliance is invisible to them). */
-  list(actor: Actor, allianceId: string, filter: TaskFilter | null | undefined, orderBy: TaskOrder | null | undefined, first?: number | null, after?: string | null) {
+  list(
+    actor: Actor,
+    allianceId: string,
+    filter: TaskFilter | null | undefined,
+    orderBy: TaskOrder | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ) {
     const limit = pageSize(first);
     if (!isUuid(allianceId) || !isMember(actor, allianceId)) {
       decodeCursor(after || null, 3);
@@ -99,7 +126,9 @@ export class TaskService {
     if (f.leadPartnerId) where.push(`t.lead_partner_id = ${sql.p(f.leadPartnerId)}`);
     if (f.partnerId) {
       const p = sql.p(f.partnerId);
-      where.push(`(t.lead_partner_id = ${p} OR EXISTS (SELECT 1 FROM task_contributing_partners cp WHERE cp.task_id = t.id AND cp.partner_id = ${p}))`);
+      where.push(
+        `(t.lead_partner_id = ${p} OR EXISTS (SELECT 1 FROM task_contributing_partners cp WHERE cp.task_id = t.id AND cp.partner_id = ${p}))`,
+      );
     }
     if (f.assigneeId) where.push(`t.assignee_id = ${sql.p(f.assigneeId)}`);
     if (f.goalId) where.push(`t.goal_id = ${sql.p(f.goalId)}`);
@@ -122,12 +151,24 @@ export class TaskService {
   }
 
   /** A goal's tasks, oldest first (the goal is visible to the caller). */
-  ofGoal(goal: { id: string; allianceId: string }, first?: number | null, after?: string | null, loaders?: LoaderRegistry) {
+  ofGoal(
+    goal: { id: string; allianceId: string },
+    first?: number | null,
+    after?: string | null,
+    loaders?: LoaderRegistry,
+  ) {
     const limit = pageSize(first);
     // First pages of many goals (a goal tree with its tasks) load together, in one statement.
-    if (!after && loaders) return this.firstPagesOfGoals(loaders, limit).load(`${goal.allianceId}/${goal.id}`);
+    if (!after && loaders)
+      return this.firstPagesOfGoals(loaders, limit).load(`${goal.allianceId}/${goal.id}`);
     const sql = new Sql();
-    return this.page(sql, [`t.alliance_id = ${sql.p(goal.allianceId)}`, `t.goal_id = ${sql.p(goal.id)}`], 'CREATED', limit, after);
+    return this.page(
+      sql,
+      [`t.alliance_id = ${sql.p(goal.allianceId)}`, `t.goal_id = ${sql.p(goal.id)}`],
+      'CREATED',
+      limit,
+      after,
+    );
   }
 
   /** Keys are `allianceId/goalId`; each goal's first `limit` tasks (oldest first) with its exact count. */
@@ -154,13 +195,23 @@ export class TaskService {
       );
       return byGoal.map((goalRows) => {
         const keysOf = new Map<string, string>(goalRows.map((r: any) => [r.id, r.sort_key]));
-        return toPage(goalRows.map(taskFromRow), limit, goalRows[0]?.total_count ?? 0, (t) => ['CREATED', keysOf.get(t.id), t.id]);
+        return toPage(goalRows.map(taskFromRow), limit, goalRows[0]?.total_count ?? 0, (t) => [
+          'CREATED',
+          keysOf.get(t.id),
+          t.id,
+        ]);
       });
     });
   }
 
   /** Keyset page: ordered by the sort key with id as tie-breaker; totalCount over the whole filter. */
-  private async page(sql: Sql, where: string[], order: string, limit: number, after?: string | null): Promise<Page<TaskEntity>> {
+  private async page(
+    sql: Sql,
+    where: string[],
+    order: string,
+    limit: number,
+    after?: string | null,
+  ): Promise<Page<TaskEntity>> {
     const sort = SORTS[order];
     const cursor = decodeCursor(after || null, 3);
     const filter = where.join(' AND ');
@@ -168,8 +219,11 @@ export class TaskService {
     const pageWhere = [...where];
     if (cursor) {
       const [o, key, id] = cursor;
-      if (o !== order || typeof key !== 'string' || !sort.valid(key) || !isUuid(id)) throw DomainError.field('after', 'is not a valid cursor');
-      pageWhere.push(`(${sort.key}, t.id) ${sort.desc ? '<' : '>'} (${sql.p(key)}::${sort.type}, ${sql.p(id)}::uuid)`);
+      if (o !== order || typeof key !== 'string' || !sort.valid(key) || !isUuid(id))
+        throw DomainError.field('after', 'is not a valid cursor');
+      pageWhere.push(
+        `(${sort.key}, t.id) ${sort.desc ? '<' : '>'} (${sql.p(key)}::${sort.type}, ${sql.p(id)}::uuid)`,
+      );
     }
     const dir = sort.desc ? 'DESC' : 'ASC';
     // One statement: the page and, alongside, the exact count over the whole filter.
@@ -183,7 +237,12 @@ export class TaskService {
     const totalCount = rows.length
       ? rows[0].total_count
       : cursor
-        ? (await this.dataSource.query(`SELECT count(*)::int AS count FROM tasks t WHERE ${filter}`, countParams))[0].count
+        ? (
+            await this.dataSource.query(
+              `SELECT count(*)::int AS count FROM tasks t WHERE ${filter}`,
+              countParams,
+            )
+          )[0].count
         : 0;
     const keys = new Map<string, string>(rows.map((r: any) => [r.id, r.sort_key]));
     return toPage(rows.map(taskFromRow), limit, totalCount, (t) => [order, keys.get(t.id), t.id]);
@@ -198,11 +257,23 @@ export class TaskService {
       throw DomainError.forbidden('Requires one of the roles COORDINATOR, MEMBER, FACILITATOR');
     }
     return this.dataSource.transaction(async (em) => {
-      const [task] = await this.insertTasks(em, actor, input.allianceId, [input], () => 'input', 'createTask', null, (partners) => {
-        if (!hasRole(actor, input.allianceId, Role.COORDINATOR) && !partners.some((p) => p.organisationId === actor.organisationId)) {
-          throw DomainError.forbidden('Your organisation must lead or contribute to the task');
-        }
-      });
+      const [task] = await this.insertTasks(
+        em,
+        actor,
+        input.allianceId,
+        [input],
+        () => 'input',
+        'createTask',
+        null,
+        (partners) => {
+          if (
+            !hasRole(actor, input.allianceId, Role.COORDINATOR) &&
+            !partners.some((p) => p.organisationId === actor.organisationId)
+          ) {
+            throw DomainError.forbidden('Your organisation must lead or contribute to the task');
+          }
+        },
+      );
       return task;
     });
   }
@@ -219,7 +290,15 @@ export class TaskService {
     inputs: NewTask[],
     opts: { decisionId?: string; pathPrefix: string; action?: string },
   ): Promise<TaskEntity[]> {
-    return this.insertTasks(em, actor, allianceId, inputs, (i) => `${opts.pathPrefix}.${i}`, opts.action ?? (opts.decisionId ? 'recordDecision' : 'createTask'), opts.decisionId ?? null);
+    return this.insertTasks(
+      em,
+      actor,
+      allianceId,
+      inputs,
+      (i) => `${opts.pathPrefix}.${i}`,
+      opts.action ?? (opts.decisionId ? 'recordDecision' : 'createTask'),
+      opts.decisionId ?? null,
+    );
   }
 
   private async insertTasks(
@@ -243,19 +322,32 @@ export class TaskService {
     const rows = inputs.map((input, index) => {
       const path = pathOf(index);
       const title = input.title?.trim() ?? '';
-      if (!title || title.length > 300) errors.push({ path: `${path}.title`, message: 'must be between 1 and 300 characters' });
+      if (!title || title.length > 300)
+        errors.push({ path: `${path}.title`, message: 'must be between 1 and 300 characters' });
       const lead = ctx.partner(input.leadPartnerId);
-      if (!lead || lead.status !== PartnerStatus.ACTIVE) errors.push({ path: `${path}.leadPartnerId`, message: 'must be an active partner of this alliance' });
-      const contributing = [...new Set(input.contributingPartnerIds ?? [])].filter((id) => id !== input.leadPartnerId);
+      if (!lead || lead.status !== PartnerStatus.ACTIVE)
+        errors.push({ path: `${path}.leadPartnerId`, message: 'must be an active partner of this alliance' });
+      const contributing = [...new Set(input.contributingPartnerIds ?? [])].filter(
+        (id) => id !== input.leadPartnerId,
+      );
       if (contributing.some((id) => ctx.partner(id)?.status !== PartnerStatus.ACTIVE)) {
-        errors.push({ path: `${path}.contributingPartnerIds`, message: 'must be active partners of this alliance' });
+        errors.push({
+          path: `${path}.contributingPartnerIds`,
+          message: 'must be active partners of this alliance',
+        });
       }
-      if (input.goalId && !ctx.goals.has(input.goalId)) errors.push({ path: `${path}.goalId`, message: 'must be a goal of this alliance' });
-      const involved = [lead, ...contributing.map((id) => ctx.partner(id))].filter((p): p is PartnerEntity => !!p);
+      if (input.goalId && !ctx.goals.has(input.goalId))
+        errors.push({ path: `${path}.goalId`, message: 'must be a goal of this alliance' });
+      const involved = [lead, ...contributing.map((id) => ctx.partner(id))].filter(
+        (p): p is PartnerEntity => !!p,
+      );
       if (input.assigneeId) {
         const org = ctx.members.get(input.assigneeId);
         if (!org || !involved.some((p) => p.organisationId === org)) {
-          errors.push({ path: `${path}.assigneeId`, message: 'must be a member of this alliance from the lead or a contributing organisation' });
+          errors.push({
+            path: `${path}.assigneeId`,
+            message: 'must be a member of this alliance from the lead or a contributing organisation',
+          });
         }
       }
       return { input, title, contributing, involved };
@@ -266,7 +358,18 @@ export class TaskService {
     const sql = new Sql();
     const values = rows.map(
       ({ input, title }) =>
-        `(${[allianceId, input.goalId ?? null, decisionId, title, input.description?.trim() || null, input.priority ?? TaskPriority.NORMAL, input.leadPartnerId, input.assigneeId ?? null, input.dueOn ?? null, actor.userId]
+        `(${[
+          allianceId,
+          input.goalId ?? null,
+          decisionId,
+          title,
+          input.description?.trim() || null,
+          input.priority ?? TaskPriority.NORMAL,
+          input.leadPartnerId,
+          input.assigneeId ?? null,
+          input.dueOn ?? null,
+          actor.userId,
+        ]
           .map((v, i) => `${sql.p(v)}${i === 8 ? '::date' : ''}`)
           .join(', ')})`,
     );
@@ -285,7 +388,14 @@ export class TaskService {
     }
     for (const [i, task] of tasks.entries()) {
       const fields = presentFields(rows[i].input as object).filter((f) => f !== 'allianceId');
-      await this.audit.append(em, { actorId: actor.userId, action, entityType: 'Task', entityId: task.id, allianceId, changedFields: fields });
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action,
+        entityType: 'Task',
+        entityId: task.id,
+        allianceId,
+        changedFields: fields,
+      });
     }
     this.events.schedule(em, TaskChange.CREATED, tasks);
     return tasks;
@@ -296,14 +406,21 @@ export class TaskService {
     return this.dataSource.transaction(async (em) => {
       const task = await this.lockForWrite(em, actor, id);
       if (task.version !== input.expectedVersion) {
-        throw DomainError.conflict(`The task was changed in the meantime (now version ${task.version}); reload it and try again`);
+        throw DomainError.conflict(
+          `The task was changed in the meantime (now version ${task.version}); reload it and try again`,
+        );
       }
       const fields = presentFields(input).filter((f) => f !== 'expectedVersion');
       if (!fields.length) return task;
 
-      const currentContributing: string[] = (await em.query('SELECT partner_id FROM task_contributing_partners WHERE task_id = $1', [id])).map((r: any) => r.partner_id);
+      const currentContributing: string[] = (
+        await em.query('SELECT partner_id FROM task_contributing_partners WHERE task_id = $1', [id])
+      ).map((r: any) => r.partner_id);
       const lead = input.leadPartnerId ?? task.leadPartnerId;
-      const contributing = input.contributingPartnerIds !== undefined ? [...new Set(input.contributingPartnerIds)] : currentContributing;
+      const contributing =
+        input.contributingPartnerIds !== undefined
+          ? [...new Set(input.contributingPartnerIds)]
+          : currentContributing;
       const finalContributing = contributing.filter((p) => p !== lead);
       const assigneeId = input.assigneeId !== undefined ? input.assigneeId : task.assigneeId;
       const ctx = await this.validationContext(em, task.allianceId, {
@@ -313,20 +430,36 @@ export class TaskService {
       });
       const errors: FieldError[] = [];
       // Partners newly named must be active; those already on the task may stay after leaving.
-      if (input.leadPartnerId !== undefined && lead !== task.leadPartnerId && ctx.partner(lead)?.status !== PartnerStatus.ACTIVE) {
+      if (
+        input.leadPartnerId !== undefined &&
+        lead !== task.leadPartnerId &&
+        ctx.partner(lead)?.status !== PartnerStatus.ACTIVE
+      ) {
         errors.push({ path: 'input.leadPartnerId', message: 'must be an active partner of this alliance' });
       }
-      const added = finalContributing.filter((p) => !currentContributing.includes(p) && p !== task.leadPartnerId);
-      if (added.some((p) => ctx.partner(p)?.status !== PartnerStatus.ACTIVE) || finalContributing.some((p) => !ctx.partner(p))) {
-        errors.push({ path: 'input.contributingPartnerIds', message: 'must be active partners of this alliance' });
+      const added = finalContributing.filter(
+        (p) => !currentContributing.includes(p) && p !== task.leadPartnerId,
+      );
+      if (
+        added.some((p) => ctx.partner(p)?.status !== PartnerStatus.ACTIVE) ||
+        finalContributing.some((p) => !ctx.partner(p))
+      ) {
+        errors.push({
+          path: 'input.contributingPartnerIds',
+          message: 'must be active partners of this alliance',
+        });
       }
-      if (input.goalId && !ctx.goals.has(input.goalId)) errors.push({ path: 'input.goalId', message: 'must be a goal of this alliance' });
+      if (input.goalId && !ctx.goals.has(input.goalId))
+        errors.push({ path: 'input.goalId', message: 'must be a goal of this alliance' });
       const partnersChanged = input.leadPartnerId !== undefined || input.contributingPartnerIds !== undefined;
       if (assigneeId && (input.assigneeId !== undefined || partnersChanged)) {
         const org = ctx.members.get(assigneeId);
         const involved = [lead, ...finalContributing].map((p) => ctx.partner(p)?.organisationId);
         if (!org || !involved.includes(org)) {
-          errors.push({ path: 'input.assigneeId', message: 'must be a member of this alliance from the lead or a contributing organisation' });
+          errors.push({
+            path: 'input.assigneeId',
+            message: 'must be a member of this alliance from the lead or a contributing organisation',
+          });
         }
       }
       if (errors.length) throw DomainError.badInput(errors);
@@ -334,7 +467,8 @@ export class TaskService {
       const sql = new Sql();
       const set: string[] = ['version = version + 1', 'updated_at = clock_timestamp()'];
       if (input.title !== undefined) set.push(`title = ${sql.p(input.title.trim())}`);
-      if (input.description !== undefined) set.push(`description = ${sql.p(input.description?.trim() || null)}`);
+      if (input.description !== undefined)
+        set.push(`description = ${sql.p(input.description?.trim() || null)}`);
       if (input.priority !== undefined) set.push(`priority = ${sql.p(input.priority)}`);
       if (input.leadPartnerId !== undefined) set.push(`lead_partner_id = ${sql.p(lead)}`);
       if (input.assigneeId !== undefined) set.push(`assignee_id = ${sql.p(input.assigneeId)}`);
@@ -343,7 +477,11 @@ export class TaskService {
       if (input.status !== undefined) {
         set.push(`status = ${sql.p(input.status)}`);
         // DONE stamps completedAt once; leaving DONE clears it.
-        set.push(input.status === TaskStatus.DONE ? 'completed_at = coalesce(completed_at, now())' : 'completed_at = NULL');
+        set.push(
+          input.status === TaskStatus.DONE
+            ? 'completed_at = coalesce(completed_at, now())'
+            : 'completed_at = NULL',
+        );
       }
       const rows = await returning(
         em,
@@ -353,11 +491,21 @@ export class TaskService {
       if (input.contributingPartnerIds !== undefined || input.leadPartnerId !== undefined) {
         await em.query('DELETE FROM task_contributing_partners WHERE task_id = $1', [id]);
         if (finalContributing.length) {
-          await em.query('INSERT INTO task_contributing_partners (task_id, partner_id) SELECT $1, unnest($2::uuid[])', [id, finalContributing]);
+          await em.query(
+            'INSERT INTO task_contributing_partners (task_id, partner_id) SELECT $1, unnest($2::uuid[])',
+            [id, finalContributing],
+          );
         }
       }
       const updated = taskFromRow(rows[0]);
-      await this.audit.append(em, { actorId: actor.userId, action: 'updateTask', entityType: 'Task', entityId: id, allianceId: task.allianceId, changedFields: fields });
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'updateTask',
+        entityType: 'Task',
+        entityId: id,
+        allianceId: task.allianceId,
+        changedFields: fields,
+      });
       this.events.schedule(em, TaskChange.UPDATED, [updated]);
       return updated;
     });
@@ -369,7 +517,10 @@ export class TaskService {
       const task = await this.lockForWrite(em, actor, taskId, true);
       if (!isUuid(blockedById)) throw DomainError.field('blockedById', 'must be a task of the same alliance');
       if (blockedById === taskId) throw DomainError.field('blockedById', 'a task cannot block itself');
-      const other = await em.query('SELECT id FROM tasks WHERE id = $1 AND alliance_id = $2', [blockedById, task.allianceId]);
+      const other = await em.query('SELECT id FROM tasks WHERE id = $1 AND alliance_id = $2', [
+        blockedById,
+        task.allianceId,
+      ]);
       if (!other.length) throw DomainError.field('blockedById', 'must be a task of the same alliance');
       const cycle = await em.query(
         `WITH RECURSIVE upstream(id) AS (
@@ -383,7 +534,10 @@ export class TaskService {
       );
       if (cycle[0].present) return task;
       if (cycle[0].cycle) throw DomainError.field('blockedById', 'would close a cycle of dependencies');
-      await em.query('INSERT INTO task_dependencies (task_id, blocked_by_id, alliance_id) VALUES ($1, $2, $3)', [taskId, blockedById, task.allianceId]);
+      await em.query(
+        'INSERT INTO task_dependencies (task_id, blocked_by_id, alliance_id) VALUES ($1, $2, $3)',
+        [taskId, blockedById, task.allianceId],
+      );
       return this.touch(em, actor, task, 'addTaskDependency', ['blockedBy']);
     });
   }
@@ -392,11 +546,11 @@ export class TaskService {
     return this.dataSource.transaction(async (em) => {
       const task = await this.lockForWrite(em, actor, taskId, true);
       if (!isUuid(blockedById)) return task;
-      const deleted = await returning(em, 'DELETE FROM task_dependencies WHERE task_id = $1 AND blocked_by_id = $2 AND alliance_id = $3 RETURNING task_id', [
-        taskId,
-        blockedById,
-        task.allianceId,
-      ]);
+      const deleted = await returning(
+        em,
+        'DELETE FROM task_dependencies WHERE task_id = $1 AND blocked_by_id = $2 AND alliance_id = $3 RETURNING task_id',
+        [taskId, blockedById, task.allianceId],
+      );
       if (!deleted.length) return task;
       return this.touch(em, actor, task, 'removeTaskDependency', ['blockedBy']);
     });
@@ -406,7 +560,8 @@ export class TaskService {
     const text = typeof body === 'string' ? body.trim() : '';
     return this.dataSource.transaction(async (em) => {
       const task = await this.lockForWrite(em, actor, taskId);
-      if (!text || text.length > 10_000) throw DomainError.field('body', 'must be between 1 and 10000 characters');
+      if (!text || text.length > 10_000)
+        throw DomainError.field('body', 'must be between 1 and 10000 characters');
       const [row] = await em.query(
         `WITH c AS (INSERT INTO task_comments (alliance_id, task_id, author_id, body) VALUES ($1, $2, $3, $4) RETURNING *)
          SELECT c.*, u.email AS u_email, u.display_name AS u_display_name, u.organisation_id AS u_organisation_id,
@@ -414,17 +569,41 @@ export class TaskService {
            FROM c JOIN users u ON u.id = c.author_id`,
         [task.allianceId, taskId, actor.userId, text],
       );
-      await this.audit.append(em, { actorId: actor.userId, action: 'commentOnTask', entityType: 'Comment', entityId: row.id, allianceId: task.allianceId, changedFields: ['body'] });
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'commentOnTask',
+        entityType: 'Comment',
+        entityId: row.id,
+        allianceId: task.allianceId,
+        changedFields: ['body'],
+      });
       this.events.schedule(em, TaskChange.COMMENTED, [task]);
       return commentFromRow(row);
     });
   }
 
   /** Bumps version and updatedAt for a change outside the task row (dependencies), audits, announces. */
-  private async touch(em: EntityManager, actor: Actor, task: TaskEntity, action: string, fields: string[]): Promise<TaskEntity> {
-    const rows = await returning(em, `UPDATE tasks t SET version = version + 1, updated_at = clock_timestamp() WHERE t.id = $1 AND t.alliance_id = $2 RETURNING ${TASK_COLUMNS}`, [task.id, task.allianceId]);
+  private async touch(
+    em: EntityManager,
+    actor: Actor,
+    task: TaskEntity,
+    action: string,
+    fields: string[],
+  ): Promise<TaskEntity> {
+    const rows = await returning(
+      em,
+      `UPDATE tasks t SET version = version + 1, updated_at = clock_timestamp() WHERE t.id = $1 AND t.alliance_id = $2 RETURNING ${TASK_COLUMNS}`,
+      [task.id, task.allianceId],
+    );
     const updated = taskFromRow(rows[0]);
-    await this.audit.append(em, { actorId: actor.userId, action, entityType: 'Task', entityId: task.id, allianceId: task.allianceId, changedFields: fields });
+    await this.audit.append(em, {
+      actorId: actor.userId,
+      action,
+      entityType: 'Task',
+      entityId: task.id,
+      allianceId: task.allianceId,
+      changedFields: fields,
+    });
     this.events.schedule(em, TaskChange.UPDATED, [updated]);
     return updated;
   }
@@ -434,14 +613,24 @@ export class TaskService {
    * theirs to change → FORBIDDEN. With `dependencyLock`, first serialises on the alliance's
    * dependency graph (before the row lock, so two requests cannot wait on each other).
    */
-  private async lockForWrite(em: EntityManager, actor: Actor, id: string, dependencyLock = false): Promise<TaskEntity> {
+  private async lockForWrite(
+    em: EntityManager,
+    actor: Actor,
+    id: string,
+    dependencyLock = false,
+  ): Promise<TaskEntity> {
     if (!isUuid(id)) throw DomainError.notFound('Task');
     if (dependencyLock) {
       const found = await em.query('SELECT alliance_id FROM tasks WHERE id = $1', [id]);
       if (!found.length || !isMember(actor, found[0].alliance_id)) throw DomainError.notFound('Task');
-      await em.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [DEPENDENCY_LOCK, found[0].alliance_id]);
+      await em.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+        DEPENDENCY_LOCK,
+        found[0].alliance_id,
+      ]);
     }
-    const rows = await em.query(`SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.id = $1 FOR NO KEY UPDATE`, [id]);
+    const rows = await em.query(`SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.id = $1 FOR NO KEY UPDATE`, [
+      id,
+    ]);
     if (!rows.length || !isMember(actor, rows[0].alliance_id)) throw DomainError.notFound('Task');
     const task = taskFromRow(rows[0]);
     if (hasRole(actor, task.allianceId, Role.COORDINATOR)) return task;
@@ -459,11 +648,22 @@ export class TaskService {
   }
 
   /** Looks up, in three statements, the partners, goals and members that task inputs name. */
-  private async validationContext(em: EntityManager, allianceId: string, ids: { partnerIds: string[]; goalIds: string[]; userIds: string[] }) {
+  private async validationContext(
+    em: EntityManager,
+    allianceId: string,
+    ids: { partnerIds: string[]; goalIds: string[]; userIds: string[] },
+  ) {
     const uuids = (list: string[]) => [...new Set(list.filter(isUuid))];
     const [partners, goals, members] = await Promise.all([
-      uuids(ids.partnerIds).length ? em.find(PartnerEntity, { where: { id: In(uuids(ids.partnerIds)), allianceId } }) : [],
-      uuids(ids.goalIds).length ? em.query('SELECT id FROM goals WHERE alliance_id = $1 AND id = ANY($2::uuid[])', [allianceId, uuids(ids.goalIds)]) : [],
+      uuids(ids.partnerIds).length
+        ? em.find(PartnerEntity, { where: { id: In(uuids(ids.partnerIds)), allianceId } })
+        : [],
+      uuids(ids.goalIds).length
+        ? em.query('SELECT id FROM goals WHERE alliance_id = $1 AND id = ANY($2::uuid[])', [
+            allianceId,
+            uuids(ids.goalIds),
+          ])
+        : [],
       uuids(ids.userIds).length
         ? em.query(
             'SELECT u.id, u.organisation_id FROM users u JOIN memberships m ON m.user_id = u.id AND m.alliance_id = $1 WHERE u.id = ANY($2::uuid[])',
@@ -483,7 +683,15 @@ export class TaskService {
 
   taskLoader(loaders: LoaderRegistry) {
     return loaders.get<string, TaskEntity | null>('task.byId', async (ids) =>
-      byKey<TaskEntity>(ids, (await this.dataSource.query(`SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.id = ANY($1::uuid[])`, [ids])).map(taskFromRow), (t) => t.id),
+      byKey<TaskEntity>(
+        ids,
+        (
+          await this.dataSource.query(`SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.id = ANY($1::uuid[])`, [
+            ids,
+          ])
+        ).map(taskFromRow),
+        (t) => t.id,
+      ),
     );
   }
 
@@ -492,7 +700,12 @@ export class TaskService {
     return loaders.get<string, TaskEntity[]>('tasks.byDecision', async (ids) =>
       groupBy(
         ids,
-        (await this.dataSource.query(`SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.decision_id = ANY($1::uuid[]) ORDER BY t.created_at, t.id`, [ids])).map(taskFromRow),
+        (
+          await this.dataSource.query(
+            `SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.decision_id = ANY($1::uuid[]) ORDER BY t.created_at, t.id`,
+            [ids],
+          )
+        ).map(taskFromRow),
         (t) => t.decisionId!,
       ),
     );
@@ -502,9 +715,11 @@ export class TaskService {
    * Lead and contributing partners per task, with their organisations, in one statement.
    */
   partnersLoader(loaders: LoaderRegistry) {
-    return loaders.get<string, { lead: PartnerEntity | null; contributing: PartnerEntity[] }>('task.partners', async (ids) => {
-      const rows: any[] = await this.dataSource.query(
-        `SELECT x.task_id, x.is_lead, p.id, p.alliance_id, p.organisation_id, p.status, p.joined_on::text AS joined_on, p.left_on::text AS left_on, p.created_at,
+    return loaders.get<string, { lead: PartnerEntity | null; contributing: PartnerEntity[] }>(
+      'task.partners',
+      async (ids) => {
+        const rows: any[] = await this.dataSource.query(
+          `SELECT x.task_id, x.is_lead, p.id, p.alliance_id, p.organisation_id, p.status, p.joined_on::text AS joined_on, p.left_on::text AS left_on, p.created_at,
                 o.name AS o_name, o.short_name AS o_short_name, o.kind AS o_kind, o.legal_domains AS o_legal_domains, o.created_at AS o_created_at
            FROM (SELECT t.id AS task_id, t.lead_partner_id AS partner_id, true AS is_lead FROM tasks t WHERE t.id = ANY($1::uuid[])
                  UNION ALL
@@ -512,21 +727,29 @@ export class TaskService {
            JOIN partners p ON p.id = x.partner_id
            JOIN organisations o ON o.id = p.organisation_id
           ORDER BY p.created_at, p.id`,
-        [ids],
-      );
-      // `Partner.organisation` then resolves without another statement.
-      const organisations = this.alliances.organisationLoader(loaders);
-      for (const r of rows) {
-        organisations.prime(
-          r.organisation_id,
-          Object.assign(new OrganisationEntity(), { id: r.organisation_id, name: r.o_name, shortName: r.o_short_name, kind: r.o_kind, legalDomains: r.o_legal_domains, createdAt: new Date(r.o_created_at) }),
+          [ids],
         );
-      }
-      return groupBy(ids, rows, (r) => r.task_id).map((list) => ({
-        lead: list.find((r) => r.is_lead) ? partnerFromRow(list.find((r) => r.is_lead)) : null,
-        contributing: list.filter((r) => !r.is_lead).map(partnerFromRow),
-      }));
-    });
+        // `Partner.organisation` then resolves without another statement.
+        const organisations = this.alliances.organisationLoader(loaders);
+        for (const r of rows) {
+          organisations.prime(
+            r.organisation_id,
+            Object.assign(new OrganisationEntity(), {
+              id: r.organisation_id,
+              name: r.o_name,
+              shortName: r.o_short_name,
+              kind: r.o_kind,
+              legalDomains: r.o_legal_domains,
+              createdAt: new Date(r.o_created_at),
+            }),
+          );
+        }
+        return groupBy(ids, rows, (r) => r.task_id).map((list) => ({
+          lead: list.find((r) => r.is_lead) ? partnerFromRow(list.find((r) => r.is_lead)) : null,
+          contributing: list.filter((r) => !r.is_lead).map(partnerFromRow),
+        }));
+      },
+    );
   }
 
   blockedByLoader(loaders: LoaderRegistry) {

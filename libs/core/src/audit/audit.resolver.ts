@@ -8,7 +8,9 @@ export class AuditResolver {
   constructor(private readonly audit: AuditService) {}
 
   @Query(() => AuditConnection)
-  @Allow.signedIn('platform administrator: all entries; ALLIANCE_ADMIN: entries of their alliances; others: none')
+  @Allow.signedIn(
+    'platform administrator: all entries; ALLIANCE_ADMIN: entries of their alliances; others: none',
+  )
   auditLog(
     @CurrentActor() actor: Actor,
     @Args('allianceId', { type: () => ID, nullable: true }) allianceId?: string,

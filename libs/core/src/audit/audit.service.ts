@@ -34,7 +34,16 @@ export interface AuditQuery {
 
 /** The canonical form that the hash covers: fixed key order, ISO time, sorted field names. */
 export function canonical(e: Omit<AuditEntryEntity, 'id' | 'hash' | 'previousHash'>): string {
-  return JSON.stringify([e.sequence, e.at.toISOString(), e.actorId, e.action, e.entityType, e.entityId, e.allianceId, e.changedFields]);
+  return JSON.stringify([
+    e.sequence,
+    e.at.toISOString(),
+    e.actorId,
+    e.action,
+    e.entityType,
+    e.entityId,
+    e.allianceId,
+    e.changedFields,
+  ]);
 }
 
 @Injectable()
@@ -44,7 +53,10 @@ export class AuditService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  private hash(entry: Omit<AuditEntryEntity, 'id' | 'hash' | 'previousHash'>, previousHash: string | null): string {
+  private hash(
+    entry: Omit<AuditEntryEntity, 'id' | 'hash' | 'previousHash'>,
+    previousHash: string | null,
+  ): string {
     return createHmac('sha256', this.config.auditKey)
       .update(canonical(entry) + (previousHash ?? ''))
       .digest('hex');
@@ -57,7 +69,8 @@ export class AuditService {
   async append(em: EntityManager, record: AuditRecord): Promise<void> {
     if (!em.queryRunner?.isTransactionActive) throw new Error('audit append needs a transaction');
     const changedFields = [...new Set(record.changedFields ?? [])].sort();
-    for (const f of changedFields) if (!FIELD_NAME.test(f)) throw new Error('audit changedFields must be field names');
+    for (const f of changedFields)
+      if (!FIELD_NAME.test(f)) throw new Error('audit changedFields must be field names');
     await em.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
     const last: { sequence: string; hash: string }[] = await em.query(
       'SELECT sequence, hash FROM audit_entries ORDER BY sequence DESC LIMIT 1',
@@ -76,7 +89,19 @@ export class AuditService {
     await em.query(
       `INSERT INTO audit_entries (id, sequence, at, actor_id, action, entity_type, entity_id, alliance_id, changed_fields, hash, previous_hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [randomUUID(), entry.sequence, entry.at, entry.actorId, entry.action, entry.entityType, entry.entityId, entry.allianceId, entry.changedFields, this.hash(entry, previousHash), previousHash],
+      [
+        randomUUID(),
+        entry.sequence,
+        entry.at,
+        entry.actorId,
+        entry.action,
+        entry.entityType,
+        entry.entityId,
+        entry.allianceId,
+        entry.changedFields,
+        this.hash(entry, previousHash),
+        previousHash,
+      ],
     );
   }
 
@@ -84,9 +109,11 @@ export class AuditService {
   async list(actor: Actor, q: AuditQuery): Promise<Page<AuditEntryEntity>> {
     const limit = pageSize(q.first);
     const cursor = decodeCursor(q.after, 1);
-    if (cursor && (typeof cursor[0] !== 'number' || !Number.isSafeInteger(cursor[0]))) throw DomainError.field('after', 'is not a valid cursor');
+    if (cursor && (typeof cursor[0] !== 'number' || !Number.isSafeInteger(cursor[0])))
+      throw DomainError.field('after', 'is not a valid cursor');
     // An id that is not a UUID names nothing: an empty page, not a database error.
-    if ((q.allianceId && !isUuid(q.allianceId)) || (q.entityId && !isUuid(q.entityId))) return toPage([], limit, 0, () => []);
+    if ((q.allianceId && !isUuid(q.allianceId)) || (q.entityId && !isUuid(q.entityId)))
+      return toPage([], limit, 0, () => []);
     const where: string[] = [];
     const params: unknown[] = [];
     const p = (v: unknown) => {
@@ -103,7 +130,10 @@ export class AuditService {
     if (q.entityType) where.push(`entity_type = ${p(q.entityType)}`);
     if (q.entityId) where.push(`entity_id = ${p(q.entityId)}`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM audit_entries ${filter}`, params);
+    const [{ count }] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM audit_entries ${filter}`,
+      params,
+    );
     if (cursor) {
       where.push(`sequence > ${p(cursor[0])}`);
     }
@@ -115,8 +145,13 @@ export class AuditService {
   }
 
   /** Recomputes the whole chain in sequence order; names the first entry that does not match. */
-  async verify(actor: Actor): Promise<{ valid: boolean; entriesChecked: number; firstBrokenSequence: number | null }> {
-    if (!actor.platformAdmin && ![...actor.roles.keys()].some((id) => hasRole(actor, id, Role.ALLIANCE_ADMIN))) {
+  async verify(
+    actor: Actor,
+  ): Promise<{ valid: boolean; entriesChecked: number; firstBrokenSequence: number | null }> {
+    if (
+      !actor.platformAdmin &&
+      ![...actor.roles.keys()].some((id) => hasRole(actor, id, Role.ALLIANCE_ADMIN))
+    ) {
       throw DomainError.forbidden('Only administrators may verify the audit chain');
     }
     let previousHash: string | null = null;
@@ -132,7 +167,10 @@ export class AuditService {
       for (const raw of rows) {
         const e = toEntity(raw);
         checked++;
-        const ok = e.sequence === expectedSequence && e.previousHash === previousHash && e.hash === this.hash(e, previousHash);
+        const ok =
+          e.sequence === expectedSequence &&
+          e.previousHash === previousHash &&
+          e.hash === this.hash(e, previousHash);
         if (!ok) return { valid: false, entriesChecked: checked, firstBrokenSequence: e.sequence };
         previousHash = e.hash;
         expectedSequence++;

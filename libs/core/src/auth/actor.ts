@@ -63,7 +63,8 @@ export type AccessRule =
 export const Allow = {
   public: (rule: string) => SetMetadata(ALLOW_KEY, { kind: 'public', rule } satisfies AccessRule),
   signedIn: (rule: string) => SetMetadata(ALLOW_KEY, { kind: 'signedIn', rule } satisfies AccessRule),
-  platformAdmin: (rule = 'platform administrator') => SetMetadata(ALLOW_KEY, { kind: 'platformAdmin', rule } satisfies AccessRule),
+  platformAdmin: (rule = 'platform administrator') =>
+    SetMetadata(ALLOW_KEY, { kind: 'platformAdmin', rule } satisfies AccessRule),
 };
 
 export function requestFrom(context: ExecutionContext): any {
@@ -72,7 +73,9 @@ export function requestFrom(context: ExecutionContext): any {
 }
 
 /** The signed-in caller of a GraphQL operation or HTTP route. */
-export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => requestFrom(context).user);
+export const CurrentActor = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Actor => requestFrom(context).user,
+);
 
 /**
  * Object-level check for alliance-scoped writes: a non-member gets NOT_FOUND (the alliance is
@@ -80,7 +83,8 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
  */
 export function assertRole(actor: Actor, allianceId: string, roles: Role[], what = 'Alliance'): void {
   if (!isMember(actor, allianceId)) throw DomainError.notFound(what);
-  if (!hasRole(actor, allianceId, ...roles)) throw DomainError.forbidden(`Requires one of the roles ${roles.join(', ')}`);
+  if (!hasRole(actor, allianceId, ...roles))
+    throw DomainError.forbidden(`Requires one of the roles ${roles.join(', ')}`);
 }
 
 export function assertMember(actor: Actor, allianceId: string, what = 'Alliance'): void {
@@ -88,6 +92,9 @@ export function assertMember(actor: Actor, allianceId: string, what = 'Alliance'
 }
 
 /** An alliance-scoped row if the actor may see it, else null (indistinguishable from a missing one). */
-export function visibleTo<T extends { allianceId: string }>(actor: Actor, row: T | null | undefined): T | null {
+export function visibleTo<T extends { allianceId: string }>(
+  actor: Actor,
+  row: T | null | undefined,
+): T | null {
   return row && isMember(actor, row.allianceId) ? row : null;
 }

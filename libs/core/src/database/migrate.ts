@@ -7,7 +7,13 @@ export type MigrationClass = new () => MigrationInterface;
 const MIGRATION_LOCK = 4_711_001;
 
 export function migrationDataSource(url: string, migrations: MigrationClass[]): DataSource {
-  return new DataSource({ type: 'postgres', url, migrations, migrationsTableName: 'migrations', logging: false });
+  return new DataSource({
+    type: 'postgres',
+    url,
+    migrations,
+    migrationsTableName: 'migrations',
+    logging: false,
+  });
 }
 
 /** Applies the committed migrations, one transaction each, under an advisory lock. */

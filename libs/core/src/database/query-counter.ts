@@ -22,7 +22,10 @@ export class QueryCounter implements TypeOrmLogger {
   logQueryError(error: string | Error, query: string): void {
     QueryCounter.count++;
     // The statement text and SQLSTATE only; parameters and driver messages may carry personal data.
-    logger.debug({ query: query.slice(0, 200), sqlState: (error as { code?: unknown })?.code }, 'query failed');
+    logger.debug(
+      { query: query.slice(0, 200), sqlState: (error as { code?: unknown })?.code },
+      'query failed',
+    );
   }
   logQuerySlow(time: number, query: string): void {
     logger.warn({ time, query: query.slice(0, 200) }, 'slow query');

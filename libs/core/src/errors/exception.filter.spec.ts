@@ -16,7 +16,10 @@ function httpHost(reqId = 'req-1234567') {
       return this;
     },
   };
-  const host = { getType: () => 'http', getArgByIndex: (i: number) => (i === 0 ? { id: reqId } : res) } as unknown as ArgumentsHost;
+  const host = {
+    getType: () => 'http',
+    getArgByIndex: (i: number) => (i === 0 ? { id: reqId } : res),
+  } as unknown as ArgumentsHost;
   return { host, sent, res };
 }
 
@@ -54,8 +57,14 @@ describe('AppExceptionFilter', () => {
 
   it('answers anything unexpected with 500, no message, and the request id as correlation id', () => {
     const { host, sent } = httpHost('abcdef12-req');
-    filter.catch(Object.assign(new Error('duplicate key value (lower(email))=(x@y.de)'), { code: '23505' }), host);
-    expect(sent).toEqual({ status: 500, body: { statusCode: 500, message: 'Internal server error', correlationId: 'abcdef12-req' } });
+    filter.catch(
+      Object.assign(new Error('duplicate key value (lower(email))=(x@y.de)'), { code: '23505' }),
+      host,
+    );
+    expect(sent).toEqual({
+      status: 500,
+      body: { statusCode: 500, message: 'Internal server error', correlationId: 'abcdef12-req' },
+    });
   });
 
   it("leaves Nest's HTTP exceptions to Nest", () => {

@@ -29,14 +29,24 @@ export class AppExceptionFilter extends BaseExceptionFilter {
     const req = host.getArgByIndex(0);
     if (exception instanceof DomainError) {
       if (!res.headersSent) {
-        res.status(HTTP_STATUS[exception.code]).json({ statusCode: HTTP_STATUS[exception.code], code: exception.code, message: exception.message, ...(exception.fields ? { fields: exception.fields } : {}) });
+        res.status(HTTP_STATUS[exception.code]).json({
+          statusCode: HTTP_STATUS[exception.code],
+          code: exception.code,
+          message: exception.message,
+          ...(exception.fields ? { fields: exception.fields } : {}),
+        });
       }
       return undefined;
     }
-    if (exception instanceof HttpException || (exception as any)?.statusCode < 500) return super.catch(exception, host);
+    if (exception instanceof HttpException || (exception as any)?.statusCode < 500)
+      return super.catch(exception, host);
     const correlationId: string = req?.id ?? globalThis.crypto.randomUUID();
-    logger.error({ err: describeError(exception), correlationId, route: req?.route?.path }, 'unexpected error');
-    if (!res.headersSent) res.status(500).json({ statusCode: 500, message: 'Internal server error', correlationId });
+    logger.error(
+      { err: describeError(exception), correlationId, route: req?.route?.path },
+      'unexpected error',
+    );
+    if (!res.headersSent)
+      res.status(500).json({ statusCode: 500, message: 'Internal server error', correlationId });
     return undefined;
   }
 }

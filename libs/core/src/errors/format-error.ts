@@ -5,7 +5,13 @@ import { DomainError, ErrorCode, type FieldError } from './domain-error.js';
 import { logger } from '../logging/logger.js';
 
 /** Codes that Apollo raises before execution; they pass through unchanged. */
-const APOLLO_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+const APOLLO_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 const HTTP_CODES: Record<number, ErrorCode> = {
   400: ErrorCode.BAD_USER_INPUT,
@@ -42,7 +48,10 @@ function dotted(path: string): string {
  * Finds the dotted argument path ("input.joinedOn") of a value in the operation's source: either
  * where a variable is used, or the literal value that starts at `offset`.
  */
-function argumentPath(source: string, target: { variable?: string; offset?: number; within?: number }): string | undefined {
+function argumentPath(
+  source: string,
+  target: { variable?: string; offset?: number; within?: number },
+): string | undefined {
   let doc;
   try {
     doc = parse(source);
@@ -53,12 +62,18 @@ function argumentPath(source: string, target: { variable?: string; offset?: numb
   const walk = (v: ValueNode, path: string) => {
     if (found !== undefined) return;
     if (target.offset !== undefined && v.loc?.start === target.offset) found = path;
-    else if (target.variable !== undefined && v.kind === Kind.VARIABLE && v.name.value === target.variable) found = path;
+    else if (target.variable !== undefined && v.kind === Kind.VARIABLE && v.name.value === target.variable)
+      found = path;
     else if (v.kind === Kind.OBJECT) for (const f of v.fields) walk(f.value, `${path}.${f.name.value}`);
     else if (v.kind === Kind.LIST) v.values.forEach((x, i) => walk(x, `${path}.${i}`));
   };
   for (const def of doc.definitions) {
-    if (target.within !== undefined && def.loc && (target.within < def.loc.start || target.within > def.loc.end)) continue;
+    if (
+      target.within !== undefined &&
+      def.loc &&
+      (target.within < def.loc.start || target.within > def.loc.end)
+    )
+      continue;
     visit(def, {
       Argument(node) {
         walk(node.value, node.name.value);
@@ -74,15 +89,20 @@ function argumentPath(source: string, target: { variable?: string; offset?: numb
  * literal scalar (e.g. a Date), with paths as the contract wants them: dotted argument paths.
  */
 function inputFieldErrors(error: unknown, message: string): FieldError[] {
-  const withNodes = chain(error).find((e): e is GraphQLError => e instanceof GraphQLError && !!e.nodes?.length);
+  const withNodes = chain(error).find(
+    (e): e is GraphQLError => e instanceof GraphQLError && !!e.nodes?.length,
+  );
   const node = withNodes?.nodes?.[0];
   const source = node?.loc?.source.body;
-  const variable = /^Variable "\$(\w+)" got invalid value .*? at "([^"]+)"; ([\s\S]*)$/.exec(message)
-    ?? /^Variable "\$(\w+)" got invalid value [\s\S]*?; ()([\s\S]*)$/.exec(message);
+  const variable =
+    /^Variable "\$(\w+)" got invalid value .*? at "([^"]+)"; ([\s\S]*)$/.exec(message) ??
+    /^Variable "\$(\w+)" got invalid value [\s\S]*?; ()([\s\S]*)$/.exec(message);
   if (variable) {
     const [, name, at, reason] = variable;
     let path = at ? dotted(at) : name;
-    const missing = /^Field "(\w+)" of required type .* was not provided\.?$/.exec(reason) ?? /^Field "(\w+)" is not defined by type/.exec(reason);
+    const missing =
+      /^Field "(\w+)" of required type .* was not provided\.?$/.exec(reason) ??
+      /^Field "(\w+)" is not defined by type/.exec(reason);
     if (missing) path = `${path}.${missing[1]}`;
     const argPath = source ? argumentPath(source, { variable: name, within: node?.loc?.start }) : undefined;
     if (argPath) path = argPath + path.slice(name.length);
@@ -90,7 +110,9 @@ function inputFieldErrors(error: unknown, message: string): FieldError[] {
   }
   const whole = /^Variable "\$(\w+)" of (?:required|non-null) type .*$/.exec(message);
   if (whole) {
-    const argPath = source ? argumentPath(source, { variable: whole[1], within: node?.loc?.start }) : undefined;
+    const argPath = source
+      ? argumentPath(source, { variable: whole[1], within: node?.loc?.start })
+      : undefined;
     return [{ path: argPath ?? whole[1], message }];
   }
   if (node && source && node.loc) {
@@ -108,9 +130,20 @@ export function describeError(err: unknown): Record<string, unknown> {
   if (!(err instanceof Error)) return { type: typeof err };
   const e = err as Error & { driverError?: any; code?: unknown };
   const db = e.driverError ?? (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e : undefined);
-  const frames = (e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).join('\n');
+  const frames = (e.stack ?? '')
+    .split('\n')
+    .filter((l) => /^\s+at /.test(l))
+    .join('\n');
   if (db) {
-    return { type: e.name, sqlState: db.code, constraint: db.constraint, table: db.table, column: db.column, routine: db.routine, stack: frames };
+    return {
+      type: e.name,
+      sqlState: db.code,
+      constraint: db.constraint,
+      table: db.table,
+      column: db.column,
+      routine: db.routine,
+      stack: frames,
+    };
   }
   return { type: e.name, message: e.message, stack: frames };
 }
@@ -127,14 +160,26 @@ export interface FormatErrorOptions {
 
 const SUGGESTION = / ?Did you mean [^?]*\?/g;
 
-export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, requestId?: string, options: FormatErrorOptions = {}): GraphQLFormattedError {
+export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  requestId?: string,
+  options: FormatErrorOptions = {},
+): GraphQLFormattedError {
   const result = format(formatted, error, requestId);
   if (!options.hideSuggestions) return result;
   const fields = result.extensions?.fields as FieldError[] | undefined;
   return {
     ...result,
     message: result.message.replace(SUGGESTION, ''),
-    ...(fields ? { extensions: { ...result.extensions, fields: fields.map((f) => ({ ...f, message: f.message.replace(SUGGESTION, '') })) } } : {}),
+    ...(fields
+      ? {
+          extensions: {
+            ...result.extensions,
+            fields: fields.map((f) => ({ ...f, message: f.message.replace(SUGGESTION, '') })),
+          },
+        }
+      : {}),
   };
 }
 
@@ -151,21 +196,35 @@ function format(formatted: GraphQLFormattedError, error: unknown, requestId?: st
   }
   const code = formatted.extensions?.code as string | undefined;
   // A scalar (e.g. Date) refusing a literal during validation: bad input, not a bad document.
-  if (code === 'GRAPHQL_VALIDATION_FAILED' && original instanceof GraphQLError && original.extensions?.code === ErrorCode.BAD_USER_INPUT) {
-    return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT, fields: inputFieldErrors(error, formatted.message) } };
+  if (
+    code === 'GRAPHQL_VALIDATION_FAILED' &&
+    original instanceof GraphQLError &&
+    original.extensions?.code === ErrorCode.BAD_USER_INPUT
+  ) {
+    return {
+      ...base,
+      extensions: { code: ErrorCode.BAD_USER_INPUT, fields: inputFieldErrors(error, formatted.message) },
+    };
   }
   if (code && APOLLO_CODES.has(code)) {
     return { ...base, extensions: { code } };
   }
   if (original instanceof GraphQLError || (error instanceof GraphQLError && !error.originalError)) {
     // Variable coercion and argument errors raised by graphql-js itself.
-    if (code === 'BAD_USER_INPUT') return { ...base, extensions: { code, fields: inputFieldErrors(error, formatted.message) } };
-    if (code && (Object.values(ErrorCode) as string[]).includes(code)) return { ...base, extensions: { code } };
+    if (code === 'BAD_USER_INPUT')
+      return { ...base, extensions: { code, fields: inputFieldErrors(error, formatted.message) } };
+    if (code && (Object.values(ErrorCode) as string[]).includes(code))
+      return { ...base, extensions: { code } };
   }
   if (original instanceof HttpException) {
     const status = original.getStatus();
     const mapped = HTTP_CODES[status];
-    if (mapped) return { ...base, message: original.message, extensions: { code: mapped, ...(mapped === ErrorCode.BAD_USER_INPUT ? { fields: [] } : {}) } };
+    if (mapped)
+      return {
+        ...base,
+        message: original.message,
+        extensions: { code: mapped, ...(mapped === ErrorCode.BAD_USER_INPUT ? { fields: [] } : {}) },
+      };
   }
   const correlationId = requestId ?? cryptoId();
   logger.error({ err: describeError(original), correlationId, path: formatted.path }, 'unexpected error');

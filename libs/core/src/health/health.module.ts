@@ -5,6 +5,10 @@ import { HealthController, MIGRATIONS } from './health.controller.js';
 @Module({})
 export class HealthModule {
   static forRoot(migrations: MigrationClass[]): DynamicModule {
-    return { module: HealthModule, controllers: [HealthController], providers: [{ provide: MIGRATIONS, useValue: migrations }] };
+    return {
+      module: HealthModule,
+      controllers: [HealthController],
+      providers: [{ provide: MIGRATIONS, useValue: migrations }],
+    };
   }
 }

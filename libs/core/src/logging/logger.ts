@@ -5,13 +5,18 @@ import { type DestinationStream, pino, type Logger } from 'pino';
  * Structured JSON logs. Serializers keep tokens, passwords and request bodies out: only method,
  * route and ids are logged, never variables or headers.
  */
-export let logger: Logger = pino({ level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info') });
+export let logger: Logger = pino({
+  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info'),
+});
 
 /** Replaces the process logger; `destination` (default stdout) lets tests capture the lines. */
 export function configureLogger(level: string, destination?: DestinationStream): Logger {
   const options = {
     level,
-    redact: { paths: ['*.password', '*.refreshToken', '*.accessToken', '*.authorization', 'req.headers'], remove: true },
+    redact: {
+      paths: ['*.password', '*.refreshToken', '*.accessToken', '*.authorization', 'req.headers'],
+      remove: true,
+    },
   };
   logger = destination ? pino(options, destination) : pino(options);
   return logger;

@@ -45,11 +45,20 @@ export interface Page<T> {
 }
 
 /** Builds a page from `limit + 1` fetched rows. */
-export function toPage<T>(rows: T[], limit: number, totalCount: number, cursorOf: (row: T) => unknown[]): Page<T> {
+export function toPage<T>(
+  rows: T[],
+  limit: number,
+  totalCount: number,
+  cursorOf: (row: T) => unknown[],
+): Page<T> {
   const hasNextPage = rows.length > limit;
   const slice = hasNextPage ? rows.slice(0, limit) : rows;
   const edges = slice.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
-  return { edges, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null }, totalCount };
+  return {
+    edges,
+    pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    totalCount,
+  };
 }
 
 /** The GraphQL shape of a Relay connection: `<Name>Edge` and the fields of `<Name>Connection`. */

@@ -14,7 +14,9 @@ export function createPubSub(config: Pick<AppConfig, 'redisUrl'>): PubSubEngine 
   const connect = (role: string) => {
     const client = new Redis(config.redisUrl!, { maxRetriesPerRequest: 3, lazyConnect: false });
     // The URL may carry a password: log the role only.
-    client.on('error', (err) => logger.warn({ component: 'pubsub', role, err: err.message }, 'redis connection error'));
+    client.on('error', (err) =>
+      logger.warn({ component: 'pubsub', role, err: err.message }, 'redis connection error'),
+    );
     return client;
   };
   return new RedisPubSub({ publisher: connect('publisher'), subscriber: connect('subscriber') });
@@ -31,7 +33,10 @@ class PubSubLifecycle implements OnApplicationShutdown {
 
 /** Import where events are published or subscribed; Nest keeps one instance per application. */
 @Module({
-  providers: [{ provide: PUB_SUB, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createPubSub(config) }, PubSubLifecycle],
+  providers: [
+    { provide: PUB_SUB, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createPubSub(config) },
+    PubSubLifecycle,
+  ],
   exports: [PUB_SUB],
 })
 export class PubSubModule {}

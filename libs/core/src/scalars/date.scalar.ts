@@ -6,13 +6,20 @@ export function isCalendarDay(value: string): boolean {
   const m = DAY.exec(value);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  return (
+    d.getUTCFullYear() === Number(m[1]) &&
+    d.getUTCMonth() === Number(m[2]) - 1 &&
+    d.getUTCDate() === Number(m[3])
+  );
 }
 
 function parse(value: unknown, nodes?: ValueNode): string {
   if (typeof value !== 'string' || !isCalendarDay(value)) {
     // BAD_USER_INPUT also for a literal in the document (the error formatter keeps it and finds the argument path).
-    throw new GraphQLError('Date must be a calendar day YYYY-MM-DD', { nodes, extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError('Date must be a calendar day YYYY-MM-DD', {
+      nodes,
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return value;
 }
@@ -24,12 +31,21 @@ export const DateScalar = new GraphQLScalarType({
   serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)),
   parseValue: parse,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('Date must be a string YYYY-MM-DD', { nodes: ast, extensions: { code: 'BAD_USER_INPUT' } });
+    if (ast.kind !== Kind.STRING)
+      throw new GraphQLError('Date must be a string YYYY-MM-DD', {
+        nodes: ast,
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     return parse(ast.value, ast);
   },
 });
 
 /** Today's calendar day in Europe/Berlin, the alliance's local time. */
 export function todayInBerlin(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Berlin',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }

@@ -15,7 +15,10 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ALLOW_KEY, [context.getHandler(), context.getClass()]);
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ALLOW_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!rule) {
       logger.error({ handler: context.getHandler().name }, 'operation without access rule refused');
       throw DomainError.forbidden('Operation not allowed');
@@ -29,7 +32,8 @@ export class AccessGuard implements CanActivate {
       if (!actor) throw DomainError.unauthenticated();
       req.user = actor;
     }
-    if (rule.kind === 'platformAdmin' && !req.user.platformAdmin) throw DomainError.forbidden('Platform administrators only');
+    if (rule.kind === 'platformAdmin' && !req.user.platformAdmin)
+      throw DomainError.forbidden('Platform administrators only');
     return true;
   }
 }

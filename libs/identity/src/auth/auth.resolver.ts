@@ -17,7 +17,11 @@ export class AuthResolver {
   @Mutation(() => AuthPayload)
   @Allow.public('anyone; wrong credentials answer UNAUTHENTICATED, repeated failures RATE_LIMITED')
   @UseGuards(GqlLocalGuard)
-  async login(@Args('email') _email: string, @Args('password') _password: string, @Context('req') req: { signedInUser: UserEntity; user?: Actor }) {
+  async login(
+    @Args('email') _email: string,
+    @Args('password') _password: string,
+    @Context('req') req: { signedInUser: UserEntity; user?: Actor },
+  ) {
     const user = req.signedInUser;
     const session = await this.auth.login(user);
     // The rest of this response is read as the user who just signed in.

@@ -72,7 +72,13 @@ export class AuthService implements OnModuleInit {
     const familyId = randomUUID();
     return this.dataSource.transaction(async (em) => {
       const session = await this.insertSession(em, user.id, familyId);
-      await this.audit.append(em, { actorId: user.id, action: 'login', entityType: 'Session', entityId: familyId, changedFields: [] });
+      await this.audit.append(em, {
+        actorId: user.id,
+        action: 'login',
+        entityType: 'Session',
+        entityId: familyId,
+        changedFields: [],
+      });
       return this.issue(user, familyId, session.refreshToken);
     });
   }
@@ -92,19 +98,37 @@ export class AuthService implements OnModuleInit {
       const s = rows[0];
       if (!s || s.revoked_at || s.expired) return { error: 'invalid' as const };
       if (s.rotated_at) {
-        await em.query('UPDATE sessions SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [s.family_id]);
-        await this.audit.append(em, { actorId: s.user_id, action: 'revokeSessionFamily', entityType: 'Session', entityId: s.family_id, changedFields: ['revokedAt'] });
+        await em.query('UPDATE sessions SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [
+          s.family_id,
+        ]);
+        await this.audit.append(em, {
+          actorId: s.user_id,
+          action: 'revokeSessionFamily',
+          entityType: 'Session',
+          entityId: s.family_id,
+          changedFields: ['revokedAt'],
+        });
         return { error: 'reused' as const };
       }
       await em.query('UPDATE sessions SET rotated_at = now() WHERE id = $1', [s.id]);
       const user = await em.getRepository(UserEntity).findOne({ where: { id: s.user_id } });
       if (!user) return { error: 'invalid' as const };
       const next = await this.insertSession(em, user.id, s.family_id);
-      await this.audit.append(em, { actorId: user.id, action: 'refreshSession', entityType: 'Session', entityId: s.family_id, changedFields: [] });
+      await this.audit.append(em, {
+        actorId: user.id,
+        action: 'refreshSession',
+        entityType: 'Session',
+        entityId: s.family_id,
+        changedFields: [],
+      });
       return { session: this.issue(user, s.family_id, next.refreshToken) };
     });
     if ('error' in outcome) {
-      throw DomainError.unauthenticated(outcome.error === 'reused' ? 'Session ended; please sign in again' : 'Session expired; please sign in again');
+      throw DomainError.unauthenticated(
+        outcome.error === 'reused'
+          ? 'Session ended; please sign in again'
+          : 'Session expired; please sign in again',
+      );
     }
     return outcome.session;
   }
@@ -112,10 +136,20 @@ export class AuthService implements OnModuleInit {
   /** Ends the session family of this refresh token. */
   async logout(refreshToken: string): Promise<boolean> {
     return this.dataSource.transaction(async (em) => {
-      const rows = await em.query('SELECT user_id, family_id FROM sessions WHERE token_hash = $1', [sha256(refreshToken)]);
+      const rows = await em.query('SELECT user_id, family_id FROM sessions WHERE token_hash = $1', [
+        sha256(refreshToken),
+      ]);
       if (!rows.length) return false;
-      await em.query('UPDATE sessions SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [rows[0].family_id]);
-      await this.audit.append(em, { actorId: rows[0].user_id, action: 'logout', entityType: 'Session', entityId: rows[0].family_id, changedFields: ['revokedAt'] });
+      await em.query('UPDATE sessions SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [
+        rows[0].family_id,
+      ]);
+      await this.audit.append(em, {
+        actorId: rows[0].user_id,
+        action: 'logout',
+        entityType: 'Session',
+        entityId: rows[0].family_id,
+        changedFields: ['revokedAt'],
+      });
       return true;
     });
   }
@@ -124,7 +158,10 @@ export class AuthService implements OnModuleInit {
   async actorFromToken(token: string): Promise<Actor | null> {
     let claims: AccessClaims;
     try {
-      claims = await this.jwt.verifyAsync<AccessClaims>(token, { secret: this.config.jwtSecret, algorithms: ['HS256'] });
+      claims = await this.jwt.verifyAsync<AccessClaims>(token, {
+        secret: this.config.jwtSecret,
+        algorithms: ['HS256'],
+      });
     } catch {
       return null;
     }

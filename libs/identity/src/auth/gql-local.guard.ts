@@ -18,7 +18,10 @@ export class GqlLocalGuard implements CanActivate {
     this.strategy = new Strategy(
       { usernameField: 'email', passwordField: 'password', passReqToCallback: true },
       (req, email, password, done) => {
-        auth.validateCredentials(email, password, req.ip ?? 'unknown').then((user) => done(null, user as Express.User), (err) => done(err));
+        auth.validateCredentials(email, password, req.ip ?? 'unknown').then(
+          (user) => done(null, user as Express.User),
+          (err) => done(err),
+        );
       },
     );
   }

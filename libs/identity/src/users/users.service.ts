@@ -58,7 +58,11 @@ export class UsersService {
 
   userLoader(loaders: LoaderRegistry) {
     return loaders.get<string, UserEntity | null>('user.byId', async (ids) =>
-      byKey(ids, await this.dataSource.getRepository(UserEntity).find({ where: { id: In([...ids]) } }), (u) => u.id),
+      byKey(
+        ids,
+        await this.dataSource.getRepository(UserEntity).find({ where: { id: In([...ids]) } }),
+        (u) => u.id,
+      ),
     );
   }
 
@@ -66,7 +70,9 @@ export class UsersService {
     return loaders.get<string, MembershipEntity[]>('memberships.byUser', async (ids) =>
       groupBy(
         ids,
-        await this.dataSource.getRepository(MembershipEntity).find({ where: { userId: In([...ids]) }, order: { createdAt: 'ASC' } }),
+        await this.dataSource
+          .getRepository(MembershipEntity)
+          .find({ where: { userId: In([...ids]) }, order: { createdAt: 'ASC' } }),
         (m) => m.userId,
       ),
     );
@@ -76,7 +82,9 @@ export class UsersService {
     return loaders.get<string, MembershipEntity[]>('memberships.byAlliance', async (ids) =>
       groupBy(
         ids,
-        await this.dataSource.getRepository(MembershipEntity).find({ where: { allianceId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+        await this.dataSource
+          .getRepository(MembershipEntity)
+          .find({ where: { allianceId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
         (m) => m.allianceId,
       ),
     );

@@ -39,7 +39,13 @@ export function berlinWallClock(at: Date): string {
 
 /** 'Mi., 25.11.2026, 10:00 Uhr' style, for printed minutes. */
 export function berlinDateTime(at: Date): string {
-  return new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'full', timeStyle: 'short' }).format(at) + ' Uhr';
+  return (
+    new Intl.DateTimeFormat('de-DE', {
+      timeZone: 'Europe/Berlin',
+      dateStyle: 'full',
+      timeStyle: 'short',
+    }).format(at) + ' Uhr'
+  );
 }
 
 export function berlinDate(at: Date): string {

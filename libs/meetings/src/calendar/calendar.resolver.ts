@@ -15,13 +15,18 @@ function originOf(ctx: GqlContext): string {
 export class CalendarResolver {
   constructor(private readonly calendar: CalendarService) {}
 
-  @Query(() => CalendarFeedModel, { nullable: true, description: "The caller's calendar feed URL; null until rotateCalendarFeed creates one." })
+  @Query(() => CalendarFeedModel, {
+    nullable: true,
+    description: "The caller's calendar feed URL; null until rotateCalendarFeed creates one.",
+  })
   @Allow.signedIn('any signed-in user: their own feed')
   calendarFeed(@CurrentActor() actor: Actor, @Context() ctx: GqlContext) {
     return this.calendar.get(actor, originOf(ctx));
   }
 
-  @Mutation(() => CalendarFeedModel, { description: 'Creates the feed URL or replaces it with a new one; the previous URL stops working.' })
+  @Mutation(() => CalendarFeedModel, {
+    description: 'Creates the feed URL or replaces it with a new one; the previous URL stops working.',
+  })
   @Allow.signedIn('any signed-in user: their own feed')
   rotateCalendarFeed(@CurrentActor() actor: Actor, @Context() ctx: GqlContext) {
     return this.calendar.rotate(actor, originOf(ctx));

@@ -21,15 +21,45 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 /** A Temporal-like zoned date-time that ical-generator writes as TZID=Europe/Berlin wall-clock time. */
 function berlin(at: Date) {
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Berlin',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle: 'h23',
+    })
       .formatToParts(at)
       .filter((x) => x.type !== 'literal')
       .map((x) => [x.type, Number(x.value)]),
   ) as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
-  const fields = { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second: p.second };
+  const fields = {
+    year: p.year,
+    month: p.month,
+    day: p.day,
+    hour: p.hour,
+    minute: p.minute,
+    second: p.second,
+  };
   const iso = at.toISOString();
-  const plain: any = { ...fields, toZonedDateTime: () => zoned, toPlainDate: () => plain, toString: () => iso, toJSON: () => iso };
-  const zoned: any = { ...fields, timeZoneId: 'Europe/Berlin', toPlainDateTime: () => plain, withTimeZone: () => zoned, toInstant: () => at, toString: () => iso, toJSON: () => iso };
+  const plain: any = {
+    ...fields,
+    toZonedDateTime: () => zoned,
+    toPlainDate: () => plain,
+    toString: () => iso,
+    toJSON: () => iso,
+  };
+  const zoned: any = {
+    ...fields,
+    timeZoneId: 'Europe/Berlin',
+    toPlainDateTime: () => plain,
+    withTimeZone: () => zoned,
+    toInstant: () => at,
+    toString: () => iso,
+    toJSON: () => iso,
+  };
   return zoned;
 }
 
@@ -62,8 +92,12 @@ export class CalendarService {
   }
 
   async get(actor: Actor, origin: string): Promise<{ url: string; createdAt: Date } | null> {
-    const feed = await this.dataSource.getRepository(CalendarFeedEntity).findOne({ where: { userId: actor.userId } });
-    return feed ? { url: origin + CalendarService.path(this.tokenOf(feed.id)), createdAt: feed.createdAt } : null;
+    const feed = await this.dataSource
+      .getRepository(CalendarFeedEntity)
+      .findOne({ where: { userId: actor.userId } });
+    return feed
+      ? { url: origin + CalendarService.path(this.tokenOf(feed.id)), createdAt: feed.createdAt }
+      : null;
   }
 
   /** Creates the caller's feed or replaces it: the old URL stops working at once. */
@@ -75,18 +109,36 @@ export class CalendarService {
         [actor.userId, 'pending'],
       );
       const token = this.tokenOf(row.id);
-      await em.query('UPDATE calendar_feeds SET token_hash = $2 WHERE id = $1', [row.id, CalendarService.hash(token)]);
-      await this.audit.append(em, { actorId: actor.userId, action: 'rotateCalendarFeed', entityType: 'CalendarFeed', entityId: row.id, changedFields: ['token'] });
+      await em.query('UPDATE calendar_feeds SET token_hash = $2 WHERE id = $1', [
+        row.id,
+        CalendarService.hash(token),
+      ]);
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'rotateCalendarFeed',
+        entityType: 'CalendarFeed',
+        entityId: row.id,
+        changedFields: ['token'],
+      });
       return { url: origin + CalendarService.path(token), createdAt: row.created_at };
     });
   }
 
   revoke(actor: Actor): Promise<boolean> {
     return this.dataSource.transaction(async (em) => {
-      const rows: { id: string }[] = await em.query('SELECT id FROM calendar_feeds WHERE user_id = $1 FOR UPDATE', [actor.userId]);
+      const rows: { id: string }[] = await em.query(
+        'SELECT id FROM calendar_feeds WHERE user_id = $1 FOR UPDATE',
+        [actor.userId],
+      );
       if (!rows.length) return false;
       await em.query('DELETE FROM calendar_feeds WHERE id = $1', [rows[0].id]);
-      await this.audit.append(em, { actorId: actor.userId, action: 'revokeCalendarFeed', entityType: 'CalendarFeed', entityId: rows[0].id, changedFields: ['token'] });
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'revokeCalendarFeed',
+        entityType: 'CalendarFeed',
+        entityId: rows[0].id,
+        changedFields: ['token'],
+      });
       return true;
     });
   }
@@ -94,7 +146,10 @@ export class CalendarService {
   /** The feed's iCalendar text, or null for an unknown (or revoked) token. */
   async render(token: string): Promise<string | null> {
     if (!TOKEN.test(token)) return null;
-    const feeds: { user_id: string }[] = await this.dataSource.query('SELECT user_id FROM calendar_feeds WHERE token_hash = $1', [CalendarService.hash(token)]);
+    const feeds: { user_id: string }[] = await this.dataSource.query(
+      'SELECT user_id FROM calendar_feeds WHERE token_hash = $1',
+      [CalendarService.hash(token)],
+    );
     if (!feeds.length) return null;
     const since = new Date(Date.now() - FEED_HISTORY_DAYS * 86_400_000);
     const meetings: any[] = await this.dataSource.query(

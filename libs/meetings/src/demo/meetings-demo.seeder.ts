@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type Actor, type DemoExtension, type DemoIds, Role, todayInBerlin } from '../../../core/src/index.js';
+import {
+  type Actor,
+  type DemoExtension,
+  type DemoIds,
+  Role,
+  todayInBerlin,
+} from '../../../core/src/index.js';
 import { TaskPriority, TaskService } from '../../../coordination/src/index.js';
 import { nextDecisionNumber } from '../meetings/decisions.service.js';
 
@@ -41,10 +47,25 @@ interface DemoDecision {
 }
 
 const KICKOFF_AGENDA: { title: string; description?: string; presenter: string; minutes: number }[] = [
-  { title: 'Begrüßung und Vorstellung des Landesprojekts „NRW.integrativ“', description: 'Ziele des Landes, Rolle der Unternehmen als zentrale Integrationsakteure.', presenter: 'integration', minutes: 20 },
-  { title: 'Einbettung in das Kommunale Integrationsmanagement (KIM)', description: 'Erfahrungen aus der Einzelfallhilfe seit 2020: Spracherwerb, Wohnungssuche, Aufenthaltssituation.', presenter: 'integration', minutes: 25 },
+  {
+    title: 'Begrüßung und Vorstellung des Landesprojekts „NRW.integrativ“',
+    description: 'Ziele des Landes, Rolle der Unternehmen als zentrale Integrationsakteure.',
+    presenter: 'integration',
+    minutes: 20,
+  },
+  {
+    title: 'Einbettung in das Kommunale Integrationsmanagement (KIM)',
+    description:
+      'Erfahrungen aus der Einzelfallhilfe seit 2020: Spracherwerb, Wohnungssuche, Aufenthaltssituation.',
+    presenter: 'integration',
+    minutes: 25,
+  },
   { title: 'Krefeld-spezifische Aufgaben und Ziele des Bündnisses', presenter: 'soziales', minutes: 60 },
-  { title: 'Einbindung von Unternehmensvertretungen und Hochschule Niederrhein', presenter: 'agentur', minutes: 25 },
+  {
+    title: 'Einbindung von Unternehmensvertretungen und Hochschule Niederrhein',
+    presenter: 'agentur',
+    minutes: 25,
+  },
   { title: 'Arbeitsstruktur, Kennzahlen und Sitzungsturnus', presenter: 'integration', minutes: 20 },
 ];
 
@@ -60,8 +81,18 @@ const KICKOFF_DECISIONS: DemoDecision[] = [
     consensus: true,
     goal: /Schnittstellen zwischen den Rechtskreisen/,
     tasks: [
-      { title: 'Schnittstellen zwischen KIM, Jobcenter und Agentur für Arbeit erfassen', lead: 'jobcenter', dueInDays: 28, priority: TaskPriority.HIGH },
-      { title: 'Gemeinsamen Übergabeprozess im Einzelfall beschreiben', lead: 'integration', dueInDays: 56, description: 'Nur mit Einwilligung der Betroffenen; Ablauf und Zuständigkeiten je Rechtskreis.' },
+      {
+        title: 'Schnittstellen zwischen KIM, Jobcenter und Agentur für Arbeit erfassen',
+        lead: 'jobcenter',
+        dueInDays: 28,
+        priority: TaskPriority.HIGH,
+      },
+      {
+        title: 'Gemeinsamen Übergabeprozess im Einzelfall beschreiben',
+        lead: 'integration',
+        dueInDays: 56,
+        description: 'Nur mit Einwilligung der Betroffenen; Ablauf und Zuständigkeiten je Rechtskreis.',
+      },
     ],
   },
   {
@@ -74,7 +105,12 @@ const KICKOFF_DECISIONS: DemoDecision[] = [
     votes: [7, 0, 1],
     goal: /Unternehmerschaft/,
     tasks: [
-      { title: 'Erstes Arbeitgeberforum NRW.integrativ vorbereiten', lead: 'agentur', dueInDays: 70, priority: TaskPriority.HIGH },
+      {
+        title: 'Erstes Arbeitgeberforum NRW.integrativ vorbereiten',
+        lead: 'agentur',
+        dueInDays: 70,
+        priority: TaskPriority.HIGH,
+      },
       { title: 'Stellenangebote mit Sprachförderbedarf auswerten', lead: 'agentur', dueInDays: 42 },
     ],
   },
@@ -87,8 +123,16 @@ const KICKOFF_DECISIONS: DemoDecision[] = [
     outcome: 'ADOPTED',
     consensus: true,
     tasks: [
-      { title: 'Übersicht der Sprachkurs- und Beratungsangebote in Krefeld erstellen', lead: 'vkmo', dueInDays: 35 },
-      { title: 'Beratung zur Aufenthaltssituation in Fallkonferenzen einbinden', lead: 'auslaender', dueInDays: 49 },
+      {
+        title: 'Übersicht der Sprachkurs- und Beratungsangebote in Krefeld erstellen',
+        lead: 'vkmo',
+        dueInDays: 35,
+      },
+      {
+        title: 'Beratung zur Aufenthaltssituation in Fallkonferenzen einbinden',
+        lead: 'auslaender',
+        dueInDays: 49,
+      },
     ],
   },
   {
@@ -97,7 +141,13 @@ const KICKOFF_DECISIONS: DemoDecision[] = [
     text: 'Die Unternehmensvertretung Krefeld und die Hochschule Niederrhein werden eingeladen, dem Bündnis als Partner beizutreten.',
     outcome: 'ADOPTED',
     consensus: true,
-    tasks: [{ title: 'Kooperationsgespräch mit der Hochschule Niederrhein führen', lead: 'integration', dueInDays: 21 }],
+    tasks: [
+      {
+        title: 'Kooperationsgespräch mit der Hochschule Niederrhein führen',
+        lead: 'integration',
+        dueInDays: 21,
+      },
+    ],
   },
   {
     agenda: 5,
@@ -139,13 +189,37 @@ export class MeetingsDemoSeeder implements DemoExtension {
     const kickoffDay = dayOffset(-42);
     const startsAt = berlinInstant(kickoffDay, '14:00');
     const endsAt = berlinInstant(kickoffDay, '16:30');
-    const invitedKeys = ['integration', 'soziales', 'jugend', 'auslaender', 'jobcenter', 'agentur', 'wohlfahrt', 'vkmo', 'hochschule', 'unternehmen'].filter((k) => p[k]);
+    const invitedKeys = [
+      'integration',
+      'soziales',
+      'jugend',
+      'auslaender',
+      'jobcenter',
+      'agentur',
+      'wohlfahrt',
+      'vkmo',
+      'hochschule',
+      'unternehmen',
+    ].filter((k) => p[k]);
     const [kickoff] = await em.query(
       `INSERT INTO meetings (alliance_id, title, kind, status, starts_at, ends_at, location, facilitator_id, started_at, adjourned_at, created_by, created_at, calendar_sequence)
        VALUES ($1, $2, 'PLENARY', 'ADJOURNED', $3, $4, $5, $6, $3, $4, $7, $8, 1) RETURNING id`,
-      [ids.allianceId, 'Auftaktsitzung des Bündnisses NRW.integrativ Krefeld', startsAt, endsAt, 'Rathaus Krefeld, Sitzungssaal', facilitatorId, coordinatorId, new Date(startsAt.getTime() - 21 * DAY)],
+      [
+        ids.allianceId,
+        'Auftaktsitzung des Bündnisses NRW.integrativ Krefeld',
+        startsAt,
+        endsAt,
+        'Rathaus Krefeld, Sitzungssaal',
+        facilitatorId,
+        coordinatorId,
+        new Date(startsAt.getTime() - 21 * DAY),
+      ],
     );
-    await this.invite(em, kickoff.id, invitedKeys.map((k) => p[k]));
+    await this.invite(
+      em,
+      kickoff.id,
+      invitedKeys.map((k) => p[k]),
+    );
     const items: string[] = [];
     for (const [i, item] of KICKOFF_AGENDA.entries()) {
       const [row] = await em.query(
@@ -170,10 +244,19 @@ export class MeetingsDemoSeeder implements DemoExtension {
       if (!p[key]) continue;
       await em.query(
         'INSERT INTO attendances (meeting_id, partner_id, status, attendee_ids, recorded_by, recorded_at) VALUES ($1, $2, $3, $4::uuid[], $5, $6)',
-        [kickoff.id, p[key], status, emails.map((e) => ids.users[e]).filter(Boolean), facilitatorId, startsAt],
+        [
+          kickoff.id,
+          p[key],
+          status,
+          emails.map((e) => ids.users[e]).filter(Boolean),
+          facilitatorId,
+          startsAt,
+        ],
       );
     }
-    const goals: { id: string; title: string }[] = await em.query('SELECT id, title FROM goals WHERE alliance_id = $1', [ids.allianceId]).catch(() => []);
+    const goals: { id: string; title: string }[] = await em
+      .query('SELECT id, title FROM goals WHERE alliance_id = $1', [ids.allianceId])
+      .catch(() => []);
     const year = Number(todayInBerlin(startsAt).slice(0, 4));
     const numbers: string[] = [];
     for (const [i, d] of KICKOFF_DECISIONS.entries()) {
@@ -207,7 +290,14 @@ export class MeetingsDemoSeeder implements DemoExtension {
           em,
           actor,
           ids.allianceId,
-          tasks.map((x) => ({ title: x.title, description: x.description ?? null, leadPartnerId: p[x.lead], dueOn: dayOffset(x.dueInDays), goalId, priority: x.priority ?? TaskPriority.NORMAL })),
+          tasks.map((x) => ({
+            title: x.title,
+            description: x.description ?? null,
+            leadPartnerId: p[x.lead],
+            dueOn: dayOffset(x.dueInDays),
+            goalId,
+            priority: x.priority ?? TaskPriority.NORMAL,
+          })),
           { decisionId: row.id, pathPrefix: 'demo', action: 'recordDecision' },
         );
       }
@@ -239,16 +329,33 @@ export class MeetingsDemoSeeder implements DemoExtension {
     const [next] = await em.query(
       `INSERT INTO meetings (alliance_id, title, kind, status, starts_at, ends_at, location, facilitator_id, created_by)
        VALUES ($1, $2, 'STEERING_GROUP', 'SCHEDULED', $3, $4, $5, $6, $7) RETURNING id`,
-      [ids.allianceId, '1. Sitzung der Lenkungsgruppe NRW.integrativ', berlinInstant(nextDay, '10:00'), berlinInstant(nextDay, '12:00'), 'Jobcenter Krefeld, Besprechungsraum 2', facilitatorId, coordinatorId],
+      [
+        ids.allianceId,
+        '1. Sitzung der Lenkungsgruppe NRW.integrativ',
+        berlinInstant(nextDay, '10:00'),
+        berlinInstant(nextDay, '12:00'),
+        'Jobcenter Krefeld, Besprechungsraum 2',
+        facilitatorId,
+        coordinatorId,
+      ],
     );
-    await this.invite(em, next.id, ['integration', 'soziales', 'auslaender', 'jobcenter', 'agentur', 'wohlfahrt', 'vkmo'].filter((k) => p[k]).map((k) => p[k]));
+    await this.invite(
+      em,
+      next.id,
+      ['integration', 'soziales', 'auslaender', 'jobcenter', 'agentur', 'wohlfahrt', 'vkmo']
+        .filter((k) => p[k])
+        .map((k) => p[k]),
+    );
     const nextAgenda = [
       ['Stand der Folgeaufgaben aus der Auftaktsitzung', 'integration'],
       [`Kennzahlen für das gemeinsame Monitoring (vertagt, Beschluss ${numbers[4]})`, 'jobcenter'],
       ['Vorbereitung des ersten Arbeitgeberforums', 'agentur'],
     ];
     for (const [i, [title, presenter]] of nextAgenda.entries()) {
-      await em.query('INSERT INTO agenda_items (meeting_id, position, title, presenter_partner_id, duration_minutes) VALUES ($1, $2, $3, $4, 30)', [next.id, i + 1, title, p[presenter] ?? null]);
+      await em.query(
+        'INSERT INTO agenda_items (meeting_id, position, title, presenter_partner_id, duration_minutes) VALUES ($1, $2, $3, $4, 30)',
+        [next.id, i + 1, title, p[presenter] ?? null],
+      );
     }
     await em.query(
       `INSERT INTO attendances (meeting_id, partner_id, status, attendee_ids, recorded_by) VALUES ($1, $2, 'EXCUSED', '{}', $3)`,

@@ -261,7 +261,10 @@ export class RecordDecisionInput extends DecisionFields {
   @IsOptional()
   @IsBoolean()
   consensus?: boolean | null;
-  @Field(() => [FollowUpTaskInput], { nullable: true, description: 'Tasks created with the decision, in the same transaction.' })
+  @Field(() => [FollowUpTaskInput], {
+    nullable: true,
+    description: 'Tasks created with the decision, in the same transaction.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -272,7 +275,10 @@ export class RecordDecisionInput extends DecisionFields {
 
 @InputType()
 export class CorrectDecisionInput extends DecisionFields {
-  @Field(() => ID, { nullable: true, description: 'Moves the decision to another agenda item of its meeting; null detaches it.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Moves the decision to another agenda item of its meeting; null detaches it.',
+  })
   @IsOptional()
   @IsUUID()
   agendaItemId?: string | null;
@@ -319,7 +325,10 @@ export class AmendDecisionInput extends DecisionFields {
   @IsOptional()
   @IsBoolean()
   consensus?: boolean | null;
-  @Field(() => ID, { nullable: true, description: 'The agenda item of the later meeting under which the amendment is decided.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The agenda item of the later meeting under which the amendment is decided.',
+  })
   @IsOptional()
   @IsUUID()
   agendaItemId?: string | null;

@@ -1,6 +1,12 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../../core/src/index.js';
-import { AttendanceStatus, DecisionOutcome, MeetingKind, MeetingStatus, MinutesStatus } from './meeting.enums.js';
+import {
+  AttendanceStatus,
+  DecisionOutcome,
+  MeetingKind,
+  MeetingStatus,
+  MinutesStatus,
+} from './meeting.enums.js';
 
 /**
  * alliance, facilitator, invitedPartners, agenda, attendance, quorate, decisions and minutes are
@@ -92,7 +98,10 @@ export class DecisionModel {
   consensus: boolean;
   @Field()
   recordedAt: Date;
-  @Field(() => Date, { nullable: true, description: 'When the decision was last corrected before the minutes were approved.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the decision was last corrected before the minutes were approved.',
+  })
   correctedAt: Date | null;
 }
 
@@ -114,7 +123,9 @@ export class MinutesModel {
   approvedById: string | null;
 }
 
-@ObjectType('CalendarFeed', { description: "The caller's secret calendar subscription (iCalendar) with the meetings of their alliances." })
+@ObjectType('CalendarFeed', {
+  description: "The caller's secret calendar subscription (iCalendar) with the meetings of their alliances.",
+})
 export class CalendarFeedModel {
   @Field({ description: 'Secret: whoever has it can read the meeting calendar. Rotate it when it leaks.' })
   url: string;

@@ -16,10 +16,18 @@ import {
   UpdateAgendaItemInput,
   UpdateMeetingInput,
 } from './meeting.inputs.js';
-import { AgendaItemModel, AttendanceModel, DecisionConnection, DecisionModel, MeetingModel, MinutesModel } from './meeting.models.js';
+import {
+  AgendaItemModel,
+  AttendanceModel,
+  DecisionConnection,
+  DecisionModel,
+  MeetingModel,
+  MinutesModel,
+} from './meeting.models.js';
 import { MeetingsService, minutesOf } from './meetings.service.js';
 
-const RUNS = "the meeting's facilitator (a FACILITATOR or COORDINATOR member) or a COORDINATOR of its alliance, while the meeting allows it";
+const RUNS =
+  "the meeting's facilitator (a FACILITATOR or COORDINATOR member) or a COORDINATOR of its alliance, while the meeting allows it";
 const PLANS = 'COORDINATOR of the alliance; a FACILITATOR for meetings they facilitate';
 
 @Resolver(() => MeetingModel)
@@ -57,13 +65,21 @@ export class MeetingResolver {
 
   @Mutation(() => MeetingModel)
   @Allow.signedIn(`${PLANS}; until the minutes are approved`)
-  updateMeeting(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateMeetingInput) {
+  updateMeeting(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateMeetingInput,
+  ) {
     return this.meetings.update(actor, id, input);
   }
 
   @Mutation(() => MeetingModel)
   @Allow.signedIn(`${PLANS}; only before it starts`)
-  cancelMeeting(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('reason', { type: () => String, nullable: true }) reason?: string) {
+  cancelMeeting(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason', { type: () => String, nullable: true }) reason?: string,
+  ) {
     return this.meetings.cancel(actor, id, reason);
   }
 
@@ -92,7 +108,9 @@ export class MeetingResolver {
   @ResolveField(() => [PartnerModel])
   async invitedPartners(@Parent() m: MeetingModel, @Context() ctx: GqlContext) {
     const ids = await this.meetings.invitedPartnerIdsLoader(ctx.loaders).load(m.id);
-    return (await this.alliances.partnerLoader(ctx.loaders).loadMany(ids)).filter((p) => p && !(p instanceof Error));
+    return (await this.alliances.partnerLoader(ctx.loaders).loadMany(ids)).filter(
+      (p) => p && !(p instanceof Error),
+    );
   }
 
   @ResolveField(() => [AgendaItemModel])
@@ -106,7 +124,8 @@ export class MeetingResolver {
   }
 
   @ResolveField(() => Boolean, {
-    description: "Whether the partners present meet the alliance's quorum (more than half of the invited partners by default).",
+    description:
+      "Whether the partners present meet the alliance's quorum (more than half of the invited partners by default).",
   })
   quorate(@Parent() m: MeetingModel, @Context() ctx: GqlContext) {
     return this.meetings.quorateLoader(ctx.loaders).load(m.id);
@@ -137,13 +156,21 @@ export class AgendaItemResolver {
     return this.meetings.addAgendaItem(actor, input);
   }
 
-  @Mutation(() => AgendaItemModel, { description: 'Changes or moves an agenda item until the minutes are approved.' })
+  @Mutation(() => AgendaItemModel, {
+    description: 'Changes or moves an agenda item until the minutes are approved.',
+  })
   @Allow.signedIn(`${PLANS}; until the minutes are approved`)
-  updateAgendaItem(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateAgendaItemInput) {
+  updateAgendaItem(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateAgendaItemInput,
+  ) {
     return this.meetings.updateAgendaItem(actor, id, input);
   }
 
-  @Mutation(() => MeetingModel, { description: 'Removes an agenda item without decisions; the items after it move up.' })
+  @Mutation(() => MeetingModel, {
+    description: 'Removes an agenda item without decisions; the items after it move up.',
+  })
   @Allow.signedIn(`${PLANS}; until the minutes are approved`)
   removeAgendaItem(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
     return this.meetings.removeAgendaItem(actor, id);
@@ -181,7 +208,9 @@ export class AttendanceResolver {
 
   @ResolveField(() => [UserModel], { description: 'The people who represented the partner.' })
   async attendees(@Parent() a: AttendanceModel, @Context() ctx: GqlContext) {
-    return (await this.users.userLoader(ctx.loaders).loadMany(a.attendeeIds)).filter((u) => u && !(u instanceof Error));
+    return (await this.users.userLoader(ctx.loaders).loadMany(a.attendeeIds)).filter(
+      (u) => u && !(u instanceof Error),
+    );
   }
 }
 
@@ -218,13 +247,21 @@ export class DecisionResolver {
     return this.decisions.record(actor, input);
   }
 
-  @Mutation(() => DecisionModel, { description: 'Allowed until the minutes are approved; afterwards CONFLICT (use amendDecision).' })
+  @Mutation(() => DecisionModel, {
+    description: 'Allowed until the minutes are approved; afterwards CONFLICT (use amendDecision).',
+  })
   @Allow.signedIn(RUNS)
-  correctDecision(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input') input: CorrectDecisionInput) {
+  correctDecision(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: CorrectDecisionInput,
+  ) {
     return this.decisions.correct(actor, id, input);
   }
 
-  @Mutation(() => DecisionModel, { description: "Adds follow-up tasks to a decision until its meeting's minutes are approved." })
+  @Mutation(() => DecisionModel, {
+    description: "Adds follow-up tasks to a decision until its meeting's minutes are approved.",
+  })
   @Allow.signedIn(RUNS)
   addFollowUpTasks(@CurrentActor() actor: Actor, @Args('input') input: AddFollowUpTasksInput) {
     return this.decisions.addFollowUpTasks(actor, input);
@@ -246,7 +283,10 @@ export class DecisionResolver {
     return d.agendaItemId ? this.meetings.agendaItemLoader(ctx.loaders).load(d.agendaItemId) : null;
   }
 
-  @ResolveField(() => DecisionModel, { nullable: true, description: 'The earlier decision that this one amends or corrects.' })
+  @ResolveField(() => DecisionModel, {
+    nullable: true,
+    description: 'The earlier decision that this one amends or corrects.',
+  })
   amends(@Parent() d: DecisionModel, @Context() ctx: GqlContext) {
     return d.amendsId ? this.decisions.decisionLoader(ctx.loaders).load(d.amendsId) : null;
   }
@@ -272,7 +312,10 @@ export class DecisionResolver {
 export class TaskDecisionResolver {
   constructor(private readonly decisions: DecisionsService) {}
 
-  @ResolveField(() => DecisionModel, { nullable: true, description: 'The meeting decision this task follows up, if any.' })
+  @ResolveField(() => DecisionModel, {
+    nullable: true,
+    description: 'The meeting decision this task follows up, if any.',
+  })
   decision(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
     return t.decisionId ? this.decisions.decisionLoader(ctx.loaders).load(t.decisionId) : null;
   }
@@ -287,11 +330,17 @@ export class MinutesResolver {
 
   @Mutation(() => MinutesModel, { description: 'Saves the Markdown draft while the meeting is ADJOURNED.' })
   @Allow.signedIn(RUNS)
-  saveMinutes(@CurrentActor() actor: Actor, @Args('meetingId', { type: () => ID }) meetingId: string, @Args('text') text: string) {
+  saveMinutes(
+    @CurrentActor() actor: Actor,
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+    @Args('text') text: string,
+  ) {
     return this.meetings.saveMinutes(actor, meetingId, text);
   }
 
-  @Mutation(() => MinutesModel, { description: 'Makes meeting, agenda, attendance, decisions and minutes final.' })
+  @Mutation(() => MinutesModel, {
+    description: 'Makes meeting, agenda, attendance, decisions and minutes final.',
+  })
   @Allow.signedIn(RUNS)
   approveMinutes(@CurrentActor() actor: Actor, @Args('meetingId', { type: () => ID }) meetingId: string) {
     return this.meetings.approveMinutes(actor, meetingId);

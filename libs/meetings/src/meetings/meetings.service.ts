@@ -16,7 +16,12 @@ import {
   visibleTo,
 } from '../../../core/src/index.js';
 import { AllianceService, PartnerStatus } from '../../../alliance/src/index.js';
-import { AgendaItemEntity, AttendanceEntity, MeetingEntity, MeetingInvitedPartnerEntity } from './meeting.entities.js';
+import {
+  AgendaItemEntity,
+  AttendanceEntity,
+  MeetingEntity,
+  MeetingInvitedPartnerEntity,
+} from './meeting.entities.js';
 import { AttendanceStatus, MeetingStatus } from './meeting.enums.js';
 import {
   AddAgendaItemInput,
@@ -54,7 +59,10 @@ export function assertState(meeting: MeetingEntity, allowed: MeetingStatus[], op
  */
 export function canRun(actor: Actor, meeting: Pick<MeetingEntity, 'allianceId' | 'facilitatorId'>): boolean {
   if (hasRole(actor, meeting.allianceId, Role.COORDINATOR)) return true;
-  return meeting.facilitatorId === actor.userId && hasRole(actor, meeting.allianceId, Role.FACILITATOR, Role.COORDINATOR);
+  return (
+    meeting.facilitatorId === actor.userId &&
+    hasRole(actor, meeting.allianceId, Role.FACILITATOR, Role.COORDINATOR)
+  );
 }
 
 export function minutesOf(m: MeetingEntity): MinutesModel | null {
@@ -87,7 +95,13 @@ export class MeetingsService {
   }
 
   /** Meetings starting in [from, to), oldest first; empty for non-members. */
-  async list(actor: Actor, allianceId: string, from?: Date | null, to?: Date | null, status?: MeetingStatus[] | null): Promise<MeetingEntity[]> {
+  async list(
+    actor: Actor,
+    allianceId: string,
+    from?: Date | null,
+    to?: Date | null,
+    status?: MeetingStatus[] | null,
+  ): Promise<MeetingEntity[]> {
     if (!isUuid(allianceId) || !isMember(actor, allianceId)) return [];
     const qb = this.dataSource
       .getRepository(MeetingEntity)
@@ -106,11 +120,17 @@ export class MeetingsService {
    * Locks the meeting row for the rest of the transaction; NOT_FOUND when the caller may not see
    * it, FORBIDDEN when they may see but not run it.
    */
-  async lockForRunning(em: EntityManager, actor: Actor, id: string, mode: 'pessimistic_write' | 'pessimistic_read' = 'pessimistic_write'): Promise<MeetingEntity> {
+  async lockForRunning(
+    em: EntityManager,
+    actor: Actor,
+    id: string,
+    mode: 'pessimistic_write' | 'pessimistic_read' = 'pessimistic_write',
+  ): Promise<MeetingEntity> {
     if (!isUuid(id)) throw DomainError.notFound('Meeting');
     const meeting = await em.findOne(MeetingEntity, { where: { id }, lock: { mode } });
     if (!meeting || !isMember(actor, meeting.allianceId)) throw DomainError.notFound('Meeting');
-    if (!canRun(actor, meeting)) throw DomainError.forbidden("Only the meeting's facilitator or a COORDINATOR may do this");
+    if (!canRun(actor, meeting))
+      throw DomainError.forbidden("Only the meeting's facilitator or a COORDINATOR may do this");
     return meeting;
   }
 
@@ -120,13 +140,21 @@ export class MeetingsService {
     if (!isMember(actor, input.allianceId)) throw DomainError.notFound('Alliance');
     const coordinator = hasRole(actor, input.allianceId, Role.COORDINATOR);
     if (!coordinator) {
-      if (!hasRole(actor, input.allianceId, Role.FACILITATOR)) throw DomainError.forbidden('Requires one of the roles COORDINATOR, FACILITATOR');
-      if (input.facilitatorId !== actor.userId) throw DomainError.forbidden('A FACILITATOR schedules only meetings they facilitate themselves');
+      if (!hasRole(actor, input.allianceId, Role.FACILITATOR))
+        throw DomainError.forbidden('Requires one of the roles COORDINATOR, FACILITATOR');
+      if (input.facilitatorId !== actor.userId)
+        throw DomainError.forbidden('A FACILITATOR schedules only meetings they facilitate themselves');
     }
-    if (input.endsAt.getTime() <= input.startsAt.getTime()) throw DomainError.field('input.endsAt', 'must be after startsAt');
+    if (input.endsAt.getTime() <= input.startsAt.getTime())
+      throw DomainError.field('input.endsAt', 'must be after startsAt');
     return this.dataSource.transaction(async (em) => {
       await this.requireFacilitator(em, input.allianceId, input.facilitatorId, 'input.facilitatorId');
-      const invited = await this.requireInvitable(em, input.allianceId, input.invitedPartnerIds, 'input.invitedPartnerIds');
+      const invited = await this.requireInvitable(
+        em,
+        input.allianceId,
+        input.invitedPartnerIds,
+        'input.invitedPartnerIds',
+      );
       const meeting = await em.save(
         em.create(MeetingEntity, {
           allianceId: input.allianceId,
@@ -164,24 +192,45 @@ export class MeetingsService {
       if (input.endsAt !== undefined) meeting.endsAt = input.endsAt;
       if (input.location !== undefined) meeting.location = input.location?.trim() || null;
       if (meeting.endsAt.getTime() <= meeting.startsAt.getTime()) {
-        throw DomainError.field(input.endsAt !== undefined ? 'input.endsAt' : 'input.startsAt', 'endsAt must be after startsAt');
+        throw DomainError.field(
+          input.endsAt !== undefined ? 'input.endsAt' : 'input.startsAt',
+          'endsAt must be after startsAt',
+        );
       }
       if (input.facilitatorId !== undefined && input.facilitatorId !== meeting.facilitatorId) {
         await this.requireFacilitator(em, meeting.allianceId, input.facilitatorId, 'input.facilitatorId');
         meeting.facilitatorId = input.facilitatorId;
       }
       if (input.invitedPartnerIds !== undefined) {
-        const invited = await this.requireInvitable(em, meeting.allianceId, input.invitedPartnerIds, 'input.invitedPartnerIds');
-        const recorded: { partner_id: string }[] = await em.query('SELECT partner_id FROM attendances WHERE meeting_id = $1', [meeting.id]);
+        const invited = await this.requireInvitable(
+          em,
+          meeting.allianceId,
+          input.invitedPartnerIds,
+          'input.invitedPartnerIds',
+        );
+        const recorded: { partner_id: string }[] = await em.query(
+          'SELECT partner_id FROM attendances WHERE meeting_id = $1',
+          [meeting.id],
+        );
         if (recorded.some((r) => !invited.includes(r.partner_id))) {
-          throw DomainError.field('input.invitedPartnerIds', 'partners whose attendance is recorded must stay invited');
+          throw DomainError.field(
+            'input.invitedPartnerIds',
+            'partners whose attendance is recorded must stay invited',
+          );
         }
         await em.query('DELETE FROM meeting_invited_partners WHERE meeting_id = $1', [meeting.id]);
         await this.saveInvited(em, meeting.id, invited);
       }
       if (fields.length) meeting.calendarSequence += 1;
       const saved = await em.save(meeting);
-      await this.audit.append(em, { actorId: actor.userId, action: 'updateMeeting', entityType: 'Meeting', entityId: id, allianceId: meeting.allianceId, changedFields: fields });
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'updateMeeting',
+        entityType: 'Meeting',
+        entityId: id,
+        allianceId: meeting.allianceId,
+        changedFields: fields,
+      });
       return saved;
     });
   }
@@ -227,23 +276,39 @@ export class MeetingsService {
   }
 
   async saveMinutes(actor: Actor, meetingId: string, text: string): Promise<MinutesModel> {
-    if (typeof text !== 'string' || text.length > MAX_MINUTES_LENGTH) throw DomainError.field('text', `must be at most ${MAX_MINUTES_LENGTH} characters`);
-    const meeting = await this.transition(actor, meetingId, 'saveMinutes', [MeetingStatus.ADJOURNED], (m) => {
-      m.minutesText = text;
-      m.minutesSavedAt = new Date();
-      return ['minutes.text'];
-    }, 'Minutes');
+    if (typeof text !== 'string' || text.length > MAX_MINUTES_LENGTH)
+      throw DomainError.field('text', `must be at most ${MAX_MINUTES_LENGTH} characters`);
+    const meeting = await this.transition(
+      actor,
+      meetingId,
+      'saveMinutes',
+      [MeetingStatus.ADJOURNED],
+      (m) => {
+        m.minutesText = text;
+        m.minutesSavedAt = new Date();
+        return ['minutes.text'];
+      },
+      'Minutes',
+    );
     return minutesOf(meeting)!;
   }
 
   async approveMinutes(actor: Actor, meetingId: string): Promise<MinutesModel> {
-    const meeting = await this.transition(actor, meetingId, 'approveMinutes', [MeetingStatus.ADJOURNED], (m) => {
-      if (m.minutesText === null || !m.minutesText.trim()) throw DomainError.conflict('approveMinutes is not possible: no minutes have been saved');
-      m.status = MeetingStatus.MINUTES_APPROVED;
-      m.minutesApprovedAt = new Date();
-      m.minutesApprovedById = actor.userId;
-      return ['status', 'minutes.status'];
-    }, 'Minutes');
+    const meeting = await this.transition(
+      actor,
+      meetingId,
+      'approveMinutes',
+      [MeetingStatus.ADJOURNED],
+      (m) => {
+        if (m.minutesText === null || !m.minutesText.trim())
+          throw DomainError.conflict('approveMinutes is not possible: no minutes have been saved');
+        m.status = MeetingStatus.MINUTES_APPROVED;
+        m.minutesApprovedAt = new Date();
+        m.minutesApprovedById = actor.userId;
+        return ['status', 'minutes.status'];
+      },
+      'Minutes',
+    );
     return minutesOf(meeting)!;
   }
 
@@ -260,7 +325,14 @@ export class MeetingsService {
       assertState(meeting, from, action);
       const fields = apply(meeting);
       const saved = await em.save(meeting);
-      await this.audit.append(em, { actorId: actor.userId, action, entityType, entityId: id, allianceId: meeting.allianceId, changedFields: fields });
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action,
+        entityType,
+        entityId: id,
+        allianceId: meeting.allianceId,
+        changedFields: fields,
+      });
       return saved;
     });
   }
@@ -271,12 +343,25 @@ export class MeetingsService {
     return this.dataSource.transaction(async (em) => {
       const meeting = await this.lockForRunning(em, actor, input.meetingId);
       assertState(meeting, OPEN_RECORD, 'addAgendaItem');
-      const [{ count }] = await em.query('SELECT count(*)::int AS count FROM agenda_items WHERE meeting_id = $1', [meeting.id]);
+      const [{ count }] = await em.query(
+        'SELECT count(*)::int AS count FROM agenda_items WHERE meeting_id = $1',
+        [meeting.id],
+      );
       const position = input.position ?? count + 1;
-      if (position > count + 1) throw DomainError.field('input.position', `must be between 1 and ${count + 1}`);
-      if (input.presenterPartnerId) await this.alliances.requirePartners(em, meeting.allianceId, [input.presenterPartnerId], 'input.presenterPartnerId');
+      if (position > count + 1)
+        throw DomainError.field('input.position', `must be between 1 and ${count + 1}`);
+      if (input.presenterPartnerId)
+        await this.alliances.requirePartners(
+          em,
+          meeting.allianceId,
+          [input.presenterPartnerId],
+          'input.presenterPartnerId',
+        );
       if (position <= count) {
-        await em.query('UPDATE agenda_items SET position = position + 1 WHERE meeting_id = $1 AND position >= $2', [meeting.id, position]);
+        await em.query(
+          'UPDATE agenda_items SET position = position + 1 WHERE meeting_id = $1 AND position >= $2',
+          [meeting.id, position],
+        );
       }
       const item = await em.save(
         em.create(AgendaItemEntity, {
@@ -309,21 +394,44 @@ export class MeetingsService {
       if (input.description !== undefined) item.description = input.description;
       if (input.durationMinutes !== undefined) item.durationMinutes = input.durationMinutes;
       if (input.presenterPartnerId !== undefined) {
-        if (input.presenterPartnerId) await this.alliances.requirePartners(em, meeting.allianceId, [input.presenterPartnerId], 'input.presenterPartnerId');
+        if (input.presenterPartnerId)
+          await this.alliances.requirePartners(
+            em,
+            meeting.allianceId,
+            [input.presenterPartnerId],
+            'input.presenterPartnerId',
+          );
         item.presenterPartnerId = input.presenterPartnerId;
       }
       if (input.position !== undefined && input.position !== item.position) {
-        const [{ count }] = await em.query('SELECT count(*)::int AS count FROM agenda_items WHERE meeting_id = $1', [meeting.id]);
-        if (input.position > count) throw DomainError.field('input.position', `must be between 1 and ${count}`);
+        const [{ count }] = await em.query(
+          'SELECT count(*)::int AS count FROM agenda_items WHERE meeting_id = $1',
+          [meeting.id],
+        );
+        if (input.position > count)
+          throw DomainError.field('input.position', `must be between 1 and ${count}`);
         if (input.position < item.position) {
-          await em.query('UPDATE agenda_items SET position = position + 1 WHERE meeting_id = $1 AND position >= $2 AND position < $3', [meeting.id, input.position, item.position]);
+          await em.query(
+            'UPDATE agenda_items SET position = position + 1 WHERE meeting_id = $1 AND position >= $2 AND position < $3',
+            [meeting.id, input.position, item.position],
+          );
         } else {
-          await em.query('UPDATE agenda_items SET position = position - 1 WHERE meeting_id = $1 AND position > $2 AND position <= $3', [meeting.id, item.position, input.position]);
+          await em.query(
+            'UPDATE agenda_items SET position = position - 1 WHERE meeting_id = $1 AND position > $2 AND position <= $3',
+            [meeting.id, item.position, input.position],
+          );
         }
         item.position = input.position;
       }
       const saved = await em.save(item);
-      await this.audit.append(em, { actorId: actor.userId, action: 'updateAgendaItem', entityType: 'AgendaItem', entityId: id, allianceId: meeting.allianceId, changedFields: fields });
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'updateAgendaItem',
+        entityType: 'AgendaItem',
+        entityId: id,
+        allianceId: meeting.allianceId,
+        changedFields: fields,
+      });
       return saved;
     });
   }
@@ -334,10 +442,23 @@ export class MeetingsService {
       const { meeting, item } = await this.lockAgendaItem(em, actor, id);
       assertState(meeting, OPEN_RECORD, 'removeAgendaItem');
       const decided = await em.query('SELECT 1 FROM decisions WHERE agenda_item_id = $1 LIMIT 1', [id]);
-      if (decided.length) throw DomainError.conflict('removeAgendaItem is not possible: decisions were recorded under this item');
+      if (decided.length)
+        throw DomainError.conflict(
+          'removeAgendaItem is not possible: decisions were recorded under this item',
+        );
       await em.query('DELETE FROM agenda_items WHERE id = $1', [id]);
-      await em.query('UPDATE agenda_items SET position = position - 1 WHERE meeting_id = $1 AND position > $2', [meeting.id, item.position]);
-      await this.audit.append(em, { actorId: actor.userId, action: 'removeAgendaItem', entityType: 'AgendaItem', entityId: id, allianceId: meeting.allianceId, changedFields: [] });
+      await em.query(
+        'UPDATE agenda_items SET position = position - 1 WHERE meeting_id = $1 AND position > $2',
+        [meeting.id, item.position],
+      );
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'removeAgendaItem',
+        entityType: 'AgendaItem',
+        entityId: id,
+        allianceId: meeting.allianceId,
+        changedFields: [],
+      });
       return meeting;
     });
   }
@@ -365,16 +486,21 @@ export class MeetingsService {
       const meeting = await this.lockForRunning(em, actor, input.meetingId);
       assertState(meeting, OPEN_RECORD, 'recordAttendance');
       if (meeting.status === MeetingStatus.SCHEDULED && input.status !== AttendanceStatus.EXCUSED) {
-        throw DomainError.conflict('recordAttendance is not possible: before the meeting starts only apologies (EXCUSED) can be recorded');
+        throw DomainError.conflict(
+          'recordAttendance is not possible: before the meeting starts only apologies (EXCUSED) can be recorded',
+        );
       }
-      const invited = await em.query('SELECT p.organisation_id FROM meeting_invited_partners i JOIN partners p ON p.id = i.partner_id WHERE i.meeting_id = $1 AND i.partner_id = $2', [
-        meeting.id,
-        input.partnerId,
-      ]);
+      const invited = await em.query(
+        'SELECT p.organisation_id FROM meeting_invited_partners i JOIN partners p ON p.id = i.partner_id WHERE i.meeting_id = $1 AND i.partner_id = $2',
+        [meeting.id, input.partnerId],
+      );
       if (!invited.length) throw DomainError.field('input.partnerId', 'is not invited to this meeting');
       const attendeeIds = [...new Set(input.attendeeIds ?? [])];
       if (attendeeIds.length && input.status !== AttendanceStatus.PRESENT) {
-        throw DomainError.field('input.attendeeIds', 'attendees can only be named for a partner that is PRESENT');
+        throw DomainError.field(
+          'input.attendeeIds',
+          'attendees can only be named for a partner that is PRESENT',
+        );
       }
       if (attendeeIds.length) {
         const ok: { id: string }[] = await em.query(
@@ -383,7 +509,10 @@ export class MeetingsService {
           [attendeeIds, meeting.allianceId, invited[0].organisation_id],
         );
         if (ok.length !== attendeeIds.length) {
-          throw DomainError.field('input.attendeeIds', "must be members of the alliance from the partner's organisation");
+          throw DomainError.field(
+            'input.attendeeIds',
+            "must be members of the alliance from the partner's organisation",
+          );
         }
       }
       const rows: { id: string }[] = await em.query(
@@ -408,8 +537,16 @@ export class MeetingsService {
 
   // ── validation helpers ─────────────────────────────────────
 
-  private async requireFacilitator(em: EntityManager, allianceId: string, userId: string, path: string): Promise<void> {
-    const rows: { roles: Role[] }[] = await em.query('SELECT roles FROM memberships WHERE alliance_id = $1 AND user_id = $2', [allianceId, userId]);
+  private async requireFacilitator(
+    em: EntityManager,
+    allianceId: string,
+    userId: string,
+    path: string,
+  ): Promise<void> {
+    const rows: { roles: Role[] }[] = await em.query(
+      'SELECT roles FROM memberships WHERE alliance_id = $1 AND user_id = $2',
+      [allianceId, userId],
+    );
     const roles = rows[0]?.roles ?? [];
     if (!roles.includes(Role.FACILITATOR) && !roles.includes(Role.COORDINATOR)) {
       throw DomainError.field(path, 'must be a FACILITATOR or COORDINATOR member of the alliance');
@@ -417,9 +554,17 @@ export class MeetingsService {
   }
 
   /** Active or prospective partners of the alliance, in the order given, without duplicates. */
-  private async requireInvitable(em: EntityManager, allianceId: string, ids: string[], path: string): Promise<string[]> {
+  private async requireInvitable(
+    em: EntityManager,
+    allianceId: string,
+    ids: string[],
+    path: string,
+  ): Promise<string[]> {
     const unique = [...new Set(ids)];
-    await this.alliances.requirePartners(em, allianceId, unique, path, [PartnerStatus.ACTIVE, PartnerStatus.PROSPECTIVE]);
+    await this.alliances.requirePartners(em, allianceId, unique, path, [
+      PartnerStatus.ACTIVE,
+      PartnerStatus.PROSPECTIVE,
+    ]);
     return unique;
   }
 
@@ -435,26 +580,42 @@ export class MeetingsService {
 
   meetingLoader(loaders: LoaderRegistry) {
     return loaders.get<string, MeetingEntity | null>('meeting.byId', async (ids) =>
-      byKey(ids, await this.dataSource.getRepository(MeetingEntity).find({ where: { id: In([...ids]) } }), (m) => m.id),
+      byKey(
+        ids,
+        await this.dataSource.getRepository(MeetingEntity).find({ where: { id: In([...ids]) } }),
+        (m) => m.id,
+      ),
     );
   }
 
   invitedPartnerIdsLoader(loaders: LoaderRegistry) {
     return loaders.get<string, string[]>('meeting.invitedPartnerIds', async (ids) => {
-      const rows = await this.dataSource.getRepository(MeetingInvitedPartnerEntity).find({ where: { meetingId: In([...ids]) }, order: { position: 'ASC' } });
+      const rows = await this.dataSource
+        .getRepository(MeetingInvitedPartnerEntity)
+        .find({ where: { meetingId: In([...ids]) }, order: { position: 'ASC' } });
       return groupBy(ids, rows, (r) => r.meetingId).map((list) => list.map((r) => r.partnerId));
     });
   }
 
   agendaLoader(loaders: LoaderRegistry) {
     return loaders.get<string, AgendaItemEntity[]>('meeting.agenda', async (ids) =>
-      groupBy(ids, await this.dataSource.getRepository(AgendaItemEntity).find({ where: { meetingId: In([...ids]) }, order: { position: 'ASC' } }), (a) => a.meetingId),
+      groupBy(
+        ids,
+        await this.dataSource
+          .getRepository(AgendaItemEntity)
+          .find({ where: { meetingId: In([...ids]) }, order: { position: 'ASC' } }),
+        (a) => a.meetingId,
+      ),
     );
   }
 
   agendaItemLoader(loaders: LoaderRegistry) {
     return loaders.get<string, AgendaItemEntity | null>('agendaItem.byId', async (ids) =>
-      byKey(ids, await this.dataSource.getRepository(AgendaItemEntity).find({ where: { id: In([...ids]) } }), (a) => a.id),
+      byKey(
+        ids,
+        await this.dataSource.getRepository(AgendaItemEntity).find({ where: { id: In([...ids]) } }),
+        (a) => a.id,
+      ),
     );
   }
 

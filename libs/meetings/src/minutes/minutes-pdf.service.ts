@@ -8,7 +8,11 @@ import { TaskService } from '../../../coordination/src/index.js';
 import { berlinDate, berlinDateTime, berlinTime } from '../calendar/berlin-vtimezone.js';
 import { AttendanceStatus, DecisionOutcome, MeetingKind, MeetingStatus } from '../meetings/meeting.enums.js';
 
-const KIND: Record<MeetingKind, string> = { PLENARY: 'Plenum', STEERING_GROUP: 'Lenkungsgruppe', WORKING_GROUP: 'Arbeitsgruppe' };
+const KIND: Record<MeetingKind, string> = {
+  PLENARY: 'Plenum',
+  STEERING_GROUP: 'Lenkungsgruppe',
+  WORKING_GROUP: 'Arbeitsgruppe',
+};
 const STATUS: Record<MeetingStatus, string> = {
   SCHEDULED: 'geplant',
   IN_PROGRESS: 'läuft',
@@ -16,8 +20,16 @@ const STATUS: Record<MeetingStatus, string> = {
   MINUTES_APPROVED: 'Protokoll genehmigt',
   CANCELLED: 'abgesagt',
 };
-const ATTENDANCE: Record<AttendanceStatus, string> = { PRESENT: 'anwesend', EXCUSED: 'entschuldigt', ABSENT: 'abwesend' };
-const OUTCOME: Record<DecisionOutcome, string> = { ADOPTED: 'angenommen', REJECTED: 'abgelehnt', DEFERRED: 'vertagt' };
+const ATTENDANCE: Record<AttendanceStatus, string> = {
+  PRESENT: 'anwesend',
+  EXCUSED: 'entschuldigt',
+  ABSENT: 'abwesend',
+};
+const OUTCOME: Record<DecisionOutcome, string> = {
+  ADOPTED: 'angenommen',
+  REJECTED: 'abgelehnt',
+  DEFERRED: 'vertagt',
+};
 
 function formatDay(day: string): string {
   const [y, m, d] = day.split('-');
@@ -41,12 +53,27 @@ export class MinutesPdfService {
   private async followUpTasks(decisionIds: string[]) {
     const loaders = new LoaderRegistry();
     const perDecision = await this.taskService.tasksByDecisionLoader(loaders).loadMany(decisionIds);
-    const tasks = perDecision.flatMap((list, i) => (Array.isArray(list) ? list.map((t) => ({ decisionId: decisionIds[i], task: t })) : []));
-    const partners = await this.alliances.partnerLoader(loaders).loadMany(tasks.map((x) => x.task.leadPartnerId));
-    const orgs = await this.alliances.organisationLoader(loaders).loadMany(partners.map((p) => (p && !(p instanceof Error) ? p.organisationId : '00000000-0000-0000-0000-000000000000')));
+    const tasks = perDecision.flatMap((list, i) =>
+      Array.isArray(list) ? list.map((t) => ({ decisionId: decisionIds[i], task: t })) : [],
+    );
+    const partners = await this.alliances
+      .partnerLoader(loaders)
+      .loadMany(tasks.map((x) => x.task.leadPartnerId));
+    const orgs = await this.alliances
+      .organisationLoader(loaders)
+      .loadMany(
+        partners.map((p) =>
+          p && !(p instanceof Error) ? p.organisationId : '00000000-0000-0000-0000-000000000000',
+        ),
+      );
     return tasks.map((x, i) => {
       const org = orgs[i];
-      return { decisionId: x.decisionId, title: x.task.title, leadPartner: org && !(org instanceof Error) ? org.name : '–', dueOn: x.task.dueOn };
+      return {
+        decisionId: x.decisionId,
+        title: x.task.title,
+        leadPartner: org && !(org instanceof Error) ? org.name : '–',
+        dueOn: x.task.dueOn,
+      };
     });
   }
 
@@ -95,7 +122,12 @@ export class MinutesPdfService {
     const tasks = decisions.length ? await this.followUpTasks(decisions.map((d: any) => d.id)) : [];
     const approved = meeting.status === MeetingStatus.MINUTES_APPROVED;
 
-    const doc = new PDFDocument({ size: 'A4', margin: 56, bufferPages: true, info: { Title: `Protokoll: ${meeting.title}`, Producer: 'Bündnisportal' } });
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: 56,
+      bufferPages: true,
+      info: { Title: `Protokoll: ${meeting.title}`, Producer: 'Bündnisportal' },
+    });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     const done = new Promise<void>((resolve, reject) => {
@@ -108,11 +140,19 @@ export class MinutesPdfService {
       doc.font('Helvetica').fontSize(10);
     };
 
-    if (!approved) doc.font('Helvetica-Bold').fontSize(12).fillColor('#b00000').text('ENTWURF (DRAFT) – Protokoll noch nicht genehmigt').moveDown(0.4);
+    if (!approved)
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(12)
+        .fillColor('#b00000')
+        .text('ENTWURF (DRAFT) – Protokoll noch nicht genehmigt')
+        .moveDown(0.4);
     doc.font('Helvetica-Bold').fontSize(18).fillColor('black').text(`Protokoll: ${meeting.title}`);
     doc.font('Helvetica').fontSize(10).moveDown(0.3);
     doc.text(`${meeting.alliance_name} · ${KIND[meeting.kind as MeetingKind]}`);
-    doc.text(`Datum: ${berlinDateTime(new Date(meeting.starts_at))} bis ${berlinTime(new Date(meeting.ends_at))} Uhr`);
+    doc.text(
+      `Datum: ${berlinDateTime(new Date(meeting.starts_at))} bis ${berlinTime(new Date(meeting.ends_at))} Uhr`,
+    );
     if (meeting.location) doc.text(`Ort: ${meeting.location}`);
     doc.text(`Sitzungsleitung: ${meeting.facilitator_name}`);
     doc.text(`Status: ${STATUS[meeting.status as MeetingStatus]}`);
@@ -125,12 +165,18 @@ export class MinutesPdfService {
       const people = p.attendees?.length ? ` (${p.attendees.join(', ')})` : '';
       doc.text(`• ${p.name}${p.short_name ? ` [${p.short_name}]` : ''}: ${status}${people}`);
     }
-    doc.moveDown(0.3).text(`${present} von ${invited.length} eingeladenen Partnern anwesend – ${quorate ? 'beschlussfähig' : 'nicht beschlussfähig'}.`);
+    doc
+      .moveDown(0.3)
+      .text(
+        `${present} von ${invited.length} eingeladenen Partnern anwesend – ${quorate ? 'beschlussfähig' : 'nicht beschlussfähig'}.`,
+      );
 
     heading('Tagesordnung');
     if (!agenda.length) doc.text('Keine Tagesordnungspunkte.');
     for (const item of agenda) {
-      const extra = [item.presenter, item.duration_minutes ? `${item.duration_minutes} Min.` : null].filter(Boolean).join(', ');
+      const extra = [item.presenter, item.duration_minutes ? `${item.duration_minutes} Min.` : null]
+        .filter(Boolean)
+        .join(', ');
       doc.font('Helvetica-Bold').text(`TOP ${item.position}: ${item.title}${extra ? ` (${extra})` : ''}`);
       doc.font('Helvetica');
       if (item.description) doc.text(item.description, { indent: 14 });
@@ -146,11 +192,16 @@ export class MinutesPdfService {
         : d.votes_for !== null || d.votes_against !== null || d.abstentions !== null
           ? `Ja ${d.votes_for ?? '–'} · Nein ${d.votes_against ?? '–'} · Enthaltungen ${d.abstentions ?? '–'}`
           : 'ohne Stimmenzählung';
-      doc.text(`Ergebnis: ${OUTCOME[d.outcome as DecisionOutcome]} – ${votes}${d.agenda_position ? ` – zu TOP ${d.agenda_position}` : ''}`);
+      doc.text(
+        `Ergebnis: ${OUTCOME[d.outcome as DecisionOutcome]} – ${votes}${d.agenda_position ? ` – zu TOP ${d.agenda_position}` : ''}`,
+      );
       if (d.amends_number) doc.text(`Ändert Beschluss ${d.amends_number}.`);
       doc.text(d.text, { indent: 14 });
       for (const t of tasks.filter((x) => x.decisionId === d.id)) {
-        doc.text(`Folgeaufgabe: ${t.title} – federführend: ${t.leadPartner}${t.dueOn ? ` – fällig am ${formatDay(t.dueOn)}` : ''}`, { indent: 14 });
+        doc.text(
+          `Folgeaufgabe: ${t.title} – federführend: ${t.leadPartner}${t.dueOn ? ` – fällig am ${formatDay(t.dueOn)}` : ''}`,
+          { indent: 14 },
+        );
       }
     }
 
@@ -167,16 +218,31 @@ export class MinutesPdfService {
     doc.moveDown(1);
     if (approved) {
       const at = new Date(meeting.minutes_approved_at);
-      doc.font('Helvetica-Bold').text(`Genehmigt am ${berlinDate(at)} um ${berlinTime(at)} Uhr von ${meeting.approver_name ?? 'unbekannt'}.`);
+      doc
+        .font('Helvetica-Bold')
+        .text(
+          `Genehmigt am ${berlinDate(at)} um ${berlinTime(at)} Uhr von ${meeting.approver_name ?? 'unbekannt'}.`,
+        );
     } else {
-      doc.font('Helvetica-Bold').fillColor('#b00000').text('ENTWURF (DRAFT): Dieses Protokoll ist noch nicht genehmigt.');
+      doc
+        .font('Helvetica-Bold')
+        .fillColor('#b00000')
+        .text('ENTWURF (DRAFT): Dieses Protokoll ist noch nicht genehmigt.');
     }
 
     if (!approved) {
       const range = doc.bufferedPageRange();
       for (let i = range.start; i < range.start + range.count; i++) {
         doc.switchToPage(i);
-        doc.save().rotate(-35, { origin: [300, 420] }).font('Helvetica-Bold').fontSize(80).fillColor('#d00000').opacity(0.12).text('ENTWURF', 90, 380, { lineBreak: false }).restore();
+        doc
+          .save()
+          .rotate(-35, { origin: [300, 420] })
+          .font('Helvetica-Bold')
+          .fontSize(80)
+          .fillColor('#d00000')
+          .opacity(0.12)
+          .text('ENTWURF', 90, 380, { lineBreak: false })
+          .restore();
       }
     }
     doc.end();
