@@ -15,7 +15,13 @@ import {
 import { GoalService } from './goals/goal.service.js';
 import { TaskCommentEntity, TaskEntity } from './tasks/task.entities.js';
 import { CommentResolver, TaskResolver } from './tasks/task.resolver.js';
+import { TaskAccess } from './tasks/task-access.service.js';
+import { TaskCommands } from './tasks/task-commands.service.js';
+import { TaskLoaders } from './tasks/task-loaders.service.js';
+import { TaskQueries } from './tasks/task-queries.service.js';
+import { TaskRepository } from './tasks/task.repository.js';
 import { TaskService } from './tasks/task.service.js';
+import { TaskWriteRepository } from './tasks/task-write.repository.js';
 
 @Module({
   imports: [
@@ -26,6 +32,12 @@ import { TaskService } from './tasks/task.service.js';
   ],
   providers: [
     GoalService,
+    TaskRepository,
+    TaskWriteRepository,
+    TaskAccess,
+    TaskQueries,
+    TaskCommands,
+    TaskLoaders,
     TaskService,
     TaskEventsService,
     GoalResolver,

@@ -257,6 +257,13 @@ export class AllianceService {
     return partners;
   }
 
+  /** For other contexts: those of the partners with these ids that belong to the alliance. */
+  partnersIn(em: EntityManager, allianceId: string, ids: string[]): Promise<PartnerEntity[]> {
+    const unique = [...new Set(ids.filter(isUuid))];
+    if (!unique.length) return Promise.resolve([]);
+    return em.find(PartnerEntity, { where: { id: In(unique), allianceId } });
+  }
+
   // ── loaders ────────────────────────────────────────────────
 
   allianceLoader(loaders: LoaderRegistry) {

@@ -9,7 +9,8 @@ import type {
   TransactionCommitEvent,
   TransactionRollbackEvent,
 } from 'typeorm';
-import { type Actor, logger, PUB_SUB } from '../../../core/src/index.js';
+import { type Actor, isMember, logger, PUB_SUB } from '../../../core/src/index.js';
+import { AuthService } from '../../../identity/src/index.js';
 import { TaskChange } from '../coordination.enums.js';
 import { TaskEntity } from '../tasks/task.entities.js';
 
@@ -42,6 +43,7 @@ export class TaskEventsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
+    private readonly auth: AuthService,
   ) {}
 
   onModuleInit(): void {
@@ -99,13 +101,9 @@ export class TaskEventsService implements OnModuleInit {
     return Promise.resolve(withFilter(events, () => this.stillMember(actor, allianceId, sessionId))());
   }
 
+  /** Identity answers whether the user (and the session) is still valid, with the user's current roles. */
   private async stillMember(actor: Actor, allianceId: string, sessionId?: string): Promise<boolean> {
-    const [row] = await this.dataSource.query(
-      `SELECT (u.platform_admin OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.alliance_id = $2))
-              AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.family_id = $3::uuid AND s.revoked_at IS NOT NULL) AS ok
-         FROM users u WHERE u.id = $1`,
-      [actor.userId, allianceId, sessionId ?? null],
-    );
-    return !!row?.ok;
+    const current = await this.auth.actorOf(actor.userId, sessionId);
+    return !!current && isMember(current, allianceId);
   }
 }

@@ -1,4 +1,3 @@
-import type { Parent as ParentOf } from '../parent.js';
 import {
   Args,
   Context,
@@ -57,27 +56,27 @@ export class GoalResolver {
   }
 
   @ResolveField(() => AllianceModel)
-  alliance(@Parent() g: ParentOf<GoalModel>, @Context() ctx: GqlContext) {
+  alliance(@Parent() g: GoalModel, @Context() ctx: GqlContext) {
     return this.alliances.allianceLoader(ctx.loaders).load(g.allianceId);
   }
 
   @ResolveField(() => GoalModel, { nullable: true })
-  parent(@Parent() g: ParentOf<GoalModel>, @Context() ctx: GqlContext) {
+  parent(@Parent() g: GoalModel, @Context() ctx: GqlContext) {
     return g.parentId ? this.goals.goalLoader(ctx.loaders).load(g.parentId) : null;
   }
 
   @ResolveField(() => [GoalModel])
-  children(@Parent() g: ParentOf<GoalModel>, @Context() ctx: GqlContext) {
+  children(@Parent() g: GoalModel, @Context() ctx: GqlContext) {
     return this.goals.childrenLoader(ctx.loaders).load(g.id);
   }
 
   @ResolveField(() => [PartnerModel])
-  ownerPartners(@Parent() g: ParentOf<GoalModel>, @Context() ctx: GqlContext) {
+  ownerPartners(@Parent() g: GoalModel, @Context() ctx: GqlContext) {
     return this.goals.ownerPartnersLoader(ctx.loaders).load(g.id);
   }
 
   @ResolveField(() => [IndicatorModel])
-  indicators(@Parent() g: ParentOf<GoalModel>, @Context() ctx: GqlContext) {
+  indicators(@Parent() g: GoalModel, @Context() ctx: GqlContext) {
     return this.goals.indicatorsLoader(ctx.loaders).load(g.id);
   }
 
@@ -85,13 +84,13 @@ export class GoalResolver {
     nullable: true,
     description: "Share of this goal's tasks (not cancelled) that are done, 0..1; null without tasks.",
   })
-  taskProgress(@Parent() g: ParentOf<GoalModel>, @Context() ctx: GqlContext) {
+  taskProgress(@Parent() g: GoalModel, @Context() ctx: GqlContext) {
     return this.goals.taskProgressLoader(ctx.loaders).load(g.id);
   }
 
   @ResolveField(() => TaskConnection)
   tasks(
-    @Parent() g: ParentOf<GoalModel>,
+    @Parent() g: GoalModel,
     @Context() ctx: GqlContext,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
@@ -111,17 +110,17 @@ export class IndicatorResolver {
   }
 
   @ResolveField(() => GoalModel)
-  goal(@Parent() i: ParentOf<IndicatorModel>, @Context() ctx: GqlContext) {
+  goal(@Parent() i: IndicatorModel, @Context() ctx: GqlContext) {
     return this.goals.goalLoader(ctx.loaders).load(i.goalId);
   }
 
   @ResolveField(() => Float, { description: "The latest measurement's value; the baseline before any." })
-  async current(@Parent() i: ParentOf<IndicatorModel>, @Context() ctx: GqlContext) {
+  async current(@Parent() i: IndicatorModel, @Context() ctx: GqlContext) {
     return (await this.goals.currentValueLoader(ctx.loaders).load(i.id)) ?? i.baseline;
   }
 
   @ResolveField(() => [MeasurementModel])
-  measurements(@Parent() i: ParentOf<IndicatorModel>, @Context() ctx: GqlContext) {
+  measurements(@Parent() i: IndicatorModel, @Context() ctx: GqlContext) {
     return this.goals.measurementsLoader(ctx.loaders).load(i.id);
   }
 }
@@ -140,7 +139,7 @@ export class MeasurementResolver {
   }
 
   @ResolveField(() => UserModel)
-  recordedBy(@Parent() m: ParentOf<MeasurementModel>, @Context() ctx: GqlContext) {
+  recordedBy(@Parent() m: MeasurementModel, @Context() ctx: GqlContext) {
     return this.users.userLoader(ctx.loaders).load(m.recordedBy);
   }
 }
@@ -152,7 +151,7 @@ export class AllianceGoalsResolver {
 
   @ResolveField('goals', () => [GoalModel])
   async goals_(
-    @Parent() alliance: ParentOf<AllianceModel>,
+    @Parent() alliance: AllianceModel,
     @Context() ctx: GqlContext,
     @Args('status', { type: () => GoalStatus, nullable: true }) status?: GoalStatus,
   ) {

@@ -198,14 +198,19 @@ export class GoalService {
       const indicator = await em.findOne(IndicatorEntity, { where: { id: input.indicatorId } });
       if (!indicator || !isMember(actor, indicator.allianceId)) throw DomainError.notFound('Indicator');
       if (!hasRole(actor, indicator.allianceId, Role.COORDINATOR)) {
-        const owner = hasRole(actor, indicator.allianceId, Role.MEMBER)
-          ? await em.query(
-              `SELECT 1 FROM goal_owner_partners o JOIN partners p ON p.id = o.partner_id
-                WHERE o.goal_id = $1 AND p.alliance_id = $2 AND p.organisation_id = $3`,
-              [indicator.goalId, indicator.allianceId, actor.organisationId],
+        // The owner partners' organisations come from the alliance context.
+        const owners = hasRole(actor, indicator.allianceId, Role.MEMBER)
+          ? await this.alliances.partnersIn(
+              em,
+              indicator.allianceId,
+              (
+                await em.query('SELECT partner_id FROM goal_owner_partners WHERE goal_id = $1', [
+                  indicator.goalId,
+                ])
+              ).map((r: { partner_id: string }) => r.partner_id),
             )
           : [];
-        if (!owner.length)
+        if (!owners.some((p) => p.organisationId === actor.organisationId))
           throw DomainError.forbidden(
             'Only the coordination or members of an owner partner record measurements',
           );
@@ -276,12 +281,10 @@ export class GoalService {
         'SELECT goal_id, partner_id FROM goal_owner_partners WHERE goal_id = ANY($1::uuid[])',
         [ids],
       );
-      const partners = rows.length
-        ? await this.dataSource.getRepository(PartnerEntity).find({
-            where: { id: In([...new Set(rows.map((r) => r.partner_id))]) },
-            order: { createdAt: 'ASC', id: 'ASC' },
-          })
-        : [];
+      const found = await this.alliances
+        .partnerLoader(loaders)
+        .loadMany([...new Set(rows.map((r) => r.partner_id))]);
+      const partners = found.filter((p): p is PartnerEntity => !!p && !(p instanceof Error));
       const byId = new Map(partners.map((p) => [p.id, p]));
       return groupBy(ids, rows, (r) => r.goal_id).map((list) =>
         list.map((r) => byId.get(r.partner_id)!).filter(Boolean),

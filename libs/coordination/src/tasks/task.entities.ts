@@ -54,30 +54,3 @@ export class TaskCommentEntity {
   @Column('timestamptz', { name: 'created_at', default: () => 'clock_timestamp()' })
   createdAt: Date;
 }
-
-/** Maps a raw `tasks` row (snake_case, from `SELECT t.*`) to the entity. */
-export function taskFromRow(r: any): TaskEntity {
-  return Object.assign(new TaskEntity(), {
-    id: r.id,
-    allianceId: r.alliance_id,
-    goalId: r.goal_id,
-    decisionId: r.decision_id,
-    title: r.title,
-    description: r.description,
-    status: r.status,
-    priority: r.priority,
-    leadPartnerId: r.lead_partner_id,
-    assigneeId: r.assignee_id,
-    dueOn: r.due_on,
-    completedAt: r.completed_at === null ? null : new Date(r.completed_at),
-    version: r.version,
-    createdBy: r.created_by,
-    createdAt: new Date(r.created_at),
-    updatedAt: new Date(r.updated_at),
-  });
-}
-
-/** The columns `taskFromRow` reads, for hand-written SQL over `tasks t` (dates as text: no time-zone shift). */
-export const TASK_COLUMNS =
-  't.id, t.alliance_id, t.goal_id, t.decision_id, t.title, t.description, t.status, t.priority, t.lead_partner_id, ' +
-  't.assignee_id, t.due_on::text AS due_on, t.completed_at, t.version, t.created_by, t.created_at, t.updated_at';

@@ -1,6 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, DateScalar } from '../../../core/src/index.js';
-import { UserModel } from '../../../identity/src/index.js';
 import { TaskChange, TaskPriority, TaskStatus } from '../coordination.enums.js';
 
 /**
@@ -37,15 +36,13 @@ export class TaskModel {
   updatedAt: Date;
 }
 
-/** Loaded with its author: on a task board, hundreds of comments need no resolver call each. */
+/** `author` is resolved through identity's user loader (or comes with the task board's statement). */
 @ObjectType('Comment')
 export class CommentModel {
   @Field(() => ID)
   id: string;
   taskId: string;
   authorId: string;
-  @Field(() => UserModel)
-  author: UserModel;
   @Field()
   body: string;
   @Field()

@@ -1,4 +1,3 @@
-import type { Parent as ParentOf } from '../parent.js';
 import {
   Args,
   Context,
@@ -29,7 +28,10 @@ import { GoalModel } from '../goals/goal.models.js';
 import { GoalService } from '../goals/goal.service.js';
 import { CreateTaskInput, TaskFilter, UpdateTaskInput } from './task.inputs.js';
 import { CommentModel, TaskConnection, TaskEventModel, TaskModel } from './task.models.js';
-import { TaskService } from './task.service.js';
+import type { TaskCommentEntity } from './task.entities.js';
+import { TaskCommands } from './task-commands.service.js';
+import { TaskLoaders } from './task-loaders.service.js';
+import { TaskQueries } from './task-queries.service.js';
 
 /** The session family of the request's access token (already verified by the guard). */
 function sessionOf(ctx: GqlContext): string | undefined {
@@ -50,7 +52,9 @@ const TASK_WRITE =
 @Resolver(() => TaskModel)
 export class TaskResolver {
   constructor(
-    private readonly taskService: TaskService,
+    private readonly queries: TaskQueries,
+    private readonly commands: TaskCommands,
+    private readonly taskLoaders: TaskLoaders,
     private readonly goals: GoalService,
     private readonly alliances: AllianceService,
     private readonly users: UsersService,
@@ -60,7 +64,7 @@ export class TaskResolver {
   @Query(() => TaskModel, { nullable: true })
   @Allow.signedIn("members of the task's alliance; null for everyone else")
   task(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
-    return this.taskService.get(actor, id);
+    return this.queries.get(actor, id);
   }
 
   @Query(() => TaskConnection)
@@ -73,7 +77,7 @@ export class TaskResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    return this.taskService.list(actor, allianceId, filter, orderBy, first, after);
+    return this.queries.list(actor, allianceId, filter, orderBy, first, after);
   }
 
   @Query(() => TaskConnection)
@@ -83,7 +87,7 @@ export class TaskResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    return this.taskService.mine(actor, first, after);
+    return this.queries.mine(actor, first, after);
   }
 
   @Mutation(() => TaskModel)
@@ -91,7 +95,7 @@ export class TaskResolver {
     'COORDINATOR of input.allianceId; MEMBER/FACILITATOR when their organisation leads or contributes',
   )
   createTask(@CurrentActor() actor: Actor, @Args('input') input: CreateTaskInput) {
-    return this.taskService.createTask(actor, input);
+    return this.commands.createTask(actor, input);
   }
 
   @Mutation(() => TaskModel)
@@ -101,7 +105,7 @@ export class TaskResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('input') input: UpdateTaskInput,
   ) {
-    return this.taskService.updateTask(actor, id, input);
+    return this.commands.updateTask(actor, id, input);
   }
 
   @Mutation(() => TaskModel, { description: 'A dependency that would close a cycle answers BAD_USER_INPUT.' })
@@ -111,7 +115,7 @@ export class TaskResolver {
     @Args('taskId', { type: () => ID }) taskId: string,
     @Args('blockedById', { type: () => ID }) blockedById: string,
   ) {
-    return this.taskService.addDependency(actor, taskId, blockedById);
+    return this.commands.addDependency(actor, taskId, blockedById);
   }
 
   @Mutation(() => TaskModel)
@@ -121,7 +125,7 @@ export class TaskResolver {
     @Args('taskId', { type: () => ID }) taskId: string,
     @Args('blockedById', { type: () => ID }) blockedById: string,
   ) {
-    return this.taskService.removeDependency(actor, taskId, blockedById);
+    return this.commands.removeDependency(actor, taskId, blockedById);
   }
 
   @Subscription(() => TaskEventModel, {
@@ -142,49 +146,52 @@ export class TaskResolver {
   }
 
   @ResolveField(() => AllianceModel)
-  alliance(@Parent() t: ParentOf<TaskModel>, @Context() ctx: GqlContext) {
+  alliance(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
     return this.alliances.allianceLoader(ctx.loaders).load(t.allianceId);
   }
 
   @ResolveField(() => GoalModel, { nullable: true })
-  goal(@Parent() t: ParentOf<TaskModel>, @Context() ctx: GqlContext) {
+  goal(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
     return t.goalId ? this.goals.goalLoader(ctx.loaders).load(t.goalId) : null;
   }
 
   @ResolveField(() => PartnerModel)
-  async leadPartner(@Parent() t: ParentOf<TaskModel>, @Context() ctx: GqlContext) {
-    return (await this.taskService.partnersLoader(ctx.loaders).load(t.id)).lead;
+  async leadPartner(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
+    return (await this.taskLoaders.partnersLoader(ctx.loaders).load(t.id)).lead;
   }
 
   @ResolveField(() => [PartnerModel])
-  async contributingPartners(@Parent() t: ParentOf<TaskModel>, @Context() ctx: GqlContext) {
-    return (await this.taskService.partnersLoader(ctx.loaders).load(t.id)).contributing;
+  async contributingPartners(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
+    return (await this.taskLoaders.partnersLoader(ctx.loaders).load(t.id)).contributing;
   }
 
   @ResolveField(() => UserModel, { nullable: true })
-  assignee(@Parent() t: ParentOf<TaskModel>, @Context() ctx: GqlContext) {
+  assignee(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
     return t.assigneeId ? this.users.userLoader(ctx.loaders).load(t.assigneeId) : null;
   }
 
   @ResolveField(() => [TaskModel], { description: 'Tasks that must be done before this one.' })
-  blockedBy(@Parent() t: ParentOf<TaskModel>, @Context() ctx: GqlContext) {
-    return this.taskService.blockedByLoader(ctx.loaders).load(t.id);
+  blockedBy(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
+    return this.taskLoaders.blockedByLoader(ctx.loaders).load(t.id);
   }
 
   @ResolveField(() => [TaskModel])
-  blocking(@Parent() t: ParentOf<TaskModel>, @Context() ctx: GqlContext) {
-    return this.taskService.blockingLoader(ctx.loaders).load(t.id);
+  blocking(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
+    return this.taskLoaders.blockingLoader(ctx.loaders).load(t.id);
   }
 
   @ResolveField(() => [CommentModel])
-  comments(@Parent() t: ParentOf<TaskModel>, @Context() ctx: GqlContext) {
-    return this.taskService.commentsLoader(ctx.loaders).load(t.id);
+  comments(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
+    return this.taskLoaders.commentsLoader(ctx.loaders).load(t.id);
   }
 }
 
 @Resolver(() => CommentModel)
 export class CommentResolver {
-  constructor(private readonly taskService: TaskService) {}
+  constructor(
+    private readonly commands: TaskCommands,
+    private readonly users: UsersService,
+  ) {}
 
   @Mutation(() => CommentModel)
   @Allow.signedIn(TASK_WRITE)
@@ -193,6 +200,11 @@ export class CommentResolver {
     @Args('taskId', { type: () => ID }) taskId: string,
     @Args('body') body: string,
   ) {
-    return this.taskService.comment(actor, taskId, body);
+    return this.commands.comment(actor, taskId, body);
+  }
+
+  @ResolveField(() => UserModel)
+  author(@Parent() c: TaskCommentEntity, @Context() ctx: GqlContext) {
+    return this.users.userLoader(ctx.loaders).load(c.authorId);
   }
 }
