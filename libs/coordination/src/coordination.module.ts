@@ -20,6 +20,7 @@ import { TaskCommands } from './tasks/task-commands.service.js';
 import { TaskLoaders } from './tasks/task-loaders.service.js';
 import { TaskQueries } from './tasks/task-queries.service.js';
 import { TaskRepository } from './tasks/task.repository.js';
+import { TaskListRepository } from './tasks/task-list.repository.js';
 import { TaskService } from './tasks/task.service.js';
 import { TaskWriteRepository } from './tasks/task-write.repository.js';
 
@@ -33,6 +34,7 @@ import { TaskWriteRepository } from './tasks/task-write.repository.js';
   providers: [
     GoalService,
     TaskRepository,
+    TaskListRepository,
     TaskWriteRepository,
     TaskAccess,
     TaskQueries,

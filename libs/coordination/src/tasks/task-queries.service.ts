@@ -15,12 +15,24 @@ import {
 import { TaskOrder } from '../coordination.enums.js';
 import type { TaskEntity } from './task.entities.js';
 import type { TaskFilter } from './task.inputs.js';
-import { type TaskCursor, TaskRepository, type TaskScope } from './task.repository.js';
+import { TaskRepository } from './task.repository.js';
+import {
+  type TaskCursor,
+  type TaskListInclude,
+  TaskListRepository,
+  type TaskScope,
+} from './task-list.repository.js';
+
+/** Without a look-ahead (internal callers): count, and let relations load through the loaders. */
+const COUNT_ONLY: TaskListInclude = { totalCount: true };
 
 /** Reads of tasks: who sees which, page sizes and cursors. */
 @Injectable()
 export class TaskQueries {
-  constructor(private readonly tasks: TaskRepository) {}
+  constructor(
+    private readonly tasks: TaskRepository,
+    private readonly lists: TaskListRepository,
+  ) {}
 
   /** null when it does not exist or the caller is not a member of its alliance. */
   async get(actor: Actor, id: string): Promise<TaskEntity | null> {
@@ -37,6 +49,7 @@ export class TaskQueries {
     orderBy: TaskOrder | null | undefined,
     first?: number | null,
     after?: string | null,
+    include: TaskListInclude = COUNT_ONLY,
   ): Promise<Page<TaskEntity>> {
     const limit = pageSize(first);
     if (!isUuid(allianceId) || !isMember(actor, allianceId)) {
@@ -44,17 +57,22 @@ export class TaskQueries {
       return Promise.resolve(toPage<TaskEntity>([], limit, 0, () => []));
     }
     const scope: TaskScope = { kind: 'alliance', allianceId, filter: filter ?? {}, today: todayInBerlin() };
-    return this.page(scope, orderBy || 'CREATED', limit, after);
+    return this.page(scope, orderBy || 'CREATED', limit, after, include);
   }
 
   /** The caller's assigned tasks in the alliances they belong to, oldest first. */
-  mine(actor: Actor, first?: number | null, after?: string | null): Promise<Page<TaskEntity>> {
+  mine(
+    actor: Actor,
+    first?: number | null,
+    after?: string | null,
+    include: TaskListInclude = COUNT_ONLY,
+  ): Promise<Page<TaskEntity>> {
     const scope: TaskScope = {
       kind: 'assigned',
       userId: actor.userId,
       allianceIds: actor.platformAdmin ? null : memberAllianceIds(actor),
     };
-    return this.page(scope, 'CREATED', pageSize(first), after);
+    return this.page(scope, 'CREATED', pageSize(first), after, include);
   }
 
   /** A goal's tasks, oldest first (the goal is visible to the caller). */
@@ -68,7 +86,13 @@ export class TaskQueries {
     // First pages of many goals (a goal tree with its tasks) load together, in one statement.
     if (!after && loaders)
       return this.firstPagesOfGoals(loaders, limit).load(`${goal.allianceId}/${goal.id}`);
-    return this.page({ kind: 'goal', allianceId: goal.allianceId, goalId: goal.id }, 'CREATED', limit, after);
+    return this.page(
+      { kind: 'goal', allianceId: goal.allianceId, goalId: goal.id },
+      'CREATED',
+      limit,
+      after,
+      COUNT_ONLY,
+    );
   }
 
   /** Keys are `allianceId/goalId`; each goal's first `limit` tasks (oldest first) with its exact count. */
@@ -101,7 +125,8 @@ export class TaskQueries {
     scope: TaskScope,
     order: string,
     limit: number,
-    after?: string | null,
+    after: string | null | undefined,
+    include: TaskListInclude,
   ): Promise<Page<TaskEntity>> {
     const cursor = decodeCursor(after || null, 3);
     // A key that is not text fails the repository's check of the cursor.
@@ -109,7 +134,8 @@ export class TaskQueries {
     const decoded: TaskCursor | undefined = cursor
       ? { order: text(cursor[0]), key: text(cursor[1]), id: text(cursor[2]) }
       : undefined;
-    const { tasks, sortKeys, totalCount } = await this.tasks.page(scope, order, limit, decoded);
-    return toPage(tasks, limit, totalCount, (t) => [order, sortKeys.get(t.id), t.id]);
+    const { tasks, sortKeys, totalCount } = await this.lists.page(scope, order, limit, decoded, include);
+    // Not counted when the caller did not select totalCount: nothing reads it then.
+    return toPage(tasks, limit, totalCount ?? 0, (t) => [order, sortKeys.get(t.id), t.id]);
   }
 }

@@ -50,7 +50,10 @@ export class CommentModel {
 }
 
 @ObjectType()
-export class TaskConnection extends Connection(TaskModel, 'Task') {}
+export class TaskConnection extends Connection(TaskModel, 'Task', {
+  totalCountDescription:
+    'The exact number of tasks that match, over all pages. Counted only when selected: a page without totalCount does not pay for counting.',
+}) {}
 
 @ObjectType('TaskEvent')
 export class TaskEventModel {

@@ -2,6 +2,7 @@ import {
   Args,
   Context,
   ID,
+  Info,
   Int,
   Mutation,
   Parent,
@@ -19,7 +20,9 @@ import {
   isMember,
   isUuid,
   LoaderRegistry,
+  selectedFields,
 } from '../../../core/src/index.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import { AllianceModel, AllianceService, PartnerModel } from '../../../alliance/src/index.js';
 import { UserModel, UsersService } from '../../../identity/src/index.js';
 import { TaskOrder } from '../coordination.enums.js';
@@ -32,6 +35,7 @@ import type { TaskCommentEntity } from './task.entities.js';
 import { TaskCommands } from './task-commands.service.js';
 import { TaskLoaders } from './task-loaders.service.js';
 import { TaskQueries } from './task-queries.service.js';
+import type { TaskListInclude } from './task-list.repository.js';
 
 /** The session family of the request's access token (already verified by the guard). */
 function sessionOf(ctx: GqlContext): string | undefined {
@@ -44,6 +48,25 @@ function sessionOf(ctx: GqlContext): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * What a task list's selection asks for: totalCount, and which relations of its tasks to load in
+ * the list's own statement (they then reach the field resolvers as prefetched values).
+ */
+function lookAhead(info: GraphQLResolveInfo | undefined): TaskListInclude {
+  if (!info) return { totalCount: true };
+  const node = selectedFields(info, ['edges', 'node']);
+  return {
+    totalCount: selectedFields(info, []).has('totalCount'),
+    leadPartner: node.has('leadPartner'),
+    contributingPartners: node.has('contributingPartners'),
+    assignee: node.has('assignee'),
+    goal: node.has('goal'),
+    blockedBy: node.has('blockedBy'),
+    blocking: node.has('blocking'),
+    comments: node.has('comments'),
+  };
 }
 
 const TASK_WRITE =
@@ -76,8 +99,9 @@ export class TaskResolver {
     @Args('orderBy', { type: () => TaskOrder, nullable: true }) orderBy?: TaskOrder,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return this.queries.list(actor, allianceId, filter, orderBy, first, after);
+    return this.queries.list(actor, allianceId, filter, orderBy, first, after, lookAhead(info));
   }
 
   @Query(() => TaskConnection)
@@ -86,8 +110,9 @@ export class TaskResolver {
     @CurrentActor() actor: Actor,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return this.queries.mine(actor, first, after);
+    return this.queries.mine(actor, first, after, lookAhead(info));
   }
 
   @Mutation(() => TaskModel)

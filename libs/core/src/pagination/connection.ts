@@ -62,7 +62,7 @@ export function toPage<T>(
 }
 
 /** The GraphQL shape of a Relay connection: `<Name>Edge` and the fields of `<Name>Connection`. */
-export function Connection<T>(node: Type<T>, name: string) {
+export function Connection<T>(node: Type<T>, name: string, options: { totalCountDescription?: string } = {}) {
   @ObjectType(`${name}Edge`)
   class Edge {
     @Field()
@@ -76,7 +76,7 @@ export function Connection<T>(node: Type<T>, name: string) {
     edges: Edge[];
     @Field(() => PageInfo)
     pageInfo: PageInfo;
-    @Field(() => Int)
+    @Field(() => Int, { description: options.totalCountDescription })
     totalCount: number;
   }
   return ConnectionType;

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createSecretKey, type KeyObject, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { type Actor, APP_CONFIG, AuditService, DomainError, Role } from '../../../core/src/index.js';
 import type { AppConfig } from '../../../core/src/index.js';
@@ -37,7 +37,14 @@ export class AuthService implements OnModuleInit {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * The HMAC key as a key object, made once: given the secret as text, jsonwebtoken first tries to
+   * read it as a public key on every verification, throws, and only then makes a secret key.
+   */
+  private verifyKey: KeyObject;
+
   onModuleInit(): Promise<void> {
+    this.verifyKey = createSecretKey(Buffer.from(this.config.jwtSecret, 'utf8'));
     return prepareDummyHash();
   }
 
@@ -158,8 +165,9 @@ export class AuthService implements OnModuleInit {
   async actorFromToken(token: string): Promise<Actor | null> {
     let claims: AccessClaims;
     try {
-      claims = await this.jwt.verifyAsync<AccessClaims>(token, {
-        secret: this.config.jwtSecret,
+      // Synchronous: HS256 verification is a hash, and the async variant only adds promise hops.
+      claims = this.jwt.verify<AccessClaims>(token, {
+        secret: this.verifyKey as unknown as Buffer,
         algorithms: ['HS256'],
       });
     } catch {

@@ -1,0 +1,222 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainError, isUuid, PREFETCHED } from '../../../core/src/index.js';
+import { TaskOrder } from '../coordination.enums.js';
+import type { TaskEntity } from './task.entities.js';
+import type { TaskFilter } from './task.inputs.js';
+import { Sql, TASK_COLUMNS, taskFromRow } from './task.repository.js';
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+
+interface SortSpec {
+  key: string;
+  type: string;
+  desc: boolean;
+  valid: (v: string) => boolean;
+}
+
+/** The orders of task lists: the key expression (each has its index), its type and direction. */
+const SORTS: Record<string, SortSpec> = {
+  CREATED: { key: 't.created_at', type: 'timestamptz', desc: false, valid: (v) => TIMESTAMP.test(v) },
+  [TaskOrder.DUE_ON]: {
+    key: "coalesce(t.due_on, 'infinity'::date)",
+    type: 'date',
+    desc: false,
+    valid: (v) => v === 'infinity' || /^\d{4}-\d{2}-\d{2}$/.test(v),
+  },
+  [TaskOrder.PRIORITY]: {
+    key: 't.priority_rank',
+    type: 'smallint',
+    desc: false,
+    valid: (v) => /^[0-3]$/.test(v),
+  },
+  [TaskOrder.UPDATED_AT]: {
+    key: 't.updated_at',
+    type: 'timestamptz',
+    desc: true,
+    valid: (v) => TIMESTAMP.test(v),
+  },
+};
+
+/** Which tasks a list shows: one alliance with a filter, the caller's assigned ones, or a goal's. */
+export type TaskScope =
+  | { kind: 'alliance'; allianceId: string; filter: TaskFilter; today: string }
+  | { kind: 'assigned'; userId: string; allianceIds: string[] | null }
+  | { kind: 'goal'; allianceId: string; goalId: string };
+
+/** A decoded keyset cursor: the order it was made for, the sort key as text, the task id. */
+export interface TaskCursor {
+  order: string;
+  key: string;
+  id: string;
+}
+
+/** Relations of the listed tasks to load in the list's own statement, and whether to count. */
+export interface TaskListInclude {
+  totalCount: boolean;
+  leadPartner?: boolean;
+  contributingPartners?: boolean;
+  assignee?: boolean;
+  goal?: boolean;
+  blockedBy?: boolean;
+  blocking?: boolean;
+  comments?: boolean;
+}
+
+export type ListedTask = TaskEntity & { [PREFETCHED]?: Record<string, unknown> };
+
+/** The raw columns TASK_COLUMNS reads, carried through the page. */
+const PAGE_COLUMNS =
+  't.id, t.alliance_id, t.goal_id, t.decision_id, t.title, t.description, t.status, t.priority, t.lead_partner_id, ' +
+  't.assignee_id, t.due_on, t.completed_at, t.version, t.created_by, t.created_at, t.updated_at';
+
+/** A timestamp as `Date.prototype.toISOString` writes it (the DateTime scalar passes it through). */
+const iso = (e: string) => `to_char(${e} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** Partners and organisations through alliance's published views, users through identity's. */
+const PARTNER_JSON = `json_build_object('id', pp.id, 'allianceId', pp.alliance_id, 'organisationId', pp.organisation_id,
+  'status', pp.status, 'joinedOn', pp.joined_on, 'leftOn', pp.left_on, 'createdAt', ${iso('pp.created_at')},
+  '${PREFETCHED}', json_build_object('organisation', json_build_object('id', o.id, 'name', o.name,
+    'shortName', o.short_name, 'kind', o.kind, 'legalDomains', o.legal_domains, 'createdAt', ${iso('o.created_at')})))`;
+const PARTNERS_FROM = `alliance_partner_directory pp JOIN alliance_organisation_directory o ON o.id = pp.organisation_id`;
+const userJson = (u: string) =>
+  `json_build_object('id', ${u}.id, 'email', ${u}.email, 'displayName', ${u}.display_name, 'organisationId', ${u}.organisation_id,
+    'platformAdmin', ${u}.platform_admin, 'createdAt', ${iso(`${u}.created_at`)}, 'updatedAt', ${iso(`${u}.updated_at`)})`;
+const TASK_JSON = `json_build_object('id', b.id, 'allianceId', b.alliance_id, 'goalId', b.goal_id, 'decisionId', b.decision_id,
+  'title', b.title, 'description', b.description, 'status', b.status, 'priority', b.priority, 'leadPartnerId', b.lead_partner_id,
+  'assigneeId', b.assignee_id, 'dueOn', b.due_on, 'completedAt', ${iso('b.completed_at')}, 'version', b.version,
+  'createdBy', b.created_by, 'createdAt', ${iso('b.created_at')}, 'updatedAt', ${iso('b.updated_at')})`;
+
+/** Each relation: the SQL of its JSON value for the page row `t`. */
+const RELATIONS: Record<Exclude<keyof TaskListInclude, 'totalCount'>, string> = {
+  leadPartner: `(SELECT ${PARTNER_JSON} FROM ${PARTNERS_FROM} WHERE pp.id = t.lead_partner_id)`,
+  contributingPartners: `coalesce((SELECT json_agg(${PARTNER_JSON} ORDER BY pp.created_at, pp.id)
+    FROM task_contributing_partners cp JOIN ${PARTNERS_FROM} ON pp.id = cp.partner_id WHERE cp.task_id = t.id), '[]')`,
+  assignee: `(SELECT ${userJson('u')} FROM identity_user_directory u WHERE u.id = t.assignee_id)`,
+  goal: `(SELECT json_build_object('id', g.id, 'allianceId', g.alliance_id, 'parentId', g.parent_id, 'title', g.title,
+    'description', g.description, 'status', g.status, 'startsOn', g.starts_on, 'dueOn', g.due_on, 'createdBy', g.created_by,
+    'createdAt', ${iso('g.created_at')}, 'updatedAt', ${iso('g.updated_at')}) FROM goals g WHERE g.id = t.goal_id)`,
+  blockedBy: `coalesce((SELECT json_agg(${TASK_JSON} ORDER BY b.created_at, b.id)
+    FROM task_dependencies d JOIN tasks b ON b.id = d.blocked_by_id WHERE d.task_id = t.id), '[]')`,
+  blocking: `coalesce((SELECT json_agg(${TASK_JSON} ORDER BY b.created_at, b.id)
+    FROM task_dependencies d JOIN tasks b ON b.id = d.task_id WHERE d.blocked_by_id = t.id), '[]')`,
+  comments: `coalesce((SELECT json_agg(json_build_object('id', c.id, 'allianceId', c.alliance_id, 'taskId', c.task_id,
+      'authorId', c.author_id, 'body', c.body, 'createdAt', ${iso('c.created_at')},
+      '${PREFETCHED}', json_build_object('author', ${userJson('a')})) ORDER BY c.created_at, c.id)
+    FROM task_comments c JOIN identity_user_directory a ON a.id = c.author_id WHERE c.task_id = t.id), '[]')`,
+};
+
+/**
+ * The WHERE conditions of a scope over `tasks t`, and the candidate sets to compute first. A
+ * partner's tasks are the union of two indexed lookups (lead, contributing), and search matches come
+ * from the search index, each materialised before the page: the cost follows what the caller asks
+ * for, and no plan walks the whole alliance in sort order hoping to meet a match.
+ */
+function scopeSql(sql: Sql, scope: TaskScope): { ctes: string[]; where: string[] } {
+  if (scope.kind === 'assigned') {
+    const where = [`t.assignee_id = ${sql.p(scope.userId)}`];
+    if (scope.allianceIds) where.push(`t.alliance_id = ANY(${sql.p(scope.allianceIds)}::uuid[])`);
+    return { ctes: [], where };
+  }
+  if (scope.kind === 'goal')
+    return {
+      ctes: [],
+      where: [`t.alliance_id = ${sql.p(scope.allianceId)}`, `t.goal_id = ${sql.p(scope.goalId)}`],
+    };
+  const a = sql.p(scope.allianceId);
+  const ctes: string[] = [];
+  const where = [`t.alliance_id = ${a}`];
+  const f = scope.filter;
+  if (f.status?.length) where.push(`t.status = ANY(${sql.p(f.status)}::text[])`);
+  if (f.leadPartnerId) where.push(`t.lead_partner_id = ${sql.p(f.leadPartnerId)}`);
+  if (f.partnerId) {
+    const p = sql.p(f.partnerId);
+    ctes.push(`of_partner AS MATERIALIZED (
+      SELECT l.id FROM tasks l WHERE l.lead_partner_id = ${p} AND l.alliance_id = ${a}
+      UNION SELECT cp.task_id FROM task_contributing_partners cp WHERE cp.partner_id = ${p})`);
+    where.push('t.id IN (SELECT id FROM of_partner)');
+  }
+  if (f.assigneeId) where.push(`t.assignee_id = ${sql.p(f.assigneeId)}`);
+  if (f.goalId) where.push(`t.goal_id = ${sql.p(f.goalId)}`);
+  if (f.overdue !== undefined && f.overdue !== null) {
+    const overdue = `(t.due_on < ${sql.p(scope.today)}::date AND t.status NOT IN ('DONE', 'CANCELLED'))`;
+    where.push(f.overdue ? overdue : `NOT coalesce(${overdue}, false)`);
+  }
+  const search = f.search?.trim();
+  if (search) {
+    ctes.push(`matches AS MATERIALIZED (
+      SELECT s.id FROM tasks s WHERE s.search_vector @@ coordination_search_query(${sql.p(search)}) AND s.alliance_id = ${a})`);
+    where.push('t.id IN (SELECT id FROM matches)');
+  }
+  return { ctes, where };
+}
+
+/** Validates a cursor against the order and answers its keyset condition. */
+function cursorWhere(sql: Sql, order: string, cursor: TaskCursor): string {
+  const sort = SORTS[order];
+  if (cursor.order !== order || !sort.valid(cursor.key) || !isUuid(cursor.id))
+    throw DomainError.field('after', 'is not a valid cursor');
+  return `(${sort.key}, t.id) ${sort.desc ? '<' : '>'} (${sql.p(cursor.key)}::${sort.type}, ${sql.p(cursor.id)}::uuid)`;
+}
+
+/** Keyset pages of task lists: one statement for the page, its count and the asked-for relations. */
+@Injectable()
+export class TaskListRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * `limit + 1` tasks (to tell whether more follow) in the order, after the cursor; the exact count
+   * over the whole scope only when asked for (null otherwise); each asked-for relation as JSON under
+   * the task's PREFETCHED key, in the same statement.
+   */
+  async page(
+    scope: TaskScope,
+    order: string,
+    limit: number,
+    cursor: TaskCursor | undefined,
+    include: TaskListInclude,
+  ): Promise<{ tasks: ListedTask[]; sortKeys: Map<string, string>; totalCount: number | null }> {
+    const sort = SORTS[order];
+    const sql = new Sql();
+    const { ctes, where } = scopeSql(sql, scope);
+    const filter = where.join(' AND ');
+    const filterParams = sql.params.length;
+    const pageWhere = cursor ? [...where, cursorWhere(sql, order, cursor)] : where;
+    const dir = sort.desc ? 'DESC' : 'ASC';
+    const relations = Object.entries(RELATIONS).filter(([name]) => include[name as keyof TaskListInclude]);
+    const prefetched = relations.length
+      ? `json_build_object(${relations.map(([name, expr]) => `'${name}', ${expr}`).join(', ')})`
+      : 'NULL::json';
+    const count = `(SELECT count(*) FROM tasks t WHERE ${filter})::int`;
+    const rows: any[] = await this.dataSource.query(
+      `WITH ${[
+        ...ctes,
+        `page AS (
+         SELECT ${PAGE_COLUMNS}, ${sort.key} AS sort_value FROM tasks t WHERE ${pageWhere.join(' AND ')}
+          ORDER BY ${sort.key} ${dir}, t.id ${dir} LIMIT ${limit + 1})`,
+      ].join(', ')}
+       SELECT ${TASK_COLUMNS}, t.sort_value::text AS sort_key, ${include.totalCount ? count : 'NULL::int'} AS total_count,
+              ${prefetched} AS prefetched
+         FROM page t ORDER BY t.sort_value ${dir}, t.id ${dir}`,
+      sql.params,
+    );
+    let totalCount: number | null = rows.length ? rows[0].total_count : include.totalCount ? 0 : null;
+    // An empty page after a cursor says nothing about the count: ask for it.
+    if (!rows.length && cursor && include.totalCount)
+      totalCount = (
+        await this.dataSource.query(
+          `${ctesOf(ctes)}SELECT ${count} AS count`,
+          sql.params.slice(0, filterParams),
+        )
+      )[0].count;
+    const tasks = rows.map((r) => {
+      const task: ListedTask = taskFromRow(r);
+      if (r.prefetched) task[PREFETCHED] = r.prefetched;
+      return task;
+    });
+    return { tasks, sortKeys: new Map(rows.map((r) => [r.id, r.sort_key])), totalCount };
+  }
+}
+
+const ctesOf = (ctes: string[]) => (ctes.length ? `WITH ${ctes.join(', ')} ` : '');
