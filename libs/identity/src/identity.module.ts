@@ -9,12 +9,14 @@ import { GqlLocalGuard } from './auth/gql-local.guard.js';
 import { MembershipEntity } from './users/membership.entity.js';
 import { UserEntity } from './users/user.entity.js';
 import { AuditActorResolver, MembershipUserResolver } from './users/users.resolver.js';
+import { UserRepository } from './users/user.repository.js';
 import { UsersService } from './users/users.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, MembershipEntity]), JwtModule.register({})],
   providers: [
     AuthService,
+    UserRepository,
     UsersService,
     GqlLocalGuard,
     AuthResolver,
