@@ -6,6 +6,7 @@ import { AccessGuard } from './auth/access.guard.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { AuthService } from './auth/auth.service.js';
 import { GqlLocalGuard } from './auth/gql-local.guard.js';
+import { SessionRepository } from './auth/session.repository.js';
 import { MembershipEntity } from './users/membership.entity.js';
 import { UserEntity } from './users/user.entity.js';
 import { AuditActorResolver, MembershipUserResolver } from './users/users.resolver.js';
@@ -17,6 +18,7 @@ import { UsersService } from './users/users.service.js';
   providers: [
     AuthService,
     UserRepository,
+    SessionRepository,
     UsersService,
     GqlLocalGuard,
     AuthResolver,

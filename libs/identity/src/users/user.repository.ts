@@ -78,4 +78,54 @@ export class UserRepository {
     );
     return rows.map((r) => r.alliance_id);
   }
+
+  find(em: EntityManager, id: string): Promise<UserEntity | null> {
+    return em.findOne(UserEntity, { where: { id } });
+  }
+
+  findByEmail(em: EntityManager, email: string): Promise<UserEntity | null> {
+    return em
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('lower(u.email) = lower(:email)', { email })
+      .getOne();
+  }
+
+  /** Serialises the creation of the platform administrator across instances (until commit). */
+  async lockAdminCreation(em: EntityManager): Promise<void> {
+    await em.query('SELECT pg_advisory_xact_lock(4711003)');
+  }
+
+  lockMembership(em: EntityManager, allianceId: string, userId: string): Promise<MembershipEntity | null> {
+    return em.findOne(MembershipEntity, {
+      where: { allianceId, userId },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  async deleteMembership(em: EntityManager, id: string): Promise<void> {
+    await em.delete(MembershipEntity, { id });
+  }
+
+  /** An upsert: two admins granting a first membership at once both succeed (the later roles win). */
+  async upsertMembership(
+    em: EntityManager,
+    allianceId: string,
+    userId: string,
+    roles: Role[],
+  ): Promise<MembershipEntity> {
+    const [row] = await em.query(
+      `INSERT INTO memberships (alliance_id, user_id, roles) VALUES ($1, $2, $3)
+       ON CONFLICT (alliance_id, user_id) DO UPDATE SET roles = EXCLUDED.roles
+       RETURNING id, alliance_id, user_id, roles, created_at`,
+      [allianceId, userId, roles],
+    );
+    return em.create(MembershipEntity, {
+      id: row.id,
+      allianceId: row.alliance_id,
+      userId: row.user_id,
+      roles: row.roles,
+      createdAt: row.created_at,
+    });
+  }
 }

@@ -89,4 +89,37 @@ export class UsersService {
   allianceIdsOf(userId: string): Promise<string[]> {
     return this.repo.allianceIdsOf(userId);
   }
+
+  /** The user, read inside the caller's transaction. */
+  find(em: EntityManager, id: string): Promise<UserEntity | null> {
+    return this.repo.find(em, id);
+  }
+
+  /** The account of an e-mail address (case-insensitive), inside the caller's transaction. */
+  findByEmail(em: EntityManager, email: string): Promise<UserEntity | null> {
+    return this.repo.findByEmail(em, email);
+  }
+
+  lockAdminCreation(em: EntityManager): Promise<void> {
+    return this.repo.lockAdminCreation(em);
+  }
+
+  // Memberships are identity's rows; alliance's MembershipService decides who may change them.
+
+  lockMembership(em: EntityManager, allianceId: string, userId: string): Promise<MembershipEntity | null> {
+    return this.repo.lockMembership(em, allianceId, userId);
+  }
+
+  deleteMembership(em: EntityManager, id: string): Promise<void> {
+    return this.repo.deleteMembership(em, id);
+  }
+
+  upsertMembership(
+    em: EntityManager,
+    allianceId: string,
+    userId: string,
+    roles: Role[],
+  ): Promise<MembershipEntity> {
+    return this.repo.upsertMembership(em, allianceId, userId, roles);
+  }
 }
