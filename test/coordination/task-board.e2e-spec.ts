@@ -120,7 +120,7 @@ describe('task board (one statement with its relations)', () => {
     for (const filter of [{}, { assigneeId: a.users.member.id }, { partnerId: a.partners.city }]) {
       const seen: string[] = [];
       let after: string | null = null;
-      let total = 0;
+      let total: number;
       do {
         const res: any = await page({ f: filter, after });
         expect(res.errors).toBeUndefined();

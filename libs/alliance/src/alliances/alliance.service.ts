@@ -240,7 +240,7 @@ export class AllianceService {
   partnersIn(em: EntityManager, allianceId: string, ids: string[]): Promise<PartnerEntity[]> {
     const unique = [...new Set(ids.filter(isUuid))];
     if (!unique.length) return Promise.resolve([]);
-    return em.find(PartnerEntity, { where: { id: In(unique), allianceId } });
+    return this.partners.inAlliance(em, allianceId, unique);
   }
 
   // ── loaders ────────────────────────────────────────────────

@@ -56,6 +56,20 @@ export class UserRepository {
     return rows[0]?.roles ?? [];
   }
 
+  /** userId → organisationId for those of `userIds` who are members of the alliance. */
+  async organisationsOfMembers(
+    em: EntityManager,
+    allianceId: string,
+    userIds: string[],
+  ): Promise<Map<string, string>> {
+    const rows: { id: string; organisation_id: string }[] = await em.query(
+      `SELECT u.id, u.organisation_id FROM users u JOIN memberships ms ON ms.user_id = u.id AND ms.alliance_id = $1
+        WHERE u.id = ANY($2::uuid[])`,
+      [allianceId, userIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.organisation_id]));
+  }
+
   /** Those of `userIds` who belong to the organisation and are members of the alliance. */
   async membersFromOrganisation(
     em: EntityManager,

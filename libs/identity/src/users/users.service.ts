@@ -51,17 +51,14 @@ export class UsersService {
   }
 
   /** For other contexts: the organisation of each of these users who is a member of the alliance. */
-  async organisationsOfMembers(
+  organisationsOfMembers(
     em: EntityManager,
     allianceId: string,
     userIds: string[],
   ): Promise<Map<string, string>> {
-    if (!userIds.length) return new Map();
-    const rows: { id: string; organisation_id: string }[] = await em.query(
-      'SELECT u.id, u.organisation_id FROM users u JOIN memberships m ON m.user_id = u.id AND m.alliance_id = $1 WHERE u.id = ANY($2::uuid[])',
-      [allianceId, userIds],
-    );
-    return new Map(rows.map((r) => [r.id, r.organisation_id]));
+    return userIds.length
+      ? this.repo.organisationsOfMembers(em, allianceId, userIds)
+      : Promise.resolve(new Map());
   }
 
   userLoader(loaders: LoaderRegistry) {
