@@ -5,7 +5,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AppConfig, describeError, logger, PinoNestLogger } from '../../../libs/core/src/index.js';
 import { AppModule } from './app.module.js';
@@ -86,6 +86,7 @@ function serveWeb(app: NestExpressApplication): void {
   const dir = webDistDir();
   if (!dir) return;
   const index = join(dir, 'index.html');
+  app.use('/assets/', precompressed(join(dir, 'assets')));
   app.useStaticAssets(join(dir, 'assets'), {
     prefix: '/assets/',
     immutable: true,
@@ -99,5 +100,41 @@ function serveWeb(app: NestExpressApplication): void {
       return next();
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(index);
+  });
+}
+
+/**
+ * Hashed assets in their precompressed form (apps/web/scripts/precompress.mjs wrote `.br` and `.gz`
+ * copies at build time) when the client accepts it; immutable, as their names change with content.
+ */
+function precompressed(assets: string) {
+  const encodings = [
+    { token: 'br', suffix: '.br' },
+    { token: 'gzip', suffix: '.gz' },
+  ];
+  return (req: any, res: any, next: () => void) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const path: string = req.path;
+    if (!/^\/[\w.-]+\.(js|css|svg|json|txt|map)$/.test(path)) return next();
+    const accepted = String(req.headers['accept-encoding'] ?? '');
+    const encoding = encodings.find(
+      (e) => accepts(accepted, e.token) && existsSync(join(assets, path + e.suffix)),
+    );
+    res.setHeader('vary', 'Accept-Encoding');
+    if (!encoding) return next();
+    res.type(extname(path));
+    res.setHeader('content-encoding', encoding.token);
+    res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+    res.sendFile(join(assets, path + encoding.suffix), { cacheControl: false, dotfiles: 'deny' });
+  };
+}
+
+/** Whether an Accept-Encoding header accepts the coding (named, and not with q=0). */
+function accepts(header: string, coding: string): boolean {
+  return header.split(',').some((part) => {
+    const [name, ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    if (name !== coding) return false;
+    const q = params.find((p) => p.startsWith('q='));
+    return !q || Number(q.slice(2)) > 0;
   });
 }
