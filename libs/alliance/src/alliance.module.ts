@@ -11,6 +11,8 @@ import {
 } from './alliances/alliance.resolver.js';
 import { AllianceService } from './alliances/alliance.service.js';
 import { AdminBootstrapService } from './bootstrap/admin-bootstrap.service.js';
+import { AlliancePublicRecordResolver } from './public-record/public-record.resolver.js';
+import { AlliancePublicRecordService } from './public-record/public-record.service.js';
 import { MembershipService } from './memberships/membership.service.js';
 
 @Module({
@@ -24,6 +26,8 @@ import { MembershipService } from './memberships/membership.service.js';
     PartnerResolver,
     UserAllianceResolver,
     MembershipAllianceResolver,
+    AlliancePublicRecordService,
+    AlliancePublicRecordResolver,
   ],
   exports: [AllianceService, AdminBootstrapService],
 })

@@ -27,6 +27,8 @@ import {
 import { MeetingsService } from './meetings/meetings.service.js';
 import { MinutesPdfController } from './minutes/minutes-pdf.controller.js';
 import { MinutesPdfService } from './minutes/minutes-pdf.service.js';
+import { MeetingPublicationResolver } from './public/meeting-publication.resolver.js';
+import { MeetingPublicationService } from './public/meeting-publication.service.js';
 
 @Module({
   imports: [
@@ -56,6 +58,8 @@ import { MinutesPdfService } from './minutes/minutes-pdf.service.js';
     TaskDecisionResolver,
     CalendarResolver,
     MeetingsDemoSeeder,
+    MeetingPublicationService,
+    MeetingPublicationResolver,
   ],
   exports: [MeetingsDemoSeeder, MeetingsService, DecisionsService],
 })
