@@ -9,6 +9,7 @@ import {
 } from '../../../core/src/index.js';
 import { TaskPriority, TaskService } from '../../../coordination/src/index.js';
 import { nextDecisionNumber } from '../meetings/decisions.service.js';
+import { seedDemoPublicRecord } from '../public/public-record.demo.js';
 
 const DAY = 86_400_000;
 
@@ -323,6 +324,7 @@ export class MeetingsDemoSeeder implements DemoExtension {
         WHERE id = $1`,
       [kickoff.id, minutes, new Date(endsAt.getTime() + 2 * DAY), approvedAt, facilitatorId],
     );
+    await seedDemoPublicRecord(em, ids.allianceId, { id: kickoff.id, year }, coordinatorId);
 
     // ── the upcoming steering group ─────────────────────────
     const nextDay = dayOffset(21);
