@@ -25,7 +25,7 @@ describe('OParl 1.1: a crawler from the System through every link and every page
     t = await startTestApp({ PUBLIC_URL });
     r = await aPublicRecord(t);
     pages = await crawl(t, { limit: 1 });
-  });
+  }, 300_000);
   afterAll(() => t.close());
 
   it('reaches every object type of the public record, each link answering 200', () => {
@@ -251,7 +251,7 @@ describe('OParl 1.1: nothing internal is reachable', () => {
     t = await startTestApp({ PUBLIC_URL });
     r = await aPublicRecord(t);
     pages = await crawl(t, { limit: 2 });
-  });
+  }, 300_000);
   afterAll(() => t.close());
 
   it('no internal meeting, person, attendance, task or case data in any answer or file', async () => {

@@ -13,7 +13,7 @@ describe('the public record settings: the alliance opt-in and the per-meeting pu
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ PUBLIC_URL });
-  });
+  }, 300_000);
   afterAll(() => t.close());
 
   it('are off by default; an ALLIANCE_ADMIN opts in, a facilitator or COORDINATOR marks meetings public, also after approval', async () => {
@@ -55,7 +55,7 @@ describe('the public record settings: the alliance opt-in and the per-meeting pu
       { action: 'setAlliancePublicRecord', changed_fields: ['fundingPeriodStart', 'published'] },
       { action: 'setMeetingPublic', changed_fields: ['public'] },
     ]);
-  });
+  }, 180_000);
 
   it('refuses others with NOT_FOUND or FORBIDDEN and bad input with the field, writing nothing', async () => {
     const a = await aMeetingAlliance(t);
@@ -109,7 +109,7 @@ describe('the public record settings: the alliance opt-in and the per-meeting pu
     expect(
       (await t.db.query('SELECT 1 FROM meeting_publications WHERE meeting_id = $1', [m.id])).rowCount,
     ).toBe(0);
-  });
+  }, 180_000);
 
   it('the demo alliance opts in with its approved kick-off meeting public; the upcoming meeting stays internal', async () => {
     expect(await t.app.get(DemoSeederService).seedIfAbsent(false)).not.toBeNull();
@@ -131,5 +131,5 @@ describe('the public record settings: the alliance opt-in and the per-meeting pu
     const orgs = (await get(t, krefeld.organization)).body;
     expect(orgs.pagination.totalElements).toBe(10);
     expect(orgs.data.find((o: any) => /Jobcenter/.test(o.name)).classification).toBe('SGB II');
-  });
+  }, 180_000);
 });
