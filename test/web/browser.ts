@@ -56,12 +56,17 @@ export function browserSuite(overrides: Record<string, string> = {}): BrowserSui
   let app: TestApp | undefined;
   let browser: Browser | undefined;
   let baseURL = '';
+  const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     app = await startTestApp({ DEMO_DATA: 'true', ...overrides });
     await app.app.listen(0, '127.0.0.1');
     baseURL = `http://127.0.0.1:${app.app.getHttpServer().address().port}`;
     browser = await launch();
-  }, 120_000);
+  }, 180_000);
+  // Also after a failed test: no browser profile keeps a session or a subscription into the next.
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
+  });
   afterAll(async () => {
     await browser?.close();
     await app?.close();
@@ -74,7 +79,11 @@ export function browserSuite(overrides: Record<string, string> = {}): BrowserSui
     get baseURL() {
       return baseURL;
     },
-    tab: () => newTab(browser!, baseURL),
+    tab: async () => {
+      const tab = await newTab(browser!, baseURL);
+      contexts.push(tab.context);
+      return tab;
+    },
   };
 }
 
@@ -101,7 +110,8 @@ export async function newTab(browser: Browser, baseURL: string): Promise<Tab> {
     locale: 'de-DE',
     timezoneId: 'Europe/Berlin',
   });
-  context.setDefaultTimeout(15_000);
+  // Each wait for a state is bounded; generous, because the machines are shared and loaded.
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

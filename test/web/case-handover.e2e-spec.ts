@@ -164,5 +164,5 @@ describeBrowser('web journey 3: consent-scoped case handover between two case wo
     expect(receiver.problems).toEqual([]);
     await owner.context.close();
     await receiver.context.close();
-  }, 180_000);
+  }, 300_000);
 });

@@ -72,7 +72,7 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
 
     await selects.nth(4).selectOption('PRESENT');
     await quorum.filter({ hasText: /^Beschlussfähig – 5 von 8/ }).waitFor();
-    await observed.filter({ hasText: /^Beschlussfähig – 5 von 8/ }).waitFor({ timeout: 15_000 });
+    await observed.filter({ hasText: /^Beschlussfähig – 5 von 8/ }).waitFor();
     expect(await observer.page.evaluate(() => (globalThis as any).__noReload)).toBe(true);
     expect(observer.problems).toEqual([]);
     await observer.context.close();
@@ -183,5 +183,5 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
     });
     expect(problems).toEqual([]);
     await context.close();
-  }, 180_000);
+  }, 300_000);
 });
