@@ -3,9 +3,17 @@ import { codes, startTestApp, type TestApp } from '../utils/test-app.js';
 import { todayInBerlin } from '../../libs/core/src/index.js';
 import { aMeetingAlliance, approvedMeeting, decide, run, schedule } from './fixtures.js';
 
-const YEAR = todayInBerlin().slice(0, 4);
+/**
+ * The number of the `serial`th decision of the year in which `d` was recorded (Europe/Berlin): the
+ * year of the decision itself, not of the moment this file loaded, so a run across New Year's Eve
+ * midnight expects what the service does.
+ */
+function numberOf(d: { recordedAt: string }, serial: number): string {
+  return `${yearOf(d)}/${String(serial).padStart(3, '0')}`;
+}
+const yearOf = (d: { recordedAt: string }) => todayInBerlin(new Date(d.recordedAt)).slice(0, 4);
 const RECORD =
-  'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id number title outcome votesFor votesAgainst abstentions consensus recordedBy { id } meeting { id } agendaItem { id } followUpTasks { id title dueOn leadPartner { id } decision { id number } } } }';
+  'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id number recordedAt title outcome votesFor votesAgainst abstentions consensus recordedBy { id } meeting { id } agendaItem { id } followUpTasks { id title dueOn leadPartner { id } decision { id number } } } }';
 
 describe('meetings: decisions corrected until approval, amended after, read and audited', () => {
   let t: TestApp;
@@ -140,7 +148,7 @@ describe('meetings: decisions corrected until approval, amended after, read and 
       const { decision } = await approvedMeeting(t, a);
       const later = await runningMeeting(a);
       const AMEND =
-        'mutation($i: AmendDecisionInput!) { amendDecision(input: $i) { id number amends { id number } meeting { id } } }';
+        'mutation($i: AmendDecisionInput!) { amendDecision(input: $i) { id number recordedAt amends { id number } meeting { id } } }';
       const res = await t.gql(
         AMEND,
         {
@@ -159,7 +167,7 @@ describe('meetings: decisions corrected until approval, amended after, read and 
       );
       expect(res.errors).toBeUndefined();
       expect(res.data.amendDecision).toMatchObject({
-        number: `${YEAR}/002`,
+        number: numberOf(res.data.amendDecision, 2),
         amends: { id: decision.id, number: decision.number },
         meeting: { id: later.id },
       });
@@ -169,7 +177,7 @@ describe('meetings: decisions corrected until approval, amended after, read and 
         a.users.observer.token,
       );
       expect(back.data.decision).toEqual({
-        amendedBy: [{ id: res.data.amendDecision.id, number: `${YEAR}/002` }],
+        amendedBy: [{ id: res.data.amendDecision.id, number: numberOf(res.data.amendDecision, 2) }],
         amends: null,
       });
     });
@@ -250,7 +258,7 @@ describe('meetings: decisions corrected until approval, amended after, read and 
         );
       expect(await search('sprach')).toEqual([d1.id, d3.id]);
       expect(await search('Forum Unternehmen')).toEqual([d2.id]);
-      expect(await search(`${YEAR}/2`)).toEqual([d2.id]);
+      expect(await search(`${yearOf(d2)}/2`)).toEqual([d2.id]);
       expect(await search(d3.number)).toEqual([d3.id]);
       expect((await t.gql(Q, { a: a.allianceId }, outsider.users.coord.token)).data.decisions).toMatchObject({
         totalCount: 0,
