@@ -76,14 +76,15 @@ export class AuditService {
       'SELECT sequence, hash FROM audit_entries ORDER BY sequence DESC LIMIT 1',
     );
     const previousHash = last[0]?.hash ?? null;
+    // The hash covers exactly what the uuid columns store (lower case), however a caller spelled the ids.
     const entry = {
       sequence: last[0] ? Number(last[0].sequence) + 1 : 1,
       at: new Date(),
-      actorId: record.actorId,
+      actorId: record.actorId?.toLowerCase() ?? null,
       action: record.action,
       entityType: record.entityType,
-      entityId: record.entityId,
-      allianceId: record.allianceId ?? null,
+      entityId: record.entityId.toLowerCase(),
+      allianceId: record.allianceId?.toLowerCase() ?? null,
       changedFields,
     };
     await em.query(

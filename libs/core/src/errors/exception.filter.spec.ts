@@ -67,9 +67,12 @@ describe('AppExceptionFilter', () => {
     });
   });
 
-  it("leaves Nest's HTTP exceptions to Nest", () => {
-    const { host } = httpHost();
-    filter.catch(new NotFoundException(), host);
-    expect(replies.status).toBe(404);
+  it("answers Nest's HTTP exceptions with their status and body, as JSON", () => {
+    const { host, sent } = httpHost();
+    filter.catch(new NotFoundException('No such calendar'), host);
+    expect(sent).toEqual({
+      status: 404,
+      body: { statusCode: 404, message: 'No such calendar', error: 'Not Found' },
+    });
   });
 });

@@ -38,8 +38,15 @@ export class AppExceptionFilter extends BaseExceptionFilter {
       }
       return undefined;
     }
-    if (exception instanceof HttpException || (exception as any)?.statusCode < 500)
-      return super.catch(exception, host);
+    if (exception instanceof HttpException) {
+      // Answered here, as JSON, also on routes that declared another content type (calendar feed).
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      if (!res.headersSent)
+        res.status(status).json(typeof body === 'string' ? { statusCode: status, message: body } : body);
+      return undefined;
+    }
+    if ((exception as any)?.statusCode < 500) return super.catch(exception, host);
     const correlationId: string = req?.id ?? globalThis.crypto.randomUUID();
     logger.error(
       { err: describeError(exception), correlationId, route: req?.route?.path },
