@@ -20,6 +20,7 @@ import { DomainError, type FieldError } from '../errors/domain-error.js';
 export const MAX_FIELD_ERRORS = 50;
 
 // C0 controls other than tab, line feed and carriage return, and DEL: never text (PostgreSQL refuses NUL).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const CONTROL_MESSAGE = 'must not contain control characters (such as NUL)';
 
