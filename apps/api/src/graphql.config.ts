@@ -41,6 +41,9 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     introspection: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,
     csrfPrevention: true,
+    // UNAVAILABLE answers 503 with Retry-After (Nest would reset every execution error to 200); no
+    // other execution error sets an HTTP status.
+    preserveHttpStatusForExecutionErrors: false,
     resolvers: { Date: DateScalar },
     // Ids canonical and DateTimes strict at the edge, for HTTP and subscriptions alike.
     transformSchema: withCanonicalScalars,

@@ -25,3 +25,5 @@ export * from './database/migrations/index.js';
 export * from './pubsub/pubsub.module.js';
 export * from './scalars/canonical.scalars.js';
 export * from './graphql/input-guard.js';
+export * from './errors/unavailable.js';
+export * from './database/startup-retry.js';

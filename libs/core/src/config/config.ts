@@ -28,6 +28,24 @@ export interface AppConfig {
   caseDataPreviousKeys: string[];
   /** How often each instance tries the retention sweep (it runs once across instances). */
   caseRetentionSweepSeconds: number;
+  /** Faults (README, Configuration): how long to wait before a dependency counts as unavailable. */
+  timeouts: Timeouts;
+}
+
+export interface Timeouts {
+  /** Opening a database connection, and waiting for a free one in the pool. */
+  dbConnectMs: number;
+  /** One SQL statement (server-side statement_timeout, and the client's own read timeout). */
+  dbStatementMs: number;
+  /** Waiting for a row or advisory lock. */
+  dbLockMs: number;
+  /** A transaction left idle (a stalled instance) before PostgreSQL ends it and frees its locks. */
+  dbIdleInTransactionMs: number;
+  /** At start: how long to retry an unreachable database before giving up. */
+  startupRetrySeconds: number;
+  /** HTTP: receiving a request's headers, and the whole request with its body. */
+  httpHeadersMs: number;
+  httpRequestMs: number;
 }
 
 export class ConfigError extends Error {
@@ -170,5 +188,23 @@ export function loadConfig(env: Env = process.env): AppConfig {
     caseRetentionDays: int(env, 'CASE_RETENTION_DAYS', 3650, 1, 36500),
     caseDataPreviousKeys: previousKeys(env, 'CASE_DATA_PREVIOUS_KEYS'),
     caseRetentionSweepSeconds: int(env, 'CASE_RETENTION_SWEEP_SECONDS', 3600, 1, 604800),
+    timeouts: timeouts(env),
+  };
+}
+
+function timeouts(env: Env): Timeouts {
+  const httpHeadersMs = int(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 1000, 600_000);
+  const httpRequestMs = int(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000);
+  // Node requires it: the headers arrive within the whole request's time.
+  if (httpRequestMs < httpHeadersMs)
+    throw new ConfigError('HTTP_REQUEST_TIMEOUT_MS', 'must not be shorter than HTTP_HEADERS_TIMEOUT_MS');
+  return {
+    dbConnectMs: int(env, 'DB_CONNECT_TIMEOUT_MS', 2000, 100, 60_000),
+    dbStatementMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 5000, 100, 600_000),
+    dbLockMs: int(env, 'DB_LOCK_TIMEOUT_MS', 3000, 100, 600_000),
+    dbIdleInTransactionMs: int(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10_000, 100, 3_600_000),
+    startupRetrySeconds: int(env, 'DB_STARTUP_RETRY_SECONDS', 60, 0, 3600),
+    httpHeadersMs,
+    httpRequestMs,
   };
 }

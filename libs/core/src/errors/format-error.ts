@@ -4,6 +4,7 @@ import { literalArgumentPath, variableArgumentPaths } from '../graphql/input-gua
 import { HttpException } from '@nestjs/common';
 import { DomainError, ErrorCode, type FieldError } from './domain-error.js';
 import { logger } from '../logging/logger.js';
+import { isUnavailable } from './unavailable.js';
 
 /** Codes that Apollo raises before execution; they pass through unchanged. */
 const APOLLO_CODES = new Set([
@@ -169,6 +170,14 @@ function format(formatted: GraphQLFormattedError, error: unknown, requestId?: st
         message: original.message,
         extensions: { code: mapped, ...(mapped === ErrorCode.BAD_USER_INPUT ? { fields: [] } : {}) },
       };
+  }
+  if (isUnavailable(original)) {
+    // Not through the filter (e.g. raised by a subscription's source): still retryable, logged as such.
+    return {
+      ...base,
+      message: 'The service is temporarily unavailable, try again shortly',
+      extensions: { code: ErrorCode.UNAVAILABLE },
+    };
   }
   const correlationId = requestId ?? cryptoId();
   logger.error({ err: describeError(original), correlationId, path: formatted.path }, 'unexpected error');
