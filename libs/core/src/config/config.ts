@@ -199,10 +199,10 @@ function timeouts(env: Env): Timeouts {
   if (httpRequestMs < httpHeadersMs)
     throw new ConfigError('HTTP_REQUEST_TIMEOUT_MS', 'must not be shorter than HTTP_HEADERS_TIMEOUT_MS');
   return {
-    dbConnectMs: int(env, 'DB_CONNECT_TIMEOUT_MS', 2000, 100, 60_000),
-    dbStatementMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 5000, 100, 600_000),
-    dbLockMs: int(env, 'DB_LOCK_TIMEOUT_MS', 3000, 100, 600_000),
-    dbIdleInTransactionMs: int(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10_000, 100, 3_600_000),
+    dbConnectMs: int(env, 'DB_CONNECT_TIMEOUT_MS', 5000, 100, 60_000),
+    dbStatementMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15_000, 100, 600_000),
+    dbLockMs: int(env, 'DB_LOCK_TIMEOUT_MS', 10_000, 100, 600_000),
+    dbIdleInTransactionMs: int(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, 100, 3_600_000),
     startupRetrySeconds: int(env, 'DB_STARTUP_RETRY_SECONDS', 60, 0, 3600),
     httpHeadersMs,
     httpRequestMs,

@@ -22,7 +22,16 @@ export const MAX_FIELD_ERRORS = 50;
 // C0 controls other than tab, line feed and carriage return, and DEL: never text (PostgreSQL refuses NUL).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const CONTROL_MESSAGE = 'must not contain control characters (such as NUL)';
+// A UTF-16 surrogate without its partner is no character: validators throw on it (encodeURI) and
+// PostgreSQL would store U+FFFD instead.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why a text may not be stored, if it may not. */
+function textProblem(text: string): string | undefined {
+  if (CONTROL.test(text)) return 'must not contain control characters (such as NUL)';
+  if (LONE_SURROGATE.test(text)) return 'must be valid Unicode text (a lone surrogate is not)';
+  return undefined;
+}
 
 class Collector {
   readonly errors: FieldError[] = [];
@@ -119,14 +128,16 @@ function checkValue(value: unknown, type: GraphQLInputType, path: string, out: C
       return out.add(path, e instanceof Error ? e.message : `is not a valid ${type.name}`);
     }
     if (parsed === undefined) return out.add(path, `is not a valid ${type.name}`);
-    if (typeof parsed === 'string' && CONTROL.test(parsed)) out.add(path, CONTROL_MESSAGE);
+    const problem = typeof parsed === 'string' ? textProblem(parsed) : undefined;
+    if (problem) out.add(path, problem);
   }
 }
 
 /** String literals with control characters, anywhere in the operation's arguments. */
 function checkLiterals(document: DocumentNode, out: Collector): void {
   const walk = (v: ValueNode, path: string) => {
-    if (v.kind === Kind.STRING && CONTROL.test(v.value)) out.add(path, CONTROL_MESSAGE);
+    const problem = v.kind === Kind.STRING ? textProblem(v.value) : undefined;
+    if (problem) out.add(path, problem);
     else if (v.kind === Kind.OBJECT) for (const f of v.fields) walk(f.value, `${path}.${f.name.value}`);
     else if (v.kind === Kind.LIST) v.values.forEach((x, i) => walk(x, `${path}.${i}`));
   };
