@@ -7,6 +7,8 @@ export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   production: boolean;
   port: number;
+  /** The portal's public base URL (no trailing slash): canonical ids of the OParl and FHIR APIs, links. */
+  publicUrl: string;
   /** Set: that PostgreSQL server. Unset: an embedded PostgreSQL under dataDir. */
   databaseUrl?: string;
   dataDir: string;
@@ -162,6 +164,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('ADMIN_PASSWORD', 'must be at least 12 characters long');
   }
 
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const publicUrl = (str(env, 'PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(publicUrl)) {
+    throw new ConfigError(
+      'PUBLIC_URL',
+      `must be an http:// or https:// URL without query, got "${publicUrl}"`,
+    );
+  }
+
   const secrets = storedSecrets(dataDir);
   const logLevel = str(env, 'LOG_LEVEL') ?? (nodeEnv === 'test' ? 'warn' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
@@ -171,7 +182,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   return {
     nodeEnv,
     production,
-    port: int(env, 'PORT', 3000, 0, 65535),
+    port,
+    publicUrl,
     databaseUrl,
     dataDir,
     jwtSecret: secret(env, 'JWT_SECRET', production, secrets),
