@@ -4,14 +4,25 @@ import {
   apolloLogger,
   type AppConfig,
   DateScalar,
-  DateTimeScalar,
   formatGraphQLError,
+  inputGuardPlugin,
+  inputRefusal,
   LoaderRegistry,
+  operationInputErrors,
+  withCanonicalScalars,
   withPrefetchedFields,
 } from '../../../libs/core/src/index.js';
 import { limitRules } from './graphql-limits.js';
 import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
-import { type ExecutionResult, GraphQLError, specifiedRules, validate } from 'graphql';
+import {
+  type ExecutionArgs,
+  type ExecutionResult,
+  getOperationAST,
+  GraphQLError,
+  specifiedRules,
+  subscribe,
+  validate,
+} from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
 
 /**
@@ -31,14 +42,17 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     introspection: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,
     csrfPrevention: true,
+    // UNAVAILABLE answers 503 with Retry-After (Nest would reset every execution error to 200); no
+    // other execution error sets an HTTP status.
+    preserveHttpStatusForExecutionErrors: false,
     resolvers: { Date: DateScalar },
-    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
-    // Lists that load their rows' relations in their own statement (the task board) hand them to
-    // the field resolvers this way, past Nest's per-field wrapper (bench/README.md).
-    transformSchema: withPrefetchedFields,
+    // Ids canonical and DateTimes strict at the edge, for HTTP and subscriptions alike. Then lists
+    // that load their rows' relations in their own statement (the task board) hand them to the field
+    // resolvers directly, past Nest's per-field wrapper (bench/README.md).
+    transformSchema: (schema) => withPrefetchedFields(withCanonicalScalars(schema)),
     // Cache-control hints are unused (no CDN caches GraphQL here), and the plugin wraps every field
     // resolver: measured, it cost a third of the task board's throughput (bench/README.md).
-    plugins: [ApolloServerPluginCacheControlDisabled(), requestIdPlugin],
+    plugins: [ApolloServerPluginCacheControlDisabled(), requestIdPlugin, inputGuardPlugin],
     validationRules: limitRules(LIMITS),
     // Nest's type lists only some graphql-ws options; it passes all of them on.
     subscriptions: { 'graphql-ws': graphqlWsOptions() as GraphQLWsSubscriptionsConfig },
@@ -99,6 +113,14 @@ function graphqlWsOptions(): Partial<ServerOptions> {
       if (!token) return false;
       (ctx.extra as any).token = token;
       return true;
+    },
+    // The input guard of HTTP requests (an Apollo plugin there), before a subscription starts.
+    subscribe: (args: ExecutionArgs) => {
+      const operation = getOperationAST(args.document, args.operationName);
+      const fields = operation
+        ? operationInputErrors(args.schema, args.document, operation, args.variableValues ?? undefined)
+        : [];
+      return fields.length ? { errors: [inputRefusal(fields)] } : subscribe(args);
     },
     validate: (schema, document) => validate(schema, document, [...specifiedRules, ...limitRules(LIMITS)]),
     onOperation: (_ctx, _id, _payload, _args, result) =>

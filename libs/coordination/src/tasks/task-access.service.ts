@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type Actor, DomainError, hasRole, isMember, isUuid, Role } from '../../../core/src/index.js';
+import {
+  type Actor,
+  allianceScope,
+  DomainError,
+  hasRole,
+  isMember,
+  isUuid,
+  Role,
+} from '../../../core/src/index.js';
 import { AllianceService, type PartnerEntity } from '../../../alliance/src/index.js';
 import { UsersService } from '../../../identity/src/index.js';
 import type { TaskEntity } from './task.entities.js';
@@ -37,11 +45,12 @@ export class TaskAccess {
   ): Promise<{ task: TaskEntity; contributing: string[] }> {
     if (!isUuid(id)) throw DomainError.notFound('Task');
     if (dependencyLock) {
-      const allianceId = await this.writes.allianceOf(em, id);
+      const allianceId = await this.writes.allianceOf(em, id, allianceScope(actor));
       if (!allianceId || !isMember(actor, allianceId)) throw DomainError.notFound('Task');
       await this.writes.lockDependencies(em, allianceId);
     }
-    const locked = await this.writes.lock(em, id);
+    // The tenant key in the statement itself; the membership check below stays as a second guard.
+    const locked = await this.writes.lock(em, id, allianceScope(actor));
     if (!locked || !isMember(actor, locked.task.allianceId)) throw DomainError.notFound('Task');
     const { task, contributing } = locked;
     if (hasRole(actor, task.allianceId, Role.COORDINATOR)) return locked;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   type Actor,
+  allianceScope,
   decodeCursor,
   groupBy,
   isMember,
@@ -37,7 +38,7 @@ export class TaskQueries {
   /** null when it does not exist or the caller is not a member of its alliance. */
   async get(actor: Actor, id: string): Promise<TaskEntity | null> {
     if (!isUuid(id)) return null;
-    const task = await this.tasks.byId(id);
+    const task = await this.tasks.byId(id, allianceScope(actor));
     return task && isMember(actor, task.allianceId) ? task : null;
   }
 

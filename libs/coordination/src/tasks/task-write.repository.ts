@@ -34,8 +34,11 @@ export interface TaskChanges {
 @Injectable()
 export class TaskWriteRepository {
   /** The task's alliance, without a lock (null when it does not exist). */
-  async allianceOf(em: EntityManager, id: string): Promise<string | null> {
-    const rows = await em.query('SELECT alliance_id FROM tasks WHERE id = $1', [id]);
+  async allianceOf(em: EntityManager, id: string, alliances: string[] | null): Promise<string | null> {
+    const rows = await em.query(
+      'SELECT alliance_id FROM tasks t WHERE t.id = $1 AND ($2::uuid[] IS NULL OR t.alliance_id = ANY($2::uuid[]))',
+      [id, alliances],
+    );
     return rows.length ? rows[0].alliance_id : null;
   }
 
@@ -45,12 +48,16 @@ export class TaskWriteRepository {
   }
 
   /** The task row-locked for a change, with its contributing partners. */
-  async lock(em: EntityManager, id: string): Promise<{ task: TaskEntity; contributing: string[] } | null> {
+  async lock(
+    em: EntityManager,
+    id: string,
+    alliances: string[] | null,
+  ): Promise<{ task: TaskEntity; contributing: string[] } | null> {
     const rows = await em.query(
       `SELECT ${TASK_COLUMNS},
               ARRAY(SELECT cp.partner_id FROM task_contributing_partners cp WHERE cp.task_id = t.id) AS contributing
-         FROM tasks t WHERE t.id = $1 FOR NO KEY UPDATE`,
-      [id],
+         FROM tasks t WHERE t.id = $1 AND ($2::uuid[] IS NULL OR t.alliance_id = ANY($2::uuid[])) FOR NO KEY UPDATE`,
+      [id, alliances],
     );
     return rows.length ? { task: taskFromRow(rows[0]), contributing: rows[0].contributing } : null;
   }

@@ -58,8 +58,12 @@ export class Sql {
 export class TaskRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async byId(id: string): Promise<TaskEntity | null> {
-    const rows = await this.dataSource.query(`SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.id = $1`, [id]);
+  /** The task when it lies in one of the alliances (`null`: any alliance, for the platform administrator). */
+  async byId(id: string, alliances: string[] | null): Promise<TaskEntity | null> {
+    const rows = await this.dataSource.query(
+      `SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.id = $1 AND ($2::uuid[] IS NULL OR t.alliance_id = ANY($2::uuid[]))`,
+      [id, alliances],
+    );
     return rows.length ? taskFromRow(rows[0]) : null;
   }
 
