@@ -8,6 +8,8 @@ import { ConsentHandoverService } from './consent-handover.service.js';
 import { CaseCrypto } from './crypto/case-crypto.service.js';
 import { CaseworkDemoSeeder } from './demo/casework-demo.seeder.js';
 import { RetentionService } from './retention/retention.service.js';
+import { CaseStatisticsRepository } from './statistics/case-statistics.repository.js';
+import { CaseStatisticsService } from './statistics/case-statistics.service.js';
 
 @Module({
   imports: [IdentityModule, AllianceModule],
@@ -22,7 +24,9 @@ import { RetentionService } from './retention/retention.service.js';
     HandoverResolver,
     DisclosureResolver,
     CaseworkDemoSeeder,
+    CaseStatisticsRepository,
+    CaseStatisticsService,
   ],
-  exports: [CaseworkDemoSeeder, CaseCrypto, RetentionService],
+  exports: [CaseworkDemoSeeder, CaseCrypto, RetentionService, CaseStatisticsService],
 })
 export class CaseworkModule {}

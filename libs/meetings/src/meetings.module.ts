@@ -27,6 +27,8 @@ import {
 import { MeetingsService } from './meetings/meetings.service.js';
 import { MinutesPdfController } from './minutes/minutes-pdf.controller.js';
 import { MinutesPdfService } from './minutes/minutes-pdf.service.js';
+import { MeetingsReportRepository } from './report/meetings-report.repository.js';
+import { MeetingsReportService } from './report/meetings-report.service.js';
 
 @Module({
   imports: [
@@ -56,7 +58,9 @@ import { MinutesPdfService } from './minutes/minutes-pdf.service.js';
     TaskDecisionResolver,
     CalendarResolver,
     MeetingsDemoSeeder,
+    MeetingsReportRepository,
+    MeetingsReportService,
   ],
-  exports: [MeetingsDemoSeeder, MeetingsService, DecisionsService],
+  exports: [MeetingsDemoSeeder, MeetingsService, DecisionsService, MeetingsReportService],
 })
 export class MeetingsModule {}

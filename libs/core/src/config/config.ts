@@ -28,6 +28,8 @@ export interface AppConfig {
   caseDataPreviousKeys: string[];
   /** How often each instance tries the retention sweep (it runs once across instances). */
   caseRetentionSweepSeconds: number;
+  /** Casework counts in the alliance report below this are suppressed (statistical disclosure control). */
+  reportMinimumCount: number;
 }
 
 export class ConfigError extends Error {
@@ -170,5 +172,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     caseRetentionDays: int(env, 'CASE_RETENTION_DAYS', 3650, 1, 36500),
     caseDataPreviousKeys: previousKeys(env, 'CASE_DATA_PREVIOUS_KEYS'),
     caseRetentionSweepSeconds: int(env, 'CASE_RETENTION_SWEEP_SECONDS', 3600, 1, 604800),
+    reportMinimumCount: int(env, 'REPORT_MINIMUM_COUNT', 5, 2, 100),
   };
 }
