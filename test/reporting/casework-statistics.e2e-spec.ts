@@ -40,13 +40,15 @@ beforeAll(async () => {
   for (let i = 0; i < 6; i++)
     await aCaseAt(db, jc, ['EMPLOYMENT', 'LANGUAGE'], { opened: `2025-02-0${i + 1}T10:00:00+01:00` });
   // Q2: five LANGUAGE of kim, three LANGUAGE and two LANGUAGE+HOUSING of jc.
-  for (let i = 0; i < 5; i++) await aCaseAt(db, kim, ['LANGUAGE'], { opened: `2025-04-1${i}T10:00:00+02:00` });
+  for (let i = 0; i < 5; i++)
+    await aCaseAt(db, kim, ['LANGUAGE'], { opened: `2025-04-1${i}T10:00:00+02:00` });
   for (let i = 0; i < 5; i++)
     await aCaseAt(db, jc, i < 3 ? ['LANGUAGE'] : ['LANGUAGE', 'HOUSING'], {
       opened: `2025-05-1${i}T10:00:00+02:00`,
     });
   // Q3: six LANGUAGE of kim and one of jc: kim could subtract its own six from a total of seven.
-  for (let i = 0; i < 6; i++) await aCaseAt(db, kim, ['LANGUAGE'], { opened: `2025-07-1${i}T10:00:00+02:00` });
+  for (let i = 0; i < 6; i++)
+    await aCaseAt(db, kim, ['LANGUAGE'], { opened: `2025-07-1${i}T10:00:00+02:00` });
   await aCaseAt(db, jc, ['LANGUAGE'], { opened: '2025-08-01T10:00:00+02:00' });
 
   // Consents on kim's seven LANGUAGE cases: 6 written, 1 oral; 4 Arabic, 3 Ukrainian; 2 with an interpreter.
@@ -129,7 +131,9 @@ describe('casework figures', () => {
   it('counts handovers per pair of organisations, with the median time to accept where enough acceptances exist', async () => {
     const q1 = (await report(a.users.coord.token, Q1)).casework.quarters[0];
     const pair = (to: string | null) =>
-      q1.handovers.find((h: any) => h.toOrganisationId === to && (to === null || h.fromOrganisationId === a.orgs.kim));
+      q1.handovers.find(
+        (h: any) => h.toOrganisationId === to && (to === null || h.fromOrganisationId === a.orgs.kim),
+      );
     const row = (h: any) => [h.requested, h.accepted, h.declined, h.completed].map(shown);
     expect(q1.handovers).toHaveLength(3);
     expect(pair(a.orgs.jc)).toMatchObject({ fromOrganisationName: 'KIM', toOrganisationName: 'JC' });
@@ -146,7 +150,12 @@ describe('casework figures', () => {
     const q1 = (await report(a.users.coord.token, Q1)).casework.quarters[0];
     const by = (rows: any[], key: string, field = 'recorded') =>
       Object.fromEntries(rows.map((r) => [String(r[key] ?? 'ALL'), shown(r[field])]));
-    expect(by(q1.consentsByForm, 'form')).toEqual({ WRITTEN: 'x', ELECTRONIC: '0', ORAL_DOCUMENTED: '< 5', ALL: '7' });
+    expect(by(q1.consentsByForm, 'form')).toEqual({
+      WRITTEN: 'x',
+      ELECTRONIC: '0',
+      ORAL_DOCUMENTED: '< 5',
+      ALL: '7',
+    });
     expect(by(q1.consentsByForm, 'form', 'withdrawn')).toEqual({
       WRITTEN: '< 5',
       ELECTRONIC: 'x',
@@ -159,9 +168,18 @@ describe('casework figures', () => {
 
   it('publishes a period only as sums of its quarters: a sum with a hidden quarter is hidden', async () => {
     const r = await report(a.users.coord.token, YEAR);
-    expect(r.casework.quarters.map((q: any) => q.label)).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']);
+    expect(r.casework.quarters.map((q: any) => q.label)).toEqual([
+      '2025-Q1',
+      '2025-Q2',
+      '2025-Q3',
+      '2025-Q4',
+    ]);
     const [q1, q2, q3] = r.casework.quarters;
-    expect(Object.fromEntries(q2.cases.filter((c: any) => c.opened.value !== 0).map((c: any) => [c.area ?? 'ALL', shown(c.opened)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        q2.cases.filter((c: any) => c.opened.value !== 0).map((c: any) => [c.area ?? 'ALL', shown(c.opened)]),
+      ),
+    ).toEqual({
       LANGUAGE: 'x',
       HOUSING: '< 5',
       ALL: '10',
@@ -217,9 +235,18 @@ describe('attacks', () => {
             f.handovers.filter((h: any) => h.fromOrganisationId).map((h: any) => h[col]),
           ]);
         const formTotal = f.consentsByForm.find((x: any) => !x.form);
-        lines.push([formTotal.recorded, f.consentsByForm.filter((x: any) => x.form).map((x: any) => x.recorded)]);
-        lines.push([formTotal.withdrawn, f.consentsByForm.filter((x: any) => x.form).map((x: any) => x.withdrawn)]);
-        lines.push([formTotal.recorded, f.consentsByLanguage.filter((x: any) => x.language).map((x: any) => x.recorded)]);
+        lines.push([
+          formTotal.recorded,
+          f.consentsByForm.filter((x: any) => x.form).map((x: any) => x.recorded),
+        ]);
+        lines.push([
+          formTotal.withdrawn,
+          f.consentsByForm.filter((x: any) => x.form).map((x: any) => x.withdrawn),
+        ]);
+        lines.push([
+          formTotal.recorded,
+          f.consentsByLanguage.filter((x: any) => x.language).map((x: any) => x.recorded),
+        ]);
         lines.push([
           formTotal.recorded,
           f.consentsByInterpreter.filter((x: any) => x.interpreterUsed !== null).map((x: any) => x.recorded),
@@ -280,7 +307,12 @@ describe('who sees what', () => {
     const r = await report(a.users.kim.token, { from: '2025-01-01', to: '2025-03-31' });
     expect(r.casework.suppressed).toBe(true);
     const own = r.ownOrganisationCasework;
-    expect(own).toMatchObject({ suppressed: false, minimumCount: null, organisationId: a.orgs.kim, quarters: [] });
+    expect(own).toMatchObject({
+      suppressed: false,
+      minimumCount: null,
+      organisationId: a.orgs.kim,
+      quarters: [],
+    });
     expect(areaRow(own.total, 'HEALTH').opened).toEqual({ value: 1, suppressed: null, display: '1' });
     expect(areaRow(own.total, 'LANGUAGE').opened.value).toBe(7);
     const jcOwn = (await report(a.users.jc.token, Q1)).ownOrganisationCasework;
@@ -292,7 +324,11 @@ describe('who sees what', () => {
     const other = await aReportAlliance(t);
     const res = await t.gql(REPORT, { a: a.allianceId, ...Q1 }, other.users.coord.token);
     expect(res.data.allianceReport).toBeNull();
-    const bad = await t.gql(REPORT, { a: a.allianceId, from: '2025-03-01', to: '2025-02-01' }, a.users.coord.token);
+    const bad = await t.gql(
+      REPORT,
+      { a: a.allianceId, from: '2025-03-01', to: '2025-02-01' },
+      a.users.coord.token,
+    );
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'to' }] });
   });
 });

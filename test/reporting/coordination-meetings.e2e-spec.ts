@@ -35,7 +35,12 @@ async function setStatus(id: string, version: number, status: string) {
   );
 }
 
-async function heldMeeting(day: string, invited: string[], attendance: [string, string, string[]][], decide = false) {
+async function heldMeeting(
+  day: string,
+  invited: string[],
+  attendance: [string, string, string[]][],
+  decide = false,
+) {
   const fac = a.users.fac.token;
   const { scheduleMeeting } = await expectData(
     t,
@@ -113,21 +118,36 @@ beforeAll(async () => {
       coord,
     );
   // Three tasks: one overdue (kim leads, jc contributes), one done, one cancelled (jc, no goal).
-  await task({ title: 'Kursplätze erheben', leadPartnerId: a.partners.kim, contributingPartnerIds: [a.partners.jc], goalId, dueOn: `${Y}-01-01` });
+  await task({
+    title: 'Kursplätze erheben',
+    leadPartnerId: a.partners.kim,
+    contributingPartnerIds: [a.partners.jc],
+    goalId,
+    dueOn: `${Y}-01-01`,
+  });
   const done = await task({ title: 'Flyer drucken', leadPartnerId: a.partners.kim, goalId });
   await setStatus(done.id, done.version, 'DONE');
   const cancelled = await task({ title: 'Abgesagt', leadPartnerId: a.partners.jc });
   await setStatus(cancelled.id, cancelled.version, 'CANCELLED');
   // Meetings: one quorate with a decision and its follow-up task, one without quorum, one not held.
-  await heldMeeting(`${Y}-01-20`, ['kim', 'jc', 'aa'], [
-    ['kim', 'PRESENT', [a.users.coord.id]],
-    ['jc', 'PRESENT', [a.users.member.id]],
-    ['aa', 'ABSENT', []],
-  ], true);
-  await heldMeeting(`${Y}-02-10`, ['kim', 'jc'], [
-    ['kim', 'PRESENT', [a.users.coord.id]],
-    ['jc', 'EXCUSED', []],
-  ]);
+  await heldMeeting(
+    `${Y}-01-20`,
+    ['kim', 'jc', 'aa'],
+    [
+      ['kim', 'PRESENT', [a.users.coord.id]],
+      ['jc', 'PRESENT', [a.users.member.id]],
+      ['aa', 'ABSENT', []],
+    ],
+    true,
+  );
+  await heldMeeting(
+    `${Y}-02-10`,
+    ['kim', 'jc'],
+    [
+      ['kim', 'PRESENT', [a.users.coord.id]],
+      ['jc', 'EXCUSED', []],
+    ],
+  );
   await heldMeeting(`${Y}-03-10`, ['kim'], []);
 });
 
@@ -158,14 +178,27 @@ it('reports goals and indicators: baseline, target, measurements in the period, 
   ]);
   // Before the period's first measurement the latest value is last year's.
   const january = await report(a.users.observer.token, { from: `${Y}-01-01`, to: `${Y}-01-10` });
-  expect(january.goals[0].indicators[0]).toMatchObject({ measurements: [], latestValue: 15, progress: 0.125 });
+  expect(january.goals[0].indicators[0]).toMatchObject({
+    measurements: [],
+    latestValue: 15,
+    progress: 0.125,
+  });
 });
 
 it('reports tasks created, done, overdue and cancelled per partner (lead and contributing) and per goal', async () => {
   const r = await report(a.users.member.token);
-  const counts = (created: number, done: number, overdue: number, cancelled: number) => ({ created, done, overdue, cancelled });
+  const counts = (created: number, done: number, overdue: number, cancelled: number) => ({
+    created,
+    done,
+    overdue,
+    cancelled,
+  });
   const partner = (k: string) => r.tasksByPartner.find((p: any) => p.partnerId === a.partners[k]);
-  expect(partner('kim')).toMatchObject({ shortName: 'KIM', asLead: counts(3, 1, 1, 0), asContributor: counts(0, 0, 0, 0) });
+  expect(partner('kim')).toMatchObject({
+    shortName: 'KIM',
+    asLead: counts(3, 1, 1, 0),
+    asContributor: counts(0, 0, 0, 0),
+  });
   expect(partner('jc')).toMatchObject({ asLead: counts(1, 0, 0, 1), asContributor: counts(1, 0, 1, 0) });
   expect(partner('aa')).toBeUndefined();
   expect(r.tasksByGoal).toEqual([
@@ -174,17 +207,24 @@ it('reports tasks created, done, overdue and cancelled per partner (lead and con
   ]);
   expect(r.taskTotals).toEqual(counts(4, 1, 1, 1));
   // A period before the tasks existed counts none of them.
-  const last = await report(a.users.member.token, { from: `${Number(Y) - 1}-01-01`, to: `${Number(Y) - 1}-12-31` });
+  const last = await report(a.users.member.token, {
+    from: `${Number(Y) - 1}-01-01`,
+    to: `${Number(Y) - 1}-12-31`,
+  });
   expect(last.taskTotals).toEqual(counts(0, 0, 0, 0));
 });
 
 it('reports meetings held, quorum, attendance rate per partner and decisions with their follow-up tasks', async () => {
   const r = await report(a.users.observer.token);
-  expect(r.meetings.map((m: any) => [m.title, m.status, m.invitedPartners, m.presentPartners, m.quorumReached])).toEqual([
+  expect(
+    r.meetings.map((m: any) => [m.title, m.status, m.invitedPartners, m.presentPartners, m.quorumReached]),
+  ).toEqual([
     [`Lenkungsgruppe ${Y}-01-20`, 'ADJOURNED', 3, 2, true],
     [`Lenkungsgruppe ${Y}-02-10`, 'ADJOURNED', 2, 1, false],
   ]);
-  const rate = Object.fromEntries(r.attendance.map((p: any) => [p.organisationName.split(' ')[1], [p.invited, p.present, p.rate]]));
+  const rate = Object.fromEntries(
+    r.attendance.map((p: any) => [p.organisationName.split(' ')[1], [p.invited, p.present, p.rate]]),
+  );
   expect(rate).toEqual({ kim: [2, 2, 1], jc: [2, 1, 0.5], aa: [1, 0, 0] });
   expect(r.decisions).toEqual([
     expect.objectContaining({

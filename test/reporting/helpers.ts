@@ -80,7 +80,17 @@ export async function aHandoverAt(
     `INSERT INTO handovers (case_id, from_organisation_id, to_organisation_id, consent_id, categories, status,
                             requested_by, requested_at, responded_by, responded_at, completed_at)
      VALUES ($1, $2, $3, $4, '{IDENTITY}', $5, $6, $7, CASE WHEN $8::timestamptz IS NULL THEN NULL ELSE $6::uuid END, $8, $9)`,
-    [h.caseId, h.from, h.to, h.consentId, h.status, h.by, h.requested, h.responded ?? null, h.completed ?? null],
+    [
+      h.caseId,
+      h.from,
+      h.to,
+      h.consentId,
+      h.status,
+      h.by,
+      h.requested,
+      h.responded ?? null,
+      h.completed ?? null,
+    ],
   );
 }
 

@@ -1,17 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type Actor,
-  DomainError,
-  isMember,
-  isUuid,
-  LoaderRegistry,
-} from '../../core/src/index.js';
+import { type Actor, DomainError, isMember, isUuid, LoaderRegistry } from '../../core/src/index.js';
 import { AllianceService } from '../../alliance/src/index.js';
-import {
-  type CaseworkStatistics,
-  CaseStatisticsService,
-  type StatCell,
-} from '../../casework/src/index.js';
+import { type CaseworkStatistics, CaseStatisticsService, type StatCell } from '../../casework/src/index.js';
 import { CoordinationReportService } from '../../coordination/src/index.js';
 import { MeetingsReportService } from '../../meetings/src/index.js';
 import type { AllianceReportModel } from './models/alliance-report.models.js';
@@ -30,8 +20,7 @@ function withDisplay(stats: CaseworkStatistics | null, k: number | null): Casewo
         const c = x as StatCell;
         return {
           ...c,
-          display:
-            c.suppressed === 'PRIMARY' ? `< ${k ?? ''}` : c.suppressed ? 'x' : String(c.value ?? ''),
+          display: c.suppressed === 'PRIMARY' ? `< ${k ?? ''}` : c.suppressed ? 'x' : String(c.value ?? ''),
         } as StatisticCellModel;
       }
       return Object.fromEntries(Object.entries(x).map(([key, v]) => [key, walk(v)]));

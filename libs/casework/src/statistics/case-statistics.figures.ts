@@ -175,7 +175,9 @@ export function buildFigures(
     })),
     consentsByInterpreter: [true, false, null].map((i) => ({
       interpreterUsed: i,
-      recorded: c(i === null ? `consents.recorded.${T}` : `consents.recorded.interpreter.${i ? 'yes' : 'no'}`),
+      recorded: c(
+        i === null ? `consents.recorded.${T}` : `consents.recorded.interpreter.${i ? 'yes' : 'no'}`,
+      ),
     })),
   };
 }
@@ -195,7 +197,9 @@ export function sumFigures(
   const pairKeys = [
     ...new Set(
       parts.flatMap((p) =>
-        p.handovers.filter((h) => h.fromOrganisationId).map((h) => `${h.fromOrganisationId}>${h.toOrganisationId}`),
+        p.handovers
+          .filter((h) => h.fromOrganisationId)
+          .map((h) => `${h.fromOrganisationId}>${h.toOrganisationId}`),
       ),
     ),
   ].sort();
@@ -205,7 +209,9 @@ export function sumFigures(
   const handoverRows = (key: string | null) =>
     parts.map((p) =>
       p.handovers.find((h) =>
-        key === null ? h.fromOrganisationId === null : `${h.fromOrganisationId}>${h.toOrganisationId}` === key,
+        key === null
+          ? h.fromOrganisationId === null
+          : `${h.fromOrganisationId}>${h.toOrganisationId}` === key,
       ),
     );
   const handover = (key: string | null): HandoverFiguresRow => {

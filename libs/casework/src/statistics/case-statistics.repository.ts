@@ -177,7 +177,11 @@ export class CaseStatisticsRepository {
        SELECT $1, q.quarter_start, $2, q.figures
          FROM jsonb_to_recordset($3::jsonb) AS q(quarter_start date, figures jsonb)
        ON CONFLICT (alliance_id, quarter_start) DO NOTHING`,
-      [allianceId, minimumCount, JSON.stringify(quarters.map((q) => ({ quarter_start: q.quarterStart, figures: q.figures })))],
+      [
+        allianceId,
+        minimumCount,
+        JSON.stringify(quarters.map((q) => ({ quarter_start: q.quarterStart, figures: q.figures }))),
+      ],
     );
   }
 }

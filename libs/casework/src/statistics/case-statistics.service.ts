@@ -49,7 +49,12 @@ export class CaseStatisticsService {
   }
 
   /** The alliance's published casework statistics for a period; null for callers who may not see them. */
-  async forAlliance(actor: Actor, allianceId: string, from: string, to: string): Promise<CaseworkStatistics | null> {
+  async forAlliance(
+    actor: Actor,
+    allianceId: string,
+    from: string,
+    to: string,
+  ): Promise<CaseworkStatistics | null> {
     if (!this.maySeeAllianceStatistics(actor, allianceId)) return null;
     const today = todayInBerlin();
     const within = quartersWithin(from, to);
@@ -61,14 +66,26 @@ export class CaseStatisticsService {
       organisationId: null,
       quarters,
       total: quarters.length
-        ? sumFigures({ label: `${quarters[0].from}/${quarters.at(-1)!.to}`, from: quarters[0].from, to: quarters.at(-1)!.to }, quarters)
+        ? sumFigures(
+            {
+              label: `${quarters[0].from}/${quarters.at(-1)!.to}`,
+              from: quarters[0].from,
+              to: quarters.at(-1)!.to,
+            },
+            quarters,
+          )
         : null,
       unpublishedQuarters: within.filter((q) => q.to >= today).map((q) => q.label),
     };
   }
 
   /** The caller's own organisation's figures for exactly the period, unsuppressed: CASE_WORKERs only. */
-  async forOwnOrganisation(actor: Actor, allianceId: string, from: string, to: string): Promise<CaseworkStatistics | null> {
+  async forOwnOrganisation(
+    actor: Actor,
+    allianceId: string,
+    from: string,
+    to: string,
+  ): Promise<CaseworkStatistics | null> {
     if (!this.maySeeOwnStatistics(actor, allianceId)) return null;
     const scope: StatisticsScope = { organisationId: actor.organisationId };
     const [cases, handovers, consents] = await Promise.all([

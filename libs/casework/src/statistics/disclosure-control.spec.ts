@@ -2,7 +2,11 @@ import { suppress, sumCells } from './disclosure-control.js';
 import { quartersWithin } from './quarter-grid.js';
 
 const table = (cells: Record<string, number>) => new Map(Object.entries(cells));
-const hidden = (pattern: Map<string, unknown>) => [...pattern].filter(([, s]) => s).map(([id]) => id).sort();
+const hidden = (pattern: Map<string, unknown>) =>
+  [...pattern]
+    .filter(([, s]) => s)
+    .map(([id]) => id)
+    .sort();
 
 describe('threshold suppression with secondary suppression', () => {
   const line = { total: 'T', parts: ['a', 'b', 'c', 'd'] };
@@ -45,21 +49,38 @@ describe('threshold suppression with secondary suppression', () => {
   });
 
   it("hides a count where one partner's share leaves less than the minimum for the others", () => {
-    const p = suppress(table({ T: 7, a: 7 }), [{ total: 'T', parts: ['a'] }], 5, new Map([['a', 6], ['T', 6]]));
+    const p = suppress(
+      table({ T: 7, a: 7 }),
+      [{ total: 'T', parts: ['a'] }],
+      5,
+      new Map([
+        ['a', 6],
+        ['T', 6],
+      ]),
+    );
     expect(hidden(p)).toEqual(['T', 'a']);
-    expect(hidden(suppress(table({ T: 7, a: 7 }), [{ total: 'T', parts: ['a'] }], 5, new Map([['a', 7]])))).toEqual([]);
+    expect(
+      hidden(suppress(table({ T: 7, a: 7 }), [{ total: 'T', parts: ['a'] }], 5, new Map([['a', 7]]))),
+    ).toEqual([]);
   });
 
   it('takes the minimum count as configured', () => {
-    expect(hidden(suppress(table({ T: 20, a: 3, b: 17 }), [{ total: 'T', parts: ['a', 'b'] }], 3))).toEqual([]);
-    expect(hidden(suppress(table({ T: 20, a: 3, b: 17 }), [{ total: 'T', parts: ['a', 'b'] }], 4))).toEqual(['a', 'b']);
+    expect(hidden(suppress(table({ T: 20, a: 3, b: 17 }), [{ total: 'T', parts: ['a', 'b'] }], 3))).toEqual(
+      [],
+    );
+    expect(hidden(suppress(table({ T: 20, a: 3, b: 17 }), [{ total: 'T', parts: ['a', 'b'] }], 4))).toEqual([
+      'a',
+      'b',
+    ]);
   });
 
   it('never leaves exactly one hidden part in a line with a published total (random tables)', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let run = 0; run < 500; run++) {
-      const parts = Object.fromEntries(['a', 'b', 'c', 'd', 'e'].map((k) => [k, Math.floor(rand() * (rand() < 0.5 ? 4 : 30))]));
+      const parts = Object.fromEntries(
+        ['a', 'b', 'c', 'd', 'e'].map((k) => [k, Math.floor(rand() * (rand() < 0.5 ? 4 : 30))]),
+      );
       const T = Object.values(parts).reduce((s, n) => s + n, 0);
       const p = suppress(table({ T, ...parts }), [{ total: 'T', parts: Object.keys(parts) }], 5);
       const h = Object.keys(parts).filter((k) => p.get(k));
@@ -73,14 +94,29 @@ describe('threshold suppression with secondary suppression', () => {
 
 describe('sums over grid periods', () => {
   it('publishes a sum only when every summand is published', () => {
-    expect(sumCells([{ value: 3, suppressed: null }, { value: 9, suppressed: null }])).toEqual({ value: 12, suppressed: null });
-    expect(sumCells([{ value: 30, suppressed: null }, { value: null, suppressed: 'PRIMARY' }]).value).toBeNull();
+    expect(
+      sumCells([
+        { value: 3, suppressed: null },
+        { value: 9, suppressed: null },
+      ]),
+    ).toEqual({ value: 12, suppressed: null });
+    expect(
+      sumCells([
+        { value: 30, suppressed: null },
+        { value: null, suppressed: 'PRIMARY' },
+      ]).value,
+    ).toBeNull();
   });
 });
 
 describe('the quarter grid', () => {
   it('takes the quarters lying wholly within a period', () => {
-    expect(quartersWithin('2025-01-01', '2025-12-31').map((q) => q.label)).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']);
+    expect(quartersWithin('2025-01-01', '2025-12-31').map((q) => q.label)).toEqual([
+      '2025-Q1',
+      '2025-Q2',
+      '2025-Q3',
+      '2025-Q4',
+    ]);
     expect(quartersWithin('2025-01-02', '2025-06-30').map((q) => q.label)).toEqual(['2025-Q2']);
     expect(quartersWithin('2025-01-01', '2025-03-30')).toEqual([]);
     expect(quartersWithin('2024-10-01', '2025-03-31')).toEqual([

@@ -184,7 +184,8 @@ export class AllianceReportModel {
   casework: CaseworkStatisticsModel | null;
   @Field(() => CaseworkStatisticsModel, {
     nullable: true,
-    description: "The caller's own organisation's figures, unsuppressed, for internal use: CASE_WORKERs only.",
+    description:
+      "The caller's own organisation's figures, unsuppressed, for internal use: CASE_WORKERs only.",
   })
   ownOrganisationCasework: CaseworkStatisticsModel | null;
 }

@@ -52,7 +52,9 @@ export class HandoverFiguresModel {
   toOrganisationName: string | null;
   @Field(() => StatisticCellModel)
   requested: StatisticCellModel;
-  @Field(() => StatisticCellModel, { description: 'Accepted in the period (also if later completed or cancelled).' })
+  @Field(() => StatisticCellModel, {
+    description: 'Accepted in the period (also if later completed or cancelled).',
+  })
   accepted: StatisticCellModel;
   @Field(() => StatisticCellModel)
   declined: StatisticCellModel;
@@ -114,7 +116,9 @@ export class CaseworkFiguresModel {
 
 @ObjectType('CaseworkStatistics')
 export class CaseworkStatisticsModel {
-  @Field({ description: 'true: published figures with disclosure control; false: own figures, internal use only.' })
+  @Field({
+    description: 'true: published figures with disclosure control; false: own figures, internal use only.',
+  })
   suppressed: boolean;
   @Field(() => Int, { nullable: true })
   minimumCount: number | null;
