@@ -119,3 +119,83 @@ export const REPORT = `query($a: ID!, $from: Date!, $to: Date!) {
     ownOrganisationCasework { ${STATISTICS} }
   }
 }`;
+
+/**
+ * Casework facts in 2025 (every quarter has ended), described in casework-statistics.e2e-spec.ts;
+ * returns kim's seven LANGUAGE cases of the first quarter.
+ */
+export async function caseworkIn2025(t: TestApp, a: BuiltAlliance): Promise<string[]> {
+  const kimLanguage: string[] = [];
+  const { kim, jc, aa } = a.orgs;
+  const db = t.db;
+  // Q1: seven LANGUAGE cases of kim (five closed in February, erased in May), one HEALTH case opened on
+  // the quarter's last day (the person a naive table would single out), six EMPLOYMENT+LANGUAGE of jc.
+  for (let i = 0; i < 7; i++)
+    kimLanguage.push(
+      await aCaseAt(db, kim, ['LANGUAGE'], {
+        opened: `2025-01-${10 + i}T10:00:00+01:00`,
+        ...(i < 5 ? { closed: '2025-02-20T10:00:00+01:00', erased: '2025-05-05T10:00:00+02:00' } : {}),
+      }),
+    );
+  await aCaseAt(db, kim, ['HEALTH'], { opened: '2025-03-31T12:00:00+02:00' });
+  for (let i = 0; i < 6; i++)
+    await aCaseAt(db, jc, ['EMPLOYMENT', 'LANGUAGE'], { opened: `2025-02-0${i + 1}T10:00:00+01:00` });
+  // Q2: five LANGUAGE of kim, three LANGUAGE and two LANGUAGE+HOUSING of jc.
+  for (let i = 0; i < 5; i++)
+    await aCaseAt(db, kim, ['LANGUAGE'], { opened: `2025-04-1${i}T10:00:00+02:00` });
+  for (let i = 0; i < 5; i++)
+    await aCaseAt(db, jc, i < 3 ? ['LANGUAGE'] : ['LANGUAGE', 'HOUSING'], {
+      opened: `2025-05-1${i}T10:00:00+02:00`,
+    });
+  // Q3: six LANGUAGE of kim and one of jc: kim could subtract its own six from a total of seven.
+  for (let i = 0; i < 6; i++)
+    await aCaseAt(db, kim, ['LANGUAGE'], { opened: `2025-07-1${i}T10:00:00+02:00` });
+  await aCaseAt(db, jc, ['LANGUAGE'], { opened: '2025-08-01T10:00:00+02:00' });
+
+  // Consents on kim's seven LANGUAGE cases: 6 written, 1 oral; 4 Arabic, 3 Ukrainian; 2 with an interpreter.
+  const consents: string[] = [];
+  for (let i = 0; i < 7; i++)
+    consents.push(
+      await aConsentAt(db, kimLanguage[i], a.users.kim.id, [jc, aa], {
+        form: i === 6 ? 'ORAL_DOCUMENTED' : 'WRITTEN',
+        language: i < 4 ? 'ar' : 'uk',
+        interpreter: i < 2,
+        recorded: `2025-01-${17 + i}T09:00:00+01:00`,
+        ...(i === 0 ? { withdrawn: '2025-03-15T09:00:00+01:00' } : {}),
+      }),
+    );
+  // Handovers: kim→jc five accepted after 10, 20, 30, 40, 50 hours and one declined; kim→aa one accepted after 5 hours, completed.
+  for (let i = 0; i < 5; i++)
+    await aHandoverAt(db, {
+      caseId: kimLanguage[i],
+      from: kim,
+      to: jc,
+      consentId: consents[i],
+      by: a.users.kim.id,
+      requested: '2025-01-27T08:00:00+01:00',
+      status: 'ACCEPTED',
+      responded: new Date(Date.parse('2025-01-27T08:00:00+01:00') + (i + 1) * 10 * 3_600_000).toISOString(),
+    });
+  await aHandoverAt(db, {
+    caseId: kimLanguage[5],
+    from: kim,
+    to: jc,
+    consentId: consents[5],
+    by: a.users.kim.id,
+    requested: '2025-01-28T08:00:00+01:00',
+    status: 'DECLINED',
+    responded: '2025-01-29T08:00:00+01:00',
+  });
+  await aHandoverAt(db, {
+    caseId: kimLanguage[6],
+    from: kim,
+    to: aa,
+    consentId: consents[6],
+    by: a.users.kim.id,
+    requested: '2025-02-01T10:00:00+01:00',
+    status: 'COMPLETED',
+    responded: '2025-02-01T15:00:00+01:00',
+    completed: '2025-02-10T10:00:00+01:00',
+  });
+  return kimLanguage;
+}

@@ -23,3 +23,4 @@ export * from './validation/is-calendar-day.js';
 export * from './demo/demo-extension.js';
 export * from './database/migrations/index.js';
 export * from './pubsub/pubsub.module.js';
+export * from './fonts/unicode-fonts.js';

@@ -7,3 +7,4 @@ export * from './meetings/meeting.models.js';
 export * from './meetings/meetings.service.js';
 export * from './meetings/decisions.service.js';
 export * from './report/meetings-report.service.js';
+export { DomainHttpErrorFilter } from './http-error.filter.js';
