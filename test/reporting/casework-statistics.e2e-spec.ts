@@ -26,7 +26,7 @@ beforeAll(async () => {
   t = await startTestApp();
   a = await aReportAlliance(t);
   kimLanguage.push(...(await caseworkIn2025(t, a)));
-});
+}, 240_000);
 
 afterAll(() => t?.close());
 

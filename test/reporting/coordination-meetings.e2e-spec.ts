@@ -149,7 +149,7 @@ beforeAll(async () => {
     ],
   );
   await heldMeeting(`${Y}-03-10`, ['kim'], []);
-});
+}, 240_000);
 
 afterAll(() => t?.close());
 

@@ -102,7 +102,7 @@ beforeAll(async () => {
     a.users.coord.token,
   );
   api = (await expectData(t, REPORT, { a: a.allianceId, ...YEAR }, a.users.coord.token)).allianceReport;
-});
+}, 240_000);
 
 afterAll(() => t?.close());
 
