@@ -58,18 +58,18 @@ describeBrowser(
 
       // Change the period: the previous year, then a custom period with its end before its start.
       const previous = String(Number(year.slice(0, 4)) - 1);
-      await page.getByLabel('Vorlage').selectOption(`y${previous}`);
+      await page.getByLabel('Vorlage', { exact: true }).selectOption(`y${previous}`);
       await page
         .getByRole('heading', { level: 2, name: `Bericht 01.01.${previous} – 31.12.${previous}` })
         .waitFor();
-      await page.getByLabel('Von').fill(`${previous}-06-01`);
-      await page.getByLabel('Bis').fill(`${previous}-05-01`);
+      await page.getByLabel('Von', { exact: true }).fill(`${previous}-06-01`);
+      await page.getByLabel('Bis', { exact: true }).fill(`${previous}-05-01`);
       await page.getByRole('button', { name: 'Bericht anzeigen' }).click();
       await expect(page.getByRole('alert').textContent()).resolves.toContain(
         'Das Ende des Zeitraums darf nicht vor dem Beginn liegen',
       );
       await expectAccessible(page, 'reports (input error)');
-      await page.getByLabel('Bis').fill(`${previous}-09-30`);
+      await page.getByLabel('Bis', { exact: true }).fill(`${previous}-09-30`);
       await page.getByRole('button', { name: 'Bericht anzeigen' }).click();
       await page
         .getByRole('heading', { level: 2, name: `Bericht 01.06.${previous} – 30.09.${previous}` })
