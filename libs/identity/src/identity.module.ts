@@ -6,15 +6,19 @@ import { AccessGuard } from './auth/access.guard.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { AuthService } from './auth/auth.service.js';
 import { GqlLocalGuard } from './auth/gql-local.guard.js';
+import { SessionRepository } from './auth/session.repository.js';
 import { MembershipEntity } from './users/membership.entity.js';
 import { UserEntity } from './users/user.entity.js';
 import { AuditActorResolver, MembershipUserResolver } from './users/users.resolver.js';
+import { UserRepository } from './users/user.repository.js';
 import { UsersService } from './users/users.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, MembershipEntity]), JwtModule.register({})],
   providers: [
     AuthService,
+    UserRepository,
+    SessionRepository,
     UsersService,
     GqlLocalGuard,
     AuthResolver,

@@ -5,6 +5,7 @@ export * from './meetings/meeting.enums.js';
 export * from './meetings/meeting.entities.js';
 export * from './meetings/meeting.models.js';
 export * from './meetings/meetings.service.js';
-export * from './meetings/decisions.service.js';
+export * from './decisions/decisions.service.js';
+export * from './decisions/decision-number.js';
 export * from './report/meetings-report.service.js';
 export { DomainHttpErrorFilter } from './http-error.filter.js';
