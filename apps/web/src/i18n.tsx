@@ -1,10 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { MESSAGES as BASE } from './messages';
-import { REPORT_MESSAGES } from './messages-report';
+import { MESSAGES } from './messages';
 
 export type Lang = 'de' | 'en';
 export type Dict = Record<string, string>;
-const MESSAGES = { ...BASE, ...REPORT_MESSAGES };
 const de: Dict = Object.fromEntries(Object.entries(MESSAGES).map(([k, v]) => [k, v[0]]));
 const en: Dict = Object.fromEntries(Object.entries(MESSAGES).map(([k, v]) => [k, v[1]]));
 const DICTS: Record<Lang, Dict> = { de, en };
