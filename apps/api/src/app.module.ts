@@ -16,6 +16,7 @@ import { CaseworkModule } from '../../../libs/casework/src/index.js';
 import { CoordinationModule } from '../../../libs/coordination/src/index.js';
 import { MeetingsModule } from '../../../libs/meetings/src/index.js';
 import { IdentityModule } from '../../../libs/identity/src/index.js';
+import { OparlModule } from '../../../libs/oparl/src/index.js';
 import { ReportingModule } from '../../../libs/reporting/src/index.js';
 import { DemoModule } from './demo/demo.module.js';
 import { graphqlOptions } from './graphql.config.js';
@@ -38,6 +39,7 @@ export class AppModule {
         CoordinationModule,
         MeetingsModule,
         CaseworkModule,
+        OparlModule,
         ReportingModule,
         DemoModule,
       ],

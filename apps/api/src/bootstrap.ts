@@ -66,7 +66,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 
 /** Paths the API answers itself: never the web app's index.html. */
 const API_PATHS =
-  /^\/(graphql|health|ready)(\/|$)|^\/calendar\/|^\/meetings\/[^/]+\/minutes\.pdf$|^\/alliances\/[^/]+\/report\.(xlsx|csv|pdf)$/;
+  /^\/(graphql|health|ready|oparl|fhir)(\/|$)|^\/calendar\/|^\/meetings\/[^/]+\/minutes\.pdf$|^\/alliances\/[^/]+\/report\.(xlsx|csv|pdf)$/;
 
 /** The built web front end (apps/web/dist), when present: from src (tests) or from dist (npm start). */
 export function webDistDir(): string | undefined {

@@ -34,6 +34,8 @@ import { MinutesResolver } from './minutes/minutes.resolver.js';
 import { MinutesService } from './minutes/minutes.service.js';
 import { MinutesPdfController } from './minutes/minutes-pdf.controller.js';
 import { MinutesPdfService } from './minutes/minutes-pdf.service.js';
+import { MeetingPublicationResolver } from './public/meeting-publication.resolver.js';
+import { MeetingPublicationService } from './public/meeting-publication.service.js';
 import { MeetingsReportRepository } from './report/meetings-report.repository.js';
 import { MeetingsReportService } from './report/meetings-report.service.js';
 
@@ -74,6 +76,8 @@ import { MeetingsReportService } from './report/meetings-report.service.js';
     TaskDecisionResolver,
     CalendarResolver,
     MeetingsDemoSeeder,
+    MeetingPublicationService,
+    MeetingPublicationResolver,
     MeetingsReportRepository,
     MeetingsReportService,
   ],
