@@ -7,12 +7,15 @@ import { CaseResolver, ConsentResolver, DisclosureResolver, HandoverResolver } f
 import { ConsentHandoverService } from './consent-handover.service.js';
 import { CaseCrypto } from './crypto/case-crypto.service.js';
 import { CaseworkDemoSeeder } from './demo/casework-demo.seeder.js';
+import { FhirController } from './fhir/fhir.controller.js';
+import { FhirService } from './fhir/fhir.service.js';
 import { RetentionService } from './retention/retention.service.js';
 import { CaseStatisticsRepository } from './statistics/case-statistics.repository.js';
 import { CaseStatisticsService } from './statistics/case-statistics.service.js';
 
 @Module({
   imports: [IdentityModule, AllianceModule],
+  controllers: [FhirController],
   providers: [
     CaseCrypto,
     CaseDataService,
@@ -24,6 +27,7 @@ import { CaseStatisticsService } from './statistics/case-statistics.service.js';
     HandoverResolver,
     DisclosureResolver,
     CaseworkDemoSeeder,
+    FhirService,
     CaseStatisticsRepository,
     CaseStatisticsService,
   ],
