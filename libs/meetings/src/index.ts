@@ -8,4 +8,3 @@ export * from './meetings/meetings.service.js';
 export * from './decisions/decisions.service.js';
 export * from './decisions/decision-number.js';
 export * from './report/meetings-report.service.js';
-export { DomainHttpErrorFilter } from './http-error.filter.js';

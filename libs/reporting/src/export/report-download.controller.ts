@@ -1,13 +1,11 @@
-import { Controller, Get, Param, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { type Actor, Allow, CurrentActor } from '../../../core/src/index.js';
-import { DomainHttpErrorFilter } from '../../../meetings/src/index.js';
 import { type ReportFormat, ReportExportService } from './report-export.service.js';
 
 const RULE =
   'members of the alliance (Bearer token): coordination parts; casework as suppressed aggregates for COORDINATOR, ALLIANCE_ADMIN, CASE_WORKER; intern=true (own organisation unsuppressed, audited) for CASE_WORKER only; 404 for everyone else';
 
 @Controller('alliances')
-@UseFilters(DomainHttpErrorFilter)
 export class ReportDownloadController {
   constructor(private readonly exports: ReportExportService) {}
 
