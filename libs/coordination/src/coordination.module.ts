@@ -23,6 +23,8 @@ import { TaskRepository } from './tasks/task.repository.js';
 import { TaskListRepository } from './tasks/task-list.repository.js';
 import { TaskService } from './tasks/task.service.js';
 import { TaskWriteRepository } from './tasks/task-write.repository.js';
+import { CoordinationReportRepository } from './report/coordination-report.repository.js';
+import { CoordinationReportService } from './report/coordination-report.service.js';
 
 @Module({
   imports: [
@@ -49,7 +51,9 @@ import { TaskWriteRepository } from './tasks/task-write.repository.js';
     TaskResolver,
     CommentResolver,
     CoordinationDemoSeeder,
+    CoordinationReportRepository,
+    CoordinationReportService,
   ],
-  exports: [TaskService, GoalService, CoordinationDemoSeeder],
+  exports: [TaskService, GoalService, CoordinationDemoSeeder, CoordinationReportService],
 })
 export class CoordinationModule {}
