@@ -12,6 +12,9 @@ import {
 import { AllianceService } from './alliances/alliance.service.js';
 import { AdminBootstrapService } from './bootstrap/admin-bootstrap.service.js';
 import { MembershipService } from './memberships/membership.service.js';
+import { InvitationRepository } from './invitations/invitation.repository.js';
+import { InvitationResolver } from './invitations/invitation.resolver.js';
+import { InvitationService } from './invitations/invitation.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AllianceEntity, OrganisationEntity, PartnerEntity]), IdentityModule],
@@ -24,6 +27,9 @@ import { MembershipService } from './memberships/membership.service.js';
     PartnerResolver,
     UserAllianceResolver,
     MembershipAllianceResolver,
+    InvitationRepository,
+    InvitationService,
+    InvitationResolver,
   ],
   exports: [AllianceService, AdminBootstrapService],
 })

@@ -23,3 +23,5 @@ export * from './validation/is-calendar-day.js';
 export * from './demo/demo-extension.js';
 export * from './database/migrations/index.js';
 export * from './pubsub/pubsub.module.js';
+export * from './mail/mail-outbox.js';
+export * from './database/sql-rows.js';

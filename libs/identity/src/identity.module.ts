@@ -2,7 +2,11 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountRepository } from './account/account.repository.js';
+import { AccountResolver } from './account/account.resolver.js';
+import { AccountService } from './account/account.service.js';
 import { AccessGuard } from './auth/access.guard.js';
+import { SessionRepository } from './auth/session.repository.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { AuthService } from './auth/auth.service.js';
 import { GqlLocalGuard } from './auth/gql-local.guard.js';
@@ -16,12 +20,16 @@ import { UsersService } from './users/users.service.js';
   providers: [
     AuthService,
     UsersService,
+    SessionRepository,
+    AccountRepository,
+    AccountService,
+    AccountResolver,
     GqlLocalGuard,
     AuthResolver,
     MembershipUserResolver,
     AuditActorResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersService, AuthService],
+  exports: [UsersService, AuthService, AccountService],
 })
 export class IdentityModule {}

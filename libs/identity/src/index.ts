@@ -5,3 +5,8 @@ export * from './users/user.model.js';
 export * from './users/users.service.js';
 export * from './auth/auth.service.js';
 export * from './auth/password.js';
+export * from './account/account.service.js';
+export * from './account/password-policy.js';
+export * from './account/tokens.js';
+export { deliverSession, deviceOf } from './auth/auth.resolver.js';
+export type { IssuedSession } from './auth/auth.service.js';

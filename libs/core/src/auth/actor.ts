@@ -30,6 +30,8 @@ export interface Actor {
   platformAdmin: boolean;
   /** allianceId → roles held there. */
   roles: ReadonlyMap<string, readonly Role[]>;
+  /** The session (family) of the access token, when the actor came from one. */
+  sessionId?: string;
 }
 
 /** Whether the actor can see the alliance at all (members; the platform administrator everywhere). */

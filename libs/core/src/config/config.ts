@@ -28,6 +28,28 @@ export interface AppConfig {
   caseDataPreviousKeys: string[];
   /** How often each instance tries the retention sweep (it runs once across instances). */
   caseRetentionSweepSeconds: number;
+  /** People and mail (see the People section of the README). */
+  people: PeopleConfig;
+}
+
+/** Accounts, mail, sign-in and sessions. */
+export interface PeopleConfig {
+  /** smtp:// or smtps:// relay; unset: mails stay in the outbox (readable on the Postausgang page outside production). */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** Base of the links in mails, e.g. https://portal.example.org. */
+  publicUrl: string;
+  /** Delivery attempts before a mail is marked failed. */
+  mailMaxAttempts: number;
+  /** First retry delay; each further one doubles (pg-boss's backoff). */
+  mailRetryDelaySeconds: number;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  /** Roles whose holders must sign in with a second factor. */
+  requireSecondFactorRoles: string[];
+  /** false: only the identity provider signs people in. */
+  passwordSignIn: boolean;
+  oidc?: { issuer: string; clientId: string; clientSecret?: string; displayName: string };
 }
 
 export class ConfigError extends Error {
@@ -111,6 +133,67 @@ function storedSecrets(dataDir: string): () => Record<string, string> {
   };
 }
 
+const ROLE_NAMES = ['ALLIANCE_ADMIN', 'COORDINATOR', 'FACILITATOR', 'CASE_WORKER', 'MEMBER', 'OBSERVER'];
+
+function url(env: Env, name: string, protocols: RegExp, expected: string): string | undefined {
+  const raw = str(env, name);
+  if (raw === undefined) return undefined;
+  if (!protocols.test(raw)) throw new ConfigError(name, `must be ${expected}`);
+  try {
+    new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be ${expected}`);
+  }
+  return raw;
+}
+
+function peopleConfig(env: Env, port: number, production: boolean): PeopleConfig {
+  const publicUrl = url(env, 'PUBLIC_URL', /^https?:\/\//, 'an http:// or https:// URL');
+  const smtpUrl = url(env, 'SMTP_URL', /^smtps?:\/\//, 'an smtp:// or smtps:// URL');
+  // Links in mails that leave the machine must point at the portal's real address.
+  if (production && smtpUrl && !publicUrl)
+    throw new ConfigError('PUBLIC_URL', 'is required when NODE_ENV=production and SMTP_URL is set');
+  const mailFrom = str(env, 'MAIL_FROM') ?? 'Bündnisportal <no-reply@localhost>';
+  if (!/@/.test(mailFrom)) throw new ConfigError('MAIL_FROM', 'must be an e-mail address');
+  const rolesRaw = str(env, 'REQUIRE_SECOND_FACTOR_ROLES');
+  const roles =
+    rolesRaw === undefined
+      ? ['CASE_WORKER']
+      : rolesRaw === 'none'
+        ? []
+        : rolesRaw.split(',').map((r) => r.trim().toUpperCase());
+  const unknown = roles.filter((r) => !ROLE_NAMES.includes(r));
+  if (unknown.length)
+    throw new ConfigError('REQUIRE_SECOND_FACTOR_ROLES', `names unknown roles: ${unknown.join(', ')}`);
+  const issuer = url(env, 'OIDC_ISSUER', /^https?:\/\//, 'an http:// or https:// URL');
+  const clientId = str(env, 'OIDC_CLIENT_ID');
+  if ((issuer === undefined) !== (clientId === undefined))
+    throw new ConfigError(issuer ? 'OIDC_CLIENT_ID' : 'OIDC_ISSUER', 'must be set together with the other');
+  const passwordSignIn = bool(env, 'PASSWORD_SIGN_IN') ?? true;
+  if (!passwordSignIn && !issuer)
+    throw new ConfigError('PASSWORD_SIGN_IN', 'may be false only when OIDC_ISSUER is set');
+  return {
+    smtpUrl,
+    mailFrom,
+    publicUrl: (publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 50),
+    mailRetryDelaySeconds: int(env, 'MAIL_RETRY_DELAY_SECONDS', 10, 1, 3600),
+    sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30, 1, 1440),
+    sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 12, 1, 720),
+    requireSecondFactorRoles: [...new Set(roles)],
+    passwordSignIn,
+    oidc:
+      issuer && clientId
+        ? {
+            issuer,
+            clientId,
+            clientSecret: str(env, 'OIDC_CLIENT_SECRET'),
+            displayName: str(env, 'OIDC_DISPLAY_NAME') ?? 'Single Sign-on',
+          }
+        : undefined,
+  };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnvRaw = str(env, 'NODE_ENV') ?? 'development';
   if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
@@ -150,10 +233,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('LOG_LEVEL', `must be one of fatal, error, warn, info, debug, trace, silent`);
   }
 
+  const port = int(env, 'PORT', 3000, 0, 65535);
   return {
     nodeEnv,
     production,
-    port: int(env, 'PORT', 3000, 0, 65535),
+    port,
     databaseUrl,
     dataDir,
     jwtSecret: secret(env, 'JWT_SECRET', production, secrets),
@@ -170,5 +254,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     caseRetentionDays: int(env, 'CASE_RETENTION_DAYS', 3650, 1, 36500),
     caseDataPreviousKeys: previousKeys(env, 'CASE_DATA_PREVIOUS_KEYS'),
     caseRetentionSweepSeconds: int(env, 'CASE_RETENTION_SWEEP_SECONDS', 3600, 1, 604800),
+    people: peopleConfig(env, port, production),
   };
 }

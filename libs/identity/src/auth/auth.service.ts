@@ -3,7 +3,8 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { type Actor, APP_CONFIG, AuditService, DomainError, Role } from '../../../core/src/index.js';
+import { type Actor, APP_CONFIG, AuditService, DomainError, isUuid, Role } from '../../../core/src/index.js';
+import { SessionRepository, type SessionRow } from './session.repository.js';
 import type { AppConfig } from '../../../core/src/index.js';
 import { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
@@ -18,6 +19,8 @@ export interface IssuedSession {
   accessToken: string;
   refreshToken: string;
   accessTokenExpiresAt: Date;
+  /** The session's absolute end (SESSION_MAX_HOURS after sign-in). */
+  sessionExpiresAt: Date;
   user: UserEntity;
 }
 
@@ -35,7 +38,29 @@ export class AuthService implements OnModuleInit {
     private readonly jwt: JwtService,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly sessionRows: SessionRepository,
   ) {}
+
+  /** The caller's sessions that have not ended. */
+  sessions(actor: Actor): Promise<SessionRow[]> {
+    return this.sessionRows.active(this.dataSource.manager, actor.userId);
+  }
+
+  /** Ends one of the caller's sessions; its access tokens stop working on the next request. */
+  revokeSession(actor: Actor, id: string): Promise<boolean> {
+    if (!isUuid(id)) throw DomainError.notFound('Session');
+    return this.dataSource.transaction(async (em) => {
+      if (!(await this.sessionRows.revoke(em, actor.userId, id))) throw DomainError.notFound('Session');
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'revokeSession',
+        entityType: 'Session',
+        entityId: id,
+        changedFields: ['revokedAt'],
+      });
+      return true;
+    });
+  }
 
   onModuleInit(): Promise<void> {
     return prepareDummyHash();
@@ -54,7 +79,7 @@ export class AuthService implements OnModuleInit {
       throw DomainError.rateLimited('Too many failed sign-ins; try again in a few minutes');
     }
     const user = await this.users.findByEmailWithHash(email);
-    const ok = await verifyPassword(user?.passwordHash, password);
+    const ok = await verifyPassword(user?.passwordHash ?? undefined, password);
     if (!user || !ok) {
       await this.dataSource.query(
         `WITH cleanup AS (DELETE FROM login_failures WHERE at < now() - interval '1 day')
@@ -64,14 +89,19 @@ export class AuthService implements OnModuleInit {
       throw DomainError.unauthenticated('E-mail or password is wrong');
     }
     await this.dataSource.query('DELETE FROM login_failures WHERE account_key = $1', [accountKey]);
+    // Said only to whoever knows the password.
+    if (user.deactivatedAt)
+      throw DomainError.unauthenticated(
+        'This account is deactivated; please ask your alliance administration',
+      );
     return user;
   }
 
   /** Opens a new session family for a user who has just proved their password. */
-  async login(user: UserEntity): Promise<IssuedSession> {
+  async login(user: UserEntity, device?: string): Promise<IssuedSession> {
     const familyId = randomUUID();
     return this.dataSource.transaction(async (em) => {
-      const session = await this.insertSession(em, user.id, familyId);
+      const session = await this.insertSession(em, user.id, familyId, new Date(), device);
       await this.audit.append(em, {
         actorId: user.id,
         action: 'login',
@@ -79,7 +109,7 @@ export class AuthService implements OnModuleInit {
         entityId: familyId,
         changedFields: [],
       });
-      return this.issue(user, familyId, session.refreshToken);
+      return this.issue(user, familyId, session.refreshToken, session.endsAt);
     });
   }
 
@@ -91,7 +121,8 @@ export class AuthService implements OnModuleInit {
     const tokenHash = sha256(refreshToken);
     const outcome = await this.dataSource.transaction(async (em) => {
       const rows = await em.query(
-        `SELECT s.id, s.user_id, s.family_id, s.rotated_at, s.revoked_at, s.expires_at < now() AS expired
+        `SELECT s.id, s.user_id, s.family_id, s.rotated_at, s.revoked_at, s.expires_at < now() AS expired,
+                s.family_started_at, s.device
            FROM sessions s WHERE s.token_hash = $1 FOR UPDATE`,
         [tokenHash],
       );
@@ -112,8 +143,8 @@ export class AuthService implements OnModuleInit {
       }
       await em.query('UPDATE sessions SET rotated_at = now() WHERE id = $1', [s.id]);
       const user = await em.getRepository(UserEntity).findOne({ where: { id: s.user_id } });
-      if (!user) return { error: 'invalid' as const };
-      const next = await this.insertSession(em, user.id, s.family_id);
+      if (!user || user.deactivatedAt) return { error: 'invalid' as const };
+      const next = await this.insertSession(em, user.id, s.family_id, s.family_started_at, s.device);
       await this.audit.append(em, {
         actorId: user.id,
         action: 'refreshSession',
@@ -121,7 +152,7 @@ export class AuthService implements OnModuleInit {
         entityId: s.family_id,
         changedFields: [],
       });
-      return { session: this.issue(user, s.family_id, next.refreshToken) };
+      return { session: this.issue(user, s.family_id, next.refreshToken, next.endsAt) };
     });
     if ('error' in outcome) {
       throw DomainError.unauthenticated(
@@ -174,7 +205,7 @@ export class AuthService implements OnModuleInit {
       `SELECT u.id, u.organisation_id, u.platform_admin,
               coalesce(json_agg(json_build_array(m.alliance_id, m.roles)) FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships
          FROM users u LEFT JOIN memberships m ON m.user_id = u.id
-        WHERE u.id = $1
+        WHERE u.id = $1 AND u.deactivated_at IS NULL
           AND ($2::uuid IS NULL OR NOT EXISTS (SELECT 1 FROM sessions s WHERE s.family_id = $2 AND s.revoked_at IS NOT NULL))
         GROUP BY u.id`,
       [userId, familyId ?? null],
@@ -186,25 +217,57 @@ export class AuthService implements OnModuleInit {
       organisationId: r.organisation_id,
       platformAdmin: r.platform_admin,
       roles: new Map((r.memberships as [string, Role[]][]).map(([allianceId, roles]) => [allianceId, roles])),
+      sessionId: familyId,
     };
   }
 
-  private async insertSession(em: import('typeorm').EntityManager, userId: string, familyId: string) {
+  /**
+   * A refresh token of the family: it expires after the idle time, and never later than the
+   * family's absolute end (SESSION_IDLE_MINUTES, SESSION_MAX_HOURS).
+   */
+  private async insertSession(
+    em: import('typeorm').EntityManager,
+    userId: string,
+    familyId: string,
+    startedAt: Date,
+    device?: string | null,
+  ) {
     const refreshToken = randomBytes(32).toString('base64url');
-    await em.query(
-      `INSERT INTO sessions (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + make_interval(days => $4))`,
-      [userId, familyId, sha256(refreshToken), this.config.refreshTokenTtlDays],
+    const { sessionIdleMinutes, sessionMaxHours } = this.config.people;
+    const [row] = await em.query(
+      `INSERT INTO sessions (user_id, family_id, token_hash, family_started_at, device, expires_at)
+       VALUES ($1, $2, $3, $4, $5, least(now() + make_interval(mins => $6), $4::timestamptz + make_interval(hours => $7)))
+       RETURNING $4::timestamptz + make_interval(hours => $7) AS ends_at`,
+      [
+        userId,
+        familyId,
+        sha256(refreshToken),
+        startedAt,
+        device?.slice(0, 200) ?? null,
+        sessionIdleMinutes,
+        sessionMaxHours,
+      ],
     );
-    return { refreshToken };
+    return { refreshToken, endsAt: new Date(row.ends_at) };
   }
 
-  private issue(user: UserEntity, familyId: string, refreshToken: string): IssuedSession {
-    const ttl = this.config.accessTokenTtlSeconds;
+  private issue(user: UserEntity, familyId: string, refreshToken: string, endsAt: Date): IssuedSession {
+    // An access token never outlives its session's absolute end.
+    const ttl = Math.max(
+      1,
+      Math.min(this.config.accessTokenTtlSeconds, Math.floor((endsAt.getTime() - Date.now()) / 1000)),
+    );
     const accessToken = this.jwt.sign({ sub: user.id, sid: familyId } satisfies AccessClaims, {
       secret: this.config.jwtSecret,
       expiresIn: ttl,
       algorithm: 'HS256',
     });
-    return { accessToken, refreshToken, accessTokenExpiresAt: new Date(Date.now() + ttl * 1000), user };
+    return {
+      accessToken,
+      refreshToken,
+      accessTokenExpiresAt: new Date(Date.now() + ttl * 1000),
+      sessionExpiresAt: endsAt,
+      user,
+    };
   }
 }
