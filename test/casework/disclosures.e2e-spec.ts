@@ -1,7 +1,7 @@
 import { QueryCounter } from '../../libs/core/src/index.js';
 import { startTestApp, codes, type TestApp } from '../utils/test-app.js';
 import type { BuiltAlliance } from '../utils/builders.js';
-import { casework, CASE_FIELDS, expectData, fullCaseInput, handedOver, openCase } from './helpers.js';
+import { casework, CASE_FIELDS, expectData, handedOver, openCase } from './helpers.js';
 
 const DISCLOSURES = `query($id: ID!) { disclosures(caseId: $id, first: 50) { totalCount edges { node { id at categories reader { id } organisation { id } handover { id } consent { id } case { id } } } } }`;
 const LIST = `{ cases(first: 50) { edges { node { identity { givenName familyName } language { germanLevel } residence { status } handovers { to { id } consent { id } } } } } }`;
@@ -232,7 +232,6 @@ describe('casework: disclosures (invariant 3)', () => {
     it('is the same for 5 and 50 cases, with one batched disclosure insert', async () => {
       const five = await scenario(5);
       const fifty = await scenario(50);
-      // eslint-disable-next-line no-console
       console.info(
         `cases(first: 50) read by the receiver: ${five.statements} statements for 5 cases, ${fifty.statements} for 50 cases`,
       );

@@ -1,4 +1,4 @@
-import { decisionYear, formatNumber } from '../../libs/meetings/src/meetings/decisions.service.js';
+import { decisionYear, formatNumber } from '../../libs/meetings/src/decisions/decision-number.js';
 import { berlinInstant } from '../../libs/meetings/src/demo/meetings-demo.seeder.js';
 import { berlinWallClock } from '../../libs/meetings/src/calendar/berlin-vtimezone.js';
 

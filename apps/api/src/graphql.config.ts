@@ -116,6 +116,7 @@ function refusal(result: ExecutionResult) {
   const first = result.errors?.[0];
   if (!first) return undefined;
   const formatted = formatGraphQLError(first.toJSON(), first);
+  // eslint-disable-next-line require-yield -- an iterator that fails before its first event is the point
   return (async function* () {
     throw new GraphQLError(formatted.message, { extensions: formatted.extensions });
   })();

@@ -8,3 +8,4 @@ export * from './goals/goal.service.js';
 export * from './tasks/task.entities.js';
 export * from './tasks/task.models.js';
 export * from './tasks/task.service.js';
+export * from './tasks/task.inputs.js';

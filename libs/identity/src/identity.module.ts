@@ -6,21 +6,23 @@ import { AccountRepository } from './account/account.repository.js';
 import { AccountResolver } from './account/account.resolver.js';
 import { AccountService } from './account/account.service.js';
 import { AccessGuard } from './auth/access.guard.js';
-import { SessionRepository } from './auth/session.repository.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { AuthService } from './auth/auth.service.js';
 import { GqlLocalGuard } from './auth/gql-local.guard.js';
+import { SessionRepository } from './auth/session.repository.js';
 import { MembershipEntity } from './users/membership.entity.js';
 import { UserEntity } from './users/user.entity.js';
 import { AuditActorResolver, MembershipUserResolver } from './users/users.resolver.js';
+import { UserRepository } from './users/user.repository.js';
 import { UsersService } from './users/users.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, MembershipEntity]), JwtModule.register({})],
   providers: [
     AuthService,
-    UsersService,
+    UserRepository,
     SessionRepository,
+    UsersService,
     AccountRepository,
     AccountService,
     AccountResolver,

@@ -5,4 +5,5 @@ export * from './meetings/meeting.enums.js';
 export * from './meetings/meeting.entities.js';
 export * from './meetings/meeting.models.js';
 export * from './meetings/meetings.service.js';
-export * from './meetings/decisions.service.js';
+export * from './decisions/decisions.service.js';
+export * from './decisions/decision-number.js';

@@ -7,7 +7,17 @@ import { CalendarController } from './calendar/calendar.controller.js';
 import { CalendarResolver } from './calendar/calendar.resolver.js';
 import { CalendarService } from './calendar/calendar.service.js';
 import { MeetingsDemoSeeder } from './demo/meetings-demo.seeder.js';
-import { DecisionsService } from './meetings/decisions.service.js';
+import { AgendaItemRepository } from './agenda/agenda-item.repository.js';
+import { AgendaItemResolver } from './agenda/agenda-item.resolver.js';
+import { AgendaService } from './agenda/agenda.service.js';
+import { AttendanceRepository } from './attendance/attendance.repository.js';
+import { AttendanceResolver } from './attendance/attendance.resolver.js';
+import { AttendanceService } from './attendance/attendance.service.js';
+import { CalendarFeedRepository } from './calendar/calendar-feed.repository.js';
+import { DecisionRepository } from './decisions/decision.repository.js';
+import { DecisionResolver } from './decisions/decision.resolver.js';
+import { DecisionsService } from './decisions/decisions.service.js';
+import { TaskDecisionResolver } from './decisions/task-decision.resolver.js';
 import {
   AgendaItemEntity,
   AttendanceEntity,
@@ -16,15 +26,12 @@ import {
   MeetingEntity,
   MeetingInvitedPartnerEntity,
 } from './meetings/meeting.entities.js';
-import {
-  AgendaItemResolver,
-  AttendanceResolver,
-  DecisionResolver,
-  MeetingResolver,
-  MinutesResolver,
-  TaskDecisionResolver,
-} from './meetings/meetings.resolver.js';
+import { MeetingRepository } from './meetings/meeting.repository.js';
+import { MeetingResolver } from './meetings/meeting.resolver.js';
 import { MeetingsService } from './meetings/meetings.service.js';
+import { MinutesRecordRepository } from './minutes/minutes-record.repository.js';
+import { MinutesResolver } from './minutes/minutes.resolver.js';
+import { MinutesService } from './minutes/minutes.service.js';
 import { MinutesPdfController } from './minutes/minutes-pdf.controller.js';
 import { MinutesPdfService } from './minutes/minutes-pdf.service.js';
 
@@ -44,8 +51,17 @@ import { MinutesPdfService } from './minutes/minutes-pdf.service.js';
   ],
   controllers: [CalendarController, MinutesPdfController],
   providers: [
+    MeetingRepository,
+    AgendaItemRepository,
+    AttendanceRepository,
+    DecisionRepository,
+    CalendarFeedRepository,
+    MinutesRecordRepository,
     MeetingsService,
+    AgendaService,
+    AttendanceService,
     DecisionsService,
+    MinutesService,
     CalendarService,
     MinutesPdfService,
     MeetingResolver,

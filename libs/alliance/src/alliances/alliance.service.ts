@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   type Actor,
   assertRole,
@@ -16,7 +16,10 @@ import {
   Role,
   todayInBerlin,
 } from '../../../core/src/index.js';
-import { AllianceEntity, OrganisationEntity, PartnerEntity } from './alliance.entities.js';
+import type { AllianceEntity, OrganisationEntity, PartnerEntity } from './alliance.entities.js';
+import { AllianceRepository } from './alliance.repository.js';
+import { OrganisationRepository } from './organisation.repository.js';
+import { PartnerRepository } from './partner.repository.js';
 import { PartnerStatus } from './alliance.enums.js';
 import {
   AddPartnerInput,
@@ -30,6 +33,9 @@ import {
 export class AllianceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly alliances: AllianceRepository,
+    private readonly organisations: OrganisationRepository,
+    private readonly partners: PartnerRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -37,29 +43,23 @@ export class AllianceService {
 
   /** The alliances the caller belongs to (all of them for the platform administrator). */
   list(actor: Actor): Promise<AllianceEntity[]> {
-    const repo = this.dataSource.getRepository(AllianceEntity);
-    if (actor.platformAdmin) return repo.find({ order: { createdAt: 'ASC', id: 'ASC' } });
-    const ids = memberAllianceIds(actor);
-    return ids.length
-      ? repo.find({ where: { id: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } })
-      : Promise.resolve([]);
+    if (actor.platformAdmin) return this.alliances.all();
+    return this.alliances.byIds(memberAllianceIds(actor));
   }
 
   /** null when it does not exist or the caller is not a member: the two are indistinguishable. */
   async get(actor: Actor, id: string): Promise<AllianceEntity | null> {
     if (!isUuid(id) || !isMember(actor, id)) return null;
-    return this.dataSource.getRepository(AllianceEntity).findOne({ where: { id } });
+    return this.alliances.findById(id);
   }
 
   create(actor: Actor, input: CreateAllianceInput): Promise<AllianceEntity> {
     return this.dataSource.transaction(async (em) => {
-      const alliance = await em.save(
-        em.create(AllianceEntity, {
-          name: input.name.trim(),
-          municipality: input.municipality.trim(),
-          description: input.description ?? null,
-        }),
-      );
+      const alliance = await this.alliances.insert(em, {
+        name: input.name.trim(),
+        municipality: input.municipality.trim(),
+        description: input.description ?? null,
+      });
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'createAlliance',
@@ -76,16 +76,13 @@ export class AllianceService {
     if (!isUuid(id)) throw DomainError.notFound('Alliance');
     assertRole(actor, id, [Role.ALLIANCE_ADMIN]);
     return this.dataSource.transaction(async (em) => {
-      const alliance = await em.findOne(AllianceEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const alliance = await this.alliances.lock(em, id);
       if (!alliance) throw DomainError.notFound('Alliance');
       const fields = presentFields(input);
       if (input.name !== undefined) alliance.name = input.name.trim();
       if (input.description !== undefined) alliance.description = input.description;
       if (input.quorumShare !== undefined) alliance.quorumShare = input.quorumShare;
-      const saved = await em.save(alliance);
+      const saved = await this.alliances.save(em, alliance);
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'updateAlliance',
@@ -102,17 +99,7 @@ export class AllianceService {
 
   /** The directory of organisations, for any signed-in user; `search` matches name and short name. */
   listOrganisations(search?: string | null): Promise<OrganisationEntity[]> {
-    const qb = this.dataSource
-      .getRepository(OrganisationEntity)
-      .createQueryBuilder('o')
-      .orderBy('o.name', 'ASC')
-      .limit(500);
-    const term = search?.trim();
-    if (term) {
-      const like = `%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.where('(lower(o.name) LIKE :like OR lower(o.short_name) LIKE :like)', { like });
-    }
-    return qb.getMany();
+    return this.organisations.search(search?.trim() || null, 500);
   }
 
   createOrganisation(actor: Actor, input: CreateOrganisationInput): Promise<OrganisationEntity> {
@@ -120,20 +107,16 @@ export class AllianceService {
       actor.platformAdmin || [...actor.roles.values()].some((r) => r.includes(Role.ALLIANCE_ADMIN));
     if (!adminSomewhere) throw DomainError.forbidden('Only administrators may create organisations');
     return this.dataSource.transaction(async (em) => {
-      const taken = await em.query('SELECT 1 FROM organisations WHERE lower(name) = lower($1)', [
-        input.name.trim(),
-      ]);
-      if (taken.length) throw DomainError.field('input.name', 'an organisation of this name exists already');
+      if (await this.organisations.nameTaken(em, input.name.trim()))
+        throw DomainError.field('input.name', 'an organisation of this name exists already');
       let org: OrganisationEntity;
       try {
-        org = await em.save(
-          em.create(OrganisationEntity, {
-            name: input.name.trim(),
-            shortName: input.shortName?.trim() || null,
-            kind: input.kind,
-            legalDomains: [...new Set(input.legalDomains ?? [])],
-          }),
-        );
+        org = await this.organisations.insert(em, {
+          name: input.name.trim(),
+          shortName: input.shortName?.trim() || null,
+          kind: input.kind,
+          legalDomains: [...new Set(input.legalDomains ?? [])],
+        });
       } catch (e: any) {
         if (e?.driverError?.code === '23505')
           throw DomainError.field('input.name', 'an organisation of this name exists already');
@@ -155,13 +138,11 @@ export class AllianceService {
   addPartner(actor: Actor, input: AddPartnerInput): Promise<PartnerEntity> {
     assertRole(actor, input.allianceId, [Role.ALLIANCE_ADMIN]);
     return this.dataSource.transaction(async (em) => {
-      const alliance = await em.findOne(AllianceEntity, { where: { id: input.allianceId } });
+      const alliance = await this.alliances.find(em, input.allianceId);
       if (!alliance) throw DomainError.notFound('Alliance');
-      const org = await em.findOne(OrganisationEntity, { where: { id: input.organisationId } });
+      const org = await this.organisations.find(em, input.organisationId);
       if (!org) throw DomainError.field('input.organisationId', 'no such organisation');
-      const existing = await em.findOne(PartnerEntity, {
-        where: { allianceId: input.allianceId, organisationId: input.organisationId },
-      });
+      const existing = await this.partners.findOfOrganisation(em, input.allianceId, input.organisationId);
       if (existing) throw DomainError.field('input.organisationId', 'is already a partner of this alliance');
       const joinedOn = input.joinedOn ?? (input.status === PartnerStatus.ACTIVE ? todayInBerlin() : null);
       const leftOn = input.status === PartnerStatus.FORMER ? todayInBerlin() : null;
@@ -169,15 +150,13 @@ export class AllianceService {
         throw DomainError.field('input.joinedOn', 'a former partner cannot join in the future');
       let partner: PartnerEntity;
       try {
-        partner = await em.save(
-          em.create(PartnerEntity, {
-            allianceId: input.allianceId,
-            organisationId: input.organisationId,
-            status: input.status,
-            joinedOn,
-            leftOn,
-          }),
-        );
+        partner = await this.partners.insert(em, {
+          allianceId: input.allianceId,
+          organisationId: input.organisationId,
+          status: input.status,
+          joinedOn,
+          leftOn,
+        });
       } catch (e: any) {
         // Two admins adding the same organisation at once: the unique key decides.
         if (e?.driverError?.code === '23505')
@@ -199,7 +178,7 @@ export class AllianceService {
   updatePartner(actor: Actor, id: string, input: UpdatePartnerInput): Promise<PartnerEntity> {
     if (!isUuid(id)) throw DomainError.notFound('Partner');
     return this.dataSource.transaction(async (em) => {
-      const partner = await em.findOne(PartnerEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const partner = await this.partners.lock(em, id);
       if (!partner) throw DomainError.notFound('Partner');
       assertRole(actor, partner.allianceId, [Role.ALLIANCE_ADMIN], 'Partner');
       const before = { status: partner.status, joinedOn: partner.joinedOn, leftOn: partner.leftOn };
@@ -222,7 +201,7 @@ export class AllianceService {
       }
       // The fields that really changed, including dates that a status change set.
       const fields = (Object.keys(before) as (keyof typeof before)[]).filter((k) => before[k] !== partner[k]);
-      const saved = await em.save(partner);
+      const saved = await this.partners.save(em, partner);
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'updatePartner',
@@ -249,7 +228,7 @@ export class AllianceService {
     const unique = [...new Set(ids)];
     if (!unique.every(isUuid)) throw DomainError.field(path, 'contains an invalid id');
     if (!unique.length) return [];
-    const partners = await em.find(PartnerEntity, { where: { id: In(unique), allianceId } });
+    const partners = await this.partners.inAlliance(em, allianceId, unique);
     if (partners.length !== unique.length) throw DomainError.field(path, 'must be partners of this alliance');
     if (statuses && partners.some((p) => !statuses.includes(p.status))) {
       throw DomainError.field(path, `must be ${statuses.join(' or ')} partners`);
@@ -261,43 +240,25 @@ export class AllianceService {
 
   allianceLoader(loaders: LoaderRegistry) {
     return loaders.get<string, AllianceEntity | null>('alliance.byId', async (ids) =>
-      byKey(
-        ids,
-        await this.dataSource.getRepository(AllianceEntity).find({ where: { id: In([...ids]) } }),
-        (a) => a.id,
-      ),
+      byKey(ids, await this.alliances.byIds(ids), (a) => a.id),
     );
   }
 
   organisationLoader(loaders: LoaderRegistry) {
     return loaders.get<string, OrganisationEntity | null>('organisation.byId', async (ids) =>
-      byKey(
-        ids,
-        await this.dataSource.getRepository(OrganisationEntity).find({ where: { id: In([...ids]) } }),
-        (o) => o.id,
-      ),
+      byKey(ids, await this.organisations.byIds(ids), (o) => o.id),
     );
   }
 
   partnerLoader(loaders: LoaderRegistry) {
     return loaders.get<string, PartnerEntity | null>('partner.byId', async (ids) =>
-      byKey(
-        ids,
-        await this.dataSource.getRepository(PartnerEntity).find({ where: { id: In([...ids]) } }),
-        (p) => p.id,
-      ),
+      byKey(ids, await this.partners.byIds(ids), (p) => p.id),
     );
   }
 
   partnersOfAllianceLoader(loaders: LoaderRegistry) {
     return loaders.get<string, PartnerEntity[]>('partners.byAlliance', async (ids) =>
-      groupBy(
-        ids,
-        await this.dataSource
-          .getRepository(PartnerEntity)
-          .find({ where: { allianceId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
-        (p) => p.allianceId,
-      ),
+      groupBy(ids, await this.partners.ofAlliances(ids), (p) => p.allianceId),
     );
   }
 }

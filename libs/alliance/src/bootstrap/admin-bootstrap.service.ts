@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AuditService, logger } from '../../../core/src/index.js';
 import type { AppConfig } from '../../../core/src/index.js';
 import { UsersService } from '../../../identity/src/index.js';
-import { OrganisationEntity } from '../alliances/alliance.entities.js';
+import { OrganisationRepository } from '../alliances/organisation.repository.js';
 import { OrganisationKind } from '../alliances/alliance.enums.js';
 
 export const PLATFORM_ORGANISATION = 'Plattformbetrieb';
@@ -16,6 +16,7 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
+    private readonly organisations: OrganisationRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -27,26 +28,23 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
   async ensureAdmin(email: string, password: string): Promise<string> {
     return this.dataSource.transaction(async (em) => {
       // Two instances starting together must not both create the administrator.
-      await em.query('SELECT pg_advisory_xact_lock(4711003)');
-      const existing = await em.query('SELECT id, platform_admin FROM users WHERE lower(email) = lower($1)', [
-        email,
-      ]);
-      if (existing.length) {
+      await this.users.lockAdminCreation(em);
+      const existing = await this.users.findByEmail(em, email);
+      if (existing) {
         // Never a silent promotion: an account of that address that is no administrator stays as it is.
-        if (!existing[0].platform_admin)
+        if (!existing.platformAdmin)
           logger.warn(
             'ADMIN_EMAIL names an existing account that is not a platform administrator; left unchanged',
           );
-        return existing[0].id as string;
+        return existing.id;
       }
-      let org = await em.findOne(OrganisationEntity, { where: { name: PLATFORM_ORGANISATION } });
-      org ??= await em.save(
-        em.create(OrganisationEntity, {
+      const org =
+        (await this.organisations.findByName(em, PLATFORM_ORGANISATION)) ??
+        (await this.organisations.insert(em, {
           name: PLATFORM_ORGANISATION,
           kind: OrganisationKind.OTHER,
           legalDomains: [],
-        }),
-      );
+        }));
       const user = await this.users.create(em, {
         email,
         displayName: 'Plattform-Administration',

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, assertRole, AuditService, DomainError, hasRole, Role } from '../../../core/src/index.js';
-import { MembershipEntity, UserEntity, UsersService } from '../../../identity/src/index.js';
-import { OrganisationEntity, PartnerEntity } from '../alliances/alliance.entities.js';
+import { type MembershipEntity, type UserEntity, UsersService } from '../../../identity/src/index.js';
+import { AllianceRepository } from '../alliances/alliance.repository.js';
+import { OrganisationRepository } from '../alliances/organisation.repository.js';
+import { PartnerRepository } from '../alliances/partner.repository.js';
 import { PartnerStatus } from '../alliances/alliance.enums.js';
 import { CreateUserInput, SetMembershipInput } from '../alliances/alliance.inputs.js';
 
@@ -11,6 +13,9 @@ import { CreateUserInput, SetMembershipInput } from '../alliances/alliance.input
 export class MembershipService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly alliances: AllianceRepository,
+    private readonly organisations: OrganisationRepository,
+    private readonly partners: PartnerRepository,
     private readonly users: UsersService,
     private readonly audit: AuditService,
   ) {}
@@ -24,11 +29,11 @@ export class MembershipService {
       throw DomainError.forbidden('Only administrators may create users');
     }
     return this.dataSource.transaction(async (em) => {
-      const org = await em.findOne(OrganisationEntity, { where: { id: input.organisationId } });
+      const org = await this.organisations.find(em, input.organisationId);
       if (!org) throw DomainError.field('input.organisationId', 'no such organisation');
       let allianceId: string | null = null;
       if (!actor.platformAdmin) {
-        const partners = await em.find(PartnerEntity, { where: { organisationId: input.organisationId } });
+        const partners = await this.partners.ofOrganisation(em, input.organisationId);
         const administered = partners.find(
           (p) => p.status !== PartnerStatus.FORMER && hasRole(actor, p.allianceId, Role.ALLIANCE_ADMIN),
         );
@@ -54,27 +59,22 @@ export class MembershipService {
     assertRole(actor, input.allianceId, [Role.ALLIANCE_ADMIN]);
     return this.dataSource.transaction(async (em) => {
       // The platform administrator passes assertRole for any id: the alliance must exist.
-      const alliance = await em.query('SELECT 1 FROM alliances WHERE id = $1', [input.allianceId]);
-      if (!alliance.length) throw DomainError.notFound('Alliance');
-      const rows = await em.query(
-        `SELECT u.id, p.status FROM users u
-           LEFT JOIN partners p ON p.organisation_id = u.organisation_id AND p.alliance_id = $2
-          WHERE u.id = $1`,
-        [input.userId, input.allianceId],
-      );
-      if (!rows.length || !rows[0].status)
+      if (!(await this.alliances.exists(em, input.allianceId))) throw DomainError.notFound('Alliance');
+      // The user belongs to identity, the partnership to this context: each asked where it lives.
+      const user = await this.users.find(em, input.userId);
+      const partner = user
+        ? await this.partners.findOfOrganisation(em, input.allianceId, user.organisationId)
+        : null;
+      if (!partner)
         throw DomainError.field('input.userId', "the user's organisation is not a partner of this alliance");
-      if (rows[0].status === PartnerStatus.FORMER && input.roles.length) {
+      if (partner.status === PartnerStatus.FORMER && input.roles.length) {
         throw DomainError.field('input.userId', "the user's organisation is a former partner");
       }
       const roles = [...new Set(input.roles)];
-      const existing = await em.findOne(MembershipEntity, {
-        where: { allianceId: input.allianceId, userId: input.userId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const existing = await this.users.lockMembership(em, input.allianceId, input.userId);
       if (!roles.length) {
         if (existing) {
-          await em.delete(MembershipEntity, { id: existing.id });
+          await this.users.deleteMembership(em, existing.id);
           await this.audit.append(em, {
             actorId: actor.userId,
             action: 'setMembership',
@@ -87,19 +87,7 @@ export class MembershipService {
         return null;
       }
       // An upsert: two admins granting a first membership at once both succeed (the later roles win).
-      const [row] = await em.query(
-        `INSERT INTO memberships (alliance_id, user_id, roles) VALUES ($1, $2, $3)
-         ON CONFLICT (alliance_id, user_id) DO UPDATE SET roles = EXCLUDED.roles
-         RETURNING id, alliance_id, user_id, roles, created_at`,
-        [input.allianceId, input.userId, roles],
-      );
-      const saved = em.create(MembershipEntity, {
-        id: row.id,
-        allianceId: row.alliance_id,
-        userId: row.user_id,
-        roles: row.roles,
-        createdAt: row.created_at,
-      });
+      const saved = await this.users.upsertMembership(em, input.allianceId, input.userId, roles);
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'setMembership',

@@ -89,7 +89,7 @@ export class AuthResolver {
   @Query(() => [SessionModel])
   @Allow.signedIn('any signed-in user: their own sessions')
   async sessions(@CurrentActor() actor: Actor) {
-    const rows = await this.auth.sessions(actor);
+    const rows = await this.auth.listSessions(actor);
     return rows.map((r) => ({ ...r, current: r.id === actor.sessionId }));
   }
 

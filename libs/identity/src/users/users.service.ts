@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { DomainError, LoaderRegistry, byKey, groupBy } from '../../../core/src/index.js';
+import type { EntityManager } from 'typeorm';
+import { DomainError, LoaderRegistry, byKey, groupBy, type Role } from '../../../core/src/index.js';
 import { hashPassword } from '../auth/password.js';
 import { MIN_PASSWORD_LENGTH } from '../account/password-policy.js';
-import { MembershipEntity } from './membership.entity.js';
-import { UserEntity } from './user.entity.js';
+import type { MembershipEntity } from './membership.entity.js';
+import type { UserEntity } from './user.entity.js';
+import { UserRepository } from './user.repository.js';
 
 export interface NewUser {
   email: string;
@@ -19,7 +19,7 @@ export interface NewUser {
 
 @Injectable()
 export class UsersService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly repo: UserRepository) {}
 
   /** Creates a user inside the caller's transaction; a taken e-mail is BAD_USER_INPUT on `input.email`. */
   async create(em: EntityManager, input: NewUser): Promise<UserEntity> {
@@ -27,18 +27,17 @@ export class UsersService {
       throw DomainError.field('input.password', `must be at least ${MIN_PASSWORD_LENGTH} characters long`);
     }
     const email = input.email.trim();
-    const taken = await em.query('SELECT 1 FROM users WHERE lower(email) = lower($1)', [email]);
-    if (taken.length) throw DomainError.field('input.email', 'is already in use');
-    const user = em.create(UserEntity, {
+    if (await this.repo.emailTaken(em, email)) throw DomainError.field('input.email', 'is already in use');
+    const fields = {
       email,
       displayName: input.displayName.trim(),
       organisationId: input.organisationId,
       platformAdmin: input.platformAdmin ?? false,
       passwordHash: input.password === null ? null : await hashPassword(input.password),
       language: input.language ?? 'de',
-    });
+    };
     try {
-      return await em.save(user);
+      return await this.repo.insert(em, fields);
     } catch (e: any) {
       if (e?.code === '23505') throw DomainError.field('input.email', 'is already in use');
       throw e;
@@ -46,49 +45,83 @@ export class UsersService {
   }
 
   findByEmailWithHash(email: string): Promise<UserEntity | null> {
-    return this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.email) = lower(:email)', { email: email.trim() })
-      .getOne();
+    return this.repo.findByEmailWithHash(email.trim());
   }
 
   findById(id: string): Promise<UserEntity | null> {
-    return this.dataSource.getRepository(UserEntity).findOne({ where: { id } });
+    return this.repo.findById(id);
   }
 
   userLoader(loaders: LoaderRegistry) {
     return loaders.get<string, UserEntity | null>('user.byId', async (ids) =>
-      byKey(
-        ids,
-        await this.dataSource.getRepository(UserEntity).find({ where: { id: In([...ids]) } }),
-        (u) => u.id,
-      ),
+      byKey(ids, await this.repo.byIds(ids), (u) => u.id),
     );
   }
 
   membershipsOfUserLoader(loaders: LoaderRegistry) {
     return loaders.get<string, MembershipEntity[]>('memberships.byUser', async (ids) =>
-      groupBy(
-        ids,
-        await this.dataSource
-          .getRepository(MembershipEntity)
-          .find({ where: { userId: In([...ids]) }, order: { createdAt: 'ASC' } }),
-        (m) => m.userId,
-      ),
+      groupBy(ids, await this.repo.membershipsOfUsers(ids), (m) => m.userId),
     );
   }
 
   membershipsOfAllianceLoader(loaders: LoaderRegistry) {
     return loaders.get<string, MembershipEntity[]>('memberships.byAlliance', async (ids) =>
-      groupBy(
-        ids,
-        await this.dataSource
-          .getRepository(MembershipEntity)
-          .find({ where: { allianceId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
-        (m) => m.allianceId,
-      ),
+      groupBy(ids, await this.repo.membershipsOfAlliances(ids), (m) => m.allianceId),
     );
+  }
+
+  // ── for other contexts (they ask identity instead of reading its tables) ──
+
+  /** The user's roles in the alliance (empty when not a member), inside the caller's transaction. */
+  rolesIn(em: EntityManager, allianceId: string, userId: string): Promise<Role[]> {
+    return this.repo.rolesIn(em, allianceId, userId);
+  }
+
+  /** Those of `userIds` who belong to the organisation and are members of the alliance. */
+  membersFromOrganisation(
+    em: EntityManager,
+    allianceId: string,
+    organisationId: string,
+    userIds: string[],
+  ): Promise<string[]> {
+    return this.repo.membersFromOrganisation(em, allianceId, organisationId, userIds);
+  }
+
+  /** The alliances the user is a member of. */
+  allianceIdsOf(userId: string): Promise<string[]> {
+    return this.repo.allianceIdsOf(userId);
+  }
+
+  /** The user, read inside the caller's transaction. */
+  find(em: EntityManager, id: string): Promise<UserEntity | null> {
+    return this.repo.find(em, id);
+  }
+
+  /** The account of an e-mail address (case-insensitive), inside the caller's transaction. */
+  findByEmail(em: EntityManager, email: string): Promise<UserEntity | null> {
+    return this.repo.findByEmail(em, email);
+  }
+
+  lockAdminCreation(em: EntityManager): Promise<void> {
+    return this.repo.lockAdminCreation(em);
+  }
+
+  // Memberships are identity's rows; alliance's MembershipService decides who may change them.
+
+  lockMembership(em: EntityManager, allianceId: string, userId: string): Promise<MembershipEntity | null> {
+    return this.repo.lockMembership(em, allianceId, userId);
+  }
+
+  deleteMembership(em: EntityManager, id: string): Promise<void> {
+    return this.repo.deleteMembership(em, id);
+  }
+
+  upsertMembership(
+    em: EntityManager,
+    allianceId: string,
+    userId: string,
+    roles: Role[],
+  ): Promise<MembershipEntity> {
+    return this.repo.upsertMembership(em, allianceId, userId, roles);
   }
 }

@@ -3,8 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { createHash, createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { type Actor, APP_CONFIG, type AppConfig, AuditService } from '../../../core/src/index.js';
-import { CalendarFeedEntity } from '../meetings/meeting.entities.js';
+import {
+  type Actor,
+  APP_CONFIG,
+  type AppConfig,
+  AuditService,
+  LoaderRegistry,
+} from '../../../core/src/index.js';
+import { AllianceService } from '../../../alliance/src/index.js';
+import { UsersService } from '../../../identity/src/index.js';
+import { MeetingRepository } from '../meetings/meeting.repository.js';
+import { CalendarFeedRepository } from './calendar-feed.repository.js';
 import { MeetingKind, MeetingStatus } from '../meetings/meeting.enums.js';
 import { EUROPE_BERLIN_VTIMEZONE } from './berlin-vtimezone.js';
 
@@ -75,6 +84,10 @@ export class CalendarService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly audit: AuditService,
+    private readonly feeds: CalendarFeedRepository,
+    private readonly meetings: MeetingRepository,
+    private readonly users: UsersService,
+    private readonly alliances: AllianceService,
   ) {
     this.key = createHmac('sha256', config.jwtSecret).update('buendnisportal:calendar-feed').digest();
   }
@@ -92,9 +105,7 @@ export class CalendarService {
   }
 
   async get(actor: Actor, origin: string): Promise<{ url: string; createdAt: Date } | null> {
-    const feed = await this.dataSource
-      .getRepository(CalendarFeedEntity)
-      .findOne({ where: { userId: actor.userId } });
+    const feed = await this.feeds.ofUser(actor.userId);
     return feed
       ? { url: origin + CalendarService.path(this.tokenOf(feed.id)), createdAt: feed.createdAt }
       : null;
@@ -103,16 +114,9 @@ export class CalendarService {
   /** Creates the caller's feed or replaces it: the old URL stops working at once. */
   rotate(actor: Actor, origin: string): Promise<{ url: string; createdAt: Date }> {
     return this.dataSource.transaction(async (em) => {
-      await em.query('DELETE FROM calendar_feeds WHERE user_id = $1', [actor.userId]);
-      const [row]: { id: string; created_at: Date }[] = await em.query(
-        'INSERT INTO calendar_feeds (user_id, token_hash) VALUES ($1, $2) RETURNING id, created_at',
-        [actor.userId, 'pending'],
-      );
+      const row = await this.feeds.replace(em, actor.userId);
       const token = this.tokenOf(row.id);
-      await em.query('UPDATE calendar_feeds SET token_hash = $2 WHERE id = $1', [
-        row.id,
-        CalendarService.hash(token),
-      ]);
+      await this.feeds.setTokenHash(em, row.id, CalendarService.hash(token));
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'rotateCalendarFeed',
@@ -120,23 +124,20 @@ export class CalendarService {
         entityId: row.id,
         changedFields: ['token'],
       });
-      return { url: origin + CalendarService.path(token), createdAt: row.created_at };
+      return { url: origin + CalendarService.path(token), createdAt: row.createdAt };
     });
   }
 
   revoke(actor: Actor): Promise<boolean> {
     return this.dataSource.transaction(async (em) => {
-      const rows: { id: string }[] = await em.query(
-        'SELECT id FROM calendar_feeds WHERE user_id = $1 FOR UPDATE',
-        [actor.userId],
-      );
-      if (!rows.length) return false;
-      await em.query('DELETE FROM calendar_feeds WHERE id = $1', [rows[0].id]);
+      const id = await this.feeds.lockOfUser(em, actor.userId);
+      if (!id) return false;
+      await this.feeds.delete(em, id);
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'revokeCalendarFeed',
         entityType: 'CalendarFeed',
-        entityId: rows[0].id,
+        entityId: id,
         changedFields: ['token'],
       });
       return true;
@@ -146,20 +147,18 @@ export class CalendarService {
   /** The feed's iCalendar text, or null for an unknown (or revoked) token. */
   async render(token: string): Promise<string | null> {
     if (!TOKEN.test(token)) return null;
-    const feeds: { user_id: string }[] = await this.dataSource.query(
-      'SELECT user_id FROM calendar_feeds WHERE token_hash = $1',
-      [CalendarService.hash(token)],
-    );
-    if (!feeds.length) return null;
+    const userId = await this.feeds.userOfTokenHash(CalendarService.hash(token));
+    if (!userId) return null;
     const since = new Date(Date.now() - FEED_HISTORY_DAYS * 86_400_000);
-    const meetings: any[] = await this.dataSource.query(
-      `SELECT m.id, m.title, m.kind, m.status, m.starts_at, m.ends_at, m.location, m.calendar_sequence, m.updated_at, m.created_at, a.name AS alliance_name
-         FROM meetings m
-         JOIN memberships ms ON ms.alliance_id = m.alliance_id AND ms.user_id = $1
-         JOIN alliances a ON a.id = m.alliance_id
-        WHERE m.ends_at >= $2
-        ORDER BY m.starts_at, m.id`,
-      [feeds[0].user_id, since],
+    // Memberships and alliance names belong to identity and alliance: asked through their services.
+    const allianceIds = await this.users.allianceIdsOf(userId);
+    const meetings = await this.meetings.feed(allianceIds, since);
+    const loaders = new LoaderRegistry();
+    const alliances = await this.alliances
+      .allianceLoader(loaders)
+      .loadMany([...new Set(meetings.map((m) => m.allianceId))]);
+    const allianceName = new Map(
+      alliances.flatMap((a) => (a && !(a instanceof Error) ? [[a.id, a.name] as const] : [])),
     );
     const cal = ical({
       name: 'Bündnisportal – Sitzungen',
@@ -171,15 +170,15 @@ export class CalendarService {
     for (const m of meetings) {
       cal.createEvent({
         id: `${m.id}@buendnisportal`,
-        sequence: m.calendar_sequence,
-        start: berlin(new Date(m.starts_at)),
-        end: berlin(new Date(m.ends_at)),
+        sequence: m.calendarSequence,
+        start: berlin(new Date(m.startsAt)),
+        end: berlin(new Date(m.endsAt)),
         timezone: 'Europe/Berlin',
-        stamp: new Date(m.updated_at),
-        lastModified: new Date(m.updated_at),
-        created: new Date(m.created_at),
+        stamp: new Date(m.updatedAt),
+        lastModified: new Date(m.updatedAt),
+        created: new Date(m.createdAt),
         summary: m.status === MeetingStatus.CANCELLED ? `Abgesagt: ${m.title}` : m.title,
-        description: `${KIND_LABEL[m.kind as MeetingKind]} – ${m.alliance_name}`,
+        description: `${KIND_LABEL[m.kind as MeetingKind]} – ${allianceName.get(m.allianceId) ?? ''}`,
         location: m.location ?? undefined,
         status: m.status === MeetingStatus.CANCELLED ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       } as any);

@@ -8,7 +8,8 @@ import {
   todayInBerlin,
 } from '../../../core/src/index.js';
 import { TaskPriority, TaskService } from '../../../coordination/src/index.js';
-import { nextDecisionNumber } from '../meetings/decisions.service.js';
+import { formatNumber } from '../decisions/decision-number.js';
+import { DecisionRepository } from '../decisions/decision.repository.js';
 
 const DAY = 86_400_000;
 
@@ -171,7 +172,10 @@ const KICKOFF_DECISIONS: DemoDecision[] = [
  */
 @Injectable()
 export class MeetingsDemoSeeder implements DemoExtension {
-  constructor(private readonly tasks: TaskService) {}
+  constructor(
+    private readonly tasks: TaskService,
+    private readonly decisions: DecisionRepository,
+  ) {}
 
   async seed(em: EntityManager, ids: DemoIds): Promise<void> {
     const facilitatorId = ids.users['moderation@demo.local'];
@@ -260,7 +264,8 @@ export class MeetingsDemoSeeder implements DemoExtension {
     const year = Number(todayInBerlin(startsAt).slice(0, 4));
     const numbers: string[] = [];
     for (const [i, d] of KICKOFF_DECISIONS.entries()) {
-      const { serial, number } = await nextDecisionNumber(em, ids.allianceId, year);
+      const serial = await this.decisions.nextSerial(em, ids.allianceId, year);
+      const number = formatNumber(year, serial);
       numbers.push(number);
       const [row] = await em.query(
         `INSERT INTO decisions (alliance_id, meeting_id, agenda_item_id, year, serial, number, title, text, outcome, votes_for, votes_against, abstentions, consensus, recorded_by, recorded_at)

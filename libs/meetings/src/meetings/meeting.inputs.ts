@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, PickType } from '@nestjs/graphql';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -14,12 +14,11 @@ import {
   Max,
   MaxLength,
   Min,
-  Validate,
   ValidateNested,
 } from 'class-validator';
 import { Type } from 'class-transformer';
-import { DateScalar, IsCalendarDay, UnlessAbsent } from '../../../core/src/index.js';
-import { TaskPriority } from '../../../coordination/src/index.js';
+import { UnlessAbsent } from '../../../core/src/index.js';
+import { CreateTaskInput } from '../../../coordination/src/index.js';
 import { AttendanceStatus, DecisionOutcome, MeetingKind } from './meeting.enums.js';
 
 const MAX_VOTES = 100_000;
@@ -168,37 +167,13 @@ export class RecordAttendanceInput {
   attendeeIds?: string[] | null;
 }
 
+/** A follow-up task of a decision: createTask's fields, less the alliance (the decision's). */
 @InputType()
-export class FollowUpTaskInput {
-  @Field()
-  @IsString()
-  @Length(1, 300)
-  title: string;
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(20_000)
-  description?: string | null;
-  @Field(() => ID)
-  @IsUUID()
-  leadPartnerId: string;
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
-  assigneeId?: string | null;
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  @Validate(IsCalendarDay)
-  dueOn?: string | null;
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
-  goalId?: string | null;
-  @Field(() => TaskPriority, { nullable: true })
-  @IsOptional()
-  @IsEnum(TaskPriority)
-  priority?: TaskPriority | null;
-}
+export class FollowUpTaskInput extends PickType(
+  CreateTaskInput,
+  ['title', 'description', 'leadPartnerId', 'assigneeId', 'dueOn', 'goalId', 'priority'] as const,
+  InputType,
+) {}
 
 @InputType()
 export class AddFollowUpTasksInput {

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import PDFDocument from 'pdfkit';
-import { DataSource } from 'typeorm';
 import { type Actor, DomainError, isMember, isUuid, LoaderRegistry } from '../../../core/src/index.js';
 import { AllianceService } from '../../../alliance/src/index.js';
 import { TaskService } from '../../../coordination/src/index.js';
+import { UsersService } from '../../../identity/src/index.js';
 import { berlinDate, berlinDateTime, berlinTime } from '../calendar/berlin-vtimezone.js';
 import { AttendanceStatus, DecisionOutcome, MeetingKind, MeetingStatus } from '../meetings/meeting.enums.js';
+import { isQuorate } from '../meetings/meeting-state.js';
+import { MinutesRecordRepository } from './minutes-record.repository.js';
 
 const KIND: Record<MeetingKind, string> = {
   PLENARY: 'Plenum',
@@ -44,9 +45,10 @@ function formatDay(day: string): string {
 @Injectable()
 export class MinutesPdfService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly records: MinutesRecordRepository,
     private readonly taskService: TaskService,
     private readonly alliances: AllianceService,
+    private readonly users: UsersService,
   ) {}
 
   /** Each decision's follow-up tasks with the lead partner's organisation name. */
@@ -78,48 +80,75 @@ export class MinutesPdfService {
   }
 
   async render(actor: Actor, meetingId: string): Promise<{ buffer: Buffer; fileName: string }> {
-    if (!isUuid(meetingId)) throw DomainError.notFound('Meeting');
-    const [meeting] = await this.dataSource.query(
-      `SELECT m.*, a.name AS alliance_name, a.quorum_share, f.display_name AS facilitator_name, ap.display_name AS approver_name
-         FROM meetings m
-         JOIN alliances a ON a.id = m.alliance_id
-         JOIN users f ON f.id = m.facilitator_id
-         LEFT JOIN users ap ON ap.id = m.minutes_approved_by
-        WHERE m.id = $1`,
-      [meetingId],
-    );
-    if (!meeting || !isMember(actor, meeting.alliance_id)) throw DomainError.notFound('Meeting');
-    const [invited, agenda, decisions] = await Promise.all([
-      this.dataSource.query(
-        `SELECT o.name, o.short_name, a.status,
-                (SELECT coalesce(array_agg(u.display_name ORDER BY u.display_name), '{}') FROM users u WHERE u.id = ANY(a.attendee_ids)) AS attendees
-           FROM meeting_invited_partners i
-           JOIN partners p ON p.id = i.partner_id
-           JOIN organisations o ON o.id = p.organisation_id
-           LEFT JOIN attendances a ON a.meeting_id = i.meeting_id AND a.partner_id = i.partner_id
-          WHERE i.meeting_id = $1 AND p.alliance_id = $2
-          ORDER BY i.position`,
-        [meetingId, meeting.alliance_id],
-      ),
-      this.dataSource.query(
-        `SELECT ai.id, ai.position, ai.title, ai.description, ai.duration_minutes, o.short_name AS presenter
-           FROM agenda_items ai
-           LEFT JOIN partners p ON p.id = ai.presenter_partner_id
-           LEFT JOIN organisations o ON o.id = p.organisation_id
-          WHERE ai.meeting_id = $1 ORDER BY ai.position`,
-        [meetingId],
-      ),
-      this.dataSource.query(
-        `SELECT d.*, am.number AS amends_number, ai.position AS agenda_position
-           FROM decisions d
-           LEFT JOIN decisions am ON am.id = d.amends_id
-           LEFT JOIN agenda_items ai ON ai.id = d.agenda_item_id
-          WHERE d.meeting_id = $1 AND d.alliance_id = $2
-          ORDER BY d.year, d.serial`,
-        [meetingId, meeting.alliance_id],
-      ),
+    const entity = isUuid(meetingId) ? await this.records.meeting(meetingId) : null;
+    if (!entity || !isMember(actor, entity.allianceId)) throw DomainError.notFound('Meeting');
+    const [invitedRows, agendaRows, decisions] = await Promise.all([
+      this.records.invited(meetingId),
+      this.records.agenda(meetingId),
+      this.records.decisions(meetingId, entity.allianceId),
     ]);
-    const tasks = decisions.length ? await this.followUpTasks(decisions.map((d: any) => d.id)) : [];
+    // Names belong to the alliance and identity contexts: asked through their loaders.
+    const loaders = new LoaderRegistry();
+    const alliance = await this.alliances.allianceLoader(loaders).load(entity.allianceId);
+    const partnerIds = [
+      ...invitedRows.map((r) => r.partnerId),
+      ...agendaRows.flatMap((a) => (a.presenterPartnerId ? [a.presenterPartnerId] : [])),
+    ];
+    const partners = new Map(
+      (await this.alliances.partnerLoader(loaders).loadMany(partnerIds)).flatMap((p) =>
+        p && !(p instanceof Error) ? [[p.id, p] as const] : [],
+      ),
+    );
+    const organisations = new Map(
+      (
+        await this.alliances
+          .organisationLoader(loaders)
+          .loadMany([...new Set([...partners.values()].map((p) => p.organisationId))])
+      ).flatMap((o) => (o && !(o instanceof Error) ? [[o.id, o] as const] : [])),
+    );
+    const userIds = [
+      entity.facilitatorId,
+      ...(entity.minutesApprovedById ? [entity.minutesApprovedById] : []),
+      ...invitedRows.flatMap((r) => r.attendeeIds),
+    ];
+    const users = new Map(
+      (await this.users.userLoader(loaders).loadMany([...new Set(userIds)])).flatMap((u) =>
+        u && !(u instanceof Error) ? [[u.id, u.displayName] as const] : [],
+      ),
+    );
+    const organisationOf = (partnerId: string | null) => {
+      const p = partnerId ? partners.get(partnerId) : undefined;
+      return p ? organisations.get(p.organisationId) : undefined;
+    };
+    const meeting = {
+      ...entity,
+      alliance_name: alliance?.name ?? '',
+      quorum_share: alliance?.quorumShare ?? 0.5,
+      facilitator_name: users.get(entity.facilitatorId),
+      approver_name: entity.minutesApprovedById ? users.get(entity.minutesApprovedById) : undefined,
+      starts_at: entity.startsAt,
+      ends_at: entity.endsAt,
+      minutes_text: entity.minutesText,
+      minutes_approved_at: entity.minutesApprovedAt,
+    };
+    const invited = invitedRows
+      .filter((r) => partners.get(r.partnerId)?.allianceId === entity.allianceId)
+      .map((r) => ({
+        name: organisationOf(r.partnerId)?.name,
+        short_name: organisationOf(r.partnerId)?.shortName,
+        status: r.status,
+        attendees: r.attendeeIds
+          .flatMap((id) => (users.has(id) ? [users.get(id)!] : []))
+          .sort((a, b) => a.localeCompare(b, 'de')),
+      }));
+    const agenda = agendaRows.map((a) => ({
+      position: a.position,
+      title: a.title,
+      description: a.description,
+      duration_minutes: a.durationMinutes,
+      presenter: organisationOf(a.presenterPartnerId)?.shortName ?? null,
+    }));
+    const tasks = decisions.length ? await this.followUpTasks(decisions.map((d) => d.id)) : [];
     const approved = meeting.status === MeetingStatus.MINUTES_APPROVED;
 
     const doc = new PDFDocument({
@@ -159,7 +188,7 @@ export class MinutesPdfService {
 
     heading('Anwesenheit');
     const present = invited.filter((p: any) => p.status === AttendanceStatus.PRESENT).length;
-    const quorate = present > Number(meeting.quorum_share) * invited.length;
+    const quorate = isQuorate(present, invited.length, Number(meeting.quorum_share));
     for (const p of invited) {
       const status = p.status ? ATTENDANCE[p.status as AttendanceStatus] : 'nicht erfasst';
       const people = p.attendees?.length ? ` (${p.attendees.join(', ')})` : '';
@@ -217,7 +246,7 @@ export class MinutesPdfService {
 
     doc.moveDown(1);
     if (approved) {
-      const at = new Date(meeting.minutes_approved_at);
+      const at = new Date(meeting.minutes_approved_at!);
       doc
         .font('Helvetica-Bold')
         .text(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   type Actor,
   AuditService,
@@ -14,23 +14,24 @@ import {
   type Page,
   pageSize,
   presentFields,
-  todayInBerlin,
   toPage,
   visibleTo,
 } from '../../../core/src/index.js';
 import { TaskService } from '../../../coordination/src/index.js';
-import { DecisionEntity, type MeetingEntity } from './meeting.entities.js';
-import { DecisionOutcome, MeetingStatus } from './meeting.enums.js';
-import {
+import { AgendaItemRepository } from '../agenda/agenda-item.repository.js';
+import type { DecisionEntity, MeetingEntity } from '../meetings/meeting.entities.js';
+import { DecisionOutcome, MeetingStatus } from '../meetings/meeting.enums.js';
+import type {
   AddFollowUpTasksInput,
   AmendDecisionInput,
   CorrectDecisionInput,
   RecordDecisionInput,
-} from './meeting.inputs.js';
-import { assertState, MeetingsService } from './meetings.service.js';
-
-/** Decisions can be recorded and corrected while the meeting runs and until its minutes are approved. */
-const DECIDING = [MeetingStatus.IN_PROGRESS, MeetingStatus.ADJOURNED];
+} from '../meetings/meeting.inputs.js';
+import { MeetingRepository } from '../meetings/meeting.repository.js';
+import { assertState } from '../meetings/meeting-state.js';
+import { MeetingsService } from '../meetings/meetings.service.js';
+import { decisionYear, formatNumber, parseDecisionSearch } from './decision-number.js';
+import { DecisionRepository } from './decision.repository.js';
 
 interface DecisionState {
   outcome: DecisionOutcome;
@@ -50,37 +51,24 @@ function checkConsistency(d: DecisionState): void {
   }
 }
 
-/** The calendar year in Europe/Berlin in which a decision recorded at `at` is numbered. */
-export function decisionYear(at = new Date()): number {
-  return Number(todayInBerlin(at).slice(0, 4));
+function stateOf(input: RecordDecisionInput | AmendDecisionInput): DecisionState {
+  return {
+    outcome: input.outcome,
+    consensus: input.consensus ?? false,
+    votesFor: input.votesFor ?? null,
+    votesAgainst: input.votesAgainst ?? null,
+    abstentions: input.abstentions ?? null,
+  };
 }
 
-export function formatNumber(year: number, serial: number): string {
-  return `${year}/${String(serial).padStart(3, '0')}`;
-}
-
-/**
- * Takes the next number of the alliance's year: the counter row is incremented under its row lock,
- * held until commit, so concurrent recordings get consecutive numbers and a rollback leaves no gap.
- */
-export async function nextDecisionNumber(
-  em: EntityManager,
-  allianceId: string,
-  year: number,
-): Promise<{ serial: number; number: string }> {
-  const [{ last_serial: serial }] = await em.query(
-    `INSERT INTO decision_counters (alliance_id, year, last_serial) VALUES ($1, $2, 1)
-     ON CONFLICT (alliance_id, year) DO UPDATE SET last_serial = decision_counters.last_serial + 1
-     RETURNING last_serial`,
-    [allianceId, year],
-  );
-  return { serial, number: formatNumber(year, serial) };
-}
-
+/** Numbered decisions: recorded and corrected until the minutes are approved, amended afterwards. */
 @Injectable()
 export class DecisionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: DecisionRepository,
+    private readonly meetingRepo: MeetingRepository,
+    private readonly agenda: AgendaItemRepository,
     private readonly audit: AuditService,
     private readonly meetings: MeetingsService,
     private readonly tasks: TaskService,
@@ -90,8 +78,7 @@ export class DecisionsService {
 
   async get(actor: Actor, id: string): Promise<DecisionEntity | null> {
     if (!isUuid(id)) return null;
-    const d = await this.dataSource.getRepository(DecisionEntity).findOne({ where: { id } });
-    return visibleTo(actor, d);
+    return visibleTo(actor, await this.repo.findById(id));
   }
 
   /**
@@ -110,54 +97,27 @@ export class DecisionsService {
     if (cursor && !cursor.every((v) => Number.isInteger(v)))
       throw DomainError.field('after', 'is not a valid cursor');
     if (!isUuid(allianceId) || !isMember(actor, allianceId)) return toPage([], limit, 0, () => []);
-    const qb = this.dataSource
-      .getRepository(DecisionEntity)
-      .createQueryBuilder('d')
-      .where('d.alliance_id = :allianceId', { allianceId });
-    const term = search?.trim();
-    if (term) {
-      const num = /^(\d{4})\/(\d{1,6})$/.exec(term);
-      if (num) {
-        qb.andWhere('d.number = :number', { number: formatNumber(Number(num[1]), Number(num[2])) });
-      } else {
-        const words = term
-          .toLowerCase()
-          .split(/[^\p{L}\p{N}]+/u)
-          .filter(Boolean)
-          .slice(0, 8);
-        if (!words.length) return toPage([], limit, 0, () => []);
-        const query = words.map((w) => `${w}:*`).join(' & ');
-        qb.andWhere(`to_tsvector('german', d.title || ' ' || d.text) @@ to_tsquery('german', :query)`, {
-          query,
-        });
-      }
-    }
-    const totalCount = await qb.getCount();
-    if (cursor) qb.andWhere('(d.year, d.serial) > (:y, :s)', { y: cursor[0], s: cursor[1] });
-    const rows = await qb
-      .orderBy('d.year', 'ASC')
-      .addOrderBy('d.serial', 'ASC')
-      .limit(limit + 1)
-      .getMany();
+    const parsed = parseDecisionSearch(search);
+    if (parsed === undefined) return toPage([], limit, 0, () => []);
+    const { rows, totalCount } = await this.repo.page(
+      allianceId,
+      parsed,
+      cursor ? [cursor[0] as number, cursor[1] as number] : null,
+      limit,
+    );
     return toPage(rows, limit, totalCount, (d) => [d.year, d.serial]);
   }
 
   // ── recording ──────────────────────────────────────────────
 
   async record(actor: Actor, input: RecordDecisionInput): Promise<DecisionEntity> {
-    const state: DecisionState = {
-      outcome: input.outcome,
-      consensus: input.consensus ?? false,
-      votesFor: input.votesFor ?? null,
-      votesAgainst: input.votesAgainst ?? null,
-      abstentions: input.abstentions ?? null,
-    };
+    const state = stateOf(input);
     const tasks = input.followUpTasks ?? [];
     return this.dataSource.transaction(async (em) => {
       // FOR SHARE: decisions of one meeting are recorded in parallel (the counter serialises their
       // numbers), while approveMinutes (FOR UPDATE) waits for them.
       const meeting = await this.meetings.lockForRunning(em, actor, input.meetingId, 'pessimistic_read');
-      assertState(meeting, DECIDING, 'recordDecision');
+      assertState(meeting, 'recordDecision');
       checkConsistency(state);
       if (input.agendaItemId)
         await this.requireAgendaItem(em, meeting.id, input.agendaItemId, 'input.agendaItemId');
@@ -192,12 +152,10 @@ export class DecisionsService {
   addFollowUpTasks(actor: Actor, input: AddFollowUpTasksInput): Promise<DecisionEntity> {
     const { decisionId, tasks } = input;
     return this.dataSource.transaction(async (em) => {
-      const decision = isUuid(decisionId)
-        ? await em.findOne(DecisionEntity, { where: { id: decisionId } })
-        : null;
+      const decision = isUuid(decisionId) ? await this.repo.find(em, decisionId) : null;
       if (!decision || !isMember(actor, decision.allianceId)) throw DomainError.notFound('Decision');
       const meeting = await this.meetings.lockForRunning(em, actor, decision.meetingId, 'pessimistic_read');
-      assertState(meeting, DECIDING, 'addFollowUpTasks');
+      assertState(meeting, 'addFollowUpTasks');
       const created = await this.tasks.createTasks(em, actor, decision.allianceId, tasks, {
         decisionId: decision.id,
         pathPrefix: 'input.tasks',
@@ -217,7 +175,7 @@ export class DecisionsService {
 
   correct(actor: Actor, id: string, input: CorrectDecisionInput): Promise<DecisionEntity> {
     return this.dataSource.transaction(async (em) => {
-      const found = isUuid(id) ? await em.findOne(DecisionEntity, { where: { id } }) : null;
+      const found = isUuid(id) ? await this.repo.find(em, id) : null;
       if (!found || !isMember(actor, found.allianceId)) throw DomainError.notFound('Decision');
       const meeting = await this.meetings.lockForRunning(em, actor, found.meetingId, 'pessimistic_read');
       if (meeting.status === MeetingStatus.MINUTES_APPROVED) {
@@ -225,11 +183,8 @@ export class DecisionsService {
           'correctDecision is not possible: the minutes are approved and the decision is final; use amendDecision',
         );
       }
-      assertState(meeting, DECIDING, 'correctDecision');
-      const decision = (await em.findOne(DecisionEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      }))!;
+      assertState(meeting, 'correctDecision');
+      const decision = (await this.repo.lock(em, id))!;
       const fields = presentFields(input);
       if (input.title !== undefined) decision.title = input.title.trim();
       if (input.text !== undefined) decision.text = input.text;
@@ -245,7 +200,7 @@ export class DecisionsService {
       }
       checkConsistency(decision);
       decision.correctedAt = new Date();
-      const saved = await em.save(decision);
+      const saved = await this.repo.save(em, decision);
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'correctDecision',
@@ -260,31 +215,20 @@ export class DecisionsService {
 
   /** A new, numbered decision in a later meeting that amends a final one. */
   amend(actor: Actor, input: AmendDecisionInput): Promise<DecisionEntity> {
-    const state: DecisionState = {
-      outcome: input.outcome,
-      consensus: input.consensus ?? false,
-      votesFor: input.votesFor ?? null,
-      votesAgainst: input.votesAgainst ?? null,
-      abstentions: input.abstentions ?? null,
-    };
+    const state = stateOf(input);
     return this.dataSource.transaction(async (em) => {
       const meeting = await this.meetings.lockForRunning(em, actor, input.meetingId, 'pessimistic_read');
-      assertState(meeting, DECIDING, 'amendDecision');
+      assertState(meeting, 'amendDecision');
       checkConsistency(state);
-      const amended = await em.findOne(DecisionEntity, {
-        where: { id: input.amendsId, allianceId: meeting.allianceId },
-      });
+      const amended = await this.repo.findInAlliance(em, input.amendsId, meeting.allianceId);
       if (!amended) throw DomainError.field('input.amendsId', 'no such decision in this alliance');
-      const origin: { status: MeetingStatus; starts_at: Date }[] = await em.query(
-        'SELECT status, starts_at FROM meetings WHERE id = $1',
-        [amended.meetingId],
-      );
-      if (origin[0].status !== MeetingStatus.MINUTES_APPROVED) {
+      const origin = (await this.meetingRepo.find(em, amended.meetingId))!;
+      if (origin.status !== MeetingStatus.MINUTES_APPROVED) {
         throw DomainError.conflict(
           'amendDecision is not possible: the decision is not final yet (its minutes are not approved); use correctDecision',
         );
       }
-      if (meeting.startsAt.getTime() <= new Date(origin[0].starts_at).getTime()) {
+      if (meeting.startsAt.getTime() <= new Date(origin.startsAt).getTime()) {
         throw DomainError.field(
           'input.meetingId',
           'must be a meeting later than the one of the amended decision',
@@ -319,27 +263,25 @@ export class DecisionsService {
     d: DecisionState & { title: string; text: string; agendaItemId: string | null; amendsId: string | null },
   ): Promise<DecisionEntity> {
     const year = decisionYear();
-    const { serial, number } = await nextDecisionNumber(em, meeting.allianceId, year);
-    return em.save(
-      em.create(DecisionEntity, {
-        allianceId: meeting.allianceId,
-        meetingId: meeting.id,
-        agendaItemId: d.agendaItemId,
-        year,
-        serial,
-        number,
-        title: d.title.trim(),
-        text: d.text,
-        outcome: d.outcome,
-        votesFor: d.votesFor,
-        votesAgainst: d.votesAgainst,
-        abstentions: d.abstentions,
-        consensus: d.consensus,
-        amendsId: d.amendsId,
-        recordedById: actor.userId,
-        recordedAt: new Date(),
-      }),
-    );
+    const serial = await this.repo.nextSerial(em, meeting.allianceId, year);
+    return this.repo.insert(em, {
+      allianceId: meeting.allianceId,
+      meetingId: meeting.id,
+      agendaItemId: d.agendaItemId,
+      year,
+      serial,
+      number: formatNumber(year, serial),
+      title: d.title.trim(),
+      text: d.text,
+      outcome: d.outcome,
+      votesFor: d.votesFor,
+      votesAgainst: d.votesAgainst,
+      abstentions: d.abstentions,
+      consensus: d.consensus,
+      amendsId: d.amendsId,
+      recordedById: actor.userId,
+      recordedAt: new Date(),
+    });
   }
 
   private async requireAgendaItem(
@@ -348,60 +290,33 @@ export class DecisionsService {
     id: string,
     path: string,
   ): Promise<void> {
-    const rows = await em.query('SELECT 1 FROM agenda_items WHERE id = $1 AND meeting_id = $2', [
-      id,
-      meetingId,
-    ]);
-    if (!rows.length) throw DomainError.field(path, 'must be an agenda item of this meeting');
+    if (!(await this.agenda.existsInMeeting(em, id, meetingId)))
+      throw DomainError.field(path, 'must be an agenda item of this meeting');
   }
 
   // ── loaders ────────────────────────────────────────────────
 
-  private ordered = { year: 'ASC', serial: 'ASC' } as const;
-
   decisionLoader(loaders: LoaderRegistry) {
     return loaders.get<string, DecisionEntity | null>('decision.byId', async (ids) =>
-      byKey(
-        ids,
-        await this.dataSource.getRepository(DecisionEntity).find({ where: { id: In([...ids]) } }),
-        (d) => d.id,
-      ),
+      byKey(ids, await this.repo.byIds(ids), (d) => d.id),
     );
   }
 
   decisionsOfMeetingLoader(loaders: LoaderRegistry) {
     return loaders.get<string, DecisionEntity[]>('decisions.byMeeting', async (ids) =>
-      groupBy(
-        ids,
-        await this.dataSource
-          .getRepository(DecisionEntity)
-          .find({ where: { meetingId: In([...ids]) }, order: this.ordered }),
-        (d) => d.meetingId,
-      ),
+      groupBy(ids, await this.repo.ofMeetings(ids), (d) => d.meetingId),
     );
   }
 
   decisionsOfAgendaItemLoader(loaders: LoaderRegistry) {
     return loaders.get<string, DecisionEntity[]>('decisions.byAgendaItem', async (ids) =>
-      groupBy(
-        ids,
-        await this.dataSource
-          .getRepository(DecisionEntity)
-          .find({ where: { agendaItemId: In([...ids]) }, order: this.ordered }),
-        (d) => d.agendaItemId!,
-      ),
+      groupBy(ids, await this.repo.ofAgendaItems(ids), (d) => d.agendaItemId!),
     );
   }
 
   amendedByLoader(loaders: LoaderRegistry) {
     return loaders.get<string, DecisionEntity[]>('decisions.amendedBy', async (ids) =>
-      groupBy(
-        ids,
-        await this.dataSource
-          .getRepository(DecisionEntity)
-          .find({ where: { amendsId: In([...ids]) }, order: this.ordered }),
-        (d) => d.amendsId!,
-      ),
+      groupBy(ids, await this.repo.amending(ids), (d) => d.amendsId!),
     );
   }
 }

@@ -1,0 +1,53 @@
+import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { type Actor, Allow, CurrentActor, type GqlContext } from '../../../core/src/index.js';
+import { AllianceService, PartnerModel } from '../../../alliance/src/index.js';
+import { DecisionsService } from '../decisions/decisions.service.js';
+import { AddAgendaItemInput, UpdateAgendaItemInput } from '../meetings/meeting.inputs.js';
+import { AgendaItemModel, DecisionModel, MeetingModel } from '../meetings/meeting.models.js';
+import { PLANS } from '../meetings/meeting.rules.js';
+import { AgendaService } from './agenda.service.js';
+
+@Resolver(() => AgendaItemModel)
+export class AgendaItemResolver {
+  constructor(
+    private readonly agenda: AgendaService,
+    private readonly decisions: DecisionsService,
+    private readonly alliances: AllianceService,
+  ) {}
+
+  @Mutation(() => AgendaItemModel)
+  @Allow.signedIn(`${PLANS}; until the minutes are approved`)
+  addAgendaItem(@CurrentActor() actor: Actor, @Args('input') input: AddAgendaItemInput) {
+    return this.agenda.add(actor, input);
+  }
+
+  @Mutation(() => AgendaItemModel, {
+    description: 'Changes or moves an agenda item until the minutes are approved.',
+  })
+  @Allow.signedIn(`${PLANS}; until the minutes are approved`)
+  updateAgendaItem(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateAgendaItemInput,
+  ) {
+    return this.agenda.update(actor, id, input);
+  }
+
+  @Mutation(() => MeetingModel, {
+    description: 'Removes an agenda item without decisions; the items after it move up.',
+  })
+  @Allow.signedIn(`${PLANS}; until the minutes are approved`)
+  removeAgendaItem(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.agenda.remove(actor, id);
+  }
+
+  @ResolveField(() => PartnerModel, { nullable: true })
+  presenter(@Parent() a: AgendaItemModel, @Context() ctx: GqlContext) {
+    return a.presenterPartnerId ? this.alliances.partnerLoader(ctx.loaders).load(a.presenterPartnerId) : null;
+  }
+
+  @ResolveField('decisions', () => [DecisionModel])
+  agendaItemDecisions(@Parent() a: AgendaItemModel, @Context() ctx: GqlContext) {
+    return this.decisions.decisionsOfAgendaItemLoader(ctx.loaders).load(a.id);
+  }
+}

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { DecisionEntity } from '../meetings/meeting.entities.js';
+
+/** How `decisions(search)` narrows the list: a number, or prefix words of title and text. */
+export type DecisionSearch = { number: string } | { words: string[] } | null;
+
+const ORDERED = { year: 'ASC', serial: 'ASC' } as const;
+
+/** The SQL of decisions and their per-alliance, per-year counter. */
+@Injectable()
+export class DecisionRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findById(id: string): Promise<DecisionEntity | null> {
+    return this.dataSource.getRepository(DecisionEntity).findOne({ where: { id } });
+  }
+
+  find(em: EntityManager, id: string): Promise<DecisionEntity | null> {
+    return em.findOne(DecisionEntity, { where: { id } });
+  }
+
+  findInAlliance(em: EntityManager, id: string, allianceId: string): Promise<DecisionEntity | null> {
+    return em.findOne(DecisionEntity, { where: { id, allianceId } });
+  }
+
+  lock(em: EntityManager, id: string): Promise<DecisionEntity | null> {
+    return em.findOne(DecisionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * One page of the alliance's decisions in number order after the cursor (year, serial), and the
+   * number of all that match.
+   */
+  async page(
+    allianceId: string,
+    search: DecisionSearch,
+    after: [number, number] | null,
+    limit: number,
+  ): Promise<{ rows: DecisionEntity[]; totalCount: number }> {
+    const qb = this.dataSource
+      .getRepository(DecisionEntity)
+      .createQueryBuilder('d')
+      .where('d.alliance_id = :allianceId', { allianceId });
+    if (search && 'number' in search) qb.andWhere('d.number = :number', { number: search.number });
+    if (search && 'words' in search) {
+      const query = search.words.map((w) => `${w}:*`).join(' & ');
+      qb.andWhere(`to_tsvector('german', d.title || ' ' || d.text) @@ to_tsquery('german', :query)`, {
+        query,
+      });
+    }
+    const totalCount = await qb.getCount();
+    if (after) qb.andWhere('(d.year, d.serial) > (:y, :s)', { y: after[0], s: after[1] });
+    const rows = await qb
+      .orderBy('d.year', 'ASC')
+      .addOrderBy('d.serial', 'ASC')
+      .limit(limit + 1)
+      .getMany();
+    return { rows, totalCount };
+  }
+
+  /**
+   * Takes the next serial of the alliance's year: the counter row is incremented under its row lock,
+   * held until commit, so concurrent recordings get consecutive numbers and a rollback leaves no gap.
+   */
+  async nextSerial(em: EntityManager, allianceId: string, year: number): Promise<number> {
+    const [{ last_serial: serial }] = await em.query(
+      `INSERT INTO decision_counters (alliance_id, year, last_serial) VALUES ($1, $2, 1)
+       ON CONFLICT (alliance_id, year) DO UPDATE SET last_serial = decision_counters.last_serial + 1
+       RETURNING last_serial`,
+      [allianceId, year],
+    );
+    return serial;
+  }
+
+  insert(em: EntityManager, fields: Partial<DecisionEntity>): Promise<DecisionEntity> {
+    return em.save(em.create(DecisionEntity, fields));
+  }
+
+  save(em: EntityManager, decision: DecisionEntity): Promise<DecisionEntity> {
+    return em.save(decision);
+  }
+
+  async existsUnderAgendaItem(em: EntityManager, agendaItemId: string): Promise<boolean> {
+    const rows = await em.query('SELECT 1 FROM decisions WHERE agenda_item_id = $1 LIMIT 1', [agendaItemId]);
+    return rows.length > 0;
+  }
+
+  byIds(ids: readonly string[]): Promise<DecisionEntity[]> {
+    return this.dataSource.getRepository(DecisionEntity).find({ where: { id: In([...ids]) } });
+  }
+
+  ofMeetings(meetingIds: readonly string[]): Promise<DecisionEntity[]> {
+    return this.dataSource
+      .getRepository(DecisionEntity)
+      .find({ where: { meetingId: In([...meetingIds]) }, order: ORDERED });
+  }
+
+  ofAgendaItems(agendaItemIds: readonly string[]): Promise<DecisionEntity[]> {
+    return this.dataSource
+      .getRepository(DecisionEntity)
+      .find({ where: { agendaItemId: In([...agendaItemIds]) }, order: ORDERED });
+  }
+
+  amending(decisionIds: readonly string[]): Promise<DecisionEntity[]> {
+    return this.dataSource
+      .getRepository(DecisionEntity)
+      .find({ where: { amendsId: In([...decisionIds]) }, order: ORDERED });
+  }
+}
