@@ -6,6 +6,9 @@ import { AccountRepository } from './account/account.repository.js';
 import { AccountResolver } from './account/account.resolver.js';
 import { AccountService } from './account/account.service.js';
 import { AccessGuard } from './auth/access.guard.js';
+import { SecondFactorRepository } from './second-factor/second-factor.repository.js';
+import { SecondFactorResolver } from './second-factor/second-factor.resolver.js';
+import { SecondFactorService } from './second-factor/second-factor.service.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { AuthService } from './auth/auth.service.js';
 import { GqlLocalGuard } from './auth/gql-local.guard.js';
@@ -26,12 +29,15 @@ import { UsersService } from './users/users.service.js';
     AccountRepository,
     AccountService,
     AccountResolver,
+    SecondFactorRepository,
+    SecondFactorService,
+    SecondFactorResolver,
     GqlLocalGuard,
     AuthResolver,
     MembershipUserResolver,
     AuditActorResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersService, AuthService, AccountService],
+  exports: [UsersService, AuthService, AccountService, SecondFactorService],
 })
 export class IdentityModule {}

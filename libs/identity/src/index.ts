@@ -10,3 +10,4 @@ export * from './account/password-policy.js';
 export * from './account/tokens.js';
 export { deliverSession, deviceOf } from './auth/auth.resolver.js';
 export type { IssuedSession } from './auth/auth.service.js';
+export * from './second-factor/second-factor.service.js';

@@ -71,7 +71,7 @@ export class InvitationResolver {
       languageOf(req.headers?.['accept-language']),
       deviceOf(req),
     );
-    req.user = (await this.auth.actorOf(session.user.id)) ?? undefined;
+    req.user = (await this.auth.actorOf(session.user.id, session.familyId)) ?? undefined;
     return deliverSession(req, session);
   }
 

@@ -20,6 +20,7 @@ import {
   type IssuedSession,
   type Language,
   newLinkToken,
+  SecondFactorService,
   sha256,
   UserEntity,
   UsersService,
@@ -69,6 +70,7 @@ export class InvitationService {
     private readonly users: UsersService,
     private readonly accounts: AccountService,
     private readonly auth: AuthService,
+    private readonly secondFactor: SecondFactorService,
     private readonly audit: AuditService,
   ) {}
 
@@ -207,7 +209,8 @@ export class InvitationService {
       return locked.userId;
     });
     const user = await this.dataSource.getRepository(UserEntity).findOneOrFail({ where: { id: userId } });
-    return this.auth.login(user, device);
+    // A role that requires a second factor: this first sign-in may only set it up.
+    return this.auth.login(user, device, this.secondFactor.requiredFor(await this.auth.actorOf(userId)));
   }
 
   /** The invitation, if the actor administers its alliance; NOT_FOUND otherwise. */

@@ -6,6 +6,8 @@ import { UsersService } from '../users/users.service.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { AuthService, type IssuedSession } from './auth.service.js';
 import { GqlLocalGuard } from './gql-local.guard.js';
+import { DuringEnrolment } from '../second-factor/during-enrolment.js';
+import { SecondFactorService } from '../second-factor/second-factor.service.js';
 import {
   clearRefreshCookie,
   refreshTokenFromCookie,
@@ -19,7 +21,7 @@ type Req = { user?: Actor; headers?: Record<string, unknown>; res?: unknown; sec
  * Hands a new session to the client: the refresh token as an httpOnly cookie, and in the body too
  * unless the client asked for the cookie only (the web app does, so no script there can read it).
  */
-export function deliverSession(req: Req, session: IssuedSession): IssuedSession {
+export function deliverSession<S extends IssuedSession>(req: Req, session: S): S {
   setRefreshCookie(req, session.refreshToken, session.sessionExpiresAt);
   return wantsCookieOnly(req) ? { ...session, refreshToken: '' } : session;
 }
@@ -34,20 +36,33 @@ export class AuthResolver {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    private readonly secondFactor: SecondFactorService,
   ) {}
 
   @Mutation(() => AuthPayload)
-  @Allow.public('anyone; wrong credentials answer UNAUTHENTICATED, repeated failures RATE_LIMITED')
+  @Allow.public(
+    'anyone; wrong credentials answer UNAUTHENTICATED, a missing second-factor code SECOND_FACTOR_REQUIRED, repeated failures RATE_LIMITED',
+  )
   @UseGuards(GqlLocalGuard)
   async login(
     @Args('email') _email: string,
     @Args('password') _password: string,
     @Context('req') req: Req & { signedInUser: UserEntity },
+    @Args('code', {
+      nullable: true,
+      description: 'The TOTP code or a recovery code, when the user has a second factor.',
+    })
+    code?: string,
   ) {
     const user = req.signedInUser;
-    const session = await this.auth.login(user, deviceOf(req));
+    const actor = await this.auth.actorOf(user.id);
+    let pending = false;
+    if (await this.secondFactor.enabled(user.id)) await this.secondFactor.verifyAtSignIn(user.id, code);
+    // Required but not yet set up: this sign-in may only set it up.
+    else pending = this.secondFactor.requiredFor(actor);
+    const session = await this.auth.login(user, deviceOf(req), pending);
     // The rest of this response is read as the user who just signed in.
-    req.user = (await this.auth.actorOf(user.id)) ?? undefined;
+    req.user = actor ? { ...actor, secondFactorPending: pending } : undefined;
     return deliverSession(req, session);
   }
 
@@ -62,7 +77,7 @@ export class AuthResolver {
     if (!token) throw DomainError.unauthenticated('Session expired; please sign in again');
     const session = await this.auth.refresh(token);
     // As with login, the payload's user is read as the session's user.
-    req.user = (await this.auth.actorOf(session.user.id)) ?? undefined;
+    req.user = (await this.auth.actorOf(session.user.id, session.familyId)) ?? undefined;
     return deliverSession(req, session);
   }
 
@@ -80,6 +95,7 @@ export class AuthResolver {
 
   @Query(() => UserModel)
   @Allow.signedIn('any signed-in user: themselves')
+  @DuringEnrolment()
   async me(@CurrentActor() actor: Actor) {
     const user = await this.users.findById(actor.userId);
     if (!user) throw DomainError.unauthenticated();

@@ -21,6 +21,9 @@ export interface IssuedSession {
   accessTokenExpiresAt: Date;
   /** The session's absolute end (SESSION_MAX_HOURS after sign-in). */
   sessionExpiresAt: Date;
+  familyId: string;
+  /** This session may only set up the second factor. */
+  secondFactorEnrolmentRequired: boolean;
   user: UserEntity;
 }
 
@@ -68,11 +71,21 @@ export class AuthService implements OnModuleInit {
     return user;
   }
 
-  /** Opens a new session family for a user who has just proved their password. */
-  async login(user: UserEntity, device?: string): Promise<IssuedSession> {
+  /**
+   * Opens a new session family for a user who has just proved their password. With
+   * `secondFactorPending` the session may only set up the second factor (see AccessGuard).
+   */
+  async login(user: UserEntity, device?: string, secondFactorPending = false): Promise<IssuedSession> {
     const familyId = randomUUID();
     return this.dataSource.transaction(async (em) => {
-      const session = await this.insertSession(em, user.id, familyId, new Date(), device ?? null);
+      const session = await this.insertSession(
+        em,
+        user.id,
+        familyId,
+        new Date(),
+        device ?? null,
+        secondFactorPending,
+      );
       await this.audit.append(em, {
         actorId: user.id,
         action: 'login',
@@ -80,7 +93,7 @@ export class AuthService implements OnModuleInit {
         entityId: familyId,
         changedFields: [],
       });
-      return this.issue(user, familyId, session.refreshToken, session.endsAt);
+      return this.issue(user, familyId, session.refreshToken, session.endsAt, secondFactorPending);
     });
   }
 
@@ -107,7 +120,14 @@ export class AuthService implements OnModuleInit {
       await this.sessions.markRotated(em, s.id);
       const user = await this.users.find(em, s.userId);
       if (!user || user.deactivatedAt) return { error: 'invalid' as const };
-      const next = await this.insertSession(em, user.id, s.familyId, s.familyStartedAt, s.device);
+      const next = await this.insertSession(
+        em,
+        user.id,
+        s.familyId,
+        s.familyStartedAt,
+        s.device,
+        s.secondFactorPending,
+      );
       await this.audit.append(em, {
         actorId: user.id,
         action: 'refreshSession',
@@ -115,7 +135,7 @@ export class AuthService implements OnModuleInit {
         entityId: s.familyId,
         changedFields: [],
       });
-      return { session: this.issue(user, s.familyId, next.refreshToken, next.endsAt) };
+      return { session: this.issue(user, s.familyId, next.refreshToken, next.endsAt, s.secondFactorPending) };
     });
     if ('error' in outcome) {
       throw DomainError.unauthenticated(
@@ -168,6 +188,7 @@ export class AuthService implements OnModuleInit {
       platformAdmin: r.platformAdmin,
       roles: new Map(r.memberships.map(([allianceId, roles]) => [allianceId, roles as Role[]])),
       sessionId: familyId,
+      secondFactorPending: r.secondFactorPending,
     };
   }
 
@@ -207,6 +228,7 @@ export class AuthService implements OnModuleInit {
     familyId: string,
     startedAt: Date,
     device: string | null,
+    secondFactorPending: boolean,
   ) {
     const refreshToken = randomBytes(32).toString('base64url');
     const endsAt = await this.sessions.insert(em, {
@@ -217,11 +239,18 @@ export class AuthService implements OnModuleInit {
       device: device?.slice(0, 200) ?? null,
       idleMinutes: this.config.people.sessionIdleMinutes,
       maxHours: this.config.people.sessionMaxHours,
+      secondFactorPending,
     });
     return { refreshToken, endsAt };
   }
 
-  private issue(user: UserEntity, familyId: string, refreshToken: string, endsAt: Date): IssuedSession {
+  private issue(
+    user: UserEntity,
+    familyId: string,
+    refreshToken: string,
+    endsAt: Date,
+    secondFactorPending: boolean,
+  ): IssuedSession {
     // An access token never outlives its session's absolute end.
     const ttl = Math.max(
       1,
@@ -237,6 +266,8 @@ export class AuthService implements OnModuleInit {
       refreshToken,
       accessTokenExpiresAt: new Date(Date.now() + ttl * 1000),
       sessionExpiresAt: endsAt,
+      familyId,
+      secondFactorEnrolmentRequired: secondFactorPending,
       user,
     };
   }

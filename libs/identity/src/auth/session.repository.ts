@@ -12,6 +12,7 @@ export interface SessionRow {
   expired: boolean;
   familyStartedAt: Date;
   device: string | null;
+  secondFactorPending: boolean;
 }
 
 /** A session family as its user sees it. */
@@ -28,6 +29,7 @@ export interface ActorRow {
   organisationId: string;
   platformAdmin: boolean;
   memberships: [string, Role[]][];
+  secondFactorPending: boolean;
 }
 
 /** The SQL of sessions (refresh-token families) and of failed sign-ins. */
@@ -49,13 +51,23 @@ export class SessionRepository {
       device: string | null;
       idleMinutes: number;
       maxHours: number;
+      secondFactorPending: boolean;
     },
   ): Promise<Date> {
     const [row] = await em.query(
-      `INSERT INTO sessions (user_id, family_id, token_hash, family_started_at, device, expires_at)
-       VALUES ($1, $2, $3, $4, $5, least(now() + make_interval(mins => $6), $4::timestamptz + make_interval(hours => $7)))
+      `INSERT INTO sessions (user_id, family_id, token_hash, family_started_at, device, second_factor_pending, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $8, least(now() + make_interval(mins => $6), $4::timestamptz + make_interval(hours => $7)))
        RETURNING $4::timestamptz + make_interval(hours => $7) AS ends_at`,
-      [s.userId, s.familyId, s.tokenHash, s.startedAt, s.device, s.idleMinutes, s.maxHours],
+      [
+        s.userId,
+        s.familyId,
+        s.tokenHash,
+        s.startedAt,
+        s.device,
+        s.idleMinutes,
+        s.maxHours,
+        s.secondFactorPending,
+      ],
     );
     return new Date(row.ends_at);
   }
@@ -87,7 +99,7 @@ export class SessionRepository {
   async lockByTokenHash(em: EntityManager, tokenHash: string): Promise<SessionRow | null> {
     const rows = await em.query(
       `SELECT s.id, s.user_id, s.family_id, s.rotated_at, s.revoked_at, s.expires_at < now() AS expired,
-              s.family_started_at, s.device
+              s.family_started_at, s.device, s.second_factor_pending
          FROM sessions s WHERE s.token_hash = $1 FOR UPDATE`,
       [tokenHash],
     );
@@ -102,6 +114,7 @@ export class SessionRepository {
           expired: !!s.expired,
           familyStartedAt: s.family_started_at,
           device: s.device,
+          secondFactorPending: s.second_factor_pending,
         }
       : null;
   }
@@ -128,6 +141,7 @@ export class SessionRepository {
   async actor(userId: string, familyId: string | null): Promise<ActorRow | null> {
     const rows = await this.dataSource.query(
       `SELECT u.id, u.organisation_id, u.platform_admin,
+              coalesce((SELECT bool_or(s.second_factor_pending) FROM sessions s WHERE s.family_id = $2), false) AS pending,
               coalesce(json_agg(json_build_array(m.alliance_id, m.roles)) FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships
          FROM users u LEFT JOIN memberships m ON m.user_id = u.id
         WHERE u.id = $1 AND u.deactivated_at IS NULL
@@ -142,6 +156,7 @@ export class SessionRepository {
       organisationId: r.organisation_id,
       platformAdmin: r.platform_admin,
       memberships: r.memberships,
+      secondFactorPending: r.pending,
     };
   }
 

@@ -15,11 +15,14 @@ export class People1795959363682 implements MigrationInterface {
         ADD COLUMN language text NOT NULL DEFAULT 'de' CHECK (language IN ('de', 'en')),
         ADD COLUMN deactivated_at timestamptz,
         ADD COLUMN totp_secret text,
-        ADD COLUMN totp_enabled_at timestamptz;
+        ADD COLUMN totp_enabled_at timestamptz,
+        ADD COLUMN totp_last_step bigint;
 
       ALTER TABLE sessions
         ADD COLUMN family_started_at timestamptz,
-        ADD COLUMN device text;
+        ADD COLUMN device text,
+        -- Signed in by password, but the second factor is still to be set up: only enrolment is allowed.
+        ADD COLUMN second_factor_pending boolean NOT NULL DEFAULT false;
       UPDATE sessions SET family_started_at = created_at;
       ALTER TABLE sessions ALTER COLUMN family_started_at SET NOT NULL,
         ALTER COLUMN family_started_at SET DEFAULT now();
@@ -72,9 +75,9 @@ export class People1795959363682 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
       DROP TABLE recovery_codes; DROP TABLE account_attempts; DROP TABLE password_resets; DROP TABLE invitations;
-      ALTER TABLE sessions DROP COLUMN family_started_at, DROP COLUMN device;
+      ALTER TABLE sessions DROP COLUMN family_started_at, DROP COLUMN device, DROP COLUMN second_factor_pending;
       ALTER TABLE users DROP COLUMN language, DROP COLUMN deactivated_at, DROP COLUMN totp_secret,
-        DROP COLUMN totp_enabled_at;
+        DROP COLUMN totp_enabled_at, DROP COLUMN totp_last_step;
     `);
   }
 }

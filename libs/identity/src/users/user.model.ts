@@ -17,6 +17,8 @@ export class UserModel {
   language: string;
   @Field(() => Date, { nullable: true, description: 'Set while the user is deactivated.' })
   deactivatedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the second factor (TOTP) was set up.' })
+  totpEnabledAt: Date | null;
 }
 
 /** `alliance` is resolved in the alliance context, `user` here. */
@@ -40,6 +42,11 @@ export class AuthPayload {
   accessTokenExpiresAt: Date;
   @Field({ description: "The session's absolute end; signing in again is needed after it." })
   sessionExpiresAt: Date;
+  @Field({
+    description:
+      'True: this session may only set up the second factor (beginSecondFactorEnrolment, confirmSecondFactor), then refresh.',
+  })
+  secondFactorEnrolmentRequired: boolean;
   @Field(() => UserModel)
   user: UserModel;
 }
