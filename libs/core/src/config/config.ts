@@ -47,9 +47,6 @@ export interface PeopleConfig {
   sessionMaxHours: number;
   /** Roles whose holders must sign in with a second factor. */
   requireSecondFactorRoles: string[];
-  /** false: only the identity provider signs people in. */
-  passwordSignIn: boolean;
-  oidc?: { issuer: string; clientId: string; clientSecret?: string; displayName: string };
 }
 
 export class ConfigError extends Error {
@@ -165,13 +162,6 @@ function peopleConfig(env: Env, port: number, production: boolean): PeopleConfig
   const unknown = roles.filter((r) => !ROLE_NAMES.includes(r));
   if (unknown.length)
     throw new ConfigError('REQUIRE_SECOND_FACTOR_ROLES', `names unknown roles: ${unknown.join(', ')}`);
-  const issuer = url(env, 'OIDC_ISSUER', /^https?:\/\//, 'an http:// or https:// URL');
-  const clientId = str(env, 'OIDC_CLIENT_ID');
-  if ((issuer === undefined) !== (clientId === undefined))
-    throw new ConfigError(issuer ? 'OIDC_CLIENT_ID' : 'OIDC_ISSUER', 'must be set together with the other');
-  const passwordSignIn = bool(env, 'PASSWORD_SIGN_IN') ?? true;
-  if (!passwordSignIn && !issuer)
-    throw new ConfigError('PASSWORD_SIGN_IN', 'may be false only when OIDC_ISSUER is set');
   return {
     smtpUrl,
     mailFrom,
@@ -181,16 +171,6 @@ function peopleConfig(env: Env, port: number, production: boolean): PeopleConfig
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30, 1, 1440),
     sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 12, 1, 720),
     requireSecondFactorRoles: [...new Set(roles)],
-    passwordSignIn,
-    oidc:
-      issuer && clientId
-        ? {
-            issuer,
-            clientId,
-            clientSecret: str(env, 'OIDC_CLIENT_SECRET'),
-            displayName: str(env, 'OIDC_DISPLAY_NAME') ?? 'Single Sign-on',
-          }
-        : undefined,
   };
 }
 
