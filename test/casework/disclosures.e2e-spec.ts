@@ -175,25 +175,94 @@ describe('casework: disclosures (invariant 3)', () => {
     expect(list.edges.map((e: any) => e.node.categories)).toEqual([['IDENTITY']]);
   });
 
-  it('disclosures are append-only and listed to the owner only', async () => {
+  it('disclosures are append-only and listed to the owner only: FORBIDDEN to the receiver that sees the case, NOT_FOUND to everyone else', async () => {
     const h = await handedOver(t, a, { givenName: 'Lina', familyName: 'Awad' }, ['IDENTITY']);
     await t.gql(
       `query($id: ID!) { case(id: $id) { identity { familyName } } }`,
       { id: h.caseId },
       a.users.jc.token,
     );
-    for (const token of [a.users.jc.token, a.users.kimCoord.token, await t.adminToken()]) {
-      expect((await t.gql(DISCLOSURES, { id: h.caseId }, token)).data.disclosures).toEqual({
-        totalCount: 0,
-        edges: [],
-      });
+    expect((await t.gql(DISCLOSURES, { id: h.caseId }, a.users.kim2.token)).data.disclosures.totalCount).toBe(
+      1,
+    );
+    const receiver = await t.gql(DISCLOSURES, { id: h.caseId }, a.users.jc.token);
+    expect(receiver.data).toBeNull();
+    expect(codes(receiver)).toEqual(['FORBIDDEN']);
+    for (const token of [
+      a.users.aa.token,
+      a.users.kimCoord.token,
+      a.users.jcMember.token,
+      await t.adminToken(),
+    ]) {
+      const res = await t.gql(DISCLOSURES, { id: h.caseId }, token);
+      expect(res.data).toBeNull();
+      expect(codes(res)).toEqual(['NOT_FOUND']);
+      expect(JSON.stringify(res.body)).not.toContain('Awad');
     }
+    // An id that does not exist is indistinguishable from one the caller may not see.
+    const missing = await t.gql(
+      DISCLOSURES,
+      { id: '00000000-0000-4000-8000-000000000000' },
+      a.users.jc.token,
+    );
+    expect(codes(missing)).toEqual(['NOT_FOUND']);
     await expect(t.db.query('DELETE FROM disclosures WHERE case_id = $1', [h.caseId])).rejects.toThrow(
       /append-only/,
     );
     await expect(
       t.db.query('UPDATE disclosures SET categories = $2 WHERE case_id = $1', [h.caseId, ['HEALTH']]),
     ).rejects.toThrow(/append-only/);
+  });
+
+  it('withdrawal is serialised against granting reads: no disclosure is stamped at or after withdrawnAt, and no read after the answer returns data', async () => {
+    const h = await handedOver(t, a, { givenName: 'Rana', familyName: 'Darwish' }, ['IDENTITY', 'LANGUAGE']);
+    const READ = `query($id: ID!) { case(id: $id) { identity { familyName } language { germanLevel } } }`;
+    // A slow withdrawal (its UPDATE takes 300 ms) widens the window in which reads race it.
+    await t.db
+      .query(`CREATE FUNCTION test_slow_withdrawal() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.3); RETURN NEW; END $$;
+      CREATE TRIGGER test_slow_withdrawal BEFORE UPDATE ON consents FOR EACH ROW EXECUTE FUNCTION test_slow_withdrawal();`);
+    let answered = false;
+    const reads: { afterAnswer: boolean; data: boolean }[] = [];
+    try {
+      const reader = async () => {
+        for (let after = 0; after < 2;) {
+          const afterAnswer = answered;
+          const res = await t.gql(READ, { id: h.caseId }, a.users.jc.token);
+          expect(res.errors).toBeUndefined();
+          const data = res.data.case.identity !== null;
+          expect(res.data.case.language !== null).toBe(data);
+          reads.push({ afterAnswer, data });
+          if (afterAnswer) after++;
+        }
+      };
+      const readers = Array.from({ length: 6 }, reader);
+      await new Promise((r) => setTimeout(r, 150));
+      await expectData(
+        t,
+        'mutation($id: ID!) { withdrawConsent(id: $id) { id } }',
+        { id: h.consentId },
+        a.users.kim.token,
+      );
+      answered = true;
+      await Promise.all(readers);
+    } finally {
+      await t.db.query(
+        'DROP TRIGGER test_slow_withdrawal ON consents; DROP FUNCTION test_slow_withdrawal();',
+      );
+    }
+    const [row] = (
+      await t.db.query(
+        `SELECT count(*)::int AS disclosed, count(*) FILTER (WHERE d.at >= k.withdrawn_at)::int AS late
+           FROM disclosures d JOIN consents k ON k.id = d.consent_id WHERE k.id = $1`,
+        [h.consentId],
+      )
+    ).rows;
+    const withData = reads.filter((r) => r.data).length;
+    expect(withData).toBeGreaterThan(0); // the readers really ran before the withdrawal
+    expect(reads.filter((r) => r.afterAnswer && r.data)).toEqual([]);
+    expect(row.late).toBe(0);
+    // Every read that returned data is on record, and nothing is on record that was not returned.
+    expect(row.disclosed).toBe(withData);
   });
 
   describe('statement count of a receiver reading a list (disclosures included)', () => {

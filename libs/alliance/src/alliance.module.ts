@@ -12,6 +12,8 @@ import { AllianceService } from './alliances/alliance.service.js';
 import { OrganisationRepository } from './alliances/organisation.repository.js';
 import { PartnerRepository } from './alliances/partner.repository.js';
 import { AdminBootstrapService } from './bootstrap/admin-bootstrap.service.js';
+import { AlliancePublicRecordResolver } from './public-record/public-record.resolver.js';
+import { AlliancePublicRecordService } from './public-record/public-record.service.js';
 import { MembershipService } from './memberships/membership.service.js';
 import { InvitationRepository } from './invitations/invitation.repository.js';
 import { InvitationResolver } from './invitations/invitation.resolver.js';
@@ -34,6 +36,8 @@ import { InvitationService } from './invitations/invitation.service.js';
     InvitationRepository,
     InvitationService,
     InvitationResolver,
+    AlliancePublicRecordService,
+    AlliancePublicRecordResolver,
   ],
   exports: [AllianceService, AdminBootstrapService],
 })

@@ -14,7 +14,14 @@ import {
 import { CaseCrypto } from './crypto/case-crypto.service.js';
 import { ALL_CATEGORIES, CaseStatus, DataCategory } from './casework.enums.js';
 import type { CaseModel, DisclosureModel } from './casework.models.js';
-import { grantedCategoriesSql, isCaseWorker, sortCategories, toDisclosure } from './casework.sql.js';
+import {
+  caseVisible,
+  CONSENT_ACTIVE,
+  grantedCategoriesSql,
+  isCaseWorker,
+  sortCategories,
+  toDisclosure,
+} from './casework.sql.js';
 
 /** Input field name ↔ category. */
 export const CATEGORY_FIELDS: Record<string, DataCategory> = {
@@ -230,23 +237,47 @@ export class CaseDataService {
         }
       }
       if (disclosed.size) {
-        const params: unknown[] = [actor.userId, actor.organisationId];
-        const tuples = [...disclosed.values()].map((d) => {
-          params.push(d.caseId, sortCategories(d.categories), d.handoverId, d.consentId);
-          const n = params.length;
-          return `($${n - 3}::uuid, $1::uuid, $2::uuid, $${n - 2}::text[], $${n - 1}::uuid, $${n}::uuid)`;
-        });
+        const list = [...disclosed.values()];
         // Awaited before any value is handed back: a failed insert rejects every load of the batch.
-        await this.dataSource.query(
-          `INSERT INTO disclosures (case_id, reader_id, organisation_id, categories, handover_id, consent_id) VALUES ${tuples.join(', ')}`,
-          params,
+        // The insert re-checks the grant under a share lock of handover and consent, so a withdrawal
+        // (which locks the consent for update) waits for it, and a read that loses the race records
+        // nothing and returns nothing: no disclosure is ever later than the consent's withdrawnAt.
+        const recorded: { case_id: string; handover_id: string }[] = await this.dataSource.query(
+          `WITH v AS (
+             SELECT v.case_id, string_to_array(v.categories, ',') AS categories, v.handover_id, v.consent_id
+               FROM unnest($3::uuid[], $4::text[], $5::uuid[], $6::uuid[]) AS v(case_id, categories, handover_id, consent_id)),
+           granting AS (
+             SELECT h.id, h.case_id, h.consent_id, h.categories AS handed_over, k.categories AS consented
+               FROM handovers h JOIN consents k ON k.id = h.consent_id
+              WHERE h.id = ANY($5::uuid[]) AND h.to_organisation_id = $2 AND h.status = 'ACCEPTED'
+                AND ${CONSENT_ACTIVE} AND $2 = ANY(k.recipient_ids)
+              FOR SHARE OF h, k)
+           INSERT INTO disclosures (case_id, reader_id, organisation_id, categories, handover_id, consent_id)
+           SELECT v.case_id, $1, $2, v.categories, v.handover_id, v.consent_id
+             FROM v JOIN granting g ON g.id = v.handover_id AND g.case_id = v.case_id AND g.consent_id = v.consent_id
+            WHERE v.categories <@ g.handed_over AND v.categories <@ g.consented
+           RETURNING case_id, handover_id`,
+          [
+            actor.userId,
+            actor.organisationId,
+            list.map((d) => d.caseId),
+            list.map((d) => sortCategories(d.categories).join(',')),
+            list.map((d) => d.handoverId),
+            list.map((d) => d.consentId),
+          ],
         );
+        const kept = new Set(recorded.map((r) => `${r.case_id}|${r.handover_id}`));
+        for (const [key, d] of disclosed)
+          if (!kept.has(key)) for (const category of d.categories) values.delete(`${d.caseId}|${category}`);
       }
       return keys.map((k) => values.get(k) ?? null);
     });
   }
 
-  /** Owner only: who outside the owning organisation read this case's data. */
+  /**
+   * Owner only: who outside the owning organisation read this case's data. A case the caller sees
+   * but does not own (a receiving organisation) answers FORBIDDEN; one it cannot see NOT_FOUND.
+   */
   async disclosures(
     actor: Actor,
     caseId: string,
@@ -255,13 +286,14 @@ export class CaseDataService {
   ): Promise<Page<DisclosureModel>> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after, 2);
-    const empty = toPage<DisclosureModel>([], limit, 0, () => []);
-    if (!isCaseWorker(actor) || !isUuid(caseId)) return empty;
-    const owned = await this.dataSource.query(
-      'SELECT 1 FROM cases WHERE id = $1 AND owner_organisation_id = $2',
+    if (!isCaseWorker(actor) || !isUuid(caseId)) throw DomainError.notFound('Case');
+    const [seen] = await this.dataSource.query(
+      `SELECT c.owner_organisation_id = $2 AS owned FROM cases c WHERE c.id = $1 AND ${caseVisible('$2::uuid')}`,
       [caseId, actor.organisationId],
     );
-    if (!owned.length) return empty;
+    if (!seen) throw DomainError.notFound('Case');
+    if (!seen.owned)
+      throw DomainError.forbidden("Only the owning organisation's case workers may see who read a case");
     const [{ count }] = await this.dataSource.query(
       'SELECT count(*)::int AS count FROM disclosures WHERE case_id = $1',
       [caseId],

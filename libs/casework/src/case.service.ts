@@ -63,9 +63,12 @@ export class CaseService {
    */
   async lockOwned(em: EntityManager, actor: Actor, id: string): Promise<CaseRow> {
     if (!isCaseWorker(actor) || !isUuid(id)) throw DomainError.notFound('Case');
-    const rows: any[] = await em.query(`SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = $1 FOR UPDATE`, [
-      id,
-    ]);
+    // NO KEY UPDATE, not UPDATE: a reader recording a disclosure holds the handover and consent FOR SHARE
+    // and then takes FOR KEY SHARE on the case (foreign key); FOR UPDATE here could deadlock with it.
+    const rows: any[] = await em.query(
+      `SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = $1 FOR NO KEY UPDATE`,
+      [id],
+    );
     if (!rows.length) throw DomainError.notFound('Case');
     const c = toCase(rows[0], actor);
     if (!c.viewerIsOwner) {

@@ -62,9 +62,12 @@ export class CaseResolver {
   }
 
   @Query(() => DisclosureConnection, {
-    description: "Owner only: who outside the owning organisation read this case's data (GDPR Art. 15).",
+    description:
+      "Owner only: who outside the owning organisation read this case's data (GDPR Art. 15). FORBIDDEN for a case the caller sees but does not own, NOT_FOUND for one it cannot see.",
   })
-  @Allow.signedIn(`${CASE_RULE}; empty for everyone else`)
+  @Allow.signedIn(
+    `${CASE_RULE}; FORBIDDEN to a receiving organisation that sees the case, NOT_FOUND for everyone else`,
+  )
   disclosures(
     @CurrentActor() actor: Actor,
     @Args('caseId', { type: () => ID }) caseId: string,

@@ -109,12 +109,15 @@ export class ConsentHandoverService {
       );
       if (!rows.length) throw DomainError.notFound('Consent');
       await this.cases.lockOwned(em, actor, rows[0].case_id);
-      const [current] = await em.query('SELECT withdrawn_at FROM consents WHERE id = $1 FOR UPDATE', [id]);
+      const [current] = await em.query('SELECT withdrawn_at FROM consents WHERE id = $1 FOR NO KEY UPDATE', [
+        id,
+      ]);
       if (current.withdrawn_at) throw DomainError.conflict('The consent has been withdrawn already');
       if (note !== undefined && note !== null && note.length > 2000)
         throw DomainError.field('note', 'must be at most 2000 characters');
       await em.query(
-        'UPDATE consents SET withdrawn_at = now(), withdrawn_by = $2, withdrawal_note = $3 WHERE id = $1',
+        // clock_timestamp(), not now(): the moment after the lock, when every read that disclosed under this consent has committed.
+        'UPDATE consents SET withdrawn_at = clock_timestamp(), withdrawn_by = $2, withdrawal_note = $3 WHERE id = $1',
         [id, actor.userId, text(note)],
       );
       await this.audit.append(em, {
@@ -201,7 +204,7 @@ export class ConsentHandoverService {
   ): Promise<any> {
     if (!isCaseWorker(actor) || !isUuid(id)) throw DomainError.notFound('Handover');
     const rows: any[] = await em.query(
-      `SELECT h.* FROM handovers h WHERE h.id = $1 AND ${handoverVisible('$2::uuid')} FOR UPDATE`,
+      `SELECT h.* FROM handovers h WHERE h.id = $1 AND ${handoverVisible('$2::uuid')} FOR NO KEY UPDATE`,
       [id, actor.organisationId],
     );
     if (!rows.length) throw DomainError.notFound('Handover');
@@ -296,7 +299,7 @@ export class ConsentHandoverService {
       'cancelHandover',
       async (em) => {
         await em.query(
-          `UPDATE handovers SET status = 'CANCELLED', cancelled_by = $2, cancelled_at = now(), cancel_reason = $3 WHERE id = $1`,
+          `UPDATE handovers SET status = 'CANCELLED', cancelled_by = $2, cancelled_at = clock_timestamp(), cancel_reason = $3 WHERE id = $1`,
           [id, actor.userId, r],
         );
         return ['status', 'cancelledAt', ...(r ? ['cancelReason'] : [])];

@@ -51,7 +51,7 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
       if (!locked) return null;
       const due: { id: string }[] = await em.query(
         `SELECT id FROM cases WHERE status = 'CLOSED' AND closed_at < now() - make_interval(days => $1::int)
-          ORDER BY closed_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+          ORDER BY closed_at LIMIT ${BATCH} FOR NO KEY UPDATE SKIP LOCKED`,
         [this.config.caseRetentionDays],
       );
       for (const { id } of due) await this.cases.eraseLocked(em, id, null, 'eraseCaseAfterRetention');

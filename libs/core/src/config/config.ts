@@ -7,6 +7,8 @@ export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   production: boolean;
   port: number;
+  /** The portal's public base URL (no trailing slash): canonical ids of the OParl and FHIR APIs, links. */
+  publicUrl: string;
   /** Set: that PostgreSQL server. Unset: an embedded PostgreSQL under dataDir. */
   databaseUrl?: string;
   dataDir: string;
@@ -28,6 +30,10 @@ export interface AppConfig {
   caseDataPreviousKeys: string[];
   /** How often each instance tries the retention sweep (it runs once across instances). */
   caseRetentionSweepSeconds: number;
+  /** Every this many audit entries a verification signs a checkpoint it starts from next time. */
+  auditCheckpointInterval: number;
+  /** How often the full audit-chain verification runs (once across instances). */
+  auditFullVerifySeconds: number;
   /** People and mail (see the People section of the README). */
   people: PeopleConfig;
 }
@@ -144,11 +150,10 @@ function url(env: Env, name: string, protocols: RegExp, expected: string): strin
   return raw;
 }
 
-function peopleConfig(env: Env, port: number, production: boolean): PeopleConfig {
-  const publicUrl = url(env, 'PUBLIC_URL', /^https?:\/\//, 'an http:// or https:// URL');
+function peopleConfig(env: Env, publicUrl: string, production: boolean): PeopleConfig {
   const smtpUrl = url(env, 'SMTP_URL', /^smtps?:\/\//, 'an smtp:// or smtps:// URL');
   // Links in mails that leave the machine must point at the portal's real address.
-  if (production && smtpUrl && !publicUrl)
+  if (production && smtpUrl && str(env, 'PUBLIC_URL') === undefined)
     throw new ConfigError('PUBLIC_URL', 'is required when NODE_ENV=production and SMTP_URL is set');
   const mailFrom = str(env, 'MAIL_FROM') ?? 'Bündnisportal <no-reply@localhost>';
   if (!/@/.test(mailFrom)) throw new ConfigError('MAIL_FROM', 'must be an e-mail address');
@@ -165,7 +170,7 @@ function peopleConfig(env: Env, port: number, production: boolean): PeopleConfig
   return {
     smtpUrl,
     mailFrom,
-    publicUrl: (publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    publicUrl,
     mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 50),
     mailRetryDelaySeconds: int(env, 'MAIL_RETRY_DELAY_SECONDS', 10, 1, 3600),
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30, 1, 1440),
@@ -207,17 +212,26 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('ADMIN_PASSWORD', 'must be at least 12 characters long');
   }
 
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const publicUrl = (str(env, 'PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(publicUrl)) {
+    throw new ConfigError(
+      'PUBLIC_URL',
+      `must be an http:// or https:// URL without query, got "${publicUrl}"`,
+    );
+  }
+
   const secrets = storedSecrets(dataDir);
   const logLevel = str(env, 'LOG_LEVEL') ?? (nodeEnv === 'test' ? 'warn' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `must be one of fatal, error, warn, info, debug, trace, silent`);
   }
 
-  const port = int(env, 'PORT', 3000, 0, 65535);
   return {
     nodeEnv,
     production,
     port,
+    publicUrl,
     databaseUrl,
     dataDir,
     jwtSecret: secret(env, 'JWT_SECRET', production, secrets),
@@ -234,6 +248,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     caseRetentionDays: int(env, 'CASE_RETENTION_DAYS', 3650, 1, 36500),
     caseDataPreviousKeys: previousKeys(env, 'CASE_DATA_PREVIOUS_KEYS'),
     caseRetentionSweepSeconds: int(env, 'CASE_RETENTION_SWEEP_SECONDS', 3600, 1, 604800),
-    people: peopleConfig(env, port, production),
+    auditCheckpointInterval: int(env, 'AUDIT_CHECKPOINT_INTERVAL', 1000, 1, 1_000_000),
+    auditFullVerifySeconds: int(env, 'AUDIT_FULL_VERIFY_SECONDS', 86400, 1, 2_592_000),
+    people: peopleConfig(env, publicUrl, production),
   };
 }
