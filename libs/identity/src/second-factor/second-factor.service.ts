@@ -145,6 +145,7 @@ export class SecondFactorService {
 
   /** The time step of a valid code (±1 step for clock drift), never one at or before `after`. */
   private check(secret: string, code: string, after: number | null): number | null {
+    if (!/^\d{6}$/.test(code.trim())) return null;
     const result = verifySync({
       secret,
       token: code.trim(),
