@@ -7,10 +7,13 @@ import { CaseResolver, ConsentResolver, DisclosureResolver, HandoverResolver } f
 import { ConsentHandoverService } from './consent-handover.service.js';
 import { CaseCrypto } from './crypto/case-crypto.service.js';
 import { CaseworkDemoSeeder } from './demo/casework-demo.seeder.js';
+import { FhirController } from './fhir/fhir.controller.js';
+import { FhirService } from './fhir/fhir.service.js';
 import { RetentionService } from './retention/retention.service.js';
 
 @Module({
   imports: [IdentityModule, AllianceModule],
+  controllers: [FhirController],
   providers: [
     CaseCrypto,
     CaseDataService,
@@ -22,6 +25,7 @@ import { RetentionService } from './retention/retention.service.js';
     HandoverResolver,
     DisclosureResolver,
     CaseworkDemoSeeder,
+    FhirService,
   ],
   exports: [CaseworkDemoSeeder, CaseCrypto, RetentionService],
 })
