@@ -1,10 +1,31 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { AppConfig } from '../config/config.js';
+import type { AppConfig, Timeouts } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { QueryCounter } from './query-counter.js';
+import { Availability } from '../errors/unavailable.js';
 
+/**
+ * Without these a stalled server holds every request forever (issue 9). PostgreSQL enforces the
+ * statement, lock and idle-in-transaction limits itself; the client's read timeout (a second
+ * later) covers a server that no longer answers at all, and the connect timeout also bounds the
+ * wait for a free connection of the pool.
+ */
+export function poolTimeouts(t: Timeouts) {
+  return {
+    connectionTimeoutMillis: t.dbConnectMs,
+    statement_timeout: t.dbStatementMs,
+    lock_timeout: t.dbLockMs,
+    idle_in_transaction_session_timeout: t.dbIdleInTransactionMs,
+    query_timeout: t.dbStatementMs + 1000,
+    keepAlive: true,
+  };
+}
+
+@Global()
 @Module({
+  providers: [Availability],
+  exports: [Availability],
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
@@ -17,7 +38,7 @@ import { QueryCounter } from './query-counter.js';
         logger: new QueryCounter(),
         logging: true,
         maxQueryExecutionTime: 1000,
-        extra: { max: 20, application_name: 'buendnisportal' },
+        extra: { max: 20, application_name: 'buendnisportal', ...poolTimeouts(config.timeouts) },
       }),
     }),
   ],
