@@ -18,6 +18,7 @@ import { MeetingsModule } from '../../../libs/meetings/src/index.js';
 import { IdentityModule } from '../../../libs/identity/src/index.js';
 import { NotificationsModule } from '../../../libs/notifications/src/index.js';
 import { OparlModule } from '../../../libs/oparl/src/index.js';
+import { ReportingModule } from '../../../libs/reporting/src/index.js';
 import { DemoModule } from './demo/demo.module.js';
 import { graphqlOptions } from './graphql.config.js';
 import { MIGRATIONS } from './migrations.js';
@@ -41,6 +42,7 @@ export class AppModule {
         MeetingsModule,
         CaseworkModule,
         OparlModule,
+        ReportingModule,
         DemoModule,
       ],
       providers: [

@@ -36,6 +36,8 @@ export interface AppConfig {
   auditFullVerifySeconds: number;
   /** People and mail (see the People section of the README). */
   people: PeopleConfig;
+  /** Casework counts in the alliance report below this are suppressed (statistical disclosure control). */
+  reportMinimumCount: number;
   /** Faults (README, Configuration): how long to wait before a dependency counts as unavailable. */
   timeouts: Timeouts;
 }
@@ -269,6 +271,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     auditCheckpointInterval: int(env, 'AUDIT_CHECKPOINT_INTERVAL', 1000, 1, 1_000_000),
     auditFullVerifySeconds: int(env, 'AUDIT_FULL_VERIFY_SECONDS', 86400, 1, 2_592_000),
     people: peopleConfig(env, publicUrl, production),
+    reportMinimumCount: int(env, 'REPORT_MINIMUM_COUNT', 5, 2, 100),
     timeouts: timeouts(env),
   };
 }
