@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   type Actor,
+  countWhenSelected,
   decodeCursor,
   DomainError,
   isUuid,
@@ -219,14 +220,12 @@ export class CaseDataService {
       throw DomainError.forbidden("Only the owning organisation's case workers may see who read a case");
     if (cursor && (typeof cursor[0] !== 'string' || !isUuid(cursor[1])))
       throw DomainError.field('after', 'is not a valid cursor');
-    const [count, rows] = await Promise.all([
-      this.disclosuresRepo.countOfCase(caseId),
-      this.disclosuresRepo.pageOfCase(
-        caseId,
-        cursor ? { atKey: cursor[0] as string, id: cursor[1] as string } : null,
-        limit + 1,
-      ),
-    ]);
+    const rows = await this.disclosuresRepo.pageOfCase(
+      caseId,
+      cursor ? { atKey: cursor[0] as string, id: cursor[1] as string } : null,
+      limit + 1,
+    );
+    const count = countWhenSelected(() => this.disclosuresRepo.countOfCase(caseId));
     return toPage(rows, limit, count, (d) => [d.atKey, d.id]);
   }
 }

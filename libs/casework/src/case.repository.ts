@@ -61,8 +61,9 @@ class Params {
 
 /**
  * The two halves of "cases an organisation sees": its own (cases_owner_opened_idx) and those handed
- * over to it (handovers_to_idx, then the primary key). Each half is its own indexed query, so a list
- * costs what the organisation sees, never a scan of every case in the deployment.
+ * over to it (handovers_to_idx, then one primary-key lookup per case). The second half probes
+ * `cases` from a LATERAL subquery behind an OFFSET 0 fence, so the planner cannot turn it into a
+ * scan of every case: a list costs what the organisation sees, never the deployment's size.
  */
 function listBranches(q: CaseListQuery, p: Params): { own: string | null; received: string | null } {
   const org = p.add(q.organisationId);
@@ -74,11 +75,7 @@ function listBranches(q: CaseListQuery, p: Params): { own: string | null; receiv
     );
   const own = [`c.owner_organisation_id = ${org}::uuid`, ...shared];
   if (q.supportArea) own.push(`${p.add(q.supportArea)} = ANY(c.support_areas)`);
-  const received = [
-    `c.id IN (SELECT h.case_id FROM handovers h WHERE h.to_organisation_id = ${org}::uuid)`,
-    `c.owner_organisation_id <> ${org}::uuid`,
-    ...shared,
-  ];
+  const received = [`c.id = r.case_id`, `c.owner_organisation_id <> ${org}::uuid`, ...shared];
   if (q.referenceLike !== undefined && q.referenceLike !== null) {
     const like = p.add(q.referenceLike);
     received.push(`lower(c.reference) LIKE ${like}`);
@@ -89,8 +86,12 @@ function listBranches(q: CaseListQuery, p: Params): { own: string | null; receiv
     );
   }
   return {
-    own: q.handedOver === true ? null : own.join(' AND '),
-    received: q.handedOver === false || q.supportArea ? null : received.join(' AND '),
+    own: q.handedOver === true ? null : `FROM cases c WHERE ${own.join(' AND ')}`,
+    received:
+      q.handedOver === false || q.supportArea
+        ? null
+        : `FROM (SELECT DISTINCT h.case_id FROM handovers h WHERE h.to_organisation_id = ${org}::uuid) r
+           CROSS JOIN LATERAL (SELECT * FROM cases c WHERE ${received.join(' AND ')} OFFSET 0) c`,
   };
 }
 
@@ -251,9 +252,9 @@ export class CaseRepository {
     const p = new Params();
     const { own, received } = listBranches(q, p);
     const n = p.add(limit);
-    const branch = (where: string) =>
-      `(SELECT ${COLUMNS} FROM cases c WHERE ${where} ORDER BY c.opened_at, c.id LIMIT ${n})`;
-    const branches = [own, received].filter((w): w is string => w !== null).map(branch);
+    const branches = [own, received]
+      .filter((from): from is string => from !== null)
+      .map((from) => `(SELECT ${COLUMNS} ${from} ORDER BY c.opened_at, c.id LIMIT ${n})`);
     const rows: any[] = await this.dataSource.query(
       `SELECT * FROM (${branches.join(' UNION ALL ')}) v ORDER BY v.opened_at, v.id LIMIT ${n}`,
       p.values,
@@ -266,8 +267,8 @@ export class CaseRepository {
     const p = new Params();
     const { own, received } = listBranches({ ...q, after: null }, p);
     const parts = [own, received]
-      .filter((w): w is string => w !== null)
-      .map((where) => `(SELECT count(*) FROM cases c WHERE ${where})`);
+      .filter((from): from is string => from !== null)
+      .map((from) => `(SELECT count(*) ${from})`);
     const [{ count }] = await this.dataSource.query(`SELECT (${parts.join(' + ')})::int AS count`, p.values);
     return count;
   }

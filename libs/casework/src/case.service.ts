@@ -5,6 +5,7 @@ import {
   type Actor,
   AuditService,
   byKey,
+  countWhenSelected,
   decodeCursor,
   DomainError,
   groupBy,
@@ -259,11 +260,11 @@ export class CaseService {
       familyNameIndexes: term ? this.crypto.familyNameIndexes(term) : null,
       after: cursor ? { openedKey: cursor[0] as string, id: cursor[1] as string } : null,
     };
-    const [count, rows] = await Promise.all([this.repo.count(query), this.repo.page(query, limit + 1)]);
+    const rows = await this.repo.page(query, limit + 1);
     return toPage(
       rows.map((r) => viewed(actor, r)),
       limit,
-      count,
+      countWhenSelected(() => this.repo.count(query)),
       (c) => [c.openedKey, c.id],
     );
   }

@@ -7,10 +7,17 @@ import type { HandoverStatus } from './casework.enums.js';
 import type { HandoverModel } from './casework.models.js';
 import { sortCategories } from './casework.rules.js';
 
-/** Invariant 2 for one handover: accepted, its consent active now and still naming the recipient and categories. */
-const SELECT = `SELECT h.*, (h.status = 'ACCEPTED' AND c.status <> 'ERASED' AND ${CONSENT_ACTIVE}
-    AND h.to_organisation_id = ANY(k.recipient_ids) AND h.categories <@ k.categories) AS access_active
-  FROM handovers h JOIN consents k ON k.id = h.consent_id JOIN cases c ON c.id = h.case_id`;
+/**
+ * Invariant 2 for one handover: accepted, its case not erased, its consent active now and still
+ * naming the recipient and categories. Case and consent are probed per row by primary key (scalar
+ * subqueries: never turned into joins or hashed), so a list of handovers costs its own rows, not a
+ * scan of every case.
+ */
+const SELECT = `SELECT h.*, (h.status = 'ACCEPTED'
+    AND (SELECT c.status FROM cases c WHERE c.id = h.case_id) <> 'ERASED'
+    AND COALESCE((SELECT ${CONSENT_ACTIVE} AND h.to_organisation_id = ANY(k.recipient_ids) AND h.categories <@ k.categories
+                    FROM consents k WHERE k.id = h.consent_id), false)) AS access_active
+  FROM handovers h`;
 
 /** A handover as stored, for the rules that change it. */
 export interface HandoverRecord {

@@ -8,16 +8,22 @@ import { logger } from '../logging/logger.js';
 export class QueryCounter implements TypeOrmLogger {
   static count = 0;
   static log: string[] = [];
+  /** With `recording`: each statement with its parameters (tests EXPLAIN exactly what ran). */
+  static statements: { query: string; parameters: unknown[] }[] = [];
   static recording = false;
 
   static reset(): void {
     QueryCounter.count = 0;
     QueryCounter.log = [];
+    QueryCounter.statements = [];
   }
 
-  logQuery(query: string): void {
+  logQuery(query: string, parameters?: unknown[]): void {
     QueryCounter.count++;
-    if (QueryCounter.recording) QueryCounter.log.push(query);
+    if (QueryCounter.recording) {
+      QueryCounter.log.push(query);
+      QueryCounter.statements.push({ query, parameters: parameters ?? [] });
+    }
   }
   logQueryError(error: string | Error, query: string): void {
     QueryCounter.count++;
