@@ -19,6 +19,7 @@ export default {
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   globalSetup: '<rootDir>/test/setup/global-setup.mjs',
   globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
-  testTimeout: 60000,
+  // A bound on hangs, not a speed check: generous, because the machines are shared and loaded.
+  testTimeout: 180_000,
   maxWorkers: 2,
 };

@@ -1,4 +1,3 @@
-import { QueryCounter } from '../../libs/core/src/index.js';
 import { codes, type TestApp } from '../utils/test-app.js';
 import type { BuiltAlliance } from '../utils/builders.js';
 import { casework, CASE_FIELDS, expectData, handedOver, openCase, withCaseworkApp } from './helpers.js';
@@ -7,14 +6,8 @@ const DISCLOSURES = `query($id: ID!) { disclosures(caseId: $id, first: 50) { tot
 const LIST = `{ cases(first: 50) { edges { node { identity { givenName familyName } language { germanLevel } residence { status } handovers { to { id } consent { id } } } } } }`;
 
 async function measured(t: TestApp, query: string, token: string) {
-  QueryCounter.log = [];
-  QueryCounter.recording = true;
-  try {
-    const res = await t.gql(query, {}, token);
-    return { res, log: [...QueryCounter.log] };
-  } finally {
-    QueryCounter.recording = false;
-  }
+  const res = await t.gql(query, {}, token);
+  return { res, log: res.sql };
 }
 
 describe('casework: disclosures (invariant 3)', () => {

@@ -523,6 +523,7 @@ describe('casework: personal data only in case data, encrypted; erasure; retenti
         CASE_RETENTION_DAYS: '1',
         CASE_RETENTION_SWEEP_SECONDS: '1',
       });
+      const sweeps = await Promise.all([watchSweeps(first), watchSweeps(second)]);
       try {
         const b = await casework(first);
         const due = await openCase(
@@ -556,14 +557,25 @@ describe('casework: personal data only in case data, encrypted; erasure; retenti
         ]);
 
         // Both instances run their scheduled sweeps (every second); the case is erased exactly once.
-        const deadline = Date.now() + 15_000;
-        let status = 'CLOSED';
-        while (status !== 'ERASED' && Date.now() < deadline) {
-          await new Promise((r) => setTimeout(r, 250));
-          status = (await first.db.query(`SELECT status FROM cases WHERE id = $1`, [due.id])).rows[0].status;
-        }
-        expect(status).toBe('ERASED');
-        await new Promise((r) => setTimeout(r, 2500)); // more sweeps on both instances: nothing more to do
+        const erased = () => sweeps.some((w) => w.finished.some((n) => n !== null && n > 0));
+        await Promise.race(sweeps.map((w) => w.until(erased)));
+        expect(
+          (await first.db.query(`SELECT status FROM cases WHERE id = $1`, [due.id])).rows[0].status,
+        ).toBe('ERASED');
+        // More sweeps on both instances, at least one of which got the lock: nothing more to do.
+        const seen = sweeps.map((w) => w.finished.length);
+        await Promise.all(
+          sweeps.map((w, i) =>
+            w.until(
+              () =>
+                w.finished.length > seen[i] &&
+                sweeps.some((v, j) => v.finished.slice(seen[j]).some((n) => n !== null)),
+            ),
+          ),
+        );
+        expect(
+          sweeps.flatMap((w, i) => w.finished.slice(seen[i])).filter((n) => n !== null && n > 0),
+        ).toEqual([]);
         const statuses = (
           await first.db.query(`SELECT id, status FROM cases WHERE id = ANY($1)`, [
             [due.id, recent.id, open.id],
@@ -625,3 +637,35 @@ describe('casework: personal data only in case data, encrypted; erasure; retenti
     });
   });
 });
+
+/**
+ * Observes an instance's scheduled retention sweeps (the service's own timer calls `sweep`): each
+ * finished sweep's result (cases erased, null when another instance held the lock), and a wait for
+ * a condition on them that wakes on every finished sweep instead of sleeping.
+ */
+async function watchSweeps(app: TestApp) {
+  const { RetentionService } = await import('../../libs/casework/src/index.js');
+  const service = app.app.get(RetentionService);
+  const sweep = service.sweep.bind(service);
+  const finished: (number | null)[] = [];
+  let waiters: (() => void)[] = [];
+  service.sweep = async () => {
+    try {
+      const erased = await sweep();
+      finished.push(erased);
+      return erased;
+    } finally {
+      const woken = waiters;
+      waiters = [];
+      woken.forEach((w) => w());
+    }
+  };
+  return {
+    finished,
+    until: (done: () => boolean) =>
+      new Promise<void>((resolve) => {
+        const check = () => (done() ? resolve() : void waiters.push(check));
+        check();
+      }),
+  };
+}

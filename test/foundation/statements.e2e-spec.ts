@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { anAlliance, type PartnerSpec, type UserSpec } from '../utils/builders.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 
@@ -65,5 +66,27 @@ describe('statement counts do not grow with list sizes', () => {
     const after = await t.gql(q, {}, admin);
     expect(after.data.alliances.length).toBe(before.data.alliances.length + 2);
     expect(after.statements).toBe(before.statements);
+  });
+
+  it('counts the statements of one request, not those of work running beside it (a sweep, a subscriber)', async () => {
+    const admin = await t.adminToken();
+    const q = '{ alliances { id partners { organisation { id } } } }';
+    const alone = await t.gql(q, {}, admin);
+    expect(alone.errors).toBeUndefined();
+    // Statements through the app's own connection pool, for as long as the request runs.
+    const dataSource = t.app.get(DataSource);
+    let running = true;
+    let beside = 0;
+    const background = (async () => {
+      while (running) {
+        await dataSource.query('SELECT 1');
+        beside++;
+      }
+    })();
+    const during = await t.gql(q, {}, admin).finally(() => (running = false));
+    await background;
+    expect(beside).toBeGreaterThan(0);
+    expect(during.statements).toBe(alone.statements);
+    expect(during.sql).toEqual(alone.sql);
   });
 });

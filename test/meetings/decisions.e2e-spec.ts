@@ -3,9 +3,17 @@ import { codes, startTestApp, type TestApp } from '../utils/test-app.js';
 import { todayInBerlin } from '../../libs/core/src/index.js';
 import { aMeetingAlliance, approvedMeeting, decide, run, schedule } from './fixtures.js';
 
-const YEAR = todayInBerlin().slice(0, 4);
+/**
+ * The number of the `serial`th decision of the year in which `d` was recorded (Europe/Berlin): the
+ * year of the decision itself, not of the moment this file loaded, so a run across New Year's Eve
+ * midnight expects what the service does.
+ */
+function numberOf(d: { recordedAt: string }, serial: number): string {
+  return `${yearOf(d)}/${String(serial).padStart(3, '0')}`;
+}
+const yearOf = (d: { recordedAt: string }) => todayInBerlin(new Date(d.recordedAt)).slice(0, 4);
 const RECORD =
-  'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id number title outcome votesFor votesAgainst abstentions consensus recordedBy { id } meeting { id } agendaItem { id } followUpTasks { id title dueOn leadPartner { id } decision { id number } } } }';
+  'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id number recordedAt title outcome votesFor votesAgainst abstentions consensus recordedBy { id } meeting { id } agendaItem { id } followUpTasks { id title dueOn leadPartner { id } decision { id number } } } }';
 
 describe('meetings: numbered decisions, corrections, amendments, follow-up tasks', () => {
   let t: TestApp;
@@ -21,19 +29,20 @@ describe('meetings: numbered decisions, corrections, amendments, follow-up tasks
   }
 
   describe('numbering per alliance and calendar year', () => {
-    it(`numbers ${YEAR}/001 onwards in recording order, per alliance, across meetings`, async () => {
+    it('numbers YYYY/001 onwards in recording order, per alliance, across meetings', async () => {
       const a = await aMeetingAlliance(t);
       const b = await aMeetingAlliance(t);
       const m1 = await runningMeeting(a);
       const m2 = await runningMeeting(a);
-      const numbers = [
-        (await decide(t, a.users.fac.token, m1.id)).number,
-        (await decide(t, a.users.fac.token, m2.id)).number,
-        (await decide(t, a.users.fac.token, m1.id)).number,
+      const decisions = [
+        await decide(t, a.users.fac.token, m1.id),
+        await decide(t, a.users.fac.token, m2.id),
+        await decide(t, a.users.fac.token, m1.id),
       ];
-      expect(numbers).toEqual([`${YEAR}/001`, `${YEAR}/002`, `${YEAR}/003`]);
+      expect(decisions.map((d) => d.number)).toEqual(decisions.map((d, i) => numberOf(d, i + 1)));
       const mb = await runningMeeting(b);
-      expect((await decide(t, b.users.fac.token, mb.id)).number).toBe(`${YEAR}/001`);
+      const inB = await decide(t, b.users.fac.token, mb.id);
+      expect(inB.number).toBe(numberOf(inB, 1));
     });
 
     it('stays gap-free and unique when ten decisions are recorded at once', async () => {
@@ -58,10 +67,11 @@ describe('meetings: numbered decisions, corrections, amendments, follow-up tasks
         ),
       );
       for (const r of results) expect(r.errors).toBeUndefined();
-      const numbers = results.map((r) => r.data.recordDecision.number).sort();
-      expect(numbers).toEqual(
-        Array.from({ length: 10 }, (_, i) => `${YEAR}/${String(i + 1).padStart(3, '0')}`),
-      );
+      const decisions = results
+        .map((r) => r.data.recordDecision)
+        .sort((x, y) => x.number.localeCompare(y.number));
+      const numbers = decisions.map((d) => d.number);
+      expect(numbers).toEqual(decisions.map((d, i) => numberOf(d, i + 1)));
       // Recording order: numbers rise with recordedAt.
       const rows = await t.db.query(
         'SELECT number FROM decisions WHERE alliance_id = $1 ORDER BY recorded_at, serial',
@@ -73,7 +83,8 @@ describe('meetings: numbered decisions, corrections, amendments, follow-up tasks
     it('a refused decision uses no number: the next one closes no gap', async () => {
       const a = await aMeetingAlliance(t);
       const m = await runningMeeting(a);
-      expect((await decide(t, a.users.fac.token, m.id)).number).toBe(`${YEAR}/001`);
+      const first = await decide(t, a.users.fac.token, m.id);
+      expect(first.number).toBe(numberOf(first, 1));
       const bad = await t.gql(
         RECORD,
         {
@@ -88,7 +99,8 @@ describe('meetings: numbered decisions, corrections, amendments, follow-up tasks
         a.users.fac.token,
       );
       expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
-      expect((await decide(t, a.users.fac.token, m.id)).number).toBe(`${YEAR}/002`);
+      const next = await decide(t, a.users.fac.token, m.id);
+      expect(next.number).toBe(numberOf(next, 2));
     });
   });
 
@@ -464,7 +476,7 @@ describe('meetings: numbered decisions, corrections, amendments, follow-up tasks
       const { decision } = await approvedMeeting(t, a);
       const later = await runningMeeting(a);
       const AMEND =
-        'mutation($i: AmendDecisionInput!) { amendDecision(input: $i) { id number amends { id number } meeting { id } } }';
+        'mutation($i: AmendDecisionInput!) { amendDecision(input: $i) { id number recordedAt amends { id number } meeting { id } } }';
       const res = await t.gql(
         AMEND,
         {
@@ -483,7 +495,7 @@ describe('meetings: numbered decisions, corrections, amendments, follow-up tasks
       );
       expect(res.errors).toBeUndefined();
       expect(res.data.amendDecision).toMatchObject({
-        number: `${YEAR}/002`,
+        number: numberOf(res.data.amendDecision, 2),
         amends: { id: decision.id, number: decision.number },
         meeting: { id: later.id },
       });
@@ -493,7 +505,7 @@ describe('meetings: numbered decisions, corrections, amendments, follow-up tasks
         a.users.observer.token,
       );
       expect(back.data.decision).toEqual({
-        amendedBy: [{ id: res.data.amendDecision.id, number: `${YEAR}/002` }],
+        amendedBy: [{ id: res.data.amendDecision.id, number: numberOf(res.data.amendDecision, 2) }],
         amends: null,
       });
     });
@@ -574,7 +586,7 @@ describe('meetings: numbered decisions, corrections, amendments, follow-up tasks
         );
       expect(await search('sprach')).toEqual([d1.id, d3.id]);
       expect(await search('Forum Unternehmen')).toEqual([d2.id]);
-      expect(await search(`${YEAR}/2`)).toEqual([d2.id]);
+      expect(await search(`${yearOf(d2)}/2`)).toEqual([d2.id]);
       expect(await search(d3.number)).toEqual([d3.id]);
       expect((await t.gql(Q, { a: a.allianceId }, outsider.users.coord.token)).data.decisions).toMatchObject({
         totalCount: 0,

@@ -1,6 +1,7 @@
 import { DemoSeederService } from '../../apps/api/src/demo/demo-seeder.service.js';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-data.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
+import { todayInBerlin } from '../../libs/core/src/index.js';
 
 describe('meetings demo data (Krefeld)', () => {
   let t: TestApp;
@@ -34,7 +35,8 @@ describe('meetings demo data (Krefeld)', () => {
     });
     expect(kickoff.title).toMatch(/Auftaktsitzung/);
     expect(new Date(kickoff.startsAt).getTime()).toBeLessThan(Date.now());
-    const year = new Date(kickoff.startsAt).getUTCFullYear();
+    // Numbered in the Europe/Berlin year of the meeting, as the seeder does.
+    const year = todayInBerlin(new Date(kickoff.startsAt)).slice(0, 4);
     expect(kickoff.decisions.map((d: any) => d.number)).toEqual(
       [1, 2, 3, 4, 5, 6].map((n) => `${year}/00${n}`),
     );

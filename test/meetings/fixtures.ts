@@ -70,7 +70,7 @@ export async function decide(
 ) {
   const { recordDecision } = await expectData(
     t,
-    'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id number outcome } }',
+    'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id number outcome recordedAt } }',
     {
       i: {
         meetingId,
@@ -83,7 +83,7 @@ export async function decide(
     },
     token,
   );
-  return recordDecision as { id: string; number: string };
+  return recordDecision as { id: string; number: string; recordedAt: string };
 }
 
 /** A meeting taken through start, a decision, adjourn, minutes and approval. */

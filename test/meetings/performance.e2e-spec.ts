@@ -1,4 +1,3 @@
-import { QueryCounter } from '../../libs/core/src/index.js';
 import type { BuiltAlliance } from '../utils/builders.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 import { aMeetingAlliance, meetingWith } from './fixtures.js';
@@ -47,14 +46,10 @@ describe('meetings: statements per query do not grow with list sizes', () => {
     // Everything a meeting page shows: bounded too. Partners reached on several paths (presenter,
     // attendance, invited, lead partner) batch per DataLoader tick, so the count may vary by one or two
     // with timing, never with the number of decisions.
-    QueryCounter.recording = true;
-    QueryCounter.log = [];
     const r2 = await t.gql(QUERY, { id: small }, token);
-    const log2 = QueryCounter.log.map((q) => q.slice(0, 90));
-    QueryCounter.log = [];
+    const log2 = r2.sql.map((q) => q.slice(0, 90));
     const r20 = await t.gql(QUERY, { id: large }, tokenB);
-    const log20 = QueryCounter.log.map((q) => q.slice(0, 90));
-    QueryCounter.recording = false;
+    const log20 = r20.sql.map((q) => q.slice(0, 90));
     if (process.env.DEBUG_STATEMENTS) console.log(log2.join('\n') + '\n-----\n' + log20.join('\n'));
     expect(r2.errors).toBeUndefined();
     expect(r20.errors).toBeUndefined();

@@ -2,13 +2,19 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import pg from 'pg';
 import request from 'supertest';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../apps/api/src/bootstrap.js';
 import { MIGRATIONS } from '../../apps/api/src/migrations.js';
-import { type AppConfig, loadConfig, QueryCounter, runMigrations } from '../../libs/core/src/index.js';
+import {
+  type AppConfig,
+  loadConfig,
+  QueryCounter,
+  runMigrations,
+  type StatementTally,
+} from '../../libs/core/src/index.js';
 
 export const ADMIN = { email: 'admin@test.local', password: 'admin-password-123' };
 
@@ -23,8 +29,10 @@ export interface GqlResult<T = any> {
   };
   data: T;
   errors?: GqlResult['body']['errors'];
-  /** SQL statements the request issued. */
+  /** SQL statements this request issued (not those of anything running beside it). */
   statements: number;
+  /** Their text, in order. */
+  sql: string[];
 }
 
 export interface TestApp {
@@ -88,6 +96,9 @@ export function testConfig(databaseUrl: string, overrides: Record<string, string
   });
 }
 
+/** The request header that names a request's statement tally (test harness only). */
+const TALLY_HEADER = 'x-test-statement-tally';
+
 /**
  * Boots the portal on a fresh database; pass `DATABASE_URL` in `overrides` to boot a second
  * instance on the same database as another (e.g. `{ DATABASE_URL: first.databaseUrl }`).
@@ -96,6 +107,15 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   const databaseUrl = overrides.DATABASE_URL ?? (await createTestDatabase());
   const config = testConfig(databaseUrl, overrides);
   const app = await createApp(config);
+  // Before init, so it runs after the body parser and before the GraphQL route: each counted request
+  // runs in its own statement tally (the body parser's stream events would lose the async context).
+  const tallies = new Map<string, StatementTally>();
+  app.use((req: any, _res: unknown, next: () => void) => {
+    const tag = req.headers[TALLY_HEADER];
+    const tally = typeof tag === 'string' ? tallies.get(tag) : undefined;
+    if (tally) QueryCounter.tally.run(tally, next);
+    else next();
+  });
   await app.init();
   const http = app.getHttpServer();
   const db = new pg.Pool({ connectionString: databaseUrl, max: 4 });
@@ -108,10 +128,23 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   ): Promise<GqlResult<T>> => {
     const req = request(http).post('/graphql').set('content-type', 'application/json');
     if (token) req.set('authorization', `Bearer ${token}`);
-    const before = QueryCounter.count;
-    const res = await req.send({ query, variables });
-    const statements = QueryCounter.count - before;
-    return { status: res.status, body: res.body, data: res.body.data, errors: res.body.errors, statements };
+    const tag = randomUUID();
+    const tally: StatementTally = { count: 0, statements: [] };
+    tallies.set(tag, tally);
+    req.set(TALLY_HEADER, tag);
+    try {
+      const res = await req.send({ query, variables });
+      return {
+        status: res.status,
+        body: res.body,
+        data: res.body.data,
+        errors: res.body.errors,
+        statements: tally.count,
+        sql: tally.statements,
+      };
+    } finally {
+      tallies.delete(tag);
+    }
   };
   const login = async (email: string, password: string) => {
     const res = await gql(

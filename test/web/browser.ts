@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { webDistDir } from '../../apps/api/src/bootstrap.js';
+import { startTestApp, type TestApp } from '../utils/test-app.js';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -24,6 +25,66 @@ export function browserTestsUnavailable(): string | null {
   if (reason && process.env.REQUIRE_BROWSER_TESTS === '1')
     throw new Error(`browser tests required, but ${reason}`);
   return reason;
+}
+
+/** The password of every demo account. */
+export const DEMO_PASSWORD = 'Buendnis-Demo-2026';
+
+/**
+ * `describe` for a browser test file; `describe.skip` with a warning when the prerequisites are
+ * missing (under REQUIRE_BROWSER_TESTS=1 that throws instead).
+ */
+export function describeBrowser(name: string, fn: () => void): void {
+  const unavailable = browserTestsUnavailable();
+  if (unavailable) console.warn(`Skipping the browser tests of the web front end: ${unavailable}`);
+  (unavailable ? describe.skip : describe)(name, fn);
+}
+
+export interface BrowserSuite {
+  /** The portal with the Krefeld demo data, listening on a free port. */
+  readonly t: TestApp;
+  readonly baseURL: string;
+  /** A fresh browser profile (its own storage, so its own session) on one page. */
+  tab(): Promise<Tab>;
+}
+
+/**
+ * For the enclosing `describe`: starts the portal with demo data (and `overrides`) and one chromium
+ * before its tests, and stops both after them.
+ */
+export function browserSuite(overrides: Record<string, string> = {}): BrowserSuite {
+  let app: TestApp | undefined;
+  let browser: Browser | undefined;
+  let baseURL = '';
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    app = await startTestApp({ DEMO_DATA: 'true', ...overrides });
+    await app.app.listen(0, '127.0.0.1');
+    baseURL = `http://127.0.0.1:${app.app.getHttpServer().address().port}`;
+    browser = await launch();
+  }, 180_000);
+  // Also after a failed test: no browser profile keeps a session or a subscription into the next.
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  return {
+    get t() {
+      if (!app) throw new Error('the browser suite has not started');
+      return app;
+    },
+    get baseURL() {
+      return baseURL;
+    },
+    tab: async () => {
+      const tab = await newTab(browser!, baseURL);
+      contexts.push(tab.context);
+      return tab;
+    },
+  };
 }
 
 export async function launch(): Promise<Browser> {
@@ -49,7 +110,8 @@ export async function newTab(browser: Browser, baseURL: string): Promise<Tab> {
     locale: 'de-DE',
     timezoneId: 'Europe/Berlin',
   });
-  context.setDefaultTimeout(15_000);
+  // Each wait for a state is bounded; generous, because the machines are shared and loaded.
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -68,13 +130,33 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByRole('button', { name: 'Abmelden' }).waitFor();
 }
 
-/** Opens a screen through the main navigation, as a user would. */
+/**
+ * Opens a screen through the main navigation, as a user would, and waits until it is shown: an
+ * in-app navigation moves focus to the new page's heading.
+ */
 export async function navigate(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => {
+    for (const h of (globalThis as any).document.querySelectorAll('h1')) h.__shownBefore = true;
+  });
   await page
     .getByRole('navigation', { name: 'Hauptnavigation' })
     .getByRole('link', { name, exact: true })
     .click();
-  await page.locator('h1').first().waitFor();
+  await page.waitForFunction(() => {
+    const focused = (globalThis as any).document.activeElement;
+    return focused?.tagName === 'H1' && !focused.__shownBefore;
+  });
+}
+
+/**
+ * Waits until the screen has loaded: its heading is there and no part of it still says
+ * "Wird geladen" (every query of the screen shows that while it runs).
+ */
+export async function loaded(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const document = (globalThis as any).document;
+    return !!document.querySelector('main h1') && !document.querySelector('.loading');
+  });
 }
 
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

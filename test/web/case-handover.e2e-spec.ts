@@ -1,16 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../utils/test-app.js';
 import {
-  browserTestsUnavailable,
+  browserSuite,
+  DEMO_PASSWORD,
+  describeBrowser,
   expectAccessible,
-  launch,
+  loaded,
   navigate,
-  newTab,
   screenshot,
   signIn,
 } from './browser.js';
 
-const DEMO_PASSWORD = 'Buendnis-Demo-2026';
 const CATEGORIES = [
   'IDENTITY',
   'CONTACT',
@@ -21,30 +19,13 @@ const CATEGORIES = [
   'FAMILY',
   'HEALTH',
 ];
-const unavailable = browserTestsUnavailable();
-if (unavailable) console.warn(`Skipping the browser tests of the web front end: ${unavailable}`);
-const describeBrowser = unavailable ? describe.skip : describe;
 
 describeBrowser('web journey 3: consent-scoped case handover between two case workers', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let baseURL: string;
-
-  beforeAll(async () => {
-    t = await startTestApp({ DEMO_DATA: 'true' });
-    await t.app.listen(0, '127.0.0.1');
-    baseURL = `http://127.0.0.1:${t.app.getHttpServer().address().port}`;
-    browser = await launch();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const web = browserSuite();
 
   it('records consent, hands over only the consented categories, and a withdrawal hides them from the receiver after a reload', async () => {
-    const owner = await newTab(browser, baseURL);
-    const receiver = await newTab(browser, baseURL);
+    const owner = await web.tab();
+    const receiver = await web.tab();
     const o = owner.page;
     const r = receiver.page;
 
@@ -52,7 +33,7 @@ describeBrowser('web journey 3: consent-scoped case handover between two case wo
     await signIn(o, 'fallmanagement@demo.local', DEMO_PASSWORD);
     await navigate(o, 'Fälle');
     await o.getByRole('heading', { name: 'Eigene Fälle' }).waitFor();
-    await o.waitForLoadState('networkidle');
+    await loaded(o);
     await expectAccessible(o, 'cases');
     await screenshot(o, 'cases');
 
@@ -120,7 +101,7 @@ describeBrowser('web journey 3: consent-scoped case handover between two case wo
     await signIn(r, 'jobcenter@demo.local', DEMO_PASSWORD);
     // The overview already shows the incoming request.
     await r.getByTestId('incoming-handover').filter({ hasText: reference }).waitFor();
-    await r.waitForLoadState('networkidle');
+    await loaded(r);
     await expectAccessible(r, 'dashboard (case worker)');
     await screenshot(r, 'dashboard-case-worker');
     await navigate(r, 'Fälle');
@@ -183,5 +164,5 @@ describeBrowser('web journey 3: consent-scoped case handover between two case wo
     expect(receiver.problems).toEqual([]);
     await owner.context.close();
     await receiver.context.close();
-  }, 180_000);
+  }, 300_000);
 });

@@ -1,44 +1,24 @@
-import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../utils/test-app.js';
 import {
-  browserTestsUnavailable,
+  browserSuite,
+  DEMO_PASSWORD,
+  describeBrowser,
   expectAccessible,
-  launch,
+  loaded,
   navigate,
-  newTab,
   screenshot,
   signIn,
 } from './browser.js';
 
-const DEMO_PASSWORD = 'Buendnis-Demo-2026';
-const unavailable = browserTestsUnavailable();
-if (unavailable) console.warn(`Skipping the browser tests of the web front end: ${unavailable}`);
-const describeBrowser = unavailable ? describe.skip : describe;
-
 describeBrowser('web journey 2: a facilitator runs a meeting from start to approved minutes', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let baseURL: string;
-
-  beforeAll(async () => {
-    t = await startTestApp({ DEMO_DATA: 'true' });
-    await t.app.listen(0, '127.0.0.1');
-    baseURL = `http://127.0.0.1:${t.app.getHttpServer().address().port}`;
-    browser = await launch();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const web = browserSuite();
 
   it('schedules, starts, records attendance with a live quorum and a decision with a follow-up task, writes and approves the minutes; then the record is read-only', async () => {
-    const { page, problems, context } = await newTab(browser, baseURL);
+    const { page, problems, context } = await web.tab();
     page.on('dialog', (d) => void d.accept());
     await signIn(page, 'moderation@demo.local', DEMO_PASSWORD);
     await navigate(page, 'Sitzungen');
     await page.getByRole('heading', { name: 'Alle Sitzungen' }).waitFor();
-    await page.waitForLoadState('networkidle');
+    await loaded(page);
     await expectAccessible(page, 'meetings');
     await screenshot(page, 'meetings');
 
@@ -82,7 +62,7 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
     }
     await expect(quorum.textContent()).resolves.toMatch(/^Nicht beschlussfähig/);
     // A member following the meeting in another browser sees the quorum change without reloading.
-    const observer = await newTab(browser, baseURL);
+    const observer = await web.tab();
     await signIn(observer.page, 'mitglied@demo.local', DEMO_PASSWORD);
     await observer.page.goto(page.url());
     const observed = observer.page.getByTestId('quorum');
@@ -92,7 +72,7 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
 
     await selects.nth(4).selectOption('PRESENT');
     await quorum.filter({ hasText: /^Beschlussfähig – 5 von 8/ }).waitFor();
-    await observed.filter({ hasText: /^Beschlussfähig – 5 von 8/ }).waitFor({ timeout: 15_000 });
+    await observed.filter({ hasText: /^Beschlussfähig – 5 von 8/ }).waitFor();
     expect(await observer.page.evaluate(() => (globalThis as any).__noReload)).toBe(true);
     expect(observer.problems).toEqual([]);
     await observer.context.close();
@@ -178,9 +158,9 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
     expect(download.suggestedFilename()).toMatch(/Protokoll\.pdf$/);
 
     // The API agrees: final, with its decision and follow-up task.
-    const token = await t.login('moderation@demo.local', DEMO_PASSWORD);
+    const token = await web.t.login('moderation@demo.local', DEMO_PASSWORD);
     const id = new URL(page.url()).pathname.split('/').pop();
-    const { data } = await t.gql(
+    const { data } = await web.t.gql(
       'query($id: ID!) { meeting(id: $id) { status quorate minutes { status } decisions { title followUpTasks { title leadPartner { organisation { name } } } } } }',
       { id },
       token,
@@ -203,5 +183,5 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
     });
     expect(problems).toEqual([]);
     await context.close();
-  }, 180_000);
+  }, 300_000);
 });

@@ -1,35 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../utils/test-app.js';
-import { browserTestsUnavailable, launch, newTab, signIn } from './browser.js';
-
-const DEMO_PASSWORD = 'Buendnis-Demo-2026';
-const unavailable = browserTestsUnavailable();
-if (unavailable) console.warn(`Skipping the browser tests of the web front end: ${unavailable}`);
-const describeBrowser = unavailable ? describe.skip : describe;
+import { browserSuite, DEMO_PASSWORD, describeBrowser, signIn } from './browser.js';
 
 /**
  * Tabs of one browser share one refresh token, and the API revokes a whole session when a rotated
  * token comes back (replay detection). The tabs must therefore never refresh with the same token.
  */
 describeBrowser('web session across tabs of one browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let baseURL: string;
-
-  beforeAll(async () => {
-    t = await startTestApp({ DEMO_DATA: 'true' });
-    await t.app.listen(0, '127.0.0.1');
-    baseURL = `http://127.0.0.1:${t.app.getHttpServer().address().port}`;
-    browser = await launch();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const web = browserSuite();
 
   it('three tabs restored at the same moment all stay signed in (no refresh-token replay)', async () => {
-    const first = await newTab(browser, baseURL);
+    const first = await web.tab();
     await signIn(first.page, 'koordination@demo.local', DEMO_PASSWORD);
     const tabs = [first.page, await first.context.newPage(), await first.context.newPage()];
     // As after a browser restart: every tab loads at once and restores the session from storage.
@@ -40,13 +19,15 @@ describeBrowser('web session across tabs of one browser', () => {
       await p.reload();
       await p.getByRole('button', { name: 'Abmelden' }).waitFor();
     }
-    const revoked = await t.db.query('SELECT count(*)::int AS n FROM sessions WHERE revoked_at IS NOT NULL');
+    const revoked = await web.t.db.query(
+      'SELECT count(*)::int AS n FROM sessions WHERE revoked_at IS NOT NULL',
+    );
     expect(revoked.rows[0].n).toBe(0);
     await first.context.close();
-  }, 60_000);
+  });
 
   it('signing out in one tab signs the other tabs out too', async () => {
-    const first = await newTab(browser, baseURL);
+    const first = await web.tab();
     await signIn(first.page, 'koordination@demo.local', DEMO_PASSWORD);
     const second = await first.context.newPage();
     await second.goto('/');
@@ -54,5 +35,5 @@ describeBrowser('web session across tabs of one browser', () => {
     await first.page.getByRole('button', { name: 'Abmelden' }).click();
     await second.getByRole('button', { name: 'Anmelden' }).waitFor();
     await first.context.close();
-  }, 60_000);
+  });
 });

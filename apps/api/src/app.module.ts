@@ -16,6 +16,7 @@ import { CaseworkModule } from '../../../libs/casework/src/index.js';
 import { CoordinationModule } from '../../../libs/coordination/src/index.js';
 import { MeetingsModule } from '../../../libs/meetings/src/index.js';
 import { IdentityModule } from '../../../libs/identity/src/index.js';
+import { OparlModule } from '../../../libs/oparl/src/index.js';
 import { DemoModule } from './demo/demo.module.js';
 import { graphqlOptions } from './graphql.config.js';
 import { MIGRATIONS } from './migrations.js';
@@ -37,6 +38,7 @@ export class AppModule {
         CoordinationModule,
         MeetingsModule,
         CaseworkModule,
+        OparlModule,
         DemoModule,
       ],
       providers: [

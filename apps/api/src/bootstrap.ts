@@ -65,7 +65,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 }
 
 /** Paths the API answers itself: never the web app's index.html. */
-const API_PATHS = /^\/(graphql|health|ready)(\/|$)|^\/calendar\/|^\/meetings\/[^/]+\/minutes\.pdf$/;
+const API_PATHS =
+  /^\/(graphql|health|ready|oparl|fhir)(\/|$)|^\/calendar\/|^\/meetings\/[^/]+\/minutes\.pdf$/;
 
 /** The built web front end (apps/web/dist), when present: from src (tests) or from dist (npm start). */
 export function webDistDir(): string | undefined {

@@ -3,6 +3,7 @@ import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation } from 're
 import { I18nProvider, useI18n } from './i18n';
 import { SessionProvider, useSession } from './session';
 import { Loading } from './ui';
+import { PageChangesProvider } from './page-focus';
 import { SignIn } from './pages/SignIn';
 
 const Dashboard = lazy(() => import('./pages/Dashboard'));
@@ -20,7 +21,9 @@ export function App() {
     <I18nProvider>
       <SessionProvider>
         <BrowserRouter>
-          <Shell />
+          <PageChangesProvider>
+            <Shell />
+          </PageChangesProvider>
         </BrowserRouter>
       </SessionProvider>
     </I18nProvider>

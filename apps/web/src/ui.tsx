@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useI18n } from './i18n';
+import { useHeadingFocus } from './page-focus';
 
 export function Loading() {
   const { t } = useI18n();
@@ -14,10 +15,8 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }
 
-let initialPage = true;
-
 /**
- * The page's heading; sets the document title and, after an in-app navigation (not on the first
+ * The page's heading; sets the document title and, after a page change within the app (not on a
  * page load, where the skip link comes first), takes focus so screen readers announce the new page.
  */
 export function PageTitle({ children, title }: { children: ReactNode; title: string }) {
@@ -26,10 +25,7 @@ export function PageTitle({ children, title }: { children: ReactNode; title: str
   useEffect(() => {
     document.title = `${title} – ${t('app.name')}`;
   }, [title, t]);
-  useEffect(() => {
-    if (initialPage) initialPage = false;
-    else ref.current?.focus();
-  }, [title]);
+  useHeadingFocus(ref);
   return (
     <h1 ref={ref} tabIndex={-1}>
       {children}

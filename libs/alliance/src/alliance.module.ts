@@ -12,6 +12,8 @@ import { AllianceService } from './alliances/alliance.service.js';
 import { OrganisationRepository } from './alliances/organisation.repository.js';
 import { PartnerRepository } from './alliances/partner.repository.js';
 import { AdminBootstrapService } from './bootstrap/admin-bootstrap.service.js';
+import { AlliancePublicRecordResolver } from './public-record/public-record.resolver.js';
+import { AlliancePublicRecordService } from './public-record/public-record.service.js';
 import { MembershipService } from './memberships/membership.service.js';
 
 @Module({
@@ -28,6 +30,8 @@ import { MembershipService } from './memberships/membership.service.js';
     PartnerResolver,
     UserAllianceResolver,
     MembershipAllianceResolver,
+    AlliancePublicRecordService,
+    AlliancePublicRecordResolver,
   ],
   exports: [AllianceService, AdminBootstrapService],
 })

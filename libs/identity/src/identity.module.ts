@@ -9,7 +9,8 @@ import { GqlLocalGuard } from './auth/gql-local.guard.js';
 import { SessionRepository } from './auth/session.repository.js';
 import { MembershipEntity } from './users/membership.entity.js';
 import { UserEntity } from './users/user.entity.js';
-import { AuditActorResolver, MembershipUserResolver } from './users/users.resolver.js';
+import { AuditActorResolver } from './users/audit-actor.resolver.js';
+import { MembershipUserResolver } from './users/membership-user.resolver.js';
 import { UserRepository } from './users/user.repository.js';
 import { UsersService } from './users/users.service.js';
 

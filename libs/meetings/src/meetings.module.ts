@@ -34,6 +34,8 @@ import { MinutesResolver } from './minutes/minutes.resolver.js';
 import { MinutesService } from './minutes/minutes.service.js';
 import { MinutesPdfController } from './minutes/minutes-pdf.controller.js';
 import { MinutesPdfService } from './minutes/minutes-pdf.service.js';
+import { MeetingPublicationResolver } from './public/meeting-publication.resolver.js';
+import { MeetingPublicationService } from './public/meeting-publication.service.js';
 
 @Module({
   imports: [
@@ -72,6 +74,8 @@ import { MinutesPdfService } from './minutes/minutes-pdf.service.js';
     TaskDecisionResolver,
     CalendarResolver,
     MeetingsDemoSeeder,
+    MeetingPublicationService,
+    MeetingPublicationResolver,
   ],
   exports: [MeetingsDemoSeeder, MeetingsService, DecisionsService],
 })

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type PubSubEngine, withFilter } from 'graphql-subscriptions';
+import type { PubSubEngine } from 'graphql-subscriptions';
 import type {
   DataSource,
   EntityManager,
@@ -86,17 +86,18 @@ export class TaskEventsService implements OnModuleInit {
   }
 
   /**
-   * The alliance's events for one subscriber. Membership is checked again before each event: a
-   * subscription outlives the check at its start, and someone removed from the alliance (or whose
-   * session ended) hears nothing more.
+   * The alliance's events for one subscriber. Membership and session are checked again before each
+   * event: a subscription outlives the check at its start. Someone removed from the alliance (or
+   * whose session ended) hears nothing more: the subscription completes (graphql-ws `complete`) at
+   * the first event after that, so the client also learns that it ended.
    */
   iterator(
     actor: Actor,
     allianceId: string,
     sessionId?: string,
   ): Promise<AsyncIterableIterator<TaskEventMessage>> {
-    const events = () => this.pubSub.asyncIterableIterator<TaskEventMessage>(trigger(allianceId));
-    return Promise.resolve(withFilter(events, () => this.stillMember(actor, allianceId, sessionId))());
+    const events = this.pubSub.asyncIterableIterator<TaskEventMessage>(trigger(allianceId));
+    return Promise.resolve(whileTrue(events, () => this.stillMember(actor, allianceId, sessionId)));
   }
 
   private async stillMember(actor: Actor, allianceId: string, sessionId?: string): Promise<boolean> {
@@ -108,4 +109,33 @@ export class TaskEventsService implements OnModuleInit {
     );
     return !!row?.ok;
   }
+}
+
+/**
+ * `events` for as long as `check` answers true before each one; ends at the first false (or failed)
+ * check. `return` goes straight to `events`, so an unsubscribe ends a pending `next` at once (an
+ * async generator would wait for the next event first and keep the PubSub subscription until then).
+ */
+function whileTrue<T>(
+  events: AsyncIterableIterator<T>,
+  check: () => Promise<boolean>,
+): AsyncIterableIterator<T> {
+  const end = async (): Promise<IteratorResult<T>> =>
+    (await events.return?.()) ?? { value: undefined, done: true };
+  return {
+    async next() {
+      const result = await events.next();
+      if (result.done) return result;
+      const ok = await check().catch((err: Error) => {
+        logger.warn({ component: 'pubsub', err: err.message }, 'subscriber check failed: subscription ended');
+        return false;
+      });
+      return ok ? result : end();
+    },
+    return: end,
+    throw: (err?: unknown) => events.throw?.(err) ?? Promise.reject(err),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }

@@ -85,6 +85,8 @@ describe('loadConfig', () => {
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ ACCESS_TOKEN_TTL_SECONDS: '5' }, 'ACCESS_TOKEN_TTL_SECONDS'],
+    [{ PUBLIC_URL: 'buendnis.example.org' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'https://buendnis.example.org/?x=1' }, 'PUBLIC_URL'],
   ])('refuses %j naming %s', (env, variable) => {
     const r = refusal(env as Record<string, string>);
     expect(r.variable).toBe(variable);
@@ -118,5 +120,12 @@ describe('loadConfig', () => {
     });
     expect(loadConfig({ DATA_DIR: dataDir(), DEMO_DATA: 'false' }).demoData).toBe(false);
     expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: '  ' }).databaseUrl).toBeUndefined();
+  });
+
+  it('PUBLIC_URL: defaults to localhost on PORT; a trailing slash is dropped', () => {
+    expect(loadConfig({ DATA_DIR: dataDir(), PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(
+      loadConfig({ DATA_DIR: dataDir(), PUBLIC_URL: 'https://buendnis.example.org/portal/' }).publicUrl,
+    ).toBe('https://buendnis.example.org/portal');
   });
 });

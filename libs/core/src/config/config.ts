@@ -7,6 +7,8 @@ export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   production: boolean;
   port: number;
+  /** The portal's public base URL (no trailing slash): canonical ids of the OParl and FHIR APIs, links. */
+  publicUrl: string;
   /** Set: that PostgreSQL server. Unset: an embedded PostgreSQL under dataDir. */
   databaseUrl?: string;
   dataDir: string;
@@ -28,6 +30,10 @@ export interface AppConfig {
   caseDataPreviousKeys: string[];
   /** How often each instance tries the retention sweep (it runs once across instances). */
   caseRetentionSweepSeconds: number;
+  /** Every this many audit entries a verification signs a checkpoint it starts from next time. */
+  auditCheckpointInterval: number;
+  /** How often the full audit-chain verification runs (once across instances). */
+  auditFullVerifySeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -144,6 +150,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('ADMIN_PASSWORD', 'must be at least 12 characters long');
   }
 
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const publicUrl = (str(env, 'PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(publicUrl)) {
+    throw new ConfigError(
+      'PUBLIC_URL',
+      `must be an http:// or https:// URL without query, got "${publicUrl}"`,
+    );
+  }
+
   const secrets = storedSecrets(dataDir);
   const logLevel = str(env, 'LOG_LEVEL') ?? (nodeEnv === 'test' ? 'warn' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
@@ -153,7 +168,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   return {
     nodeEnv,
     production,
-    port: int(env, 'PORT', 3000, 0, 65535),
+    port,
+    publicUrl,
     databaseUrl,
     dataDir,
     jwtSecret: secret(env, 'JWT_SECRET', production, secrets),
@@ -170,5 +186,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     caseRetentionDays: int(env, 'CASE_RETENTION_DAYS', 3650, 1, 36500),
     caseDataPreviousKeys: previousKeys(env, 'CASE_DATA_PREVIOUS_KEYS'),
     caseRetentionSweepSeconds: int(env, 'CASE_RETENTION_SWEEP_SECONDS', 3600, 1, 604800),
+    auditCheckpointInterval: int(env, 'AUDIT_CHECKPOINT_INTERVAL', 1000, 1, 1_000_000),
+    auditFullVerifySeconds: int(env, 'AUDIT_FULL_VERIFY_SECONDS', 86400, 1, 2_592_000),
   };
 }

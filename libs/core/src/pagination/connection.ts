@@ -90,10 +90,7 @@ export function Connection<T>(node: Type<T>, name: string) {
     edges: Edge[];
     @Field(() => PageInfo)
     pageInfo: PageInfo;
-    @Field(() => Int, {
-      description:
-        'How many items the whole list holds, not just this page. Counted only when selected: ask for it with the first page, not with every page.',
-    })
+    @Field(() => Int)
     totalCount: number | Promise<number>;
   }
   return ConnectionType;

@@ -1,7 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { type Actor, Allow, CurrentActor, DomainError } from '../../../core/src/index.js';
-import { AuthPayload, UserModel } from '../users/user.model.js';
+import { AuthPayload, UserModel } from '../users/user.models.js';
 import { UsersService } from '../users/users.service.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { AuthService } from './auth.service.js';

@@ -31,13 +31,14 @@ export class DecisionRepository {
 
   /**
    * One page of the alliance's decisions in number order after the cursor (year, serial), and the
-   * number of all that match.
+   * number of all that match, counted up to `countCap` (null: not counted, 0 answered).
    */
   async page(
     allianceId: string,
     search: DecisionSearch,
     after: [number, number] | null,
     limit: number,
+    countCap: number | null,
   ): Promise<{ rows: DecisionEntity[]; totalCount: number }> {
     const qb = this.dataSource
       .getRepository(DecisionEntity)
@@ -50,7 +51,14 @@ export class DecisionRepository {
         query,
       });
     }
-    const totalCount = await qb.getCount();
+    let totalCount = 0;
+    if (countCap !== null) {
+      const [sql, params] = qb.clone().select('1').limit(countCap).getQueryAndParameters();
+      [{ count: totalCount }] = await this.dataSource.query(
+        `SELECT count(*)::int AS count FROM (${sql}) capped`,
+        params,
+      );
+    }
     if (after) qb.andWhere('(d.year, d.serial) > (:y, :s)', { y: after[0], s: after[1] });
     const rows = await qb
       .orderBy('d.year', 'ASC')

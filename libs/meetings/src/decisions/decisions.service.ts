@@ -33,6 +33,9 @@ import { MeetingsService } from '../meetings/meetings.service.js';
 import { decisionYear, formatNumber, parseDecisionSearch } from './decision-number.js';
 import { DecisionRepository } from './decision.repository.js';
 
+/** `decisions.totalCount` counts at most this many (issue 17): a page never counts a whole large list. */
+export const MAX_COUNTED = 10_000;
+
 interface DecisionState {
   outcome: DecisionOutcome;
   consensus: boolean;
@@ -91,6 +94,7 @@ export class DecisionsService {
     search: string | null | undefined,
     first?: number | null,
     after?: string | null,
+    countTotal = true,
   ): Promise<Page<DecisionEntity>> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after, 2);
@@ -104,6 +108,7 @@ export class DecisionsService {
       parsed,
       cursor ? [cursor[0] as number, cursor[1] as number] : null,
       limit,
+      countTotal ? MAX_COUNTED : null,
     );
     return toPage(rows, limit, totalCount, (d) => [d.year, d.serial]);
   }

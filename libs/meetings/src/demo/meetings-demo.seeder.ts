@@ -10,6 +10,7 @@ import {
 import { TaskPriority, TaskService } from '../../../coordination/src/index.js';
 import { formatNumber } from '../decisions/decision-number.js';
 import { DecisionRepository } from '../decisions/decision.repository.js';
+import { seedDemoPublicRecord } from '../public/public-record.demo.js';
 
 const DAY = 86_400_000;
 
@@ -328,6 +329,7 @@ export class MeetingsDemoSeeder implements DemoExtension {
         WHERE id = $1`,
       [kickoff.id, minutes, new Date(endsAt.getTime() + 2 * DAY), approvedAt, facilitatorId],
     );
+    await seedDemoPublicRecord(em, ids.allianceId, { id: kickoff.id, year }, coordinatorId);
 
     // ── the upcoming steering group ─────────────────────────
     const nextDay = dayOffset(21);

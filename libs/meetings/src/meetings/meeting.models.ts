@@ -106,7 +106,13 @@ export class DecisionModel {
 }
 
 @ObjectType()
-export class DecisionConnection extends Connection(DecisionModel, 'Decision') {}
+export class DecisionConnection extends Connection(DecisionModel, 'Decision') {
+  @Field(() => Int, {
+    description:
+      'The number of matching decisions, counted only when selected and at most 10000: a longer list answers 10000 (page on with pageInfo.hasNextPage).',
+  })
+  declare totalCount: number;
+}
 
 /** A meeting's minutes: Markdown, a draft until approved. `approvedBy` is a field resolver. */
 @ObjectType('Minutes')

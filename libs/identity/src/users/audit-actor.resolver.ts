@@ -1,18 +1,9 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuditEntryModel, type GqlContext } from '../../../core/src/index.js';
-import { MembershipModel, UserModel } from './user.model.js';
+import { UserModel } from './user.models.js';
 import { UsersService } from './users.service.js';
 
-@Resolver(() => MembershipModel)
-export class MembershipUserResolver {
-  constructor(private readonly users: UsersService) {}
-
-  @ResolveField(() => UserModel)
-  user(@Parent() m: MembershipModel, @Context() ctx: GqlContext) {
-    return this.users.userLoader(ctx.loaders).load(m.userId);
-  }
-}
-
+/** `AuditEntry.actor`: core's audit entry joined to identity's user (identity depends on core). */
 @Resolver(() => AuditEntryModel)
 export class AuditActorResolver {
   constructor(private readonly users: UsersService) {}

@@ -1,0 +1,5 @@
+import type { MigrationClass } from '../../../core/src/index.js';
+import { AlliancePublicRecord1795959301289 } from './1795959301289-alliance-public-record.js';
+
+/** This context's migrations, in order (its first tables are in the foundation migration of core). */
+export const ALLIANCE_MIGRATIONS: MigrationClass[] = [AlliancePublicRecord1795959301289];
