@@ -1,6 +1,7 @@
 # The api and the web front end it serves at /. Production uses DATABASE_URL; the
-# embedded PostgreSQL is for a local `npm start` only.
-FROM node:20-bookworm-slim AS build
+# embedded PostgreSQL is for a local `npm start` only. Node 22 (LTS): Node 20 reached its end of
+# life in April 2026; `npm start` still runs on the 20.19 that new machines have.
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # The root's postinstall installs the web front end's own package.
@@ -11,7 +12,7 @@ COPY apps ./apps
 COPY libs ./libs
 RUN npm run build && npm run build:web && npm prune --omit=dev --ignore-scripts
 
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 ENV NODE_ENV=production PORT=3000
 WORKDIR /app
 COPY --from=build /app/package.json ./

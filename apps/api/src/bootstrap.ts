@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     logger: new PinoNestLogger(),
     bodyParser: false,
   });
+  limitSlowClients(app.getHttpServer(), config);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(
@@ -62,6 +64,17 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useBodyParser('json', { limit: BODY_LIMIT });
   serveWeb(app);
   return app;
+}
+
+/**
+ * A client that sends its headers or body slowly holds a connection (Node's defaults: 60 s and
+ * 300 s, checked every 30 s); it gets 408 after the configured times, checked every second.
+ */
+function limitSlowClients(server: Server, config: AppConfig): void {
+  server.headersTimeout = config.timeouts.httpHeadersMs;
+  server.requestTimeout = config.timeouts.httpRequestMs;
+  // Read when the server starts listening.
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = 1000;
 }
 
 /** Paths the API answers itself: never the web app's index.html. */

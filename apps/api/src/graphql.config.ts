@@ -5,11 +5,23 @@ import {
   type AppConfig,
   DateScalar,
   formatGraphQLError,
+  inputGuardPlugin,
+  inputRefusal,
   LoaderRegistry,
+  operationInputErrors,
+  withCanonicalScalars,
 } from '../../../libs/core/src/index.js';
 import { limitRules } from './graphql-limits.js';
 import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
-import { type ExecutionResult, GraphQLError, specifiedRules, validate } from 'graphql';
+import {
+  type ExecutionArgs,
+  type ExecutionResult,
+  getOperationAST,
+  GraphQLError,
+  specifiedRules,
+  subscribe,
+  validate,
+} from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
 
 /**
@@ -29,10 +41,15 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     introspection: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,
     csrfPrevention: true,
+    // UNAVAILABLE answers 503 with Retry-After (Nest would reset every execution error to 200); no
+    // other execution error sets an HTTP status.
+    preserveHttpStatusForExecutionErrors: false,
     resolvers: { Date: DateScalar },
+    // Ids canonical and DateTimes strict at the edge, for HTTP and subscriptions alike.
+    transformSchema: withCanonicalScalars,
     // Cache-control hints are unused (no CDN caches GraphQL here), and the plugin wraps every field
     // resolver: measured, it cost a third of the task board's throughput (bench/README.md).
-    plugins: [ApolloServerPluginCacheControlDisabled(), requestIdPlugin],
+    plugins: [ApolloServerPluginCacheControlDisabled(), requestIdPlugin, inputGuardPlugin],
     validationRules: limitRules(LIMITS),
     // Nest's type lists only some graphql-ws options; it passes all of them on.
     subscriptions: { 'graphql-ws': graphqlWsOptions() as GraphQLWsSubscriptionsConfig },
@@ -93,6 +110,14 @@ function graphqlWsOptions(): Partial<ServerOptions> {
       if (!token) return false;
       (ctx.extra as any).token = token;
       return true;
+    },
+    // The input guard of HTTP requests (an Apollo plugin there), before a subscription starts.
+    subscribe: (args: ExecutionArgs) => {
+      const operation = getOperationAST(args.document, args.operationName);
+      const fields = operation
+        ? operationInputErrors(args.schema, args.document, operation, args.variableValues ?? undefined)
+        : [];
+      return fields.length ? { errors: [inputRefusal(fields)] } : subscribe(args);
     },
     validate: (schema, document) => validate(schema, document, [...specifiedRules, ...limitRules(LIMITS)]),
     onOperation: (_ctx, _id, _payload, _args, result) =>

@@ -4,7 +4,9 @@ import {
   ConfigError,
   loadConfig,
   logger,
+  retryWhileUnavailable,
   runMigrations,
+  StartupGaveUpError,
   startEmbeddedPostgres,
 } from '../../../libs/core/src/index.js';
 import type { RunningDatabase } from '../../../libs/core/src/index.js';
@@ -58,7 +60,11 @@ async function main(): Promise<void> {
 
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   try {
-    const applied = await runMigrations(config.databaseUrl!, MIGRATIONS);
+    const url = config.databaseUrl!;
+    const applied = await retryWhileUnavailable(
+      () => runMigrations(url, MIGRATIONS),
+      config.timeouts.startupRetrySeconds,
+    );
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
     app = await createApp({ ...config, demoData: config.demoData ?? (embedded ? undefined : false) });
     await app.listen(config.port, '0.0.0.0');
@@ -67,7 +73,8 @@ async function main(): Promise<void> {
       `Bündnisportal listening on http://localhost:${config.port}/graphql`,
     );
   } catch (e) {
-    logger.fatal({ err: e }, 'start-up failed');
+    if (e instanceof StartupGaveUpError) logger.fatal({ attempts: e.attempts }, e.message);
+    else logger.fatal({ err: e }, 'start-up failed');
     await app?.close().catch(() => undefined);
     await embedded?.stop();
     process.exit(1);

@@ -74,6 +74,10 @@ export const MESSAGES: Record<string, [string, string]> = {
     'Zu viele Versuche. Bitte warten Sie einen Moment.',
     'Too many attempts. Please wait a moment.',
   ],
+  'error.UNAVAILABLE': [
+    'Der Dienst ist gerade kurz nicht erreichbar (Wartung oder Störung). Bitte versuchen Sie es in einigen Sekunden erneut; Ihre Eingaben bleiben erhalten.',
+    'The service is briefly unavailable (maintenance or a fault). Please try again in a few seconds; your input is kept.',
+  ],
   'error.INTERNAL_SERVER_ERROR': [
     'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
     'An unexpected error occurred. Please try again later.',

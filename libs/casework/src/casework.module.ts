@@ -13,10 +13,13 @@ import { DisclosureRepository } from './disclosure.repository.js';
 import { HandoverRepository } from './handover.repository.js';
 import { CaseCrypto } from './crypto/case-crypto.service.js';
 import { CaseworkDemoSeeder } from './demo/casework-demo.seeder.js';
+import { FhirController } from './fhir/fhir.controller.js';
+import { FhirService } from './fhir/fhir.service.js';
 import { RetentionService } from './retention/retention.service.js';
 
 @Module({
   imports: [IdentityModule, AllianceModule],
+  controllers: [FhirController],
   providers: [
     CaseCrypto,
     CaseRepository,
@@ -34,6 +37,7 @@ import { RetentionService } from './retention/retention.service.js';
     HandoverResolver,
     DisclosureResolver,
     CaseworkDemoSeeder,
+    FhirService,
   ],
   exports: [CaseworkDemoSeeder, CaseCrypto, RetentionService],
 })

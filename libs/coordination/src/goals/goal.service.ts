@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
+  allianceWhere,
   type Actor,
   assertRole,
   AuditService,
@@ -15,7 +16,6 @@ import {
   presentFields,
   Role,
   todayInBerlin,
-  visibleTo,
 } from '../../../core/src/index.js';
 import { AllianceService, PartnerEntity } from '../../../alliance/src/index.js';
 import { GoalStatus } from '../coordination.enums.js';
@@ -43,9 +43,9 @@ export class GoalService {
 
   /** null when it does not exist or the caller is not a member of its alliance. */
   async get(actor: Actor, id: string): Promise<GoalEntity | null> {
-    if (!isUuid(id)) return null;
-    const goal = await this.dataSource.getRepository(GoalEntity).findOne({ where: { id } });
-    return visibleTo(actor, goal);
+    const scope = allianceWhere(actor);
+    if (!isUuid(id) || !scope) return null;
+    return this.dataSource.getRepository(GoalEntity).findOne({ where: { id, ...scope } });
   }
 
   create(actor: Actor, input: CreateGoalInput): Promise<GoalEntity> {

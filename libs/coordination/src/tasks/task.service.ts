@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
   type Actor,
+  allianceScope,
   AuditService,
   decodeCursor,
   DomainError,
@@ -100,9 +101,11 @@ export class TaskService {
   /** null when it does not exist or the caller is not a member of its alliance. */
   async get(actor: Actor, id: string): Promise<TaskEntity | null> {
     if (!isUuid(id)) return null;
-    const rows = await this.dataSource.query(`SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.id = $1`, [id]);
-    if (!rows.length || !isMember(actor, rows[0].alliance_id)) return null;
-    return taskFromRow(rows[0]);
+    const rows = await this.dataSource.query(
+      `SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.id = $1 AND ($2::uuid[] IS NULL OR t.alliance_id = ANY($2::uuid[]))`,
+      [id, allianceScope(actor)],
+    );
+    return rows.length ? taskFromRow(rows[0]) : null;
   }
 
   /** An alliance's tasks; empty for anyone who is not a member (the alliance is invisible to them). */
@@ -621,17 +624,21 @@ export class TaskService {
   ): Promise<TaskEntity> {
     if (!isUuid(id)) throw DomainError.notFound('Task');
     if (dependencyLock) {
-      const found = await em.query('SELECT alliance_id FROM tasks WHERE id = $1', [id]);
-      if (!found.length || !isMember(actor, found[0].alliance_id)) throw DomainError.notFound('Task');
+      const found = await em.query(
+        `SELECT alliance_id FROM tasks t WHERE t.id = $1 AND ($2::uuid[] IS NULL OR t.alliance_id = ANY($2::uuid[]))`,
+        [id, allianceScope(actor)],
+      );
+      if (!found.length) throw DomainError.notFound('Task');
       await em.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
         DEPENDENCY_LOCK,
         found[0].alliance_id,
       ]);
     }
-    const rows = await em.query(`SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.id = $1 FOR NO KEY UPDATE`, [
-      id,
-    ]);
-    if (!rows.length || !isMember(actor, rows[0].alliance_id)) throw DomainError.notFound('Task');
+    const rows = await em.query(
+      `SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.id = $1 AND ($2::uuid[] IS NULL OR t.alliance_id = ANY($2::uuid[])) FOR NO KEY UPDATE`,
+      [id, allianceScope(actor)],
+    );
+    if (!rows.length) throw DomainError.notFound('Task');
     const task = taskFromRow(rows[0]);
     if (hasRole(actor, task.allianceId, Role.COORDINATOR)) return task;
     if (hasRole(actor, task.allianceId, Role.MEMBER, Role.FACILITATOR)) {

@@ -57,14 +57,15 @@ export class AuditService {
     await this.repo.lockForAppend(em);
     const head = await this.repo.head(em);
     const previousHash = head?.hash ?? null;
+    // The hash covers exactly what the uuid columns store (lower case), however a caller spelled the ids.
     const entry = {
       sequence: head ? head.sequence + 1 : 1,
       at: new Date(),
-      actorId: record.actorId,
+      actorId: record.actorId?.toLowerCase() ?? null,
       action: record.action,
       entityType: record.entityType,
-      entityId: record.entityId,
-      allianceId: record.allianceId ?? null,
+      entityId: record.entityId.toLowerCase(),
+      allianceId: record.allianceId?.toLowerCase() ?? null,
       changedFields,
     };
     await this.repo.insert(em, {

@@ -2,6 +2,7 @@ import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestj
 import { DomainError } from '../errors/domain-error.js';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { registerEnumType } from '@nestjs/graphql';
+import { type FindOperator, In } from 'typeorm';
 
 export enum Role {
   ALLIANCE_ADMIN = 'ALLIANCE_ADMIN',
@@ -89,6 +90,21 @@ export function assertRole(actor: Actor, allianceId: string, roles: Role[], what
 
 export function assertMember(actor: Actor, allianceId: string, what = 'Alliance'): void {
   if (!isMember(actor, allianceId)) throw DomainError.notFound(what);
+}
+
+/**
+ * The alliances whose rows the actor may see, for the WHERE of a single-object lookup or lock (the
+ * tenant key in the query, not compared afterwards); null: every alliance (platform administrator).
+ */
+export function allianceScope(actor: Actor): string[] | null {
+  return actor.platformAdmin ? null : memberAllianceIds(actor);
+}
+
+/** `allianceScope` as a TypeORM where fragment; null when the actor sees no alliance at all. */
+export function allianceWhere(actor: Actor): { allianceId?: FindOperator<string> } | null {
+  const scope = allianceScope(actor);
+  if (scope === null) return {};
+  return scope.length ? { allianceId: In(scope) } : null;
 }
 
 /** An alliance-scoped row if the actor may see it, else null (indistinguishable from a missing one). */

@@ -34,6 +34,24 @@ export interface AppConfig {
   auditCheckpointInterval: number;
   /** How often the full audit-chain verification runs (once across instances). */
   auditFullVerifySeconds: number;
+  /** Faults (README, Configuration): how long to wait before a dependency counts as unavailable. */
+  timeouts: Timeouts;
+}
+
+export interface Timeouts {
+  /** Opening a database connection, and waiting for a free one in the pool. */
+  dbConnectMs: number;
+  /** One SQL statement (server-side statement_timeout, and the client's own read timeout). */
+  dbStatementMs: number;
+  /** Waiting for a row or advisory lock. */
+  dbLockMs: number;
+  /** A transaction left idle (a stalled instance) before PostgreSQL ends it and frees its locks. */
+  dbIdleInTransactionMs: number;
+  /** At start: how long to retry an unreachable database before giving up. */
+  startupRetrySeconds: number;
+  /** HTTP: receiving a request's headers, and the whole request with its body. */
+  httpHeadersMs: number;
+  httpRequestMs: number;
 }
 
 export class ConfigError extends Error {
@@ -188,5 +206,23 @@ export function loadConfig(env: Env = process.env): AppConfig {
     caseRetentionSweepSeconds: int(env, 'CASE_RETENTION_SWEEP_SECONDS', 3600, 1, 604800),
     auditCheckpointInterval: int(env, 'AUDIT_CHECKPOINT_INTERVAL', 1000, 1, 1_000_000),
     auditFullVerifySeconds: int(env, 'AUDIT_FULL_VERIFY_SECONDS', 86400, 1, 2_592_000),
+    timeouts: timeouts(env),
+  };
+}
+
+function timeouts(env: Env): Timeouts {
+  const httpHeadersMs = int(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 1000, 600_000);
+  const httpRequestMs = int(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000);
+  // Node requires it: the headers arrive within the whole request's time.
+  if (httpRequestMs < httpHeadersMs)
+    throw new ConfigError('HTTP_REQUEST_TIMEOUT_MS', 'must not be shorter than HTTP_HEADERS_TIMEOUT_MS');
+  return {
+    dbConnectMs: int(env, 'DB_CONNECT_TIMEOUT_MS', 5000, 100, 60_000),
+    dbStatementMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15_000, 100, 600_000),
+    dbLockMs: int(env, 'DB_LOCK_TIMEOUT_MS', 10_000, 100, 600_000),
+    dbIdleInTransactionMs: int(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, 100, 3_600_000),
+    startupRetrySeconds: int(env, 'DB_STARTUP_RETRY_SECONDS', 60, 0, 3600),
+    httpHeadersMs,
+    httpRequestMs,
   };
 }

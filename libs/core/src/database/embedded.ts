@@ -81,9 +81,10 @@ async function recoverStalePostmaster(databaseDir: string): Promise<void> {
 export async function startEmbeddedPostgres(
   databaseDir: string,
   databaseName = 'portal',
+  options: { port?: number } = {},
 ): Promise<RunningDatabase> {
   await recoverStalePostmaster(databaseDir);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const pg = new EmbeddedPostgres({
     databaseDir,
     user: USER,

@@ -9,8 +9,13 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   CONSENT_REQUIRED = 'CONSENT_REQUIRED',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** A dependency (database, Redis) cannot be reached or timed out: retry after `Retry-After` seconds. */
+  UNAVAILABLE = 'UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
+
+/** What a client waits before retrying an UNAVAILABLE answer: a database restart takes seconds. */
+export const RETRY_AFTER_SECONDS = 5;
 
 export interface FieldError {
   /** Dotted argument path, e.g. "input.password". */
@@ -52,6 +57,18 @@ export class DomainError extends IntrinsicException {
   }
   static consentRequired(message: string): DomainError {
     return new DomainError(ErrorCode.CONSENT_REQUIRED, message);
+  }
+  /** Retryable: HTTP 503 with Retry-After, also for GraphQL (Apollo reads `extensions.http`). */
+  static unavailable(retryAfterSeconds = RETRY_AFTER_SECONDS): DomainError {
+    const error = new DomainError(
+      ErrorCode.UNAVAILABLE,
+      'The service is temporarily unavailable, try again shortly',
+    );
+    (error as DomainError & { extensions: unknown }).extensions = {
+      code: ErrorCode.UNAVAILABLE,
+      http: { status: 503, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    };
+    return error;
   }
   static rateLimited(message = 'Too many attempts, try again later'): DomainError {
     return new DomainError(ErrorCode.RATE_LIMITED, message);

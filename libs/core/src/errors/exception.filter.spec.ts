@@ -4,9 +4,12 @@ import { DomainError } from './domain-error.js';
 import { AppExceptionFilter } from './exception.filter.js';
 
 function httpHost(reqId = 'req-1234567') {
-  const sent: { status?: number; body?: any } = {};
+  const sent: { status?: number; body?: any; headers?: Record<string, string> } = {};
   const res = {
     headersSent: false,
+    setHeader(name: string, value: string) {
+      sent.headers = { ...sent.headers, [name]: value };
+    },
     status(code: number) {
       sent.status = code;
       return this;
@@ -67,9 +70,34 @@ describe('AppExceptionFilter', () => {
     });
   });
 
-  it("leaves Nest's HTTP exceptions to Nest", () => {
-    const { host } = httpHost();
-    filter.catch(new NotFoundException(), host);
-    expect(replies.status).toBe(404);
+  it('answers an unreachable database with 503, Retry-After and the retryable UNAVAILABLE', () => {
+    for (const cause of [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      Object.assign(new Error('QueryFailedError'), { driverError: { code: '57P01' } }),
+      new Error('timeout exceeded when trying to connect'),
+    ]) {
+      const { host, sent } = httpHost();
+      filter.catch(cause, host);
+      expect(sent).toEqual({
+        status: 503,
+        headers: { 'retry-after': '5' },
+        body: { statusCode: 503, code: 'UNAVAILABLE', message: expect.any(String) },
+      });
+    }
+    // In GraphQL the filter hands on a DomainError that tells Apollo the status and header.
+    const gql = filter.catch(Object.assign(new Error('x'), { code: 'ECONNRESET' }), {
+      getType: () => 'graphql',
+    } as unknown as ArgumentsHost) as DomainError & { extensions: any };
+    expect(gql.code).toBe('UNAVAILABLE');
+    expect(gql.extensions.http.status).toBe(503);
+  });
+
+  it("answers Nest's HTTP exceptions with their status and body, as JSON", () => {
+    const { host, sent } = httpHost();
+    filter.catch(new NotFoundException('No such calendar'), host);
+    expect(sent).toEqual({
+      status: 404,
+      body: { statusCode: 404, message: 'No such calendar', error: 'Not Found' },
+    });
   });
 });

@@ -1,8 +1,10 @@
-import type { GraphQLFormattedError, ValueNode } from 'graphql';
-import { GraphQLError, Kind, parse, visit } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, parse } from 'graphql';
+import { literalArgumentPath, variableArgumentPaths } from '../graphql/input-guard.js';
 import { HttpException } from '@nestjs/common';
 import { DomainError, ErrorCode, type FieldError } from './domain-error.js';
 import { logger } from '../logging/logger.js';
+import { isUnavailable } from './unavailable.js';
 
 /** Codes that Apollo raises before execution; they pass through unchanged. */
 const APOLLO_CODES = new Set([
@@ -39,54 +41,10 @@ function chain(error: unknown): unknown[] {
   return out;
 }
 
-/** "input.roles[0]" → "input.roles.0" */
-function dotted(path: string): string {
-  return path.replace(/\[(\d+)\]/g, '.$1');
-}
-
 /**
- * Finds the dotted argument path ("input.joinedOn") of a value in the operation's source: either
- * where a variable is used, or the literal value that starts at `offset`.
- */
-function argumentPath(
-  source: string,
-  target: { variable?: string; offset?: number; within?: number },
-): string | undefined {
-  let doc;
-  try {
-    doc = parse(source);
-  } catch {
-    return undefined;
-  }
-  let found: string | undefined;
-  const walk = (v: ValueNode, path: string) => {
-    if (found !== undefined) return;
-    if (target.offset !== undefined && v.loc?.start === target.offset) found = path;
-    else if (target.variable !== undefined && v.kind === Kind.VARIABLE && v.name.value === target.variable)
-      found = path;
-    else if (v.kind === Kind.OBJECT) for (const f of v.fields) walk(f.value, `${path}.${f.name.value}`);
-    else if (v.kind === Kind.LIST) v.values.forEach((x, i) => walk(x, `${path}.${i}`));
-  };
-  for (const def of doc.definitions) {
-    if (
-      target.within !== undefined &&
-      def.loc &&
-      (target.within < def.loc.start || target.within > def.loc.end)
-    )
-      continue;
-    visit(def, {
-      Argument(node) {
-        walk(node.value, node.name.value);
-      },
-    });
-    if (found !== undefined) return found;
-  }
-  return found;
-}
-
-/**
- * The `fields` of a BAD_USER_INPUT that graphql-js raised while coercing variables or parsing a
- * literal scalar (e.g. a Date), with paths as the contract wants them: dotted argument paths.
+ * The `fields` of a BAD_USER_INPUT that graphql-js raised itself (a scalar refusing a literal during
+ * validation; a variable, should one pass the input guard): the dotted argument path of the AST node
+ * the error names, never a path read out of graphql-js's message text.
  */
 function inputFieldErrors(error: unknown, message: string): FieldError[] {
   const withNodes = chain(error).find(
@@ -94,32 +52,19 @@ function inputFieldErrors(error: unknown, message: string): FieldError[] {
   );
   const node = withNodes?.nodes?.[0];
   const source = node?.loc?.source.body;
-  const variable =
-    /^Variable "\$(\w+)" got invalid value .*? at "([^"]+)"; ([\s\S]*)$/.exec(message) ??
-    /^Variable "\$(\w+)" got invalid value [\s\S]*?; ()([\s\S]*)$/.exec(message);
-  if (variable) {
-    const [, name, at, reason] = variable;
-    let path = at ? dotted(at) : name;
-    const missing =
-      /^Field "(\w+)" of required type .* was not provided\.?$/.exec(reason) ??
-      /^Field "(\w+)" is not defined by type/.exec(reason);
-    if (missing) path = `${path}.${missing[1]}`;
-    const argPath = source ? argumentPath(source, { variable: name, within: node?.loc?.start }) : undefined;
-    if (argPath) path = argPath + path.slice(name.length);
-    return [{ path, message: reason }];
+  if (!node?.loc || !source) return [];
+  let document;
+  try {
+    document = parse(source);
+  } catch {
+    return [];
   }
-  const whole = /^Variable "\$(\w+)" of (?:required|non-null) type .*$/.exec(message);
-  if (whole) {
-    const argPath = source
-      ? argumentPath(source, { variable: whole[1], within: node?.loc?.start })
-      : undefined;
-    return [{ path: argPath ?? whole[1], message }];
+  if (node.kind === Kind.VARIABLE_DEFINITION) {
+    const name = node.variable.name.value;
+    return [{ path: variableArgumentPaths(document).get(name) ?? name, message }];
   }
-  if (node && source && node.loc) {
-    const path = argumentPath(source, { offset: node.loc.start });
-    if (path) return [{ path, message }];
-  }
-  return [];
+  const path = literalArgumentPath(document, node.loc.start);
+  return path ? [{ path, message }] : [];
 }
 
 /**
@@ -225,6 +170,14 @@ function format(formatted: GraphQLFormattedError, error: unknown, requestId?: st
         message: original.message,
         extensions: { code: mapped, ...(mapped === ErrorCode.BAD_USER_INPUT ? { fields: [] } : {}) },
       };
+  }
+  if (isUnavailable(original)) {
+    // Not through the filter (e.g. raised by a subscription's source): still retryable, logged as such.
+    return {
+      ...base,
+      message: 'The service is temporarily unavailable, try again shortly',
+      extensions: { code: ErrorCode.UNAVAILABLE },
+    };
   }
   const correlationId = requestId ?? cryptoId();
   logger.error({ err: describeError(original), correlationId, path: formatted.path }, 'unexpected error');

@@ -5,18 +5,22 @@ import { Redis } from 'ioredis';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { logger } from '../logging/logger.js';
+import { Availability } from '../errors/unavailable.js';
 
 /** The PubSub engine for GraphQL subscriptions: in-process by default, Redis when REDIS_URL is set. */
 export const PUB_SUB = Symbol('PUB_SUB');
 
-export function createPubSub(config: Pick<AppConfig, 'redisUrl'>): PubSubEngine {
+export function createPubSub(config: Pick<AppConfig, 'redisUrl'>, availability?: Availability): PubSubEngine {
   if (!config.redisUrl) return new PubSub();
   const connect = (role: string) => {
     const client = new Redis(config.redisUrl!, { maxRetriesPerRequest: 3, lazyConnect: false });
-    // The URL may carry a password: log the role only.
-    client.on('error', (err) =>
-      logger.warn({ component: 'pubsub', role, err: err.message }, 'redis connection error'),
-    );
+    // Once per outage at warn (ioredis reports every reconnect attempt); the URL may carry a
+    // password, so only the role and the errno are logged.
+    client.on('error', (err: Error & { code?: string }) => {
+      if (availability) availability.report('redis', err);
+      else logger.warn({ component: 'pubsub', role, reason: err.code }, 'redis connection error');
+    });
+    client.on('ready', () => availability?.recovered('redis'));
     return client;
   };
   return new RedisPubSub({ publisher: connect('publisher'), subscriber: connect('subscriber') });
@@ -34,7 +38,11 @@ class PubSubLifecycle implements OnApplicationShutdown {
 /** Import where events are published or subscribed; Nest keeps one instance per application. */
 @Module({
   providers: [
-    { provide: PUB_SUB, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createPubSub(config) },
+    {
+      provide: PUB_SUB,
+      inject: [APP_CONFIG, Availability],
+      useFactory: (config: AppConfig, availability: Availability) => createPubSub(config, availability),
+    },
     PubSubLifecycle,
   ],
   exports: [PUB_SUB],

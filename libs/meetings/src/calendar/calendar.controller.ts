@@ -1,10 +1,8 @@
-import { Controller, Get, Header, NotFoundException, Param, UseFilters } from '@nestjs/common';
+import { Controller, Get, Header, NotFoundException, Param } from '@nestjs/common';
 import { Allow } from '../../../core/src/index.js';
-import { DomainHttpErrorFilter } from '../http-error.filter.js';
 import { CalendarService } from './calendar.service.js';
 
 @Controller('calendar')
-@UseFilters(DomainHttpErrorFilter)
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 

@@ -1,3 +1,4 @@
+import type { allianceWhere } from '../../../core/src/index.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
@@ -9,12 +10,16 @@ export type DecisionSearch = { number: string } | { words: string[] } | null;
 const ORDERED = { year: 'ASC', serial: 'ASC' } as const;
 
 /** The SQL of decisions and their per-alliance, per-year counter. */
+/** Where a lookup is limited to the caller's alliances (core's allianceWhere, never null here). */
+type AllianceWhere = NonNullable<ReturnType<typeof allianceWhere>>;
+
 @Injectable()
 export class DecisionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  findById(id: string): Promise<DecisionEntity | null> {
-    return this.dataSource.getRepository(DecisionEntity).findOne({ where: { id } });
+  /** The decision if it belongs to one of the alliances in `scope` (allianceWhere). */
+  findById(id: string, scope: AllianceWhere = {}): Promise<DecisionEntity | null> {
+    return this.dataSource.getRepository(DecisionEntity).findOne({ where: { id, ...scope } });
   }
 
   find(em: EntityManager, id: string): Promise<DecisionEntity | null> {

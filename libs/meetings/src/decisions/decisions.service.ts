@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  allianceWhere,
   type Actor,
   AuditService,
   byKey,
@@ -15,7 +16,6 @@ import {
   pageSize,
   presentFields,
   toPage,
-  visibleTo,
 } from '../../../core/src/index.js';
 import { TaskService } from '../../../coordination/src/index.js';
 import { AgendaItemRepository } from '../agenda/agenda-item.repository.js';
@@ -80,8 +80,9 @@ export class DecisionsService {
   // ── reading ────────────────────────────────────────────────
 
   async get(actor: Actor, id: string): Promise<DecisionEntity | null> {
-    if (!isUuid(id)) return null;
-    return visibleTo(actor, await this.repo.findById(id));
+    const scope = allianceWhere(actor);
+    if (!isUuid(id) || !scope) return null;
+    return this.repo.findById(id, scope);
   }
 
   /**

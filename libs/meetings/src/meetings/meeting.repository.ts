@@ -1,3 +1,4 @@
+import type { allianceWhere } from '../../../core/src/index.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, MoreThanOrEqual } from 'typeorm';
@@ -22,12 +23,16 @@ export interface QuorumCount {
 }
 
 /** The SQL of meetings and their invited partners. */
+/** Where a lookup is limited to the caller's alliances (core's allianceWhere, never null here). */
+type AllianceWhere = NonNullable<ReturnType<typeof allianceWhere>>;
+
 @Injectable()
 export class MeetingRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  findById(id: string): Promise<MeetingEntity | null> {
-    return this.dataSource.getRepository(MeetingEntity).findOne({ where: { id } });
+  /** The meeting if it belongs to one of the alliances in `scope` (allianceWhere). */
+  findById(id: string, scope: AllianceWhere = {}): Promise<MeetingEntity | null> {
+    return this.dataSource.getRepository(MeetingEntity).findOne({ where: { id, ...scope } });
   }
 
   findByIds(ids: readonly string[]): Promise<MeetingEntity[]> {
@@ -50,8 +55,13 @@ export class MeetingRepository {
   }
 
   /** The meeting row, locked for the rest of the transaction. */
-  lock(em: EntityManager, id: string, mode: LockMode): Promise<MeetingEntity | null> {
-    return em.findOne(MeetingEntity, { where: { id }, lock: { mode } });
+  lock(
+    em: EntityManager,
+    id: string,
+    mode: LockMode,
+    scope: AllianceWhere = {},
+  ): Promise<MeetingEntity | null> {
+    return em.findOne(MeetingEntity, { where: { id, ...scope }, lock: { mode } });
   }
 
   /** Without a lock, inside the caller's transaction. */

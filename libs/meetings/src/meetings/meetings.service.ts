@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  allianceWhere,
   type Actor,
   AuditService,
   byKey,
@@ -13,7 +14,6 @@ import {
   LoaderRegistry,
   presentFields,
   Role,
-  visibleTo,
 } from '../../../core/src/index.js';
 import { AllianceService, PartnerStatus } from '../../../alliance/src/index.js';
 import { UsersService } from '../../../identity/src/index.js';
@@ -54,8 +54,9 @@ export class MeetingsService {
 
   /** null when it does not exist or the caller is not a member of its alliance. */
   async get(actor: Actor, id: string): Promise<MeetingEntity | null> {
-    if (!isUuid(id)) return null;
-    return visibleTo(actor, await this.repo.findById(id));
+    const scope = allianceWhere(actor);
+    if (!isUuid(id) || !scope) return null;
+    return this.repo.findById(id, scope);
   }
 
   /** Meetings starting in [from, to), oldest first; empty for non-members. */
@@ -80,9 +81,10 @@ export class MeetingsService {
     id: string,
     mode: LockMode = 'pessimistic_write',
   ): Promise<MeetingEntity> {
-    if (!isUuid(id)) throw DomainError.notFound('Meeting');
-    const meeting = await this.repo.lock(em, id, mode);
-    if (!meeting || !isMember(actor, meeting.allianceId)) throw DomainError.notFound('Meeting');
+    const scope = allianceWhere(actor);
+    if (!isUuid(id) || !scope) throw DomainError.notFound('Meeting');
+    const meeting = await this.repo.lock(em, id, mode, scope);
+    if (!meeting) throw DomainError.notFound('Meeting');
     if (!canRun(actor, meeting))
       throw DomainError.forbidden("Only the meeting's facilitator or a COORDINATOR may do this");
     return meeting;

@@ -1,10 +1,8 @@
-import { Controller, Get, Param, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import { type Actor, Allow, CurrentActor } from '../../../core/src/index.js';
-import { DomainHttpErrorFilter } from '../http-error.filter.js';
 import { MinutesPdfService } from './minutes-pdf.service.js';
 
 @Controller('meetings')
-@UseFilters(DomainHttpErrorFilter)
 export class MinutesPdfController {
   constructor(private readonly pdf: MinutesPdfService) {}
 
