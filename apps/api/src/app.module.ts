@@ -17,6 +17,7 @@ import { CoordinationModule } from '../../../libs/coordination/src/index.js';
 import { MeetingsModule } from '../../../libs/meetings/src/index.js';
 import { IdentityModule } from '../../../libs/identity/src/index.js';
 import { OparlModule } from '../../../libs/oparl/src/index.js';
+import { ReportingModule } from '../../../libs/reporting/src/index.js';
 import { DemoModule } from './demo/demo.module.js';
 import { graphqlOptions } from './graphql.config.js';
 import { MIGRATIONS } from './migrations.js';
@@ -39,6 +40,7 @@ export class AppModule {
         MeetingsModule,
         CaseworkModule,
         OparlModule,
+        ReportingModule,
         DemoModule,
       ],
       providers: [

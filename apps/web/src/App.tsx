@@ -15,6 +15,7 @@ const Meetings = lazy(() => import('./pages/Meetings'));
 const MeetingRoom = lazy(() => import('./pages/MeetingRoom'));
 const Cases = lazy(() => import('./pages/Cases'));
 const CaseDetail = lazy(() => import('./pages/CaseDetail'));
+const Reports = lazy(() => import('./pages/Reports'));
 
 export function App() {
   return (
@@ -119,6 +120,9 @@ function Shell() {
           <li>
             <NavLink to="/sitzungen">{t('nav.meetings')}</NavLink>
           </li>
+          <li>
+            <NavLink to="/berichte">{t('nav.reports')}</NavLink>
+          </li>
           {caseWorker && (
             <li>
               <NavLink to="/faelle">{t('nav.cases')}</NavLink>
@@ -141,6 +145,7 @@ function Shell() {
               <Route path="/sitzungen/:id" element={<MeetingRoom />} />
               <Route path="/faelle" element={<Cases />} />
               <Route path="/faelle/:id" element={<CaseDetail />} />
+              <Route path="/berichte" element={<Reports />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
           </Suspense>

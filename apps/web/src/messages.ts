@@ -1,5 +1,8 @@
+import { REPORT_MESSAGES } from './messages-report.js';
+
 /** UI texts: [German, English]. German is the default; keep both in plain language. */
 export const MESSAGES: Record<string, [string, string]> = {
+  ...REPORT_MESSAGES,
   'app.name': ['Bündnisportal', 'Alliance portal'],
   'lang.switch': ['English', 'Deutsch'],
   'lang.de': ['Deutsch', 'German'],

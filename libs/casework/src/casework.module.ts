@@ -16,6 +16,8 @@ import { CaseworkDemoSeeder } from './demo/casework-demo.seeder.js';
 import { FhirController } from './fhir/fhir.controller.js';
 import { FhirService } from './fhir/fhir.service.js';
 import { RetentionService } from './retention/retention.service.js';
+import { CaseStatisticsRepository } from './statistics/case-statistics.repository.js';
+import { CaseStatisticsService } from './statistics/case-statistics.service.js';
 
 @Module({
   imports: [IdentityModule, AllianceModule],
@@ -38,7 +40,9 @@ import { RetentionService } from './retention/retention.service.js';
     DisclosureResolver,
     CaseworkDemoSeeder,
     FhirService,
+    CaseStatisticsRepository,
+    CaseStatisticsService,
   ],
-  exports: [CaseworkDemoSeeder, CaseCrypto, RetentionService],
+  exports: [CaseworkDemoSeeder, CaseCrypto, RetentionService, CaseStatisticsService],
 })
 export class CaseworkModule {}

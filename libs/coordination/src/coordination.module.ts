@@ -16,6 +16,8 @@ import { GoalService } from './goals/goal.service.js';
 import { TaskCommentEntity, TaskEntity } from './tasks/task.entities.js';
 import { CommentResolver, TaskResolver } from './tasks/task.resolver.js';
 import { TaskService } from './tasks/task.service.js';
+import { CoordinationReportRepository } from './report/coordination-report.repository.js';
+import { CoordinationReportService } from './report/coordination-report.service.js';
 
 @Module({
   imports: [
@@ -35,7 +37,9 @@ import { TaskService } from './tasks/task.service.js';
     TaskResolver,
     CommentResolver,
     CoordinationDemoSeeder,
+    CoordinationReportRepository,
+    CoordinationReportService,
   ],
-  exports: [TaskService, GoalService, CoordinationDemoSeeder],
+  exports: [TaskService, GoalService, CoordinationDemoSeeder, CoordinationReportService],
 })
 export class CoordinationModule {}

@@ -9,3 +9,4 @@ export * from './tasks/task.entities.js';
 export * from './tasks/task.models.js';
 export * from './tasks/task.service.js';
 export * from './tasks/task.inputs.js';
+export * from './report/coordination-report.service.js';

@@ -29,3 +29,4 @@ export * from './errors/unavailable.js';
 export * from './database/startup-retry.js';
 export * from './audit/audit-verification.service.js';
 export * from './graphql/selection.js';
+export * from './fonts/unicode-fonts.js';

@@ -7,3 +7,4 @@ export * from './meetings/meeting.models.js';
 export * from './meetings/meetings.service.js';
 export * from './decisions/decisions.service.js';
 export * from './decisions/decision-number.js';
+export * from './report/meetings-report.service.js';

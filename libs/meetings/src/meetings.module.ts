@@ -36,6 +36,8 @@ import { MinutesPdfController } from './minutes/minutes-pdf.controller.js';
 import { MinutesPdfService } from './minutes/minutes-pdf.service.js';
 import { MeetingPublicationResolver } from './public/meeting-publication.resolver.js';
 import { MeetingPublicationService } from './public/meeting-publication.service.js';
+import { MeetingsReportRepository } from './report/meetings-report.repository.js';
+import { MeetingsReportService } from './report/meetings-report.service.js';
 
 @Module({
   imports: [
@@ -76,7 +78,9 @@ import { MeetingPublicationService } from './public/meeting-publication.service.
     MeetingsDemoSeeder,
     MeetingPublicationService,
     MeetingPublicationResolver,
+    MeetingsReportRepository,
+    MeetingsReportService,
   ],
-  exports: [MeetingsDemoSeeder, MeetingsService, DecisionsService],
+  exports: [MeetingsDemoSeeder, MeetingsService, DecisionsService, MeetingsReportService],
 })
 export class MeetingsModule {}

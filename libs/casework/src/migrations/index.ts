@@ -1,5 +1,6 @@
 import type { MigrationClass } from '../../../core/src/index.js';
 import { Casework1764057900000 } from './1764057900000-casework.js';
+import { CaseStatistics1795959287873 } from './1795959287873-case-statistics.js';
 
 /** This context's migrations, in order. */
-export const CASEWORK_MIGRATIONS: MigrationClass[] = [Casework1764057900000];
+export const CASEWORK_MIGRATIONS: MigrationClass[] = [Casework1764057900000, CaseStatistics1795959287873];

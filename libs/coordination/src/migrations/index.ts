@@ -1,5 +1,9 @@
 import type { MigrationClass } from '../../../core/src/index.js';
 import { Coordination1764057700000 } from './1764057700000-coordination.js';
+import { TaskCancelledAt1795959287874 } from './1795959287874-task-cancelled-at.js';
 
 /** This context's migrations, in order. */
-export const COORDINATION_MIGRATIONS: MigrationClass[] = [Coordination1764057700000];
+export const COORDINATION_MIGRATIONS: MigrationClass[] = [
+  Coordination1764057700000,
+  TaskCancelledAt1795959287874,
+];

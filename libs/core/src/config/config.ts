@@ -34,6 +34,8 @@ export interface AppConfig {
   auditCheckpointInterval: number;
   /** How often the full audit-chain verification runs (once across instances). */
   auditFullVerifySeconds: number;
+  /** Casework counts in the alliance report below this are suppressed (statistical disclosure control). */
+  reportMinimumCount: number;
   /** Faults (README, Configuration): how long to wait before a dependency counts as unavailable. */
   timeouts: Timeouts;
 }
@@ -206,6 +208,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     caseRetentionSweepSeconds: int(env, 'CASE_RETENTION_SWEEP_SECONDS', 3600, 1, 604800),
     auditCheckpointInterval: int(env, 'AUDIT_CHECKPOINT_INTERVAL', 1000, 1, 1_000_000),
     auditFullVerifySeconds: int(env, 'AUDIT_FULL_VERIFY_SECONDS', 86400, 1, 2_592_000),
+    reportMinimumCount: int(env, 'REPORT_MINIMUM_COUNT', 5, 2, 100),
     timeouts: timeouts(env),
   };
 }
