@@ -19,7 +19,7 @@ export async function generateReportCasework(
     await client.query('BEGIN');
     await client.query(
       `INSERT INTO cases (owner_organisation_id, year, number, reference, status, support_areas, opened_at, closed_at, erased_at)
-       SELECT $1::uuid[] [1 + i % cardinality($1::uuid[])], 2025, 100000 + i, 'B-' || i,
+       SELECT ($1::uuid[])[1 + i % cardinality($1::uuid[])], 2025, 100000 + i, 'B-' || i,
               CASE WHEN i % 20 = 0 THEN 'ERASED' WHEN i % 4 = 0 THEN 'CLOSED' ELSE 'OPEN' END,
               CASE WHEN i % 3 = 0
                    THEN ARRAY[(ARRAY['LANGUAGE','HOUSING','RESIDENCE','EMPLOYMENT','EDUCATION','HEALTH','FAMILY','OTHER'])[1 + i % 8],
@@ -47,7 +47,7 @@ export async function generateReportCasework(
       `INSERT INTO handovers (case_id, from_organisation_id, to_organisation_id, consent_id, categories, status,
                               requested_by, requested_at, responded_by, responded_at, completed_at)
        SELECT c.id, c.owner_organisation_id,
-              $1::uuid[] [1 + (array_position($1::uuid[], c.owner_organisation_id) + c.number / 2 % (cardinality($1::uuid[]) - 1)) % cardinality($1::uuid[])],
+              ($1::uuid[])[1 + (array_position($1::uuid[], c.owner_organisation_id) + c.number / 2 % (cardinality($1::uuid[]) - 1)) % cardinality($1::uuid[])],
               k.id, '{IDENTITY}', s.status, $2, k.recorded_at + interval '1 day',
               CASE WHEN s.status <> 'REQUESTED' THEN $2::uuid END,
               CASE WHEN s.status <> 'REQUESTED' THEN k.recorded_at + interval '1 day' + interval '1 hour' * (c.number % 97) END,
