@@ -7,9 +7,7 @@
  *   (BENCH_SECONDS=10 BENCH_CONNECTIONS=10 by default; DATABASE_URL=… for the machine's PostgreSQL)
  */
 import { randomUUID } from 'node:crypto';
-import { QueryCounter } from '../libs/core/src/index.js';
 import { CaseCrypto } from '../libs/casework/src/index.js';
-import { grantedCategoriesSql } from '../libs/casework/src/casework.sql.js';
 import { startTestApp, type TestApp } from '../test/utils/test-app.js';
 import { casework } from '../test/casework/helpers.js';
 
@@ -123,33 +121,6 @@ describe('bench: casework list read', () => {
       expect(check.data.cases.edges).toHaveLength(50);
       expect(check.data.cases.edges[0].node.identity.familyName).toMatch(/^Family\d+$/);
       const statements = check.statements;
-      if (process.env.BENCH_EXPLAIN) {
-        QueryCounter.log = [];
-        QueryCounter.recording = true;
-        await t.gql(WITH_DATA, {}, a.users.jc.token);
-        QueryCounter.recording = false;
-        const visible = `(c.owner_organisation_id = $1::uuid OR EXISTS (SELECT 1 FROM handovers hv WHERE hv.case_id = c.id AND hv.to_organisation_id = $1::uuid))`;
-        const page = await t.db.query(
-          `SELECT c.id FROM cases c JOIN handovers h ON h.case_id = c.id AND h.to_organisation_id = $1 ORDER BY c.opened_at LIMIT 50`,
-          [a.orgs.jc],
-        );
-        const ids = page.rows.flatMap((r: any) => [r.id, r.id, r.id]);
-        const cats = page.rows.flatMap(() => ['IDENTITY', 'LANGUAGE', 'RESIDENCE']);
-        const dataSql = `WITH wanted AS (SELECT * FROM unnest($1::uuid[], $2::text[]) AS w(case_id, category)),
-         granted AS (${grantedCategoriesSql('$1::uuid[]', '$3::uuid')})
-         SELECT d.case_id FROM wanted w JOIN granted g ON g.case_id = w.case_id AND g.category = w.category JOIN case_data d ON d.case_id = w.case_id AND d.category = w.category`;
-        const plan = await t.db.query(`EXPLAIN (ANALYZE, COSTS OFF) ${dataSql}`, [ids, cats, a.orgs.jc]);
-        console.info(plan.rows.map((r: any) => r['QUERY PLAN']).join('\n'));
-        for (const org of [a.orgs.jc, a.orgs.kim]) {
-          for (const q of [
-            `SELECT count(*) FROM cases c WHERE ${visible}`,
-            `SELECT c.id FROM cases c WHERE ${visible} ORDER BY c.opened_at, c.id LIMIT 51`,
-          ]) {
-            const plan = await t.db.query(`EXPLAIN (ANALYZE, COSTS OFF) ${q}`, [org]);
-            console.info(plan.rows.map((r: any) => r['QUERY PLAN']).join('\n'));
-          }
-        }
-      }
       const disclosuresBefore = (await t.db.query('SELECT count(*)::int AS n FROM disclosures')).rows[0].n;
 
       const runs = {

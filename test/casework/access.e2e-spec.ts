@@ -1,4 +1,4 @@
-import { startTestApp, codes, type TestApp } from '../utils/test-app.js';
+import { codes, type TestApp } from '../utils/test-app.js';
 import { aMember, type BuiltAlliance } from '../utils/builders.js';
 import { todayInBerlin } from '../../libs/core/src/index.js';
 import {
@@ -11,6 +11,7 @@ import {
   openCase,
   recordConsent,
   REQUEST_HANDOVER,
+  withCaseworkApp,
 } from './helpers.js';
 
 const CASE = `query($id: ID!) { case(id: $id) { ${CASE_FIELDS} caseWorker { id } consents { id } handovers { id status accessActive } } }`;
@@ -19,11 +20,10 @@ const CASES = `query($f: CaseFilter) { cases(filter: $f, first: 100) { totalCoun
 describe('casework: who sees a case (DESIGN "Who may do what", invariant 2)', () => {
   let t: TestApp;
   let a: BuiltAlliance;
-  beforeAll(async () => {
-    t = await startTestApp();
-    a = await casework(t);
+  withCaseworkApp((app, alliance) => {
+    t = app;
+    a = alliance;
   });
-  afterAll(() => t.close());
 
   describe('only CASE_WORKERs of the owning organisation', () => {
     it('a case worker of the owner sees every category; other roles of the same organisation and the platform admin see nothing', async () => {

@@ -1,4 +1,4 @@
-import { startTestApp, codes, type TestApp } from '../utils/test-app.js';
+import { codes, type TestApp } from '../utils/test-app.js';
 import type { BuiltAlliance } from '../utils/builders.js';
 import {
   ACCEPT,
@@ -9,6 +9,7 @@ import {
   openCase,
   recordConsent,
   REQUEST_HANDOVER,
+  withCaseworkApp,
 } from './helpers.js';
 
 const CONSENT_FIELDS = `id case { id } recipients { id } categories purpose form evidenceReference informedInLanguage interpreterUsed validFrom validUntil status recordedBy { id } recordedAt withdrawnAt withdrawalNote`;
@@ -25,11 +26,10 @@ async function auditCount(t: TestApp): Promise<number> {
 describe('casework: consent and handovers', () => {
   let t: TestApp;
   let a: BuiltAlliance;
-  beforeAll(async () => {
-    t = await startTestApp();
-    a = await casework(t);
+  withCaseworkApp((app, alliance) => {
+    t = app;
+    a = alliance;
   });
-  afterAll(() => t.close());
 
   describe('invariant 6: consent records what the organisation must demonstrate; withdrawal is one call', () => {
     it('records purpose, recipients, categories, form, evidence, language, interpreter, validity and who recorded it', async () => {

@@ -1,6 +1,6 @@
-import { startTestApp, codes, type TestApp } from '../utils/test-app.js';
+import { codes, type TestApp } from '../utils/test-app.js';
 import type { BuiltAlliance } from '../utils/builders.js';
-import { casework, CASE_FIELDS, expectData, handedOver, openCase } from './helpers.js';
+import { casework, CASE_FIELDS, expectData, handedOver, openCase, withCaseworkApp } from './helpers.js';
 
 const DISCLOSURES = `query($id: ID!) { disclosures(caseId: $id, first: 50) { totalCount edges { node { id at categories reader { id } organisation { id } handover { id } consent { id } case { id } } } } }`;
 const LIST = `{ cases(first: 50) { edges { node { identity { givenName familyName } language { germanLevel } residence { status } handovers { to { id } consent { id } } } } } }`;
@@ -13,11 +13,10 @@ async function measured(t: TestApp, query: string, token: string) {
 describe('casework: disclosures (invariant 3)', () => {
   let t: TestApp;
   let a: BuiltAlliance;
-  beforeAll(async () => {
-    t = await startTestApp();
-    a = await casework(t);
+  withCaseworkApp((app, alliance) => {
+    t = app;
+    a = alliance;
   });
-  afterAll(() => t.close());
 
   it('every read of a non-empty category by a non-owner is recorded with reader, organisation, categories, handover, consent and time; owner reads are not', async () => {
     const h = await handedOver(t, a, { givenName: 'Mira', familyName: 'Saad' }, [
@@ -303,6 +302,6 @@ describe('casework: disclosures (invariant 3)', () => {
       expect(five.disclosureRows).toBe(5);
       expect(fifty.disclosureRows).toBe(50);
       expect(fifty.statements).toBeLessThanOrEqual(10);
-    });
+    }, 180_000); // builds 55 handed-over cases through the API; slow on a shared machine
   });
 });

@@ -1,5 +1,5 @@
 import { anAlliance, expectData, type BuiltAlliance } from '../utils/builders.js';
-import type { TestApp } from '../utils/test-app.js';
+import { startTestApp, type TestApp } from '../utils/test-app.js';
 
 export const CASE_FIELDS = `id reference status supportAreas openedAt closedAt visibleCategories owner { id }
   identity { givenName familyName dateOfBirth } contact { phone email address } language { germanLevel otherLanguages note }
@@ -31,6 +31,19 @@ export async function casework(t: TestApp): Promise<BuiltAlliance> {
       aa: { org: 'aa', roles: ['CASE_WORKER'] },
     },
   });
+}
+
+/**
+ * The set-up every casework spec shares: a fresh app with the casework alliance before the file's
+ * tests, closed after them. `use` receives both (assign them to the spec's `t` and `a`).
+ */
+export function withCaseworkApp(use: (t: TestApp, a: BuiltAlliance) => void): void {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startTestApp();
+    use(app, await casework(app));
+  });
+  afterAll(() => app?.close());
 }
 
 export interface Client {

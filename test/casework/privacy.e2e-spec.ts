@@ -14,6 +14,7 @@ import {
   recordConsent,
   REQUEST_HANDOVER,
   ACCEPT,
+  withCaseworkApp,
 } from './helpers.js';
 
 const run = promisify(execFile);
@@ -66,11 +67,10 @@ async function pgDump(databaseUrl: string): Promise<string | null> {
 describe('casework: personal data only in case data, encrypted; erasure; retention; Art. 15', () => {
   let t: TestApp;
   let a: BuiltAlliance;
-  beforeAll(async () => {
-    t = await startTestApp();
-    a = await casework(t);
+  withCaseworkApp((app, alliance) => {
+    t = app;
+    a = alliance;
   });
-  afterAll(() => t.close());
 
   describe('invariant 1 and encryption at rest', () => {
     it('a database dump shows no client name: category data is AES-256-GCM ciphertext with a key id, search uses a keyed blind index', async () => {

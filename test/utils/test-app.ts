@@ -91,6 +91,9 @@ export function testConfig(databaseUrl: string, overrides: Record<string, string
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     DEMO_DATA: 'false',
+    // Tests that are not about the second factor sign case workers in with a password alone;
+    // test/people/second-factor.e2e-spec.ts runs with the default (CASE_WORKER).
+    REQUIRE_SECOND_FACTOR_ROLES: 'none',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     ...overrides,
   });

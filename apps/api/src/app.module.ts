@@ -16,6 +16,7 @@ import { CaseworkModule } from '../../../libs/casework/src/index.js';
 import { CoordinationModule } from '../../../libs/coordination/src/index.js';
 import { MeetingsModule } from '../../../libs/meetings/src/index.js';
 import { IdentityModule } from '../../../libs/identity/src/index.js';
+import { NotificationsModule } from '../../../libs/notifications/src/index.js';
 import { OparlModule } from '../../../libs/oparl/src/index.js';
 import { ReportingModule } from '../../../libs/reporting/src/index.js';
 import { DemoModule } from './demo/demo.module.js';
@@ -34,6 +35,7 @@ export class AppModule {
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
         AuditModule,
         HealthModule.forRoot(MIGRATIONS),
+        NotificationsModule,
         IdentityModule,
         AllianceModule,
         CoordinationModule,

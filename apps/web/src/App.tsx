@@ -5,6 +5,7 @@ import { SessionProvider, useSession } from './session';
 import { Loading } from './ui';
 import { PageChangesProvider } from './page-focus';
 import { SignIn } from './pages/SignIn';
+import { AcceptInvitation, ForgotPassword, ResetPassword, SecondFactorSetup } from './pages/Account';
 
 const Dashboard = lazy(() => import('./pages/Dashboard'));
 const AlliancePage = lazy(() => import('./pages/Alliance'));
@@ -15,6 +16,7 @@ const Meetings = lazy(() => import('./pages/Meetings'));
 const MeetingRoom = lazy(() => import('./pages/MeetingRoom'));
 const Cases = lazy(() => import('./pages/Cases'));
 const CaseDetail = lazy(() => import('./pages/CaseDetail'));
+const Outbox = lazy(() => import('./pages/Outbox'));
 const Reports = lazy(() => import('./pages/Reports'));
 
 export function App() {
@@ -53,16 +55,27 @@ function Shell() {
       </main>
     );
   }
-  if (session.status === 'signedOut') {
+  if (session.status === 'signedOut' || session.status === 'enrolling') {
+    // Signed out, any path keeps its URL: after signing in the user is back where they were.
+    const page =
+      session.status === 'enrolling' ? (
+        <SecondFactorSetup />
+      ) : location.pathname === '/einladung' ? (
+        <AcceptInvitation />
+      ) : location.pathname === '/passwort-neu' ? (
+        <ResetPassword />
+      ) : location.pathname === '/passwort-vergessen' ? (
+        <ForgotPassword />
+      ) : (
+        <SignIn />
+      );
     return (
       <>
         <header className="topbar">
           <span className="brand">{t('app.name')}</span>
           <LanguageSwitch />
         </header>
-        <main id="main">
-          <SignIn />
-        </main>
+        <main id="main">{page}</main>
       </>
     );
   }
@@ -128,10 +141,19 @@ function Shell() {
               <NavLink to="/faelle">{t('nav.cases')}</NavLink>
             </li>
           )}
+          {session.user?.platformAdmin && (
+            <li>
+              <NavLink to="/postausgang">{t('nav.outbox')}</NavLink>
+            </li>
+          )}
         </ul>
       </nav>
       <main id="main" tabIndex={-1}>
-        {!session.allianceId ? (
+        {location.pathname === '/postausgang' && session.user?.platformAdmin ? (
+          <Suspense fallback={<Loading />}>
+            <Outbox />
+          </Suspense>
+        ) : !session.allianceId ? (
           <p className="empty">{t('alliance.none')}</p>
         ) : (
           <Suspense fallback={<Loading />} key={`${session.allianceId}:${location.pathname}`}>

@@ -22,6 +22,7 @@ const KNOWN = new Set([
   'CONFLICT',
   'CONSENT_REQUIRED',
   'RATE_LIMITED',
+  'SECOND_FACTOR_REQUIRED',
   'UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
   'GRAPHQL_PARSE_FAILED',
@@ -51,7 +52,11 @@ export function ErrorMessage({ error, messages }: { error: unknown; messages?: R
       {fields.length > 0 && (
         <ul>
           {fields.map((f) => (
-            <li key={f.path}>{t('error.field', { field: fieldLabel(t, f.path) })}</li>
+            <li key={f.path}>
+              {t('error.field', { field: fieldLabel(t, f.path) })}
+              {/* Password feedback comes from the API in the request's language. */}
+              {/password/i.test(f.path) ? ` – ${f.message}` : null}
+            </li>
           ))}
         </ul>
       )}

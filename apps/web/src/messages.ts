@@ -145,6 +145,94 @@ export const MESSAGES: Record<string, [string, string]> = {
     'E-mail address or password is not correct. Please check your input.',
   ],
 
+  'signin.expired': [
+    'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an; danach geht es dort weiter, wo Sie waren.',
+    'Your session has expired. Please sign in again; you will return to where you were.',
+  ],
+  'signin.code': [
+    'Code aus der Authenticator-App (oder ein Wiederherstellungscode)',
+    'Code from your authenticator app (or a recovery code)',
+  ],
+  'signin.codeNeeded': [
+    'Bitte geben Sie zusätzlich den aktuellen Code Ihrer Authenticator-App ein.',
+    'Please also enter the current code of your authenticator app.',
+  ],
+  'signin.codeWrong': [
+    'Der Code stimmt nicht. Bitte geben Sie den aktuellen Code Ihrer App ein.',
+    'The code is not correct. Please enter the current code of your app.',
+  ],
+  'signin.forgot': ['Passwort vergessen?', 'Forgotten your password?'],
+  'signin.back': ['Zurück zur Anmeldung', 'Back to sign-in'],
+  'forgot.title': ['Passwort vergessen', 'Forgotten password'],
+  'forgot.intro': [
+    'Geben Sie Ihre dienstliche E-Mail-Adresse ein. Wenn es dazu ein Konto gibt, senden wir Ihnen einen Link, mit dem Sie ein neues Passwort festlegen (gültig eine Stunde).',
+    'Enter your work e-mail address. If there is an account for it, we send you a link to set a new password (valid for one hour).',
+  ],
+  'forgot.submit': ['Link anfordern', 'Request link'],
+  'forgot.sent': [
+    'Wenn es ein Konto mit dieser Adresse gibt, ist der Link unterwegs. Bitte sehen Sie in Ihr Postfach.',
+    'If there is an account with this address, the link is on its way. Please check your inbox.',
+  ],
+  'reset.title': ['Neues Passwort festlegen', 'Set a new password'],
+  'reset.password': ['Neues Passwort', 'New password'],
+  'reset.hint': [
+    'Mindestens 12 Zeichen; gut sind mehrere Wörter, die nicht zusammengehören. Häufige Passwörter und Wörter werden abgelehnt.',
+    'At least 12 characters; several unrelated words work well. Common passwords and words are refused.',
+  ],
+  'reset.submit': ['Passwort speichern', 'Save password'],
+  'reset.done': [
+    'Ihr Passwort ist geändert; alle Sitzungen wurden beendet. Bitte melden Sie sich neu an.',
+    'Your password is changed and every session was ended. Please sign in again.',
+  ],
+  'reset.invalid': [
+    'Der Link ist ungültig, schon benutzt oder abgelaufen. Bitte fordern Sie einen neuen an.',
+    'The link is invalid, used already or expired. Please request a new one.',
+  ],
+  'invite.title': ['Einladung annehmen', 'Accept the invitation'],
+  'invite.intro': [
+    'Legen Sie Ihr Passwort fest. Danach sind Sie angemeldet.',
+    'Set your password. You are signed in afterwards.',
+  ],
+  'invite.submit': ['Passwort festlegen und anmelden', 'Set password and sign in'],
+  'invite.invalid': [
+    'Der Einladungslink ist ungültig, schon benutzt, zurückgezogen oder abgelaufen. Bitten Sie die Bündnisverwaltung um eine neue Einladung.',
+    'The invitation link is invalid, used already, withdrawn or expired. Please ask the alliance administration for a new invitation.',
+  ],
+  'totp.title': ['Zweiten Faktor einrichten', 'Set up the second factor'],
+  'totp.intro': [
+    'Wer mit Fällen arbeitet, meldet sich mit einem zweiten Faktor an. Scannen Sie den QR-Code mit einer Authenticator-App (z. B. FreeOTP, Aegis, Google oder Microsoft Authenticator) und geben Sie den angezeigten Code ein.',
+    'Whoever works with cases signs in with a second factor. Scan the QR code with an authenticator app (e.g. FreeOTP, Aegis, Google or Microsoft Authenticator) and enter the code it shows.',
+  ],
+  'totp.qr': ['QR-Code zum Einrichten der Authenticator-App', 'QR code for setting up the authenticator app'],
+  'totp.secret': ['Oder geben Sie diesen Schlüssel von Hand ein:', 'Or type this key by hand:'],
+  'totp.code': ['Code aus der App', 'Code from the app'],
+  'totp.submit': ['Bestätigen', 'Confirm'],
+  'totp.codes': [
+    'Eingerichtet. Bewahren Sie diese zehn Wiederherstellungscodes sicher auf; jeder gilt einmal, falls Ihr Telefon nicht zur Hand ist. Sie werden nur jetzt angezeigt.',
+    'Done. Keep these ten recovery codes safe; each works once when your phone is not at hand. They are shown only now.',
+  ],
+  'totp.continue': ['Weiter zum Portal', 'Continue to the portal'],
+  'outbox.title': ['Postausgang', 'Outbox'],
+  'outbox.intro': [
+    'Ohne SMTP-Server (SMTP_URL) bleiben E-Mails hier. Außerhalb des Produktivbetriebs können Sie sie lesen, z. B. Einladungslinks.',
+    'Without an SMTP server (SMTP_URL) mails stay here. Outside production you can read them, e.g. invitation links.',
+  ],
+  'outbox.empty': ['Keine E-Mails.', 'No mails.'],
+  'outbox.to': ['An', 'To'],
+  'outbox.status': ['Status', 'Status'],
+  'outbox.created': ['Erstellt', 'Created'],
+  'outbox.status.PENDING': ['wartet', 'pending'],
+  'outbox.status.SENT': ['versandt', 'sent'],
+  'outbox.status.FAILED': ['fehlgeschlagen', 'failed'],
+  'nav.outbox': ['Postausgang', 'Outbox'],
+  'error.SECOND_FACTOR_REQUIRED': [
+    'Bitte richten Sie zuerst den zweiten Faktor ein bzw. geben Sie den Code Ihrer App ein.',
+    'Please set up the second factor first, or enter the code of your app.',
+  ],
+  'field.newPassword': ['Neues Passwort', 'New password'],
+  'field.code': ['Code', 'Code'],
+  'field.token': ['Link', 'Link'],
+
   'alliance.none': [
     'Sie sind noch keinem Bündnis zugeordnet. Bitte wenden Sie sich an die Bündnisverwaltung.',
     'You are not a member of an alliance yet. Please contact the alliance administration.',

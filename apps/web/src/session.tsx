@@ -14,7 +14,8 @@ import { stringifyDocument } from 'urql';
 import { LoginMutation, LogoutMutation, MeQuery, RefreshMutation } from './graphql/ops';
 import type { MeQuery as MeResult, SessionFieldsFragment, Role } from './gql/graphql';
 
-const REFRESH_KEY = 'bp.refreshToken';
+/** '1' while this browser has a session; the refresh token itself is an httpOnly cookie. */
+const SESSION_KEY = 'bp.session';
 const REFRESH_LOCK = 'bp.refreshSession';
 export const RECONNECTED_EVENT = 'bp:live-reconnected';
 const ALLIANCE_KEY = 'bp.allianceId';
@@ -23,11 +24,17 @@ export type SessionUser = MeResult['me'];
 type Payload = SessionFieldsFragment & { user: SessionUser };
 
 interface SessionState {
-  status: 'restoring' | 'signedOut' | 'signedIn';
+  status: 'restoring' | 'signedOut' | 'signedIn' | 'enrolling';
+  /** The last session ended by itself (idle or absolute timeout), not by signing out. */
+  expired: boolean;
   user: SessionUser | null;
   allianceId: string | null;
   roles: Role[];
-  signIn(email: string, password: string): Promise<void>;
+  signIn(email: string, password: string, code?: string): Promise<void>;
+  /** Takes a session that another mutation opened (acceptInvitation). */
+  adopt(payload: SessionFieldsFragment): Promise<void>;
+  /** After the second factor is set up: a refresh lifts the set-up-only restriction. */
+  refresh(): Promise<void>;
   signOut(): Promise<void>;
   selectAlliance(id: string): void;
   hasRole(...roles: Role[]): boolean;
@@ -46,7 +53,13 @@ async function post<T>(
 ): Promise<T> {
   const res = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      // The refresh token stays in its httpOnly cookie; the body never carries it to this script.
+      'x-refresh-cookie': 'only',
+      'accept-language': window.document.documentElement.lang || 'de',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query: stringifyDocument(document), variables }),
   });
   const body = await res.json();
@@ -62,48 +75,49 @@ async function post<T>(
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [payload, setPayload] = useState<Payload | null>(null);
   const [status, setStatus] = useState<SessionState['status']>(() =>
-    localStorage.getItem(REFRESH_KEY) ? 'restoring' : 'signedOut',
+    localStorage.getItem(SESSION_KEY) ? 'restoring' : 'signedOut',
   );
+  const [expired, setExpired] = useState(false);
   const [allianceId, setAllianceId] = useState<string | null>(() => localStorage.getItem(ALLIANCE_KEY));
   const tokenRef = useRef<string | null>(null);
   const refreshing = useRef<Promise<void> | null>(null);
   const wsRef = useRef<WsClient | null>(null);
 
   const accept = useCallback(async (p: SessionFieldsFragment) => {
-    localStorage.setItem(REFRESH_KEY, p.refreshToken);
+    localStorage.setItem(SESSION_KEY, '1');
+    setExpired(false);
     const { me } = await post<MeResult>(MeQuery, {}, p.accessToken);
     const renewed = tokenRef.current !== null;
     tokenRef.current = p.accessToken;
     // The subscription socket authenticated with the old token: reconnect (graphql-ws resubscribes).
     if (renewed) wsRef.current?.terminate();
     setPayload({ ...p, user: me });
-    setStatus('signedIn');
+    setStatus(p.secondFactorEnrolmentRequired ? 'enrolling' : 'signedIn');
   }, []);
 
-  const clear = useCallback(() => {
+  const clear = useCallback((ended = false) => {
+    // A session that ends by itself while signed in: the sign-in page says so.
+    setExpired(ended && tokenRef.current !== null);
     tokenRef.current = null;
     void wsRef.current?.dispose();
     wsRef.current = null;
-    localStorage.removeItem(REFRESH_KEY);
+    localStorage.removeItem(SESSION_KEY);
     setPayload(null);
     setStatus('signedOut');
   }, []);
 
   const refresh = useCallback(async () => {
     if (refreshing.current) return refreshing.current;
-    // Tabs share one refresh token, and the API revokes the whole session when a rotated token is
-    // used again. So tabs refresh one after another (a Web Lock), each with the token that is
+    // Tabs share one refresh cookie, and the API revokes the whole session when a rotated token is
+    // used again. So tabs refresh one after another (a Web Lock), each sending the cookie that is
     // current when its turn comes.
     const rotate = async () => {
-      const token = localStorage.getItem(REFRESH_KEY);
-      if (!token) return clear();
+      if (!localStorage.getItem(SESSION_KEY)) return clear();
       try {
-        const d = await post<{ refreshSession: SessionFieldsFragment }>(RefreshMutation, {
-          refreshToken: token,
-        });
+        const d = await post<{ refreshSession: SessionFieldsFragment }>(RefreshMutation, {});
         await accept(d.refreshSession);
       } catch {
-        clear();
+        clear(true);
       }
     };
     const locks = (navigator as Navigator & { locks?: LockManager }).locks;
@@ -116,7 +130,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // Signed out in another tab: sign out here too.
   useEffect(() => {
     const onStorage = (e: StorageEvent) => {
-      if (e.key === REFRESH_KEY && e.newValue === null && tokenRef.current) clear();
+      if (e.key === SESSION_KEY && e.newValue === null && tokenRef.current) clear();
     };
     window.addEventListener('storage', onStorage);
     return () => window.removeEventListener('storage', onStorage);
@@ -137,16 +151,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [payload, refresh]);
 
   const signIn = useCallback(
-    async (email: string, password: string) => {
-      const d = await post<{ login: SessionFieldsFragment }>(LoginMutation, { email, password });
+    async (email: string, password: string, code?: string) => {
+      const d = await post<{ login: SessionFieldsFragment }>(LoginMutation, { email, password, code });
       await accept(d.login);
     },
     [accept],
   );
 
   const signOut = useCallback(async () => {
-    const token = localStorage.getItem(REFRESH_KEY);
-    if (token) await post(LogoutMutation, { refreshToken: token }).catch(() => undefined);
+    await post(LogoutMutation, {}).catch(() => undefined);
     clear();
   }, [clear]);
 
@@ -158,10 +171,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const value = useMemo<SessionState>(
     () => ({
       status,
+      expired,
       user,
       allianceId: current?.alliance.id ?? null,
       roles,
       signIn,
+      adopt: accept,
+      refresh,
       signOut,
       selectAlliance: (id) => {
         localStorage.setItem(ALLIANCE_KEY, id);
@@ -172,7 +188,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       expiresAt: payload?.accessTokenExpiresAt ?? null,
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [status, user, current?.alliance.id, roles.join(','), signIn, signOut, payload?.accessTokenExpiresAt],
+    [
+      status,
+      expired,
+      user,
+      current?.alliance.id,
+      roles.join(','),
+      signIn,
+      accept,
+      refresh,
+      signOut,
+      payload?.accessTokenExpiresAt,
+    ],
   );
 
   // One GraphQL client per signed-in user: HTTP for queries and mutations, graphql-ws for subscriptions.

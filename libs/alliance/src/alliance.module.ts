@@ -15,6 +15,9 @@ import { AdminBootstrapService } from './bootstrap/admin-bootstrap.service.js';
 import { AlliancePublicRecordResolver } from './public-record/public-record.resolver.js';
 import { AlliancePublicRecordService } from './public-record/public-record.service.js';
 import { MembershipService } from './memberships/membership.service.js';
+import { InvitationRepository } from './invitations/invitation.repository.js';
+import { InvitationResolver } from './invitations/invitation.resolver.js';
+import { InvitationService } from './invitations/invitation.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AllianceEntity, OrganisationEntity, PartnerEntity]), IdentityModule],
@@ -30,6 +33,9 @@ import { MembershipService } from './memberships/membership.service.js';
     PartnerResolver,
     UserAllianceResolver,
     MembershipAllianceResolver,
+    InvitationRepository,
+    InvitationService,
+    InvitationResolver,
     AlliancePublicRecordService,
     AlliancePublicRecordResolver,
   ],

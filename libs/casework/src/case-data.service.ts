@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   type Actor,
+  countWhenSelected,
   decodeCursor,
   DomainError,
   isUuid,
@@ -11,17 +11,13 @@ import {
   toPage,
   type Page,
 } from '../../core/src/index.js';
-import { CaseCrypto } from './crypto/case-crypto.service.js';
+import { CaseRepository, type Db } from './case.repository.js';
+import { CaseDataRepository } from './case-data.repository.js';
+import { CaseCrypto, type Sealed } from './crypto/case-crypto.service.js';
 import { ALL_CATEGORIES, CaseStatus, DataCategory } from './casework.enums.js';
 import type { CaseModel, DisclosureModel } from './casework.models.js';
-import {
-  caseVisible,
-  CONSENT_ACTIVE,
-  grantedCategoriesSql,
-  isCaseWorker,
-  sortCategories,
-  toDisclosure,
-} from './casework.sql.js';
+import { isCaseWorker, sortCategories } from './casework.rules.js';
+import { DisclosureRepository, type DisclosureToRecord } from './disclosure.repository.js';
 
 /** Input field name ↔ category. */
 export const CATEGORY_FIELDS: Record<string, DataCategory> = {
@@ -89,8 +85,10 @@ export function normaliseCategory(
 @Injectable()
 export class CaseDataService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly crypto: CaseCrypto,
+    private readonly repo: CaseDataRepository,
+    private readonly cases: CaseRepository,
+    private readonly disclosuresRepo: DisclosureRepository,
   ) {}
 
   /** Replaces the given categories (an empty or null one is deleted), in the caller's transaction. */
@@ -99,53 +97,30 @@ export class CaseDataService {
     caseId: string,
     values: Partial<Record<DataCategory, Record<string, unknown> | null>>,
   ): Promise<void> {
-    const upserts: unknown[] = [];
-    const rows: string[] = [];
+    const upserts: { category: string; sealed: Sealed }[] = [];
     const deletes: string[] = [];
     for (const [category, raw] of Object.entries(values) as [
       DataCategory,
       Record<string, unknown> | null,
     ][]) {
       const value = normaliseCategory(category, raw);
-      if (!value) {
-        deletes.push(category);
-        continue;
-      }
-      const sealed = this.crypto.seal(caseId, category, value);
-      const n = upserts.length;
-      rows.push(`($${n + 1}::uuid, $${n + 2}, $${n + 3}, $${n + 4}::bytea, $${n + 5}::bytea)`);
-      upserts.push(caseId, category, sealed.keyId, sealed.nonce, sealed.ciphertext);
+      if (value) upserts.push({ category, sealed: this.crypto.seal(caseId, category, value) });
+      else deletes.push(category);
     }
-    if (deletes.length)
-      await em.query('DELETE FROM case_data WHERE case_id = $1 AND category = ANY($2::text[])', [
-        caseId,
-        deletes,
-      ]);
-    if (rows.length) {
-      await em.query(
-        `INSERT INTO case_data (case_id, category, key_id, nonce, ciphertext) VALUES ${rows.join(', ')}
-         ON CONFLICT (case_id, category) DO UPDATE SET key_id = EXCLUDED.key_id, nonce = EXCLUDED.nonce, ciphertext = EXCLUDED.ciphertext, updated_at = now()`,
-        upserts,
-      );
-    }
+    await this.repo.delete(em, caseId, deletes);
+    await this.repo.upsert(em, caseId, upserts);
+  }
+
+  /** Art. 17: every category of the case, in the caller's transaction. */
+  eraseAll(em: EntityManager, caseId: string): Promise<void> {
+    return this.repo.delete(em, caseId, 'all');
   }
 
   /** Decrypts every category of a case for its owner (no disclosure: the owner reads its own data). */
-  async readAllForOwner(
-    em: EntityManager | DataSource,
-    caseId: string,
-  ): Promise<Partial<Record<DataCategory, unknown>>> {
-    const rows: any[] = await em.query(
-      'SELECT category, key_id, nonce, ciphertext FROM case_data WHERE case_id = $1',
-      [caseId],
-    );
+  async readAllForOwner(db: Db, caseId: string): Promise<Partial<Record<DataCategory, unknown>>> {
     const out: Partial<Record<DataCategory, unknown>> = {};
-    for (const r of rows)
-      out[r.category as DataCategory] = this.crypto.open(caseId, r.category, {
-        keyId: r.key_id,
-        nonce: r.nonce,
-        ciphertext: r.ciphertext,
-      });
+    for (const r of await this.repo.allOfCase(db, caseId))
+      out[r.category as DataCategory] = this.crypto.open(caseId, r.category, r);
     return out;
   }
 
@@ -159,12 +134,9 @@ export class CaseDataService {
 
   private grantsLoader(loaders: LoaderRegistry, actor: Actor) {
     return loaders.get<string, DataCategory[]>('casework.grants', async (ids) => {
-      const rows: any[] = await this.dataSource.query(grantedCategoriesSql('$1::uuid[]', '$2::uuid'), [
-        [...ids],
-        actor.organisationId,
-      ]);
       const byCase = new Map<string, string[]>();
-      for (const r of rows) byCase.set(r.case_id, [...(byCase.get(r.case_id) ?? []), r.category]);
+      for (const r of await this.repo.granted(ids, actor.organisationId))
+        byCase.set(r.caseId, [...(byCase.get(r.caseId) ?? []), r.category]);
       return ids.map((id) => sortCategories(byCase.get(id) ?? []));
     });
   }
@@ -186,87 +158,42 @@ export class CaseDataService {
 
   private dataLoader(loaders: LoaderRegistry, actor: Actor) {
     return loaders.get<string, unknown>('casework.data', async (keys) => {
-      const caseIds = keys.map((k) => k.split('|')[0]);
-      const categories = keys.map((k) => k.split('|')[1]);
-      const rows: any[] = await this.dataSource.query(
-        `WITH wanted AS (SELECT * FROM unnest($1::uuid[], $2::text[]) AS w(case_id, category)),
-         granted AS (${grantedCategoriesSql('$1::uuid[]', '$3::uuid')})
-         SELECT d.case_id, d.category, d.key_id, d.nonce, d.ciphertext, NULL::uuid AS handover_id, NULL::uuid AS consent_id
-           FROM wanted w
-           JOIN case_data d ON d.case_id = w.case_id AND d.category = w.category
-           JOIN cases c ON c.id = d.case_id AND c.owner_organisation_id = $3 AND c.status <> 'ERASED'
-         UNION ALL
-         SELECT d.case_id, d.category, d.key_id, d.nonce, d.ciphertext, g.handover_id, g.consent_id
-           FROM wanted w
-           JOIN granted g ON g.case_id = w.case_id AND g.category = w.category
-           JOIN case_data d ON d.case_id = w.case_id AND d.category = w.category`,
-        [caseIds, categories, actor.organisationId],
-      );
+      const wanted = keys.map((k) => ({ caseId: k.split('|')[0], category: k.split('|')[1] }));
       const values = new Map<string, unknown>();
-      const disclosed = new Map<
-        string,
-        { caseId: string; handoverId: string; consentId: string; categories: string[] }
-      >();
-      for (const r of rows) {
+      const disclosed = new Map<string, DisclosureToRecord>();
+      for (const r of await this.repo.readable(wanted, actor.organisationId)) {
         let value: unknown;
         try {
-          value = this.crypto.open(r.case_id, r.category, {
-            keyId: r.key_id,
-            nonce: r.nonce,
-            ciphertext: r.ciphertext,
-          });
+          value = this.crypto.open(r.caseId, r.category, r);
         } catch {
           // Unreadable (tampered, or written under a key not configured): that one field fails, nothing is disclosed.
           values.set(
-            `${r.case_id}|${r.category}`,
+            `${r.caseId}|${r.category}`,
             new Error(`case data of category ${r.category} could not be decrypted`),
           );
           continue;
         }
-        values.set(`${r.case_id}|${r.category}`, value);
-        if (r.handover_id) {
-          const key = `${r.case_id}|${r.handover_id}`;
+        values.set(`${r.caseId}|${r.category}`, value);
+        if (r.handoverId) {
+          const key = `${r.caseId}|${r.handoverId}`;
           const d = disclosed.get(key) ?? {
-            caseId: r.case_id,
-            handoverId: r.handover_id,
-            consentId: r.consent_id,
-            categories: [] as string[],
+            caseId: r.caseId,
+            handoverId: r.handoverId,
+            consentId: r.consentId!,
+            categories: [],
           };
           d.categories.push(r.category);
           disclosed.set(key, d);
         }
       }
       if (disclosed.size) {
-        const list = [...disclosed.values()];
         // Awaited before any value is handed back: a failed insert rejects every load of the batch.
-        // The insert re-checks the grant under a share lock of handover and consent, so a withdrawal
-        // (which locks the consent for update) waits for it, and a read that loses the race records
-        // nothing and returns nothing: no disclosure is ever later than the consent's withdrawnAt.
-        const recorded: { case_id: string; handover_id: string }[] = await this.dataSource.query(
-          `WITH v AS (
-             SELECT v.case_id, string_to_array(v.categories, ',') AS categories, v.handover_id, v.consent_id
-               FROM unnest($3::uuid[], $4::text[], $5::uuid[], $6::uuid[]) AS v(case_id, categories, handover_id, consent_id)),
-           granting AS (
-             SELECT h.id, h.case_id, h.consent_id, h.categories AS handed_over, k.categories AS consented
-               FROM handovers h JOIN consents k ON k.id = h.consent_id
-              WHERE h.id = ANY($5::uuid[]) AND h.to_organisation_id = $2 AND h.status = 'ACCEPTED'
-                AND ${CONSENT_ACTIVE} AND $2 = ANY(k.recipient_ids)
-              FOR SHARE OF h, k)
-           INSERT INTO disclosures (case_id, reader_id, organisation_id, categories, handover_id, consent_id)
-           SELECT v.case_id, $1, $2, v.categories, v.handover_id, v.consent_id
-             FROM v JOIN granting g ON g.id = v.handover_id AND g.case_id = v.case_id AND g.consent_id = v.consent_id
-            WHERE v.categories <@ g.handed_over AND v.categories <@ g.consented
-           RETURNING case_id, handover_id`,
-          [
-            actor.userId,
-            actor.organisationId,
-            list.map((d) => d.caseId),
-            list.map((d) => sortCategories(d.categories).join(',')),
-            list.map((d) => d.handoverId),
-            list.map((d) => d.consentId),
-          ],
-        );
-        const kept = new Set(recorded.map((r) => `${r.case_id}|${r.handover_id}`));
+        // A grant that ended since the read above (withdrawn, cancelled) records nothing: its data
+        // is not returned either, so no disclosure is ever later than a withdrawal.
+        const recorded = await this.disclosuresRepo.recordGranted(actor.userId, actor.organisationId, [
+          ...disclosed.values(),
+        ]);
+        const kept = new Set(recorded.map((r) => `${r.caseId}|${r.handoverId}`));
         for (const [key, d] of disclosed)
           if (!kept.has(key)) for (const category of d.categories) values.delete(`${d.caseId}|${category}`);
       }
@@ -287,29 +214,18 @@ export class CaseDataService {
     const limit = pageSize(first);
     const cursor = decodeCursor(after, 2);
     if (!isCaseWorker(actor) || !isUuid(caseId)) throw DomainError.notFound('Case');
-    const [seen] = await this.dataSource.query(
-      `SELECT c.owner_organisation_id = $2 AS owned FROM cases c WHERE c.id = $1 AND ${caseVisible('$2::uuid')}`,
-      [caseId, actor.organisationId],
-    );
-    if (!seen) throw DomainError.notFound('Case');
-    if (!seen.owned)
+    const [c] = await this.cases.findVisible([caseId], actor.organisationId);
+    if (!c) throw DomainError.notFound('Case');
+    if (c.ownerOrganisationId !== actor.organisationId)
       throw DomainError.forbidden("Only the owning organisation's case workers may see who read a case");
-    const [{ count }] = await this.dataSource.query(
-      'SELECT count(*)::int AS count FROM disclosures WHERE case_id = $1',
-      [caseId],
+    if (cursor && (typeof cursor[0] !== 'string' || !isUuid(cursor[1])))
+      throw DomainError.field('after', 'is not a valid cursor');
+    const rows = await this.disclosuresRepo.pageOfCase(
+      caseId,
+      cursor ? { atKey: cursor[0] as string, id: cursor[1] as string } : null,
+      limit + 1,
     );
-    const params: unknown[] = [caseId];
-    let keyset = '';
-    if (cursor) {
-      if (typeof cursor[0] !== 'string' || typeof cursor[1] !== 'string')
-        throw DomainError.field('after', 'is not a valid cursor');
-      params.push(cursor[0], cursor[1]);
-      keyset = 'AND (at, id) > ($2::timestamptz, $3::uuid)';
-    }
-    const rows: any[] = await this.dataSource.query(
-      `SELECT *, at::text AS at_key FROM disclosures WHERE case_id = $1 ${keyset} ORDER BY at, id LIMIT ${limit + 1}`,
-      params,
-    );
-    return toPage(rows.map(toDisclosure), limit, count, (d) => [d.atKey, d.id]);
+    const count = countWhenSelected(() => this.disclosuresRepo.countOfCase(caseId));
+    return toPage(rows, limit, count, (d) => [d.atKey, d.id]);
   }
 }

@@ -120,7 +120,13 @@ export class CaseModel {
 }
 
 @ObjectType()
-export class CaseConnection extends Connection(CaseModel, 'Case') {}
+export class CaseConnection extends Connection(CaseModel, 'Case') {
+  @Field(() => Int, {
+    description:
+      "How many cases the caller sees with this filter (exact). Counted only when selected, from the caller's own cases and those handed over to it: it costs what the caller sees, never the deployment's size.",
+  })
+  declare totalCount: number;
+}
 
 @ObjectType('Consent', {
   description:
@@ -214,4 +220,10 @@ export class DisclosureModel {
 }
 
 @ObjectType()
-export class DisclosureConnection extends Connection(DisclosureModel, 'Disclosure') {}
+export class DisclosureConnection extends Connection(DisclosureModel, 'Disclosure') {
+  @Field(() => Int, {
+    description:
+      "How many disclosures the case has (exact). Counted only when selected, from the case's own index.",
+  })
+  declare totalCount: number;
+}

@@ -1,10 +1,16 @@
 import { Module } from '@nestjs/common';
 import { AllianceModule } from '../../alliance/src/index.js';
 import { IdentityModule } from '../../identity/src/index.js';
+import { CaseDataRepository } from './case-data.repository.js';
 import { CaseDataService } from './case-data.service.js';
+import { CaseExportService } from './case-export.service.js';
+import { CaseRepository } from './case.repository.js';
 import { CaseService } from './case.service.js';
 import { CaseResolver, ConsentResolver, DisclosureResolver, HandoverResolver } from './casework.resolver.js';
 import { ConsentHandoverService } from './consent-handover.service.js';
+import { ConsentRepository } from './consent.repository.js';
+import { DisclosureRepository } from './disclosure.repository.js';
+import { HandoverRepository } from './handover.repository.js';
 import { CaseCrypto } from './crypto/case-crypto.service.js';
 import { CaseworkDemoSeeder } from './demo/casework-demo.seeder.js';
 import { FhirController } from './fhir/fhir.controller.js';
@@ -18,7 +24,13 @@ import { CaseStatisticsService } from './statistics/case-statistics.service.js';
   controllers: [FhirController],
   providers: [
     CaseCrypto,
+    CaseRepository,
+    CaseDataRepository,
+    ConsentRepository,
+    HandoverRepository,
+    DisclosureRepository,
     CaseDataService,
+    CaseExportService,
     CaseService,
     ConsentHandoverService,
     RetentionService,

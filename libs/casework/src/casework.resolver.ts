@@ -3,6 +3,7 @@ import { type Actor, Allow, CurrentActor, type GqlContext } from '../../core/src
 import { AllianceService, OrganisationModel } from '../../alliance/src/index.js';
 import { UserModel, UsersService } from '../../identity/src/index.js';
 import { CaseDataService } from './case-data.service.js';
+import { CaseExportService } from './case-export.service.js';
 import { CaseService } from './case.service.js';
 import { ConsentHandoverService } from './consent-handover.service.js';
 import { DataCategory, HandoverStatus, SupportArea } from './casework.enums.js';
@@ -38,6 +39,7 @@ export class CaseResolver {
   constructor(
     private readonly cases: CaseService,
     private readonly data: CaseDataService,
+    private readonly exports: CaseExportService,
     private readonly alliances: AllianceService,
     private readonly users: UsersService,
   ) {}
@@ -84,7 +86,7 @@ export class CaseResolver {
   })
   @Allow.signedIn(CASE_RULE)
   caseExport(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
-    return this.cases.export(actor, id);
+    return this.exports.export(actor, id);
   }
 
   @Mutation(() => CaseModel)

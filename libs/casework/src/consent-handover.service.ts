@@ -1,28 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, AuditService, DomainError, isUuid, presentFields } from '../../core/src/index.js';
+import {
+  type Actor,
+  AuditService,
+  DomainError,
+  isUuid,
+  LoaderRegistry,
+  presentFields,
+} from '../../core/src/index.js';
+import { AllianceService } from '../../alliance/src/index.js';
 import { CaseService } from './case.service.js';
 import { CaseStatus, ConsentForm, DataCategory, HandoverStatus } from './casework.enums.js';
 import type { RecordConsentInput, RequestHandoverInput } from './casework.inputs.js';
 import type { ConsentModel, HandoverModel } from './casework.models.js';
-import {
-  CONSENT_ACTIVE,
-  CONSENT_SELECT,
-  consentVisible,
-  HANDOVER_SELECT,
-  handoverVisible,
-  isCaseWorker,
-  toConsent,
-  toHandover,
-} from './casework.sql.js';
+import { isCaseWorker, text } from './casework.rules.js';
+import { ConsentRepository } from './consent.repository.js';
+import { HandoverRepository, type HandoverRecord } from './handover.repository.js';
 
 const SPECIAL_FORMS = [ConsentForm.WRITTEN, ConsentForm.ELECTRONIC];
-
-function text(value: string | null | undefined): string | null {
-  const t = value?.trim();
-  return t ? t : null;
-}
 
 /** Consents (Art. 7) and handovers between organisations (invariants 4–6). */
 @Injectable()
@@ -31,16 +27,23 @@ export class ConsentHandoverService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly cases: CaseService,
+    private readonly consents: ConsentRepository,
+    private readonly handovers: HandoverRepository,
+    private readonly alliances: AllianceService,
   ) {}
 
-  private async consent(em: EntityManager | DataSource, id: string): Promise<ConsentModel> {
-    const rows = await em.query(`${CONSENT_SELECT} WHERE k.id = $1`, [id]);
-    return toConsent(rows[0]);
+  private async consent(em: EntityManager, id: string): Promise<ConsentModel> {
+    return (await this.consents.find(em, id))!;
   }
 
-  private async handover(em: EntityManager | DataSource, id: string): Promise<HandoverModel> {
-    const rows = await em.query(`${HANDOVER_SELECT} WHERE h.id = $1`, [id]);
-    return toHandover(rows[0]);
+  private async handover(em: EntityManager, id: string): Promise<HandoverModel> {
+    return (await this.handovers.find(em, id))!;
+  }
+
+  /** The organisations among `ids` that exist (alliance owns the directory). */
+  private async knownOrganisations(ids: string[]): Promise<Set<string>> {
+    const orgs = await this.alliances.organisationLoader(new LoaderRegistry()).loadMany(ids);
+    return new Set(orgs.flatMap((o) => (o && !(o instanceof Error) ? [o.id] : [])));
   }
 
   // ── consents ───────────────────────────────────────────────
@@ -53,10 +56,8 @@ export class ConsentHandoverService {
       const recipients = [...new Set(input.recipientIds)];
       const categories = [...new Set(input.categories)];
       const errors: { path: string; message: string }[] = [];
-      const known: any[] = await em.query('SELECT id FROM organisations WHERE id = ANY($1::uuid[])', [
-        recipients,
-      ]);
-      if (known.length !== recipients.length)
+      const known = await this.knownOrganisations(recipients);
+      if (known.size !== recipients.length)
         errors.push({ path: 'input.recipientIds', message: 'must all be organisations' });
       if (recipients.includes(c.ownerOrganisationId))
         errors.push({ path: 'input.recipientIds', message: 'must not include the owning organisation' });
@@ -71,31 +72,27 @@ export class ConsentHandoverService {
         errors.push({ path: 'input.validUntil', message: 'must be after validFrom' });
       if (!text(input.purpose)) errors.push({ path: 'input.purpose', message: 'must not be blank' });
       if (errors.length) throw DomainError.badInput(errors);
-      const [row] = await em.query(
-        `INSERT INTO consents (case_id, recipient_ids, categories, purpose, form, evidence_reference, informed_in_language, interpreter_used, valid_from, valid_until, recorded_by)
-         VALUES ($1, $2::uuid[], $3::text[], $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [
-          c.id,
-          recipients,
-          categories,
-          text(input.purpose),
-          input.form,
-          text(input.evidenceReference),
-          input.informedInLanguage,
-          input.interpreterUsed ?? false,
-          validFrom,
-          input.validUntil ?? null,
-          actor.userId,
-        ],
-      );
+      const id = await this.consents.insert(em, {
+        caseId: c.id,
+        recipientIds: recipients,
+        categories,
+        purpose: text(input.purpose)!,
+        form: input.form,
+        evidenceReference: text(input.evidenceReference),
+        informedInLanguage: input.informedInLanguage,
+        interpreterUsed: input.interpreterUsed ?? false,
+        validFrom,
+        validUntil: input.validUntil ?? null,
+        recordedBy: actor.userId,
+      });
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'recordConsent',
         entityType: 'Consent',
-        entityId: row.id,
+        entityId: id,
         changedFields: presentFields(input),
       });
-      return this.consent(em, row.id);
+      return this.consent(em, id);
     });
   }
 
@@ -103,23 +100,15 @@ export class ConsentHandoverService {
   withdrawConsent(actor: Actor, id: string, note?: string | null): Promise<ConsentModel> {
     if (!isCaseWorker(actor) || !isUuid(id)) throw DomainError.notFound('Consent');
     return this.dataSource.transaction(async (em) => {
-      const rows: any[] = await em.query(
-        `SELECT k.case_id FROM consents k JOIN cases c ON c.id = k.case_id WHERE k.id = $1 AND ${consentVisible('$2::uuid')}`,
-        [id, actor.organisationId],
-      );
-      if (!rows.length) throw DomainError.notFound('Consent');
-      await this.cases.lockOwned(em, actor, rows[0].case_id);
-      const [current] = await em.query('SELECT withdrawn_at FROM consents WHERE id = $1 FOR NO KEY UPDATE', [
-        id,
-      ]);
-      if (current.withdrawn_at) throw DomainError.conflict('The consent has been withdrawn already');
+      const caseId = await this.consents.caseOfVisible(em, id, actor.organisationId);
+      if (!caseId) throw DomainError.notFound('Consent');
+      await this.cases.lockOwned(em, actor, caseId);
+      // Waits for reads that are recording a disclosure under this consent (they hold it FOR SHARE).
+      if ((await this.consents.lockForWithdrawal(em, id)).withdrawn)
+        throw DomainError.conflict('The consent has been withdrawn already');
       if (note !== undefined && note !== null && note.length > 2000)
         throw DomainError.field('note', 'must be at most 2000 characters');
-      await em.query(
-        // clock_timestamp(), not now(): the moment after the lock, when every read that disclosed under this consent has committed.
-        'UPDATE consents SET withdrawn_at = clock_timestamp(), withdrawn_by = $2, withdrawal_note = $3 WHERE id = $1',
-        [id, actor.userId, text(note)],
-      );
+      await this.consents.withdraw(em, id, actor.userId, text(note));
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'withdrawConsent',
@@ -142,53 +131,40 @@ export class ConsentHandoverService {
       const c = await this.cases.lockOwned(em, actor, input.caseId);
       if (c.status !== CaseStatus.OPEN) throw DomainError.conflict('Only an open case can be handed over');
       const categories = [...new Set(input.categories)];
-      const [org] = await em.query('SELECT id FROM organisations WHERE id = $1', [input.toOrganisationId]);
-      if (!org) throw DomainError.field('input.toOrganisationId', 'no such organisation');
+      if (!(await this.knownOrganisations([input.toOrganisationId])).size)
+        throw DomainError.field('input.toOrganisationId', 'no such organisation');
       if (input.toOrganisationId === c.ownerOrganisationId)
         throw DomainError.field('input.toOrganisationId', 'must be another organisation');
-      const common = await em.query(
-        `SELECT 1 FROM partners a JOIN partners b ON b.alliance_id = a.alliance_id
-          WHERE a.organisation_id = $1 AND b.organisation_id = $2 AND a.status = 'ACTIVE' AND b.status = 'ACTIVE' LIMIT 1`,
-        [c.ownerOrganisationId, input.toOrganisationId],
-      );
-      if (!common.length)
+      if (!(await this.alliances.shareActiveAlliance(em, c.ownerOrganisationId, input.toOrganisationId)))
         throw DomainError.field(
           'input.toOrganisationId',
           'must be an active partner of an alliance in which the owner is an active partner',
         );
-      const consents: any[] = await em.query(
-        `SELECT k.recipient_ids, k.categories, ${CONSENT_ACTIVE} AS active FROM consents k WHERE k.id = $1 AND k.case_id = $2 FOR SHARE`,
-        [input.consentId, c.id],
-      );
-      if (!consents.length) throw DomainError.field('input.consentId', 'no such consent for this case');
-      const k = consents[0];
+      const k = isUuid(input.consentId) ? await this.consents.coverage(em, input.consentId, c.id) : null;
+      if (!k) throw DomainError.field('input.consentId', 'no such consent for this case');
       if (!k.active)
         throw DomainError.consentRequired('The consent is not active (withdrawn, expired or not yet valid)');
-      if (!k.recipient_ids.includes(input.toOrganisationId))
+      if (!k.recipientIds.includes(input.toOrganisationId))
         throw DomainError.consentRequired('The consent does not name the receiving organisation');
       if (!categories.every((cat) => k.categories.includes(cat)))
         throw DomainError.consentRequired('The consent does not cover every requested category');
-      const [row] = await em.query(
-        `INSERT INTO handovers (case_id, from_organisation_id, to_organisation_id, consent_id, categories, message, requested_by)
-         VALUES ($1, $2, $3, $4, $5::text[], $6, $7) RETURNING id`,
-        [
-          c.id,
-          c.ownerOrganisationId,
-          input.toOrganisationId,
-          input.consentId,
-          categories,
-          text(input.message),
-          actor.userId,
-        ],
-      );
+      const id = await this.handovers.insert(em, {
+        caseId: c.id,
+        fromOrganisationId: c.ownerOrganisationId,
+        toOrganisationId: input.toOrganisationId,
+        consentId: input.consentId,
+        categories,
+        message: text(input.message),
+        requestedBy: actor.userId,
+      });
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'requestHandover',
         entityType: 'Handover',
-        entityId: row.id,
+        entityId: id,
         changedFields: presentFields(input),
       });
-      return this.handover(em, row.id);
+      return this.handover(em, id);
     });
   }
 
@@ -201,15 +177,11 @@ export class ConsentHandoverService {
     actor: Actor,
     id: string,
     side: 'receiver' | 'sender',
-  ): Promise<any> {
+  ): Promise<HandoverRecord> {
     if (!isCaseWorker(actor) || !isUuid(id)) throw DomainError.notFound('Handover');
-    const rows: any[] = await em.query(
-      `SELECT h.* FROM handovers h WHERE h.id = $1 AND ${handoverVisible('$2::uuid')} FOR NO KEY UPDATE`,
-      [id, actor.organisationId],
-    );
-    if (!rows.length) throw DomainError.notFound('Handover');
-    const h = rows[0];
-    const org = side === 'receiver' ? h.to_organisation_id : h.from_organisation_id;
+    const h = await this.handovers.lockVisible(em, id, actor.organisationId);
+    if (!h) throw DomainError.notFound('Handover');
+    const org = side === 'receiver' ? h.toOrganisationId : h.fromOrganisationId;
     if (org !== actor.organisationId)
       throw DomainError.forbidden(
         side === 'receiver'
@@ -225,7 +197,7 @@ export class ConsentHandoverService {
     side: 'receiver' | 'sender',
     from: HandoverStatus[],
     action: string,
-    apply: (em: EntityManager, h: any) => Promise<string[]>,
+    apply: (em: EntityManager, h: HandoverRecord) => Promise<string[]>,
   ): Promise<HandoverModel> {
     return this.dataSource.transaction(async (em) => {
       const h = await this.lockHandover(em, actor, id, side);
@@ -251,18 +223,16 @@ export class ConsentHandoverService {
       [HandoverStatus.REQUESTED],
       'acceptHandover',
       async (em, h) => {
-        const [k] = await em.query(
-          `SELECT ${CONSENT_ACTIVE} AND $2 = ANY(k.recipient_ids) AND $3::text[] <@ k.categories AS covers FROM consents k WHERE k.id = $1 FOR SHARE`,
-          [h.consent_id, h.to_organisation_id, h.categories],
-        );
-        if (!k?.covers)
+        const k = await this.consents.coverage(em, h.consentId, null);
+        const covers =
+          !!k?.active &&
+          k.recipientIds.includes(h.toOrganisationId) &&
+          h.categories.every((cat) => k.categories.includes(cat));
+        if (!covers)
           throw DomainError.consentRequired(
             'The consent no longer covers this handover (withdrawn or expired)',
           );
-        await em.query(
-          `UPDATE handovers SET status = 'ACCEPTED', responded_by = $2, responded_at = now() WHERE id = $1`,
-          [id, actor.userId],
-        );
+        await this.handovers.accept(em, id, actor.userId);
         return ['status', 'respondedBy', 'respondedAt'];
       },
     );
@@ -279,10 +249,7 @@ export class ConsentHandoverService {
       [HandoverStatus.REQUESTED],
       'declineHandover',
       async (em) => {
-        await em.query(
-          `UPDATE handovers SET status = 'DECLINED', responded_by = $2, responded_at = now(), decline_reason = $3 WHERE id = $1`,
-          [id, actor.userId, r],
-        );
+        await this.handovers.decline(em, id, actor.userId, r);
         return ['status', 'respondedBy', 'respondedAt', 'declineReason'];
       },
     );
@@ -298,10 +265,7 @@ export class ConsentHandoverService {
       [HandoverStatus.REQUESTED, HandoverStatus.ACCEPTED],
       'cancelHandover',
       async (em) => {
-        await em.query(
-          `UPDATE handovers SET status = 'CANCELLED', cancelled_by = $2, cancelled_at = clock_timestamp(), cancel_reason = $3 WHERE id = $1`,
-          [id, actor.userId, r],
-        );
+        await this.handovers.cancel(em, id, actor.userId, r);
         return ['status', 'cancelledAt', ...(r ? ['cancelReason'] : [])];
       },
     );
@@ -318,7 +282,7 @@ export class ConsentHandoverService {
       [HandoverStatus.ACCEPTED],
       'completeHandover',
       async (em) => {
-        await em.query(`UPDATE handovers SET status = 'COMPLETED', outcome = $2 WHERE id = $1`, [id, o]);
+        await this.handovers.complete(em, id, o);
         return ['status', 'outcome'];
       },
     );
@@ -331,18 +295,7 @@ export class ConsentHandoverService {
     incoming?: boolean | null,
   ): Promise<HandoverModel[]> {
     if (!isCaseWorker(actor)) return [];
-    const params: unknown[] = [actor.organisationId];
-    const where = [handoverVisible('$1::uuid')];
-    if (incoming === true) where.push('h.to_organisation_id = $1::uuid');
-    if (incoming === false) where.push('h.from_organisation_id = $1::uuid');
-    if (status?.length) {
-      params.push(status);
-      where.push(`h.status = ANY($2::text[])`);
-    }
-    const rows: any[] = await this.dataSource.query(
-      `${HANDOVER_SELECT} WHERE ${where.join(' AND ')} ORDER BY h.requested_at, h.id`,
-      params,
-    );
-    return rows.map(toHandover);
+    const direction = incoming === true ? 'incoming' : incoming === false ? 'outgoing' : 'both';
+    return this.handovers.list(actor.organisationId, direction, status ?? null);
   }
 }

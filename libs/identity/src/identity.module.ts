@@ -2,7 +2,13 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountRepository } from './account/account.repository.js';
+import { AccountResolver } from './account/account.resolver.js';
+import { AccountService } from './account/account.service.js';
 import { AccessGuard } from './auth/access.guard.js';
+import { SecondFactorRepository } from './second-factor/second-factor.repository.js';
+import { SecondFactorResolver } from './second-factor/second-factor.resolver.js';
+import { SecondFactorService } from './second-factor/second-factor.service.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { AuthService } from './auth/auth.service.js';
 import { GqlLocalGuard } from './auth/gql-local.guard.js';
@@ -21,12 +27,18 @@ import { UsersService } from './users/users.service.js';
     UserRepository,
     SessionRepository,
     UsersService,
+    AccountRepository,
+    AccountService,
+    AccountResolver,
+    SecondFactorRepository,
+    SecondFactorService,
+    SecondFactorResolver,
     GqlLocalGuard,
     AuthResolver,
     MembershipUserResolver,
     AuditActorResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersService, AuthService],
+  exports: [UsersService, AuthService, AccountService, SecondFactorService],
 })
 export class IdentityModule {}

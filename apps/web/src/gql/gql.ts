@@ -14,11 +14,17 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment SessionFields on AuthPayload { accessToken refreshToken accessTokenExpiresAt }\n": typeof types.SessionFieldsFragmentDoc,
+    "\n  fragment SessionFields on AuthPayload { accessToken accessTokenExpiresAt sessionExpiresAt secondFactorEnrolmentRequired }\n": typeof types.SessionFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      id\n      displayName\n      email\n      platformAdmin\n      organisation { id name shortName }\n      memberships { id roles alliance { id name municipality } }\n    }\n  }\n": typeof types.MeDocument,
-    "\n  mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { ...SessionFields } }\n": typeof types.LoginDocument,
-    "\n  mutation Refresh($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { ...SessionFields } }\n": typeof types.RefreshDocument,
-    "\n  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n": typeof types.LogoutDocument,
+    "\n  mutation Login($email: String!, $password: String!, $code: String) { login(email: $email, password: $password, code: $code) { ...SessionFields } }\n": typeof types.LoginDocument,
+    "\n  mutation Refresh { refreshSession { ...SessionFields } }\n": typeof types.RefreshDocument,
+    "\n  mutation Logout { logout }\n": typeof types.LogoutDocument,
+    "\n  mutation AcceptInvitation($token: String!, $password: String!) { acceptInvitation(token: $token, password: $password) { ...SessionFields } }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) { resetPassword(token: $token, newPassword: $newPassword) }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation BeginSecondFactor { beginSecondFactorEnrolment { secret otpauthUri qrCodeDataUrl } }\n": typeof types.BeginSecondFactorDocument,
+    "\n  mutation ConfirmSecondFactor($code: String!) { confirmSecondFactor(code: $code) }\n": typeof types.ConfirmSecondFactorDocument,
+    "\n  query MailOutbox($after: String) {\n    mailOutbox(first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id recipient subject text status attempts lastError createdAt sentAt } }\n    }\n  }\n": typeof types.MailOutboxDocument,
     "\n  query Alliance($id: ID!) {\n    alliance(id: $id) {\n      id\n      name\n      municipality\n      description\n      quorumShare\n      partners { id status joinedOn organisation { id name shortName kind legalDomains } }\n      members { id roles user { id displayName organisation { id } } }\n    }\n  }\n": typeof types.AllianceDocument,
     "\n  query Network($allianceId: ID!) {\n    tasks(allianceId: $allianceId, first: 100) {\n      totalCount\n      edges { node { id leadPartner { id } contributingPartners { id } } }\n    }\n  }\n": typeof types.NetworkDocument,
     "\n  query HandoverLinks { handovers { id from { id } to { id } } }\n": typeof types.HandoverLinksDocument,
@@ -65,11 +71,17 @@ type Documents = {
     "\n  query AllianceReport($allianceId: ID!, $from: Date!, $to: Date!) {\n    allianceReport(allianceId: $allianceId, from: $from, to: $to) {\n      allianceId\n      allianceName\n      from\n      to\n      goals {\n        goalId\n        title\n        indicators {\n          indicatorId\n          name\n          unit\n          baseline\n          target\n          latestValue\n          progress\n          measurements { observedOn value }\n        }\n      }\n      tasksByPartner {\n        partnerId\n        organisationName\n        asLead { created done overdue cancelled }\n        asContributor { created done overdue cancelled }\n      }\n      tasksByGoal { goalId goalTitle counts { created done overdue cancelled } }\n      taskTotals { created done overdue cancelled }\n      meetings { meetingId title kind startsAt invitedPartners presentPartners quorumReached }\n      attendance { partnerId organisationName invited present rate }\n      decisions { decisionId number title outcome followUpTasks { title status } }\n      casework {\n        minimumCount\n        unpublishedQuarters\n        quarters { ...ReportCaseworkFigures }\n        total { ...ReportCaseworkFigures }\n      }\n      ownOrganisationCasework {\n        total { ...ReportCaseworkFigures }\n      }\n    }\n  }\n": typeof types.AllianceReportDocument,
 };
 const documents: Documents = {
-    "\n  fragment SessionFields on AuthPayload { accessToken refreshToken accessTokenExpiresAt }\n": types.SessionFieldsFragmentDoc,
+    "\n  fragment SessionFields on AuthPayload { accessToken accessTokenExpiresAt sessionExpiresAt secondFactorEnrolmentRequired }\n": types.SessionFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      id\n      displayName\n      email\n      platformAdmin\n      organisation { id name shortName }\n      memberships { id roles alliance { id name municipality } }\n    }\n  }\n": types.MeDocument,
-    "\n  mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { ...SessionFields } }\n": types.LoginDocument,
-    "\n  mutation Refresh($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { ...SessionFields } }\n": types.RefreshDocument,
-    "\n  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n": types.LogoutDocument,
+    "\n  mutation Login($email: String!, $password: String!, $code: String) { login(email: $email, password: $password, code: $code) { ...SessionFields } }\n": types.LoginDocument,
+    "\n  mutation Refresh { refreshSession { ...SessionFields } }\n": types.RefreshDocument,
+    "\n  mutation Logout { logout }\n": types.LogoutDocument,
+    "\n  mutation AcceptInvitation($token: String!, $password: String!) { acceptInvitation(token: $token, password: $password) { ...SessionFields } }\n": types.AcceptInvitationDocument,
+    "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) { resetPassword(token: $token, newPassword: $newPassword) }\n": types.ResetPasswordDocument,
+    "\n  mutation BeginSecondFactor { beginSecondFactorEnrolment { secret otpauthUri qrCodeDataUrl } }\n": types.BeginSecondFactorDocument,
+    "\n  mutation ConfirmSecondFactor($code: String!) { confirmSecondFactor(code: $code) }\n": types.ConfirmSecondFactorDocument,
+    "\n  query MailOutbox($after: String) {\n    mailOutbox(first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id recipient subject text status attempts lastError createdAt sentAt } }\n    }\n  }\n": types.MailOutboxDocument,
     "\n  query Alliance($id: ID!) {\n    alliance(id: $id) {\n      id\n      name\n      municipality\n      description\n      quorumShare\n      partners { id status joinedOn organisation { id name shortName kind legalDomains } }\n      members { id roles user { id displayName organisation { id } } }\n    }\n  }\n": types.AllianceDocument,
     "\n  query Network($allianceId: ID!) {\n    tasks(allianceId: $allianceId, first: 100) {\n      totalCount\n      edges { node { id leadPartner { id } contributingPartners { id } } }\n    }\n  }\n": types.NetworkDocument,
     "\n  query HandoverLinks { handovers { id from { id } to { id } } }\n": types.HandoverLinksDocument,
@@ -133,7 +145,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SessionFields on AuthPayload { accessToken refreshToken accessTokenExpiresAt }\n"): (typeof documents)["\n  fragment SessionFields on AuthPayload { accessToken refreshToken accessTokenExpiresAt }\n"];
+export function graphql(source: "\n  fragment SessionFields on AuthPayload { accessToken accessTokenExpiresAt sessionExpiresAt secondFactorEnrolmentRequired }\n"): (typeof documents)["\n  fragment SessionFields on AuthPayload { accessToken accessTokenExpiresAt sessionExpiresAt secondFactorEnrolmentRequired }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -141,15 +153,39 @@ export function graphql(source: "\n  query Me {\n    me {\n      id\n      displ
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { ...SessionFields } }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { ...SessionFields } }\n"];
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!, $code: String) { login(email: $email, password: $password, code: $code) { ...SessionFields } }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!, $code: String) { login(email: $email, password: $password, code: $code) { ...SessionFields } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Refresh($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { ...SessionFields } }\n"): (typeof documents)["\n  mutation Refresh($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { ...SessionFields } }\n"];
+export function graphql(source: "\n  mutation Refresh { refreshSession { ...SessionFields } }\n"): (typeof documents)["\n  mutation Refresh { refreshSession { ...SessionFields } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n"): (typeof documents)["\n  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n"];
+export function graphql(source: "\n  mutation Logout { logout }\n"): (typeof documents)["\n  mutation Logout { logout }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!, $password: String!) { acceptInvitation(token: $token, password: $password) { ...SessionFields } }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!, $password: String!) { acceptInvitation(token: $token, password: $password) { ...SessionFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $newPassword: String!) { resetPassword(token: $token, newPassword: $newPassword) }\n"): (typeof documents)["\n  mutation ResetPassword($token: String!, $newPassword: String!) { resetPassword(token: $token, newPassword: $newPassword) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BeginSecondFactor { beginSecondFactorEnrolment { secret otpauthUri qrCodeDataUrl } }\n"): (typeof documents)["\n  mutation BeginSecondFactor { beginSecondFactorEnrolment { secret otpauthUri qrCodeDataUrl } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmSecondFactor($code: String!) { confirmSecondFactor(code: $code) }\n"): (typeof documents)["\n  mutation ConfirmSecondFactor($code: String!) { confirmSecondFactor(code: $code) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MailOutbox($after: String) {\n    mailOutbox(first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id recipient subject text status attempts lastError createdAt sentAt } }\n    }\n  }\n"): (typeof documents)["\n  query MailOutbox($after: String) {\n    mailOutbox(first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id recipient subject text status attempts lastError createdAt sentAt } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2,7 +2,7 @@ import { graphql } from '../gql';
 
 // ───── session ─────
 export const SessionFields = graphql(`
-  fragment SessionFields on AuthPayload { accessToken refreshToken accessTokenExpiresAt }
+  fragment SessionFields on AuthPayload { accessToken accessTokenExpiresAt sessionExpiresAt secondFactorEnrolmentRequired }
 `);
 // The signed-in user is read with `me` after login/refresh: refreshSession's user.memberships
 // fails in the API (no actor on that public mutation), see apps/web/README.md, "API gaps".
@@ -19,13 +19,39 @@ export const MeQuery = graphql(`
   }
 `);
 export const LoginMutation = graphql(`
-  mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { ...SessionFields } }
+  mutation Login($email: String!, $password: String!, $code: String) { login(email: $email, password: $password, code: $code) { ...SessionFields } }
 `);
 export const RefreshMutation = graphql(`
-  mutation Refresh($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { ...SessionFields } }
+  mutation Refresh { refreshSession { ...SessionFields } }
 `);
 export const LogoutMutation = graphql(`
-  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }
+  mutation Logout { logout }
+`);
+
+// ───── account ─────
+export const AcceptInvitationMutation = graphql(`
+  mutation AcceptInvitation($token: String!, $password: String!) { acceptInvitation(token: $token, password: $password) { ...SessionFields } }
+`);
+export const RequestPasswordResetMutation = graphql(`
+  mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }
+`);
+export const ResetPasswordMutation = graphql(`
+  mutation ResetPassword($token: String!, $newPassword: String!) { resetPassword(token: $token, newPassword: $newPassword) }
+`);
+export const BeginSecondFactorMutation = graphql(`
+  mutation BeginSecondFactor { beginSecondFactorEnrolment { secret otpauthUri qrCodeDataUrl } }
+`);
+export const ConfirmSecondFactorMutation = graphql(`
+  mutation ConfirmSecondFactor($code: String!) { confirmSecondFactor(code: $code) }
+`);
+export const MailOutboxQuery = graphql(`
+  query MailOutbox($after: String) {
+    mailOutbox(first: 50, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id recipient subject text status attempts lastError createdAt sentAt } }
+    }
+  }
 `);
 
 // ───── alliance ─────

@@ -243,6 +243,27 @@ export class AllianceService {
     return this.partners.inAlliance(em, allianceId, unique);
   }
 
+  /** For other contexts: one organisation, read inside the caller's transaction. */
+  findOrganisation(em: EntityManager, id: string): Promise<OrganisationEntity | null> {
+    return this.organisations.find(em, id);
+  }
+
+  /** For other contexts: whether both organisations are ACTIVE partners of at least one common alliance. */
+  async shareActiveAlliance(
+    em: EntityManager,
+    organisationA: string,
+    organisationB: string,
+  ): Promise<boolean> {
+    const active = async (org: string) =>
+      new Set(
+        (await this.partners.ofOrganisation(em, org))
+          .filter((p) => p.status === PartnerStatus.ACTIVE)
+          .map((p) => p.allianceId),
+      );
+    const [a, b] = await Promise.all([active(organisationA), active(organisationB)]);
+    return [...a].some((alliance) => b.has(alliance));
+  }
+
   // ── loaders ────────────────────────────────────────────────
 
   allianceLoader(loaders: LoaderRegistry) {

@@ -3,6 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { DemoExtension, DemoIds } from '../../../core/src/index.js';
 import { CaseService } from '../case.service.js';
 import { DataCategory } from '../casework.enums.js';
+import { ConsentRepository } from '../consent.repository.js';
+import { HandoverRepository } from '../handover.repository.js';
 
 /**
  * Seeds this context's part of the Krefeld demo alliance: a fictional client's case opened by the
@@ -11,7 +13,11 @@ import { DataCategory } from '../casework.enums.js';
  */
 @Injectable()
 export class CaseworkDemoSeeder implements DemoExtension {
-  constructor(private readonly cases: CaseService) {}
+  constructor(
+    private readonly cases: CaseService,
+    private readonly consents: ConsentRepository,
+    private readonly handovers: HandoverRepository,
+  ) {}
 
   async seed(em: EntityManager, ids: DemoIds): Promise<void> {
     const kim = ids.organisations.integration;
@@ -40,48 +46,47 @@ export class CaseworkDemoSeeder implements DemoExtension {
         jobWishes: ['IT-Support', 'Fachinformatikerin'],
       },
     });
-    const [consent] = await em.query(
-      `INSERT INTO consents (case_id, recipient_ids, categories, purpose, form, evidence_reference, informed_in_language, interpreter_used, valid_from, valid_until, recorded_by)
-       VALUES ($1, $2::uuid[], $3::text[], $4, 'WRITTEN', $5, 'ar', true, now(), now() + interval '1 year', $6) RETURNING id`,
-      [
-        first,
-        [jobcenter],
-        [DataCategory.EDUCATION_EMPLOYMENT, DataCategory.LANGUAGE],
-        'Vermittlung in Arbeit und Sprachförderung durch das Jobcenter',
-        'Einwilligungserklärung (Papierakte), Blatt 3',
-        caseWorker,
-      ],
-    );
-    await em.query(
-      `INSERT INTO handovers (case_id, from_organisation_id, to_organisation_id, consent_id, categories, message, status, requested_by, responded_by, responded_at)
-       VALUES ($1, $2, $3, $4, $5::text[], $6, 'ACCEPTED', $7, $8, now())`,
-      [
-        first,
-        kim,
-        jobcenter,
-        consent.id,
-        [DataCategory.EDUCATION_EMPLOYMENT, DataCategory.LANGUAGE],
-        'Bitte Beratung zur Anerkennung und Stellensuche',
-        caseWorker,
-        jobcenterWorker,
-      ],
-    );
+    const consent = await this.consents.insert(em, {
+      caseId: first,
+      recipientIds: [jobcenter],
+      categories: [DataCategory.EDUCATION_EMPLOYMENT, DataCategory.LANGUAGE],
+      purpose: 'Vermittlung in Arbeit und Sprachförderung durch das Jobcenter',
+      form: 'WRITTEN',
+      evidenceReference: 'Einwilligungserklärung (Papierakte), Blatt 3',
+      informedInLanguage: 'ar',
+      interpreterUsed: true,
+      validFrom: new Date(),
+      validUntil: new Date(Date.now() + 365 * 24 * 3600 * 1000),
+      recordedBy: caseWorker,
+    });
+    await this.handovers.insert(em, {
+      caseId: first,
+      fromOrganisationId: kim,
+      toOrganisationId: jobcenter,
+      consentId: consent,
+      categories: [DataCategory.EDUCATION_EMPLOYMENT, DataCategory.LANGUAGE],
+      message: 'Bitte Beratung zur Anerkennung und Stellensuche',
+      requestedBy: caseWorker,
+      acceptedBy: jobcenterWorker,
+    });
 
     const second = await this.cases.insertCase(em, kim, caseWorker, ['HOUSING'], {
       [DataCategory.IDENTITY]: { givenName: 'Oleksandr', familyName: 'Demo-Bondarenko' },
       [DataCategory.HOUSING]: { situation: 'Gemeinschaftsunterkunft' },
     });
-    await em.query(
-      `INSERT INTO consents (case_id, recipient_ids, categories, purpose, form, informed_in_language, interpreter_used, valid_from, recorded_by, withdrawn_at, withdrawn_by, withdrawal_note)
-       VALUES ($1, $2::uuid[], $3::text[], $4, 'ELECTRONIC', 'uk', false, now() - interval '30 days', $5, now(), $5, $6)`,
-      [
-        second,
-        [jobcenter],
-        [DataCategory.IDENTITY, DataCategory.HOUSING],
-        'Unterstützung bei der Wohnungssuche',
-        caseWorker,
-        'Widerruf in der Sprechstunde erklärt',
-      ],
-    );
+    await this.consents.insert(em, {
+      caseId: second,
+      recipientIds: [jobcenter],
+      categories: [DataCategory.IDENTITY, DataCategory.HOUSING],
+      purpose: 'Unterstützung bei der Wohnungssuche',
+      form: 'ELECTRONIC',
+      evidenceReference: null,
+      informedInLanguage: 'uk',
+      interpreterUsed: false,
+      validFrom: new Date(Date.now() - 30 * 24 * 3600 * 1000),
+      validUntil: null,
+      recordedBy: caseWorker,
+      withdrawn: { by: caseWorker, note: 'Widerruf in der Sprechstunde erklärt' },
+    });
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig, logger } from '../../../core/src/index.js';
+import { CaseRepository } from '../case.repository.js';
 import { CaseService } from '../case.service.js';
 
 /** Advisory lock key: one retention sweep at a time across every instance on the database. */
@@ -22,6 +23,7 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CaseService,
+    private readonly repo: CaseRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -47,14 +49,9 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
   /** Erases the cases due (up to one batch); null when another instance is sweeping right now. */
   sweep(): Promise<number | null> {
     return this.dataSource.transaction(async (em) => {
-      const [{ locked }] = await em.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RETENTION_LOCK]);
-      if (!locked) return null;
-      const due: { id: string }[] = await em.query(
-        `SELECT id FROM cases WHERE status = 'CLOSED' AND closed_at < now() - make_interval(days => $1::int)
-          ORDER BY closed_at LIMIT ${BATCH} FOR NO KEY UPDATE SKIP LOCKED`,
-        [this.config.caseRetentionDays],
-      );
-      for (const { id } of due) await this.cases.eraseLocked(em, id, null, 'eraseCaseAfterRetention');
+      if (!(await this.repo.tryRetentionLock(em, RETENTION_LOCK))) return null;
+      const due = await this.repo.lockDueForErasure(em, this.config.caseRetentionDays, BATCH);
+      for (const id of due) await this.cases.eraseLocked(em, id, null, 'eraseCaseAfterRetention');
       if (due.length)
         logger.info(
           { component: 'retention', erased: due.length },

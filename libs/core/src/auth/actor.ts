@@ -31,6 +31,10 @@ export interface Actor {
   platformAdmin: boolean;
   /** allianceId → roles held there. */
   roles: ReadonlyMap<string, readonly Role[]>;
+  /** The session (family) of the access token, when the actor came from one. */
+  sessionId?: string;
+  /** Signed in, but must set up the second factor before anything else. */
+  secondFactorPending?: boolean;
 }
 
 /** Whether the actor can see the alliance at all (members; the platform administrator everywhere). */

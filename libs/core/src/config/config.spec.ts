@@ -30,6 +30,34 @@ describe('loadConfig', () => {
       logLevel: 'info',
     });
     expect(c.adminEmail).toBeUndefined();
+    expect(c.people).toEqual({
+      smtpUrl: undefined,
+      mailFrom: 'Bündnisportal <no-reply@localhost>',
+      publicUrl: 'http://localhost:3000',
+      mailMaxAttempts: 8,
+      mailRetryDelaySeconds: 10,
+      sessionIdleMinutes: 30,
+      sessionMaxHours: 12,
+      requireSecondFactorRoles: ['CASE_WORKER'],
+    });
+  });
+
+  it('production with SMTP_URL needs PUBLIC_URL for the links in mails', () => {
+    const base = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://u@h/db',
+      JWT_SECRET: SECRET,
+      AUDIT_KEY: `${SECRET}x`,
+      CASE_DATA_KEY: `${SECRET}y`,
+      SMTP_URL: 'smtp://relay.example.org:25',
+    };
+    expect(refusal(base).variable).toBe('PUBLIC_URL');
+    const c = loadConfig({ ...base, DATA_DIR: dataDir(), PUBLIC_URL: 'https://portal.example.org/' });
+    expect(c.people.publicUrl).toBe('https://portal.example.org');
+    expect(
+      loadConfig({ DATA_DIR: dataDir(), REQUIRE_SECOND_FACTOR_ROLES: 'none' }).people
+        .requireSecondFactorRoles,
+    ).toEqual([]);
   });
 
   it('generates JWT_SECRET, AUDIT_KEY and CASE_DATA_KEY once and keeps them in DATA_DIR (mode 0600)', () => {
@@ -85,6 +113,12 @@ describe('loadConfig', () => {
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ ACCESS_TOKEN_TTL_SECONDS: '5' }, 'ACCESS_TOKEN_TTL_SECONDS'],
+    [{ SMTP_URL: 'http://mail.example.org' }, 'SMTP_URL'],
+    [{ PUBLIC_URL: 'portal.example.org' }, 'PUBLIC_URL'],
+    [{ MAIL_FROM: 'nobody' }, 'MAIL_FROM'],
+    [{ REQUIRE_SECOND_FACTOR_ROLES: 'CASE_WORKER,BOSS' }, 'REQUIRE_SECOND_FACTOR_ROLES'],
+    [{ SESSION_IDLE_MINUTES: '0' }, 'SESSION_IDLE_MINUTES'],
+    [{ SESSION_MAX_HOURS: 'long' }, 'SESSION_MAX_HOURS'],
     [{ PUBLIC_URL: 'buendnis.example.org' }, 'PUBLIC_URL'],
     [{ PUBLIC_URL: 'https://buendnis.example.org/?x=1' }, 'PUBLIC_URL'],
   ])('refuses %j naming %s', (env, variable) => {

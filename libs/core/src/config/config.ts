@@ -34,6 +34,8 @@ export interface AppConfig {
   auditCheckpointInterval: number;
   /** How often the full audit-chain verification runs (once across instances). */
   auditFullVerifySeconds: number;
+  /** People and mail (see the People section of the README). */
+  people: PeopleConfig;
   /** Casework counts in the alliance report below this are suppressed (statistical disclosure control). */
   reportMinimumCount: number;
   /** Faults (README, Configuration): how long to wait before a dependency counts as unavailable. */
@@ -54,6 +56,23 @@ export interface Timeouts {
   /** HTTP: receiving a request's headers, and the whole request with its body. */
   httpHeadersMs: number;
   httpRequestMs: number;
+}
+
+/** Accounts, mail, sign-in and sessions. */
+export interface PeopleConfig {
+  /** smtp:// or smtps:// relay; unset: mails stay in the outbox (readable on the Postausgang page outside production). */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** Base of the links in mails, e.g. https://portal.example.org. */
+  publicUrl: string;
+  /** Delivery attempts before a mail is marked failed. */
+  mailMaxAttempts: number;
+  /** First retry delay; each further one doubles (pg-boss's backoff). */
+  mailRetryDelaySeconds: number;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  /** Roles whose holders must sign in with a second factor. */
+  requireSecondFactorRoles: string[];
 }
 
 export class ConfigError extends Error {
@@ -137,6 +156,49 @@ function storedSecrets(dataDir: string): () => Record<string, string> {
   };
 }
 
+const ROLE_NAMES = ['ALLIANCE_ADMIN', 'COORDINATOR', 'FACILITATOR', 'CASE_WORKER', 'MEMBER', 'OBSERVER'];
+
+function url(env: Env, name: string, protocols: RegExp, expected: string): string | undefined {
+  const raw = str(env, name);
+  if (raw === undefined) return undefined;
+  if (!protocols.test(raw)) throw new ConfigError(name, `must be ${expected}`);
+  try {
+    new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be ${expected}`);
+  }
+  return raw;
+}
+
+function peopleConfig(env: Env, publicUrl: string, production: boolean): PeopleConfig {
+  const smtpUrl = url(env, 'SMTP_URL', /^smtps?:\/\//, 'an smtp:// or smtps:// URL');
+  // Links in mails that leave the machine must point at the portal's real address.
+  if (production && smtpUrl && str(env, 'PUBLIC_URL') === undefined)
+    throw new ConfigError('PUBLIC_URL', 'is required when NODE_ENV=production and SMTP_URL is set');
+  const mailFrom = str(env, 'MAIL_FROM') ?? 'Bündnisportal <no-reply@localhost>';
+  if (!/@/.test(mailFrom)) throw new ConfigError('MAIL_FROM', 'must be an e-mail address');
+  const rolesRaw = str(env, 'REQUIRE_SECOND_FACTOR_ROLES');
+  const roles =
+    rolesRaw === undefined
+      ? ['CASE_WORKER']
+      : rolesRaw === 'none'
+        ? []
+        : rolesRaw.split(',').map((r) => r.trim().toUpperCase());
+  const unknown = roles.filter((r) => !ROLE_NAMES.includes(r));
+  if (unknown.length)
+    throw new ConfigError('REQUIRE_SECOND_FACTOR_ROLES', `names unknown roles: ${unknown.join(', ')}`);
+  return {
+    smtpUrl,
+    mailFrom,
+    publicUrl,
+    mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 50),
+    mailRetryDelaySeconds: int(env, 'MAIL_RETRY_DELAY_SECONDS', 10, 1, 3600),
+    sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30, 1, 1440),
+    sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 12, 1, 720),
+    requireSecondFactorRoles: [...new Set(roles)],
+  };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnvRaw = str(env, 'NODE_ENV') ?? 'development';
   if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
@@ -208,6 +270,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     caseRetentionSweepSeconds: int(env, 'CASE_RETENTION_SWEEP_SECONDS', 3600, 1, 604800),
     auditCheckpointInterval: int(env, 'AUDIT_CHECKPOINT_INTERVAL', 1000, 1, 1_000_000),
     auditFullVerifySeconds: int(env, 'AUDIT_FULL_VERIFY_SECONDS', 86400, 1, 2_592_000),
+    people: peopleConfig(env, publicUrl, production),
     reportMinimumCount: int(env, 'REPORT_MINIMUM_COUNT', 5, 2, 100),
     timeouts: timeouts(env),
   };

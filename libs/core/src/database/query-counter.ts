@@ -24,16 +24,22 @@ export class QueryCounter implements TypeOrmLogger {
   static readonly tally = new AsyncLocalStorage<StatementTally>();
   static count = 0;
   static log: string[] = [];
+  /** With `recording`: each statement with its parameters (tests EXPLAIN exactly what ran). */
+  static statements: { query: string; parameters: unknown[] }[] = [];
   static recording = false;
 
   static reset(): void {
     QueryCounter.count = 0;
     QueryCounter.log = [];
+    QueryCounter.statements = [];
   }
 
-  logQuery(query: string): void {
+  logQuery(query: string, parameters?: unknown[]): void {
     QueryCounter.count++;
-    if (QueryCounter.recording) QueryCounter.log.push(query);
+    if (QueryCounter.recording) {
+      QueryCounter.log.push(query);
+      QueryCounter.statements.push({ query, parameters: parameters ?? [] });
+    }
     const tally = QueryCounter.tally.getStore();
     if (tally) {
       tally.count++;

@@ -9,6 +9,8 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   CONSENT_REQUIRED = 'CONSENT_REQUIRED',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** The password was right; a code of the second factor is needed (or, at first, its set-up). */
+  SECOND_FACTOR_REQUIRED = 'SECOND_FACTOR_REQUIRED',
   /** A dependency (database, Redis) cannot be reached or timed out: retry after `Retry-After` seconds. */
   UNAVAILABLE = 'UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',

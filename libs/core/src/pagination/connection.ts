@@ -38,27 +38,41 @@ export function decodeCursor(after: string | null | undefined, arity: number): u
   throw DomainError.field('after', 'is not a valid cursor');
 }
 
+/** A count now, or one that runs only when the client selects `totalCount` (see countWhenSelected). */
+export type Count = number | { readonly lazy: () => Promise<number> };
+
 export interface Page<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  totalCount: number;
+  totalCount: number | Promise<number>;
+}
+
+/**
+ * `count` runs at most once, and only if the client selects `totalCount`: the page carries it as a
+ * getter, which graphql-js reads for selected fields only.
+ */
+export function countWhenSelected(count: () => Promise<number>): Count {
+  let result: Promise<number> | undefined;
+  return { lazy: () => (result ??= count()) };
 }
 
 /** Builds a page from `limit + 1` fetched rows. */
 export function toPage<T>(
   rows: T[],
   limit: number,
-  totalCount: number,
+  totalCount: Count,
   cursorOf: (row: T) => unknown[],
 ): Page<T> {
   const hasNextPage = rows.length > limit;
   const slice = hasNextPage ? rows.slice(0, limit) : rows;
   const edges = slice.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
-  return {
+  const page = {
     edges,
     pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-    totalCount,
-  };
+  } as Page<T>;
+  if (typeof totalCount === 'number') page.totalCount = totalCount;
+  else Object.defineProperty(page, 'totalCount', { get: totalCount.lazy, enumerable: true });
+  return page;
 }
 
 /** The GraphQL shape of a Relay connection: `<Name>Edge` and the fields of `<Name>Connection`. */
@@ -77,7 +91,7 @@ export function Connection<T>(node: Type<T>, name: string, options: { totalCount
     @Field(() => PageInfo)
     pageInfo: PageInfo;
     @Field(() => Int, { description: options.totalCountDescription })
-    totalCount: number;
+    totalCount: number | Promise<number>;
   }
   return ConnectionType;
 }

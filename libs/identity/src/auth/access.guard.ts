@@ -1,7 +1,15 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { type AccessRule, ALLOW_KEY, DomainError, logger, requestFrom } from '../../../core/src/index.js';
+import {
+  type AccessRule,
+  ALLOW_KEY,
+  DomainError,
+  ErrorCode,
+  logger,
+  requestFrom,
+} from '../../../core/src/index.js';
 import { AuthService } from './auth.service.js';
+import { DURING_ENROLMENT_KEY } from '../second-factor/during-enrolment.js';
 
 /**
  * Deny by default: an operation without an @Allow rule is refused; every other rule needs a valid
@@ -32,6 +40,14 @@ export class AccessGuard implements CanActivate {
       if (!actor) throw DomainError.unauthenticated();
       req.user = actor;
     }
+    if (
+      req.user.secondFactorPending &&
+      !this.reflector.getAllAndOverride<boolean>(DURING_ENROLMENT_KEY, [
+        context.getHandler(),
+        context.getClass(),
+      ])
+    )
+      throw new DomainError(ErrorCode.SECOND_FACTOR_REQUIRED, 'Set up the second factor first');
     if (rule.kind === 'platformAdmin' && !req.user.platformAdmin)
       throw DomainError.forbidden('Platform administrators only');
     return true;

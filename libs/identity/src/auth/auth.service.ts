@@ -3,12 +3,12 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, createSecretKey, type KeyObject, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { type Actor, APP_CONFIG, AuditService, DomainError, Role } from '../../../core/src/index.js';
+import { type Actor, APP_CONFIG, AuditService, DomainError, isUuid, Role } from '../../../core/src/index.js';
 import type { AppConfig } from '../../../core/src/index.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { prepareDummyHash, verifyPassword } from './password.js';
-import { SessionRepository } from './session.repository.js';
+import { type ActiveSessionRow, SessionRepository } from './session.repository.js';
 
 /** Failed sign-ins tolerated per window before RATE_LIMITED. */
 export const LOGIN_LIMITS = { perAccount: 5, perAddress: 20, windowMinutes: 15 } as const;
@@ -19,6 +19,11 @@ export interface IssuedSession {
   accessToken: string;
   refreshToken: string;
   accessTokenExpiresAt: Date;
+  /** The session's absolute end (SESSION_MAX_HOURS after sign-in). */
+  sessionExpiresAt: Date;
+  familyId: string;
+  /** This session may only set up the second factor. */
+  secondFactorEnrolmentRequired: boolean;
   user: UserEntity;
 }
 
@@ -59,20 +64,35 @@ export class AuthService implements OnModuleInit {
       throw DomainError.rateLimited('Too many failed sign-ins; try again in a few minutes');
     }
     const user = await this.users.findByEmailWithHash(email);
-    const ok = await verifyPassword(user?.passwordHash, password);
+    const ok = await verifyPassword(user?.passwordHash ?? undefined, password);
     if (!user || !ok) {
       await this.sessions.recordFailure(accountKey, addressKey);
       throw DomainError.unauthenticated('E-mail or password is wrong');
     }
     await this.sessions.clearFailures(accountKey);
+    // Said only to whoever knows the password.
+    if (user.deactivatedAt)
+      throw DomainError.unauthenticated(
+        'This account is deactivated; please ask your alliance administration',
+      );
     return user;
   }
 
-  /** Opens a new session family for a user who has just proved their password. */
-  async login(user: UserEntity): Promise<IssuedSession> {
+  /**
+   * Opens a new session family for a user who has just proved their password. With
+   * `secondFactorPending` the session may only set up the second factor (see AccessGuard).
+   */
+  async login(user: UserEntity, device?: string, secondFactorPending = false): Promise<IssuedSession> {
     const familyId = randomUUID();
     return this.dataSource.transaction(async (em) => {
-      const session = await this.insertSession(em, user.id, familyId);
+      const session = await this.insertSession(
+        em,
+        user.id,
+        familyId,
+        new Date(),
+        device ?? null,
+        secondFactorPending,
+      );
       await this.audit.append(em, {
         actorId: user.id,
         action: 'login',
@@ -80,7 +100,7 @@ export class AuthService implements OnModuleInit {
         entityId: familyId,
         changedFields: [],
       });
-      return this.issue(user, familyId, session.refreshToken);
+      return this.issue(user, familyId, session.refreshToken, session.endsAt, secondFactorPending);
     });
   }
 
@@ -106,8 +126,15 @@ export class AuthService implements OnModuleInit {
       }
       await this.sessions.markRotated(em, s.id);
       const user = await this.users.find(em, s.userId);
-      if (!user) return { error: 'invalid' as const };
-      const next = await this.insertSession(em, user.id, s.familyId);
+      if (!user || user.deactivatedAt) return { error: 'invalid' as const };
+      const next = await this.insertSession(
+        em,
+        user.id,
+        s.familyId,
+        s.familyStartedAt,
+        s.device,
+        s.secondFactorPending,
+      );
       await this.audit.append(em, {
         actorId: user.id,
         action: 'refreshSession',
@@ -115,7 +142,7 @@ export class AuthService implements OnModuleInit {
         entityId: s.familyId,
         changedFields: [],
       });
-      return { session: this.issue(user, s.familyId, next.refreshToken) };
+      return { session: this.issue(user, s.familyId, next.refreshToken, next.endsAt, s.secondFactorPending) };
     });
     if ('error' in outcome) {
       throw DomainError.unauthenticated(
@@ -168,7 +195,30 @@ export class AuthService implements OnModuleInit {
       organisationId: r.organisationId,
       platformAdmin: r.platformAdmin,
       roles: new Map(r.memberships.map(([allianceId, roles]) => [allianceId, roles as Role[]])),
+      sessionId: familyId,
+      secondFactorPending: r.secondFactorPending,
     };
+  }
+
+  /** The caller's sessions that have not ended. */
+  listSessions(actor: Actor): Promise<ActiveSessionRow[]> {
+    return this.sessions.active(actor.userId);
+  }
+
+  /** Ends one of the caller's sessions; its access tokens stop working on the next request. */
+  revokeSession(actor: Actor, id: string): Promise<boolean> {
+    if (!isUuid(id)) throw DomainError.notFound('Session');
+    return this.dataSource.transaction(async (em) => {
+      if (!(await this.sessions.revokeOwn(em, actor.userId, id))) throw DomainError.notFound('Session');
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'revokeSession',
+        entityType: 'Session',
+        entityId: id,
+        changedFields: ['revokedAt'],
+      });
+      return true;
+    });
   }
 
   /**
@@ -179,24 +229,54 @@ export class AuthService implements OnModuleInit {
     return !(await this.sessions.familyRevoked(familyId));
   }
 
-  private async insertSession(em: import('typeorm').EntityManager, userId: string, familyId: string) {
+  /** Idle timeout and absolute lifetime: SESSION_IDLE_MINUTES, SESSION_MAX_HOURS. */
+  private async insertSession(
+    em: import('typeorm').EntityManager,
+    userId: string,
+    familyId: string,
+    startedAt: Date,
+    device: string | null,
+    secondFactorPending: boolean,
+  ) {
     const refreshToken = randomBytes(32).toString('base64url');
-    await this.sessions.insert(em, {
+    const endsAt = await this.sessions.insert(em, {
       userId,
       familyId,
       tokenHash: sha256(refreshToken),
-      ttlDays: this.config.refreshTokenTtlDays,
+      startedAt,
+      device: device?.slice(0, 200) ?? null,
+      idleMinutes: this.config.people.sessionIdleMinutes,
+      maxHours: this.config.people.sessionMaxHours,
+      secondFactorPending,
     });
-    return { refreshToken };
+    return { refreshToken, endsAt };
   }
 
-  private issue(user: UserEntity, familyId: string, refreshToken: string): IssuedSession {
-    const ttl = this.config.accessTokenTtlSeconds;
+  private issue(
+    user: UserEntity,
+    familyId: string,
+    refreshToken: string,
+    endsAt: Date,
+    secondFactorPending: boolean,
+  ): IssuedSession {
+    // An access token never outlives its session's absolute end.
+    const ttl = Math.max(
+      1,
+      Math.min(this.config.accessTokenTtlSeconds, Math.floor((endsAt.getTime() - Date.now()) / 1000)),
+    );
     const accessToken = this.jwt.sign({ sub: user.id, sid: familyId } satisfies AccessClaims, {
       secret: this.config.jwtSecret,
       expiresIn: ttl,
       algorithm: 'HS256',
     });
-    return { accessToken, refreshToken, accessTokenExpiresAt: new Date(Date.now() + ttl * 1000), user };
+    return {
+      accessToken,
+      refreshToken,
+      accessTokenExpiresAt: new Date(Date.now() + ttl * 1000),
+      sessionExpiresAt: endsAt,
+      familyId,
+      secondFactorEnrolmentRequired: secondFactorPending,
+      user,
+    };
   }
 }

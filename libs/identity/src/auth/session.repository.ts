@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Role } from '../../../core/src/index.js';
+import { queryRows, type Role } from '../../../core/src/index.js';
 
 export interface SessionRow {
   id: string;
@@ -10,6 +10,18 @@ export interface SessionRow {
   rotated: boolean;
   revoked: boolean;
   expired: boolean;
+  familyStartedAt: Date;
+  device: string | null;
+  secondFactorPending: boolean;
+}
+
+/** A session family as its user sees it. */
+export interface ActiveSessionRow {
+  id: string;
+  device: string | null;
+  createdAt: Date;
+  lastUsedAt: Date;
+  expiresAt: Date;
 }
 
 export interface ActorRow {
@@ -17,6 +29,7 @@ export interface ActorRow {
   organisationId: string;
   platformAdmin: boolean;
   memberships: [string, Role[]][];
+  secondFactorPending: boolean;
 }
 
 /** The SQL of sessions (refresh-token families) and of failed sign-ins. */
@@ -24,20 +37,69 @@ export interface ActorRow {
 export class SessionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * A refresh token of the family: it expires after the idle time, and never later than the
+   * family's absolute end; returns that end.
+   */
   async insert(
     em: EntityManager,
-    s: { userId: string; familyId: string; tokenHash: string; ttlDays: number },
-  ): Promise<void> {
-    await em.query(
-      `INSERT INTO sessions (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + make_interval(days => $4))`,
-      [s.userId, s.familyId, s.tokenHash, s.ttlDays],
+    s: {
+      userId: string;
+      familyId: string;
+      tokenHash: string;
+      startedAt: Date;
+      device: string | null;
+      idleMinutes: number;
+      maxHours: number;
+      secondFactorPending: boolean;
+    },
+  ): Promise<Date> {
+    const [row] = await em.query(
+      `INSERT INTO sessions (user_id, family_id, token_hash, family_started_at, device, second_factor_pending, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $8, least(now() + make_interval(mins => $6), $4::timestamptz + make_interval(hours => $7)))
+       RETURNING $4::timestamptz + make_interval(hours => $7) AS ends_at`,
+      [
+        s.userId,
+        s.familyId,
+        s.tokenHash,
+        s.startedAt,
+        s.device,
+        s.idleMinutes,
+        s.maxHours,
+        s.secondFactorPending,
+      ],
     );
+    return new Date(row.ends_at);
+  }
+
+  /** The user's families that can still be refreshed, most recently used first. */
+  active(userId: string): Promise<ActiveSessionRow[]> {
+    return this.dataSource.query(
+      `SELECT family_id AS id, max(device) AS device, min(family_started_at) AS "createdAt",
+              max(created_at) AS "lastUsedAt", max(expires_at) AS "expiresAt"
+         FROM sessions WHERE user_id = $1
+        GROUP BY family_id
+       HAVING bool_and(revoked_at IS NULL) AND bool_or(rotated_at IS NULL AND expires_at > now())
+        ORDER BY max(created_at) DESC`,
+      [userId],
+    );
+  }
+
+  /** Revokes one family of the user; false when it is not theirs or already ended. */
+  async revokeOwn(em: EntityManager, userId: string, familyId: string): Promise<boolean> {
+    const rows = await queryRows(
+      em,
+      `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND family_id = $2 AND revoked_at IS NULL RETURNING id`,
+      [userId, familyId],
+    );
+    return rows.length > 0;
   }
 
   /** The session of a refresh token, locked for the rest of the transaction. */
   async lockByTokenHash(em: EntityManager, tokenHash: string): Promise<SessionRow | null> {
     const rows = await em.query(
-      `SELECT s.id, s.user_id, s.family_id, s.rotated_at, s.revoked_at, s.expires_at < now() AS expired
+      `SELECT s.id, s.user_id, s.family_id, s.rotated_at, s.revoked_at, s.expires_at < now() AS expired,
+              s.family_started_at, s.device, s.second_factor_pending
          FROM sessions s WHERE s.token_hash = $1 FOR UPDATE`,
       [tokenHash],
     );
@@ -50,6 +112,9 @@ export class SessionRepository {
           rotated: !!s.rotated_at,
           revoked: !!s.revoked_at,
           expired: !!s.expired,
+          familyStartedAt: s.family_started_at,
+          device: s.device,
+          secondFactorPending: s.second_factor_pending,
         }
       : null;
   }
@@ -76,9 +141,10 @@ export class SessionRepository {
   async actor(userId: string, familyId: string | null): Promise<ActorRow | null> {
     const rows = await this.dataSource.query(
       `SELECT u.id, u.organisation_id, u.platform_admin,
+              coalesce((SELECT bool_or(s.second_factor_pending) FROM sessions s WHERE s.family_id = $2), false) AS pending,
               coalesce(json_agg(json_build_array(m.alliance_id, m.roles)) FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships
          FROM users u LEFT JOIN memberships m ON m.user_id = u.id
-        WHERE u.id = $1
+        WHERE u.id = $1 AND u.deactivated_at IS NULL
           AND ($2::uuid IS NULL OR NOT EXISTS (SELECT 1 FROM sessions s WHERE s.family_id = $2 AND s.revoked_at IS NOT NULL))
         GROUP BY u.id`,
       [userId, familyId],
@@ -90,6 +156,7 @@ export class SessionRepository {
       organisationId: r.organisation_id,
       platformAdmin: r.platform_admin,
       memberships: r.memberships,
+      secondFactorPending: r.pending,
     };
   }
 

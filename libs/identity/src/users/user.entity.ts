@@ -12,8 +12,14 @@ export class UserEntity {
   organisationId: string;
   @Column('boolean', { name: 'platform_admin', default: false })
   platformAdmin: boolean;
-  @Column('text', { name: 'password_hash', select: false })
-  passwordHash: string;
+  @Column('text', { name: 'password_hash', select: false, nullable: true })
+  passwordHash: string | null;
+  @Column('text', { default: 'de' })
+  language: 'de' | 'en';
+  @Column('timestamptz', { name: 'deactivated_at', nullable: true })
+  deactivatedAt: Date | null;
+  @Column('timestamptz', { name: 'totp_enabled_at', nullable: true })
+  totpEnabledAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError, LoaderRegistry, byKey, groupBy, type Role } from '../../../core/src/index.js';
 import { hashPassword } from '../auth/password.js';
+import { MIN_PASSWORD_LENGTH } from '../account/password-policy.js';
 import type { MembershipEntity } from './membership.entity.js';
 import type { UserEntity } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
@@ -10,11 +11,11 @@ export interface NewUser {
   email: string;
   displayName: string;
   organisationId: string;
-  password: string;
+  /** null: an invited account, without a password until the invitation is accepted. */
+  password: string | null;
   platformAdmin?: boolean;
+  language?: 'de' | 'en';
 }
-
-export const MIN_PASSWORD_LENGTH = 12;
 
 @Injectable()
 export class UsersService {
@@ -22,7 +23,7 @@ export class UsersService {
 
   /** Creates a user inside the caller's transaction; a taken e-mail is BAD_USER_INPUT on `input.email`. */
   async create(em: EntityManager, input: NewUser): Promise<UserEntity> {
-    if (input.password.length < MIN_PASSWORD_LENGTH) {
+    if (input.password !== null && input.password.length < MIN_PASSWORD_LENGTH) {
       throw DomainError.field('input.password', `must be at least ${MIN_PASSWORD_LENGTH} characters long`);
     }
     const email = input.email.trim();
@@ -32,7 +33,8 @@ export class UsersService {
       displayName: input.displayName.trim(),
       organisationId: input.organisationId,
       platformAdmin: input.platformAdmin ?? false,
-      passwordHash: await hashPassword(input.password),
+      passwordHash: input.password === null ? null : await hashPassword(input.password),
+      language: input.language ?? 'de',
     };
     try {
       return await this.repo.insert(em, fields);

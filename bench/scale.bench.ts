@@ -1,0 +1,177 @@
+/**
+ * Scale bench (issue 17): the same callers against a small and a large deployment. For each size a
+ * fresh database is filled by the generators (casework: bench/casework-generate.ts, cases encrypted
+ * with the portal's own CaseCrypto; tasks: bench/coordination-generate.ts; audit: set-based rows),
+ * then every shape runs under autocannon (own process, 127.0.0.1) and the table prints throughput
+ * and p99 for both sizes and their ratio.
+ *
+ *   npm test -- --roots '<rootDir>/bench' --testMatch '**\/scale.bench.ts'
+ *   BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10), BENCH_SCALE=small|large|both (default both)
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { CaseCrypto } from '../libs/casework/src/index.js';
+import { startTestApp, type TestApp } from '../test/utils/test-app.js';
+import { casework } from '../test/casework/helpers.js';
+import { generateCasework, LARGE_CASEWORK, SMALL_CASEWORK } from './casework-generate.js';
+import { generateLargeAlliance, LARGE } from './coordination-generate.js';
+
+const SECONDS = Math.min(Number(process.env.BENCH_SECONDS ?? 10), 60);
+const CONNECTIONS = Math.min(Number(process.env.BENCH_CONNECTIONS ?? 10), 50);
+const SCALES = {
+  small: { casework: SMALL_CASEWORK, tasks: 1_000, audit: 7_000 },
+  large: { casework: LARGE_CASEWORK, tasks: 200_000, audit: 300_000 },
+};
+
+const CASES = `{ cases(first: 50) { totalCount edges { node { reference identity { givenName familyName }
+  language { germanLevel otherLanguages } residence { status } handovers { to { id } consent { id } } } } } }`;
+const INBOX = `{ handovers(incoming: true, status: [REQUESTED]) { id requestedAt case { reference } consent { categories } } }`;
+const DISCLOSURES = `query($id: ID!) { disclosures(caseId: $id, first: 50) { totalCount edges { node { at categories reader { displayName } organisation { name } } } } }`;
+const TASKS = `query($a: ID!, $f: TaskFilter) { tasks(allianceId: $a, filter: $f, first: 50) { totalCount edges { node { id title status dueOn } } } }`;
+/** The board of coordination-board.bench.ts (not imported: that file registers its own test). */
+const BOARD = `query($a: ID!, $status: [TaskStatus!], $first: Int) {
+  tasks(allianceId: $a, filter: { status: $status }, orderBy: DUE_ON, first: $first) {
+    totalCount
+    edges { node { id title status priority dueOn
+      leadPartner { organisation { name shortName } }
+      contributingPartners { organisation { name shortName } }
+      assignee { displayName }
+      goal { title }
+      blockedBy { id title status }
+      comments { body createdAt author { displayName } } } } } }`;
+const AUDIT = `{ auditLog(first: 50) { totalCount edges { node { action entityType changedFields } } } }`;
+
+interface Shape {
+  name: string;
+  token: string;
+  body: { query: string; variables?: Record<string, unknown> };
+}
+
+interface Figures {
+  rps: number;
+  p99: number;
+  failures: number;
+}
+
+function load(url: string, shape: Shape): Promise<Figures> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(process.cwd(), 'bench', 'coordination-load.mjs')], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
+      const r = JSON.parse(out.trim().split('\n').pop()!);
+      resolve({ rps: r.rps, p99: r.p99, failures: r.errors + r.timeouts + r.non2xx + r.graphqlErrors });
+    });
+    child.stdin.end(
+      JSON.stringify({
+        url: `${url}/graphql`,
+        token: shape.token,
+        body: shape.body,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+      }),
+    );
+  });
+}
+
+async function measure(scale: keyof typeof SCALES): Promise<Map<string, Figures>> {
+  const size = SCALES[scale];
+  const t: TestApp = await startTestApp({ ACCESS_TOKEN_TTL_SECONDS: '3600', LOG_LEVEL: 'silent' });
+  try {
+    const a = await casework(t);
+    const cw = await generateCasework(
+      t.db,
+      t.app.get(CaseCrypto),
+      {
+        allianceId: a.allianceId,
+        owner: a.orgs.kim,
+        receiver: a.orgs.jc,
+        ownerWorker: a.users.kim.id,
+        receiverWorker: a.users.jc.id,
+      },
+      size.casework,
+    );
+    const board = await generateLargeAlliance(t.databaseUrl, {
+      ...LARGE,
+      tasks: size.tasks,
+      comments: size.tasks,
+    });
+    await t.db.query(
+      `INSERT INTO audit_entries (sequence, at, action, entity_type, entity_id, alliance_id, changed_fields, hash)
+       SELECT (SELECT COALESCE(max(sequence), 0) FROM audit_entries) + g, now(), 'updateTask', 'Task', gen_random_uuid(), $2,
+              '{title}', md5(g::text) FROM generate_series(1, $1::int) g`,
+      [size.audit, board.allianceId],
+    );
+    await t.db.query('ANALYZE audit_entries');
+    console.info(
+      `${scale}: casework ${JSON.stringify(cw.counts)} in ${cw.seconds} s; tasks ${board.counts.tasks} in ${board.seconds} s; audit +${size.audit}`,
+    );
+    const coordinator = await t.login(board.coordinatorEmail, board.password);
+    const { rows: partner } = await t.db.query(
+      'SELECT id FROM partners WHERE alliance_id = $1 ORDER BY id LIMIT 1',
+      [board.allianceId],
+    );
+    await t.app.listen(0, '127.0.0.1');
+    const url = await t.app.getUrl();
+    const tasks = (f: Record<string, unknown>) => ({ query: TASKS, variables: { a: board.allianceId, f } });
+    const shapes: Shape[] = [
+      { name: "receiver's cases(first: 50) with data", token: a.users.jc.token, body: { query: CASES } },
+      { name: "owner's cases(first: 50) with data", token: a.users.kim.token, body: { query: CASES } },
+      { name: 'handover inbox (incoming, REQUESTED)', token: a.users.jc.token, body: { query: INBOX } },
+      {
+        name: 'disclosures(caseId, first: 50)',
+        token: a.users.kim.token,
+        body: { query: DISCLOSURES, variables: { id: cw.disclosedCaseId } },
+      },
+      {
+        name: 'task board (open, by due day, full nodes)',
+        token: coordinator,
+        body: {
+          query: BOARD,
+          variables: { a: board.allianceId, status: ['OPEN', 'IN_PROGRESS', 'BLOCKED'], first: 50 },
+        },
+      },
+      { name: 'tasks unfiltered', token: coordinator, body: tasks({}) },
+      { name: 'tasks by partnerId', token: coordinator, body: tasks({ partnerId: partner[0].id }) },
+      { name: 'tasks search rare word', token: coordinator, body: tasks({ search: 'Zwischenstandxyz' }) },
+      { name: 'tasks search common word', token: coordinator, body: tasks({ search: 'Sprachkurs' }) },
+      { name: 'auditLog(first: 50)', token: await t.adminToken(), body: { query: AUDIT } },
+    ];
+    const figures = new Map<string, Figures>();
+    for (const shape of shapes) {
+      const check = await t.gql(shape.body.query, shape.body.variables, shape.token);
+      if (check.errors) throw new Error(`${shape.name}: ${JSON.stringify(check.errors)}`);
+      figures.set(shape.name, await load(url, shape));
+    }
+    return figures;
+  } finally {
+    await t.close();
+  }
+}
+
+describe('bench: scale (issue 17)', () => {
+  it('prints throughput and p99 for the small and the large deployment', async () => {
+    const which = process.env.BENCH_SCALE ?? 'both';
+    const small = which !== 'large' ? await measure('small') : undefined;
+    const large = which !== 'small' ? await measure('large') : undefined;
+    const names = [...(small ?? large)!.keys()];
+    const cell = (f?: Figures) => (f ? `${f.rps.toFixed(0)} req/s, p99 ${f.p99} ms` : '–');
+    const lines = [
+      `| shape (${CONNECTIONS} connections, ${SECONDS} s) | small: 1,000 cases, 1,000 tasks | large: 100,000 cases, 200,000 tasks | throughput large/small | p99 large/small |`,
+      '|---|---|---|---|---|',
+      ...names.map((n) => {
+        const s = small?.get(n);
+        const l = large?.get(n);
+        const ratio = s && l ? `${(l.rps / s.rps).toFixed(2)}×` : '–';
+        const p99 = s && l ? `${(l.p99 / Math.max(1, s.p99)).toFixed(2)}×` : '–';
+        return `| ${n} | ${cell(s)} | ${cell(l)} | ${ratio} | ${p99} |`;
+      }),
+    ];
+    console.info(lines.join('\n'));
+    for (const f of [...(small?.values() ?? []), ...(large?.values() ?? [])]) expect(f.failures).toBe(0);
+  }, 3_600_000);
+});

@@ -1,0 +1,244 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  type Actor,
+  assertRole,
+  AuditService,
+  DomainError,
+  hasRole,
+  isUuid,
+  MAIL_OUTBOX,
+  type MailOutbox,
+  Role,
+} from '../../../core/src/index.js';
+import {
+  AccountService,
+  assertStrongPassword,
+  AuthService,
+  hashPassword,
+  type IssuedSession,
+  type Language,
+  newLinkToken,
+  SecondFactorService,
+  sha256,
+  UserEntity,
+  UsersService,
+} from '../../../identity/src/index.js';
+import { PartnerStatus } from '../alliances/alliance.enums.js';
+import { InvitationRepository, type InvitationRow } from './invitation.repository.js';
+import type { InviteUserInput } from './invitation.inputs.js';
+import { type InvitationModel, InvitationStatus } from './invitation.models.js';
+
+const INVALID_LINK =
+  'The invitation link is invalid, was used already, was withdrawn or has expired; ask for a new one';
+
+export function toModel(r: InvitationRow): InvitationModel {
+  const status = r.acceptedAt
+    ? InvitationStatus.ACCEPTED
+    : r.revokedAt
+      ? InvitationStatus.REVOKED
+      : new Date(r.expiresAt) <= new Date()
+        ? InvitationStatus.EXPIRED
+        : InvitationStatus.PENDING;
+  return {
+    id: r.id,
+    email: r.email,
+    displayName: r.displayName,
+    roles: r.roles as Role[],
+    status,
+    expiresAt: r.expiresAt,
+    createdAt: r.createdAt,
+    sentCount: r.sentCount,
+    userId: r.userId,
+    allianceId: r.allianceId,
+    organisationId: r.organisationId,
+    invitedById: r.invitedBy,
+  };
+}
+
+/**
+ * Invitations: the account is created without a password, with its membership, and a single-use
+ * link (7 days, stored as a hash) is mailed through the outbox in the same transaction.
+ */
+@Injectable()
+export class InvitationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(MAIL_OUTBOX) private readonly mail: MailOutbox,
+    private readonly repo: InvitationRepository,
+    private readonly users: UsersService,
+    private readonly accounts: AccountService,
+    private readonly auth: AuthService,
+    private readonly secondFactor: SecondFactorService,
+    private readonly audit: AuditService,
+  ) {}
+
+  invite(actor: Actor, input: InviteUserInput): Promise<InvitationModel> {
+    assertRole(actor, input.allianceId, [Role.ALLIANCE_ADMIN]);
+    return this.dataSource.transaction(async (em) => {
+      const alliance = await em.query('SELECT 1 FROM alliances WHERE id = $1', [input.allianceId]);
+      if (!alliance.length) throw DomainError.notFound('Alliance');
+      const status = await this.repo.partnerStatus(em, input.allianceId, input.organisationId);
+      if (!status || status === PartnerStatus.FORMER)
+        throw DomainError.field('input.organisationId', 'must be a partner organisation of this alliance');
+      if (await this.repo.emailTaken(em, input.email))
+        throw DomainError.field('input.email', 'already has an account; give it a membership instead');
+      const user = await this.users.create(em, {
+        email: input.email,
+        displayName: input.displayName,
+        organisationId: input.organisationId,
+        password: null,
+        language: input.language ?? 'de',
+      });
+      const roles = [...new Set(input.roles)];
+      await this.repo.upsertMembership(em, input.allianceId, user.id, roles);
+      const { token, hash } = newLinkToken();
+      const id = await this.repo.insert(em, {
+        userId: user.id,
+        allianceId: input.allianceId,
+        roles,
+        invitedBy: actor.userId,
+        tokenHash: hash,
+      });
+      const invitation = (await this.repo.byId(em, id))!;
+      await this.sendMail(em, actor, invitation, token);
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'inviteUser',
+        entityType: 'Invitation',
+        entityId: id,
+        allianceId: input.allianceId,
+        changedFields: ['email', 'displayName', 'organisationId', 'roles'],
+      });
+      return toModel(invitation);
+    });
+  }
+
+  private async sendMail(
+    em: import('typeorm').EntityManager,
+    actor: Actor,
+    inv: InvitationRow,
+    token: string,
+  ) {
+    const names = await this.repo.names(em, inv.allianceId, inv.organisationId, actor.userId);
+    await this.mail.enqueue(em, {
+      to: inv.email,
+      language: inv.language,
+      template: 'invitation',
+      params: {
+        displayName: inv.displayName,
+        allianceName: names.alliance,
+        organisationName: names.organisation,
+        invitedBy: names.actor,
+        link: this.accounts.link('/einladung', token),
+      },
+    });
+  }
+
+  async pending(actor: Actor, allianceId: string): Promise<InvitationModel[]> {
+    if (!isUuid(allianceId)) throw DomainError.notFound('Alliance');
+    assertRole(actor, allianceId, [Role.ALLIANCE_ADMIN]);
+    return (await this.repo.pending(this.dataSource.manager, allianceId)).map(toModel);
+  }
+
+  /** A new link (the old one stops working), valid 7 days again. */
+  resend(actor: Actor, id: string): Promise<InvitationModel> {
+    return this.dataSource.transaction(async (em) => {
+      const inv = await this.administered(em, actor, id);
+      if (inv.acceptedAt || inv.revokedAt)
+        throw DomainError.conflict('The invitation was accepted or withdrawn already');
+      const { token, hash } = newLinkToken();
+      await this.repo.renew(em, id, hash);
+      await this.sendMail(em, actor, inv, token);
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'resendInvitation',
+        entityType: 'Invitation',
+        entityId: id,
+        allianceId: inv.allianceId,
+        changedFields: ['tokenHash', 'expiresAt'],
+      });
+      return toModel((await this.repo.byId(em, id))!);
+    });
+  }
+
+  revoke(actor: Actor, id: string): Promise<InvitationModel> {
+    return this.dataSource.transaction(async (em) => {
+      const inv = await this.administered(em, actor, id);
+      if (inv.acceptedAt || inv.revokedAt)
+        throw DomainError.conflict('The invitation was accepted or withdrawn already');
+      await this.repo.markRevoked(em, id);
+      await this.repo.deleteMembership(em, inv.allianceId, inv.userId);
+      await this.repo.deactivateIfNeverSignedIn(em, inv.userId);
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'revokeInvitation',
+        entityType: 'Invitation',
+        entityId: id,
+        allianceId: inv.allianceId,
+        changedFields: ['revokedAt'],
+      });
+      return toModel((await this.repo.byId(em, id))!);
+    });
+  }
+
+  /** Sets the invited person's password and signs them in. */
+  async accept(token: string, password: string, language: Language, device?: string): Promise<IssuedSession> {
+    const check = async (em: import('typeorm').EntityManager) => {
+      const inv = await this.repo.byTokenHash(em, sha256(token));
+      if (!inv || inv.acceptedAt || inv.revokedAt || new Date(inv.expiresAt) <= new Date())
+        throw DomainError.field('token', INVALID_LINK);
+      return inv;
+    };
+    const inv = await this.dataSource.transaction(check);
+    assertStrongPassword('password', password, language, [inv.email, inv.displayName]);
+    const hash = await hashPassword(password);
+    const userId = await this.dataSource.transaction(async (em) => {
+      const locked = await check(em);
+      await this.repo.setPassword(em, locked.userId, hash);
+      await this.repo.markAccepted(em, locked.id);
+      await this.audit.append(em, {
+        actorId: locked.userId,
+        action: 'acceptInvitation',
+        entityType: 'Invitation',
+        entityId: locked.id,
+        allianceId: locked.allianceId,
+        changedFields: ['password', 'acceptedAt'],
+      });
+      return locked.userId;
+    });
+    const user = await this.dataSource.getRepository(UserEntity).findOneOrFail({ where: { id: userId } });
+    // A role that requires a second factor: this first sign-in may only set it up.
+    return this.auth.login(user, device, this.secondFactor.requiredFor(await this.auth.actorOf(userId)));
+  }
+
+  /** The invitation, if the actor administers its alliance; NOT_FOUND otherwise. */
+  private async administered(
+    em: import('typeorm').EntityManager,
+    actor: Actor,
+    id: string,
+  ): Promise<InvitationRow> {
+    if (!isUuid(id)) throw DomainError.notFound('Invitation');
+    const inv = await this.repo.byId(em, id, true);
+    if (!inv || !hasRole(actor, inv.allianceId, Role.ALLIANCE_ADMIN))
+      throw DomainError.notFound('Invitation');
+    return inv;
+  }
+
+  /** Deactivates or reactivates a user whom the actor administers (see DESIGN: invitations, deactivation). */
+  setActive(actor: Actor, userId: string, active: boolean): Promise<UserEntity> {
+    if (!isUuid(userId)) throw DomainError.notFound('User');
+    return this.dataSource.transaction(async (em) => {
+      const target = await this.repo.administeredBy(em, userId);
+      const allianceId = actor.platformAdmin
+        ? null
+        : (target?.allianceIds.find((a) => hasRole(actor, a, Role.ALLIANCE_ADMIN)) ?? undefined);
+      if (!target || allianceId === undefined || (target.platformAdmin && !actor.platformAdmin))
+        throw DomainError.notFound('User');
+      if (target.id === actor.userId) throw DomainError.field('id', 'you cannot deactivate your own account');
+      await this.accounts.setActive(em, actor, userId, active, allianceId);
+      return em.getRepository(UserEntity).findOneOrFail({ where: { id: userId } });
+    });
+  }
+}

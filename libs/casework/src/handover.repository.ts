@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Db } from './case.repository.js';
+import { CONSENT_ACTIVE } from './consent.repository.js';
+import type { HandoverStatus } from './casework.enums.js';
+import type { HandoverModel } from './casework.models.js';
+import { sortCategories } from './casework.rules.js';
+
+/**
+ * Invariant 2 for one handover: accepted, its case not erased, its consent active now and still
+ * naming the recipient and categories. Case and consent are probed per row by primary key (scalar
+ * subqueries: never turned into joins or hashed), so a list of handovers costs its own rows, not a
+ * scan of every case.
+ */
+const SELECT = `SELECT h.*, (h.status = 'ACCEPTED'
+    AND (SELECT c.status FROM cases c WHERE c.id = h.case_id) <> 'ERASED'
+    AND COALESCE((SELECT ${CONSENT_ACTIVE} AND h.to_organisation_id = ANY(k.recipient_ids) AND h.categories <@ k.categories
+                    FROM consents k WHERE k.id = h.consent_id), false)) AS access_active
+  FROM handovers h`;
+
+/** A handover as stored, for the rules that change it. */
+export interface HandoverRecord {
+  id: string;
+  caseId: string;
+  fromOrganisationId: string;
+  toOrganisationId: string;
+  consentId: string;
+  categories: string[];
+  status: HandoverStatus;
+}
+
+function toHandover(row: any): HandoverModel {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    fromOrganisationId: row.from_organisation_id,
+    toOrganisationId: row.to_organisation_id,
+    consentId: row.consent_id,
+    categories: sortCategories(row.categories),
+    message: row.message,
+    status: row.status as HandoverStatus,
+    requestedById: row.requested_by,
+    requestedAt: new Date(row.requested_at),
+    respondedById: row.responded_by,
+    respondedAt: row.responded_at ? new Date(row.responded_at) : null,
+    declineReason: row.decline_reason,
+    outcome: row.outcome,
+    cancelledAt: row.cancelled_at ? new Date(row.cancelled_at) : null,
+    cancelReason: row.cancel_reason,
+    accessActive: row.access_active === true,
+  };
+}
+
+export interface NewHandover {
+  caseId: string;
+  fromOrganisationId: string;
+  toOrganisationId: string;
+  consentId: string;
+  categories: string[];
+  message: string | null;
+  requestedBy: string;
+  /** Only the demo seeder stores a handover that is accepted already. */
+  acceptedBy?: string;
+}
+
+/** Data access for handovers. */
+@Injectable()
+export class HandoverRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async find(db: Db, id: string): Promise<HandoverModel | null> {
+    const rows: any[] = await db.query(`${SELECT} WHERE h.id = $1`, [id]);
+    return rows.length ? toHandover(rows[0]) : null;
+  }
+
+  async ofCase(db: Db, caseId: string): Promise<HandoverModel[]> {
+    const rows: any[] = await db.query(`${SELECT} WHERE h.case_id = $1 ORDER BY h.requested_at, h.id`, [
+      caseId,
+    ]);
+    return rows.map(toHandover);
+  }
+
+  /** The handovers among `ids` sent or received by the organisation. */
+  async findVisible(ids: readonly string[], organisationId: string): Promise<HandoverModel[]> {
+    const rows: any[] = await this.dataSource.query(
+      `${SELECT} WHERE h.id = ANY($1::uuid[]) AND (h.from_organisation_id = $2 OR h.to_organisation_id = $2)`,
+      [[...ids], organisationId],
+    );
+    return rows.map(toHandover);
+  }
+
+  /** The handovers of the cases `caseIds` sent or received by the organisation, oldest first. */
+  async visibleOfCases(caseIds: readonly string[], organisationId: string): Promise<HandoverModel[]> {
+    const rows: any[] = await this.dataSource.query(
+      `${SELECT} WHERE h.case_id = ANY($1::uuid[]) AND (h.from_organisation_id = $2 OR h.to_organisation_id = $2)
+        ORDER BY h.requested_at, h.id`,
+      [[...caseIds], organisationId],
+    );
+    return rows.map(toHandover);
+  }
+
+  /**
+   * The organisation's handovers, oldest first: received (handovers_to_idx), sent (handovers_from_idx)
+   * or both, each direction an indexed query of its own.
+   */
+  async list(
+    organisationId: string,
+    direction: 'incoming' | 'outgoing' | 'both',
+    status: readonly string[] | null,
+  ): Promise<HandoverModel[]> {
+    const statusFilter = status?.length ? 'AND h.status = ANY($2::text[])' : '';
+    const incoming = `${SELECT} WHERE h.to_organisation_id = $1 ${statusFilter}`;
+    const outgoing = `${SELECT} WHERE h.from_organisation_id = $1 ${statusFilter}`;
+    const union =
+      direction === 'incoming'
+        ? incoming
+        : direction === 'outgoing'
+          ? outgoing
+          : `${incoming} UNION ALL ${outgoing}`;
+    const rows: any[] = await this.dataSource.query(
+      `SELECT * FROM (${union}) v ORDER BY v.requested_at, v.id`,
+      status?.length ? [organisationId, status] : [organisationId],
+    );
+    return rows.map(toHandover);
+  }
+
+  /** Locks a handover sent or received by the organisation; null when there is none. */
+  async lockVisible(em: EntityManager, id: string, organisationId: string): Promise<HandoverRecord | null> {
+    const rows: any[] = await em.query(
+      `SELECT h.id, h.case_id, h.from_organisation_id, h.to_organisation_id, h.consent_id, h.categories, h.status
+         FROM handovers h WHERE h.id = $1 AND (h.from_organisation_id = $2 OR h.to_organisation_id = $2) FOR NO KEY UPDATE`,
+      [id, organisationId],
+    );
+    if (!rows.length) return null;
+    const r = rows[0];
+    return {
+      id: r.id,
+      caseId: r.case_id,
+      fromOrganisationId: r.from_organisation_id,
+      toOrganisationId: r.to_organisation_id,
+      consentId: r.consent_id,
+      categories: r.categories,
+      status: r.status,
+    };
+  }
+
+  async insert(em: EntityManager, h: NewHandover): Promise<string> {
+    const [row] = await em.query(
+      `INSERT INTO handovers (case_id, from_organisation_id, to_organisation_id, consent_id, categories, message, requested_by,
+              status, responded_by, responded_at)
+       VALUES ($1, $2, $3, $4, $5::text[], $6, $7,
+               CASE WHEN $8::uuid IS NULL THEN 'REQUESTED' ELSE 'ACCEPTED' END, $8, CASE WHEN $8::uuid IS NULL THEN NULL ELSE now() END)
+       RETURNING id`,
+      [
+        h.caseId,
+        h.fromOrganisationId,
+        h.toOrganisationId,
+        h.consentId,
+        h.categories,
+        h.message,
+        h.requestedBy,
+        h.acceptedBy ?? null,
+      ],
+    );
+    return row.id;
+  }
+
+  async accept(em: EntityManager, id: string, by: string): Promise<void> {
+    await em.query(
+      `UPDATE handovers SET status = 'ACCEPTED', responded_by = $2, responded_at = now() WHERE id = $1`,
+      [id, by],
+    );
+  }
+
+  async decline(em: EntityManager, id: string, by: string, reason: string): Promise<void> {
+    await em.query(
+      `UPDATE handovers SET status = 'DECLINED', responded_by = $2, responded_at = now(), decline_reason = $3 WHERE id = $1`,
+      [id, by, reason],
+    );
+  }
+
+  /** clock_timestamp(): after the lock, so later than every disclosure under the handover. */
+  async cancel(em: EntityManager, id: string, by: string, reason: string | null): Promise<void> {
+    await em.query(
+      `UPDATE handovers SET status = 'CANCELLED', cancelled_by = $2, cancelled_at = clock_timestamp(), cancel_reason = $3 WHERE id = $1`,
+      [id, by, reason],
+    );
+  }
+
+  async complete(em: EntityManager, id: string, outcome: string): Promise<void> {
+    await em.query(`UPDATE handovers SET status = 'COMPLETED', outcome = $2 WHERE id = $1`, [id, outcome]);
+  }
+
+  /** Art. 17: free texts go, open handovers end (CANCELLED). */
+  async endForErasure(em: EntityManager, caseId: string): Promise<void> {
+    await em.query(
+      `UPDATE handovers SET message = NULL, decline_reason = NULL, outcome = NULL, cancel_reason = NULL,
+              cancelled_at = CASE WHEN status IN ('REQUESTED', 'ACCEPTED') THEN now() ELSE cancelled_at END,
+              status = CASE WHEN status IN ('REQUESTED', 'ACCEPTED') THEN 'CANCELLED' ELSE status END
+        WHERE case_id = $1`,
+      [caseId],
+    );
+  }
+}

@@ -1,0 +1,5 @@
+import type { MigrationClass } from '../../../core/src/index.js';
+import { People1795959363682 } from './1795959363682-people.js';
+
+/** This context's migrations after the foundation, in order. */
+export const IDENTITY_MIGRATIONS: MigrationClass[] = [People1795959363682];

@@ -1,0 +1,5 @@
+import type { MigrationClass } from '../../../core/src/index.js';
+import { MailOutbox1795959363681 } from './1795959363681-mail-outbox.js';
+
+/** This context's migrations, in order. */
+export const NOTIFICATIONS_MIGRATIONS: MigrationClass[] = [MailOutbox1795959363681];
