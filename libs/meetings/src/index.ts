@@ -8,3 +8,4 @@ export * from './meetings/meetings.service.js';
 export * from './decisions/decisions.service.js';
 export * from './decisions/decision-number.js';
 export * from './report/meetings-report.service.js';
+export * from './minutes/minutes-pdf-layout.js';

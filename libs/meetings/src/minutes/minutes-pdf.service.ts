@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import PDFDocument from 'pdfkit';
 import { type Actor, DomainError, isMember, isUuid, LoaderRegistry } from '../../../core/src/index.js';
 import { AllianceService } from '../../../alliance/src/index.js';
 import { TaskService } from '../../../coordination/src/index.js';
@@ -7,6 +6,7 @@ import { UsersService } from '../../../identity/src/index.js';
 import { berlinDate, berlinDateTime, berlinTime } from '../calendar/berlin-vtimezone.js';
 import { AttendanceStatus, DecisionOutcome, MeetingKind, MeetingStatus } from '../meetings/meeting.enums.js';
 import { isQuorate } from '../meetings/meeting-state.js';
+import { MinutesPdfLayout } from './minutes-pdf-layout.js';
 import { MinutesRecordRepository } from './minutes-record.repository.js';
 
 const KIND: Record<MeetingKind, string> = {
@@ -151,33 +151,17 @@ export class MinutesPdfService {
     const tasks = decisions.length ? await this.followUpTasks(decisions.map((d) => d.id)) : [];
     const approved = meeting.status === MeetingStatus.MINUTES_APPROVED;
 
-    const doc = new PDFDocument({
-      size: 'A4',
-      margin: 56,
-      bufferPages: true,
-      info: { Title: `Protokoll: ${meeting.title}`, Producer: 'Bündnisportal' },
-    });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    const done = new Promise<void>((resolve, reject) => {
-      doc.on('end', () => resolve());
-      doc.on('error', reject);
-    });
-
-    const heading = (text: string) => {
-      doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).fillColor('black').text(text).moveDown(0.3);
-      doc.font('Helvetica').fontSize(10);
-    };
+    const layout = new MinutesPdfLayout(`Protokoll: ${meeting.title}`, { bufferPages: true });
+    const { doc } = layout;
 
     if (!approved)
-      doc
-        .font('Helvetica-Bold')
+      layout
+        .bold()
         .fontSize(12)
         .fillColor('#b00000')
         .text('ENTWURF (DRAFT) – Protokoll noch nicht genehmigt')
         .moveDown(0.4);
-    doc.font('Helvetica-Bold').fontSize(18).fillColor('black').text(`Protokoll: ${meeting.title}`);
-    doc.font('Helvetica').fontSize(10).moveDown(0.3);
+    layout.title(`Protokoll: ${meeting.title}`);
     doc.text(`${meeting.alliance_name} · ${KIND[meeting.kind as MeetingKind]}`);
     doc.text(
       `Datum: ${berlinDateTime(new Date(meeting.starts_at))} bis ${berlinTime(new Date(meeting.ends_at))} Uhr`,
@@ -186,7 +170,7 @@ export class MinutesPdfService {
     doc.text(`Sitzungsleitung: ${meeting.facilitator_name}`);
     doc.text(`Status: ${STATUS[meeting.status as MeetingStatus]}`);
 
-    heading('Anwesenheit');
+    layout.heading('Anwesenheit');
     const present = invited.filter((p: any) => p.status === AttendanceStatus.PRESENT).length;
     const quorate = isQuorate(present, invited.length, Number(meeting.quorum_share));
     for (const p of invited) {
@@ -200,22 +184,23 @@ export class MinutesPdfService {
         `${present} von ${invited.length} eingeladenen Partnern anwesend – ${quorate ? 'beschlussfähig' : 'nicht beschlussfähig'}.`,
       );
 
-    heading('Tagesordnung');
+    layout.heading('Tagesordnung');
     if (!agenda.length) doc.text('Keine Tagesordnungspunkte.');
     for (const item of agenda) {
       const extra = [item.presenter, item.duration_minutes ? `${item.duration_minutes} Min.` : null]
         .filter(Boolean)
         .join(', ');
-      doc.font('Helvetica-Bold').text(`TOP ${item.position}: ${item.title}${extra ? ` (${extra})` : ''}`);
-      doc.font('Helvetica');
+      layout.bold().text(`TOP ${item.position}: ${item.title}${extra ? ` (${extra})` : ''}`);
+      layout.body();
       if (item.description) doc.text(item.description, { indent: 14 });
     }
 
-    heading('Beschlüsse');
+    layout.heading('Beschlüsse');
     if (!decisions.length) doc.text('Keine Beschlüsse.');
     for (const d of decisions) {
-      doc.moveDown(0.3).font('Helvetica-Bold').text(`Beschluss ${d.number}: ${d.title}`);
-      doc.font('Helvetica');
+      doc.moveDown(0.3);
+      layout.bold().text(`Beschluss ${d.number}: ${d.title}`);
+      layout.body();
       const votes = d.consensus
         ? 'einvernehmlich (Konsens)'
         : d.votes_for !== null || d.votes_against !== null || d.abstentions !== null
@@ -234,39 +219,27 @@ export class MinutesPdfService {
       }
     }
 
-    if (meeting.minutes_text) {
-      heading('Protokoll');
-      for (const line of String(meeting.minutes_text).split(/\r?\n/)) {
-        const h = /^(#{1,6})\s+(.*)$/.exec(line);
-        if (h) doc.font('Helvetica-Bold').text(h[2].replace(/[*_`]/g, '')).font('Helvetica');
-        else if (!line.trim()) doc.moveDown(0.4);
-        else doc.text(line.replace(/^\s*[-*]\s+/, '• ').replace(/\*\*|__|`/g, ''));
-      }
-    }
+    layout.minutesText(meeting.minutes_text);
 
     doc.moveDown(1);
     if (approved) {
       const at = new Date(meeting.minutes_approved_at!);
-      doc
-        .font('Helvetica-Bold')
+      layout
+        .bold()
         .text(
           `Genehmigt am ${berlinDate(at)} um ${berlinTime(at)} Uhr von ${meeting.approver_name ?? 'unbekannt'}.`,
         );
     } else {
-      doc
-        .font('Helvetica-Bold')
-        .fillColor('#b00000')
-        .text('ENTWURF (DRAFT): Dieses Protokoll ist noch nicht genehmigt.');
+      layout.bold().fillColor('#b00000').text('ENTWURF (DRAFT): Dieses Protokoll ist noch nicht genehmigt.');
     }
 
     if (!approved) {
       const range = doc.bufferedPageRange();
       for (let i = range.start; i < range.start + range.count; i++) {
         doc.switchToPage(i);
-        doc
-          .save()
-          .rotate(-35, { origin: [300, 420] })
-          .font('Helvetica-Bold')
+        doc.save().rotate(-35, { origin: [300, 420] });
+        layout
+          .bold()
           .fontSize(80)
           .fillColor('#d00000')
           .opacity(0.12)
@@ -274,9 +247,8 @@ export class MinutesPdfService {
           .restore();
       }
     }
-    doc.end();
-    await done;
+    const buffer = await layout.finish();
     const day = new Date(meeting.starts_at).toISOString().slice(0, 10);
-    return { buffer: Buffer.concat(chunks), fileName: `protokoll-${day}${approved ? '' : '-entwurf'}.pdf` };
+    return { buffer, fileName: `protokoll-${day}${approved ? '' : '-entwurf'}.pdf` };
   }
 }
