@@ -1,7 +1,7 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, PickType } from '@nestjs/graphql';
 import { DateScalar } from '../../../core/src/index.js';
-import { GoalStatus, TaskStatus } from '../../../coordination/src/index.js';
-import { DecisionOutcome, MeetingKind, MeetingStatus } from '../../../meetings/src/index.js';
+import { GoalModel, IndicatorModel, TaskStatus } from '../../../coordination/src/index.js';
+import { DecisionOutcome, MeetingModel } from '../../../meetings/src/index.js';
 import { CaseworkStatisticsModel } from './casework-report.models.js';
 
 @ObjectType('ReportMeasurement')
@@ -13,17 +13,14 @@ export class ReportMeasurementModel {
 }
 
 @ObjectType('ReportIndicator')
-export class ReportIndicatorModel {
+export class ReportIndicatorModel extends PickType(IndicatorModel, [
+  'name',
+  'unit',
+  'baseline',
+  'target',
+] as const) {
   @Field(() => ID)
   indicatorId: string;
-  @Field()
-  name: string;
-  @Field()
-  unit: string;
-  @Field(() => Float)
-  baseline: number;
-  @Field(() => Float)
-  target: number;
   @Field(() => [ReportMeasurementModel], { description: 'Every measurement observed in the period.' })
   measurements: ReportMeasurementModel[];
   @Field(() => Float, { nullable: true, description: "The latest value observed by the period's end." })
@@ -36,13 +33,9 @@ export class ReportIndicatorModel {
 }
 
 @ObjectType('ReportGoal')
-export class ReportGoalModel {
+export class ReportGoalModel extends PickType(GoalModel, ['title', 'status'] as const) {
   @Field(() => ID)
   goalId: string;
-  @Field()
-  title: string;
-  @Field(() => GoalStatus)
-  status: GoalStatus;
   @Field(() => ID, { nullable: true })
   parentId: string | null;
   @Field(() => [ReportIndicatorModel])
@@ -64,14 +57,19 @@ export class ReportTaskCountsModel {
   cancelled: number;
 }
 
-@ObjectType('ReportPartnerTasks')
-export class ReportPartnerTasksModel {
+/** The partner a row of the report is about, named by its organisation. */
+@ObjectType({ isAbstract: true })
+abstract class ReportPartnerRow {
   @Field(() => ID)
   partnerId: string;
   @Field()
   organisationName: string;
   @Field(() => String, { nullable: true })
   shortName: string | null;
+}
+
+@ObjectType('ReportPartnerTasks')
+export class ReportPartnerTasksModel extends ReportPartnerRow {
   @Field(() => ReportTaskCountsModel)
   asLead: ReportTaskCountsModel;
   @Field(() => ReportTaskCountsModel)
@@ -89,17 +87,14 @@ export class ReportGoalTasksModel {
 }
 
 @ObjectType('ReportMeeting')
-export class ReportMeetingModel {
+export class ReportMeetingModel extends PickType(MeetingModel, [
+  'title',
+  'kind',
+  'status',
+  'startsAt',
+] as const) {
   @Field(() => ID)
   meetingId: string;
-  @Field()
-  title: string;
-  @Field(() => MeetingKind)
-  kind: MeetingKind;
-  @Field(() => MeetingStatus)
-  status: MeetingStatus;
-  @Field()
-  startsAt: Date;
   @Field(() => Int)
   invitedPartners: number;
   @Field(() => Int)
@@ -109,13 +104,7 @@ export class ReportMeetingModel {
 }
 
 @ObjectType('ReportPartnerAttendance')
-export class ReportPartnerAttendanceModel {
-  @Field(() => ID)
-  partnerId: string;
-  @Field()
-  organisationName: string;
-  @Field(() => String, { nullable: true })
-  shortName: string | null;
+export class ReportPartnerAttendanceModel extends ReportPartnerRow {
   @Field(() => Int, { description: 'Meetings held in the period to which the partner was invited.' })
   invited: number;
   @Field(() => Int)
