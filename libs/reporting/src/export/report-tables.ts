@@ -31,89 +31,61 @@ function caseworkTables(lang: Lang, stats: CaseworkStatisticsModel, internal: bo
   const title = (k: LabelKey) => (internal ? `${t('internal')}: ${t(k)}` : t(k));
   const note = internal ? t('internalNote') : periods.length ? t('legend') : t('noCasework');
   const all = (v: string | boolean | null) => (v === null ? t('all') : v);
+  /** One casework table: a row per period and breakdown line, the period first. */
+  const perPeriod = <R>(
+    key: LabelKey,
+    columns: LabelKey[],
+    lines: (f: CaseworkFiguresModel) => R[],
+    cells: (r: R) => Value[],
+  ): Table => ({
+    key,
+    title: title(key),
+    note,
+    columns: [t('period'), ...columns.map(t)],
+    rows: periods.flatMap((f) => lines(f).map((r) => [when(f), ...cells(r)])),
+  });
   return [
-    {
-      key: 'cases',
-      title: title('cases'),
-      note,
-      columns: [t('period'), t('supportArea'), t('opened'), t('closed'), t('erased')],
-      rows: periods.flatMap((f) =>
-        f.cases.map((r) => [
-          when(f),
-          r.area ? word(lang, r.area) : t('all'),
-          count(r.opened),
-          count(r.closed),
-          count(r.erased),
-        ]),
-      ),
-    },
-    {
-      key: 'handovers',
-      title: title('handovers'),
-      note,
-      columns: [
-        t('period'),
-        t('from'),
-        t('to'),
-        t('requested'),
-        t('accepted'),
-        t('declined'),
-        t('completed'),
-        t('medianHours'),
+    perPeriod(
+      'cases',
+      ['supportArea', 'opened', 'closed', 'erased'],
+      (f) => f.cases,
+      (r) => [r.area ? word(lang, r.area) : t('all'), count(r.opened), count(r.closed), count(r.erased)],
+    ),
+    perPeriod(
+      'handovers',
+      ['from', 'to', 'requested', 'accepted', 'declined', 'completed', 'medianHours'],
+      (f) => f.handovers,
+      (h) => [
+        h.fromOrganisationId ? (h.fromOrganisationName ?? '') : t('all'),
+        h.toOrganisationId ? (h.toOrganisationName ?? '') : t('all'),
+        count(h.requested),
+        count(h.accepted),
+        count(h.declined),
+        count(h.completed),
+        h.medianHoursToAccept,
       ],
-      rows: periods.flatMap((f) =>
-        f.handovers.map((h) => [
-          when(f),
-          h.fromOrganisationId ? (h.fromOrganisationName ?? '') : t('all'),
-          h.toOrganisationId ? (h.toOrganisationName ?? '') : t('all'),
-          count(h.requested),
-          count(h.accepted),
-          count(h.declined),
-          count(h.completed),
-          h.medianHoursToAccept,
-        ]),
-      ),
-    },
-    {
-      key: 'consentsByForm',
-      title: title('consentsByForm'),
-      note,
-      columns: [t('period'), t('form'), t('recorded'), t('withdrawn')],
-      rows: periods.flatMap((f) =>
-        f.consentsByForm.map((r) => [
-          when(f),
-          r.form ? word(lang, r.form) : t('all'),
-          count(r.recorded),
-          count(r.withdrawn),
-        ]),
-      ),
-    },
-    {
-      key: 'consentsByLanguage',
-      title: title('consentsByLanguage'),
-      note,
-      columns: [t('period'), t('language'), t('recorded')],
-      rows: periods.flatMap((f) =>
-        f.consentsByLanguage.map((r) => [
-          when(f),
-          r.language ? languageName(lang, r.language) : t('all'),
-          count(r.recorded),
-        ]),
-      ),
-    },
-    {
-      key: 'consentsByInterpreter',
-      title: title('consentsByInterpreter'),
-      note,
-      columns: [t('period'), t('interpreter'), t('recorded')],
-      rows: periods.flatMap((f) =>
-        f.consentsByInterpreter.map((r) => [
-          when(f),
-          String(all(r.interpreterUsed === null ? null : r.interpreterUsed ? t('yes') : t('no'))),
-          count(r.recorded),
-        ]),
-      ),
-    },
+    ),
+    perPeriod(
+      'consentsByForm',
+      ['form', 'recorded', 'withdrawn'],
+      (f) => f.consentsByForm,
+      (r) => [r.form ? word(lang, r.form) : t('all'), count(r.recorded), count(r.withdrawn)],
+    ),
+    perPeriod(
+      'consentsByLanguage',
+      ['language', 'recorded'],
+      (f) => f.consentsByLanguage,
+      (r) => [r.language ? languageName(lang, r.language) : t('all'), count(r.recorded)],
+    ),
+    perPeriod(
+      'consentsByInterpreter',
+      ['interpreter', 'recorded'],
+      (f) => f.consentsByInterpreter,
+      (r) => [
+        String(all(r.interpreterUsed === null ? null : r.interpreterUsed ? t('yes') : t('no'))),
+        count(r.recorded),
+      ],
+    ),
   ];
 }
 
