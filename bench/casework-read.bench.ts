@@ -10,11 +10,10 @@ import { randomUUID } from 'node:crypto';
 import { CaseCrypto } from '../libs/casework/src/index.js';
 import { startTestApp, type TestApp } from '../test/utils/test-app.js';
 import { casework } from '../test/casework/helpers.js';
+import { CONNECTIONS, graphqlLoad, SECONDS } from './graphql-load.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 20_000);
 const HANDOVERS = Number(process.env.BENCH_HANDOVERS ?? 5_000);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 
 const WITH_DATA = `{ cases(first: 50) { edges { node { identity { givenName familyName } language { germanLevel otherLanguages } residence { status } handovers { to { id } consent { id } } } } } }`;
 const WITHOUT_DATA = `{ cases(first: 50) { edges { node { reference visibleCategories handovers { to { id } consent { id } } } } } }`;
@@ -82,28 +81,8 @@ async function seed(
   await t.db.query('ANALYZE');
 }
 
-async function load(
-  url: string,
-  token: string,
-  query: string,
-): Promise<{ rps: number; p50: number; p99: number; errors: number; non2xx: number }> {
-  const autocannon: any = (await import('autocannon' as string)).default;
-  const result: any = await autocannon({
-    url: `${url}/graphql`,
-    method: 'POST',
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query }),
-  });
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors,
-    non2xx: result.non2xx,
-  };
-}
+/** One GraphQL query under load. */
+const load = (url: string, token: string, query: string) => graphqlLoad(url, token, { query });
 
 describe('bench: casework list read', () => {
   it(`cases(first: 50) over ${CASES} cases and ${HANDOVERS} handovers`, async () => {

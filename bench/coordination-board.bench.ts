@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { createTestDatabase } from '../test/utils/test-app.js';
 import { generateLargeAlliance } from './coordination-generate.js';
+import { BOARD } from './graphql-load.js';
 
 /** The node flags the portal runs with in production (Dockerfile, npm start). */
 const PRODUCTION_NODE_FLAGS = '--max-semi-space-size=64';
@@ -22,17 +23,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const FIRST = 50;
 const OPEN = ['OPEN', 'IN_PROGRESS', 'BLOCKED'];
-
-export const BOARD = `query($a: ID!, $status: [TaskStatus!], $first: Int) {
-  tasks(allianceId: $a, filter: { status: $status }, orderBy: DUE_ON, first: $first) {
-    totalCount
-    edges { node { id title status priority dueOn
-      leadPartner { organisation { name shortName } }
-      contributingPartners { organisation { name shortName } }
-      assignee { displayName }
-      goal { title }
-      blockedBy { id title status }
-      comments { body createdAt author { displayName } } } } } }`;
 
 interface LoadResult {
   rps: number;

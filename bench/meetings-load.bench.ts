@@ -10,39 +10,13 @@
 import { todayInBerlin } from '../libs/core/src/index.js';
 import { startTestApp } from '../test/utils/test-app.js';
 import { aMeetingAlliance, meetingWith, run, schedule } from '../test/meetings/fixtures.js';
-
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+import { CONNECTIONS, graphqlLoad, SECONDS } from './graphql-load.js';
 
 const MEETING = `query($id: ID!) { meeting(id: $id) { title status quorate
   agenda { position title decisions { number } }
   attendance { status partner { organisation { name } } attendees { displayName } }
   decisions { number title outcome votesFor followUpTasks { title dueOn leadPartner { organisation { shortName } } } amendedBy { number } }
   minutes { status } } }`;
-
-async function load(
-  url: string,
-  token: string,
-  body: unknown,
-): Promise<{ rps: number; p50: number; p99: number; errors: number; non2xx: number; total: number }> {
-  const autocannon: any = (await import('autocannon' as string)).default;
-  const result: any = await autocannon({
-    url: `${url}/graphql`,
-    method: 'POST',
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors,
-    non2xx: result.non2xx,
-    total: result.requests.total,
-  };
-}
 
 describe('bench: meetings', () => {
   it('meeting page query and concurrent recordDecision', async () => {
@@ -56,7 +30,10 @@ describe('bench: meetings', () => {
       await t.app.listen(0, '127.0.0.1');
       const url = await t.app.getUrl();
 
-      const read = await load(url, a.users.member.token, { query: MEETING, variables: { id: meetingId } });
+      const read = await graphqlLoad(url, a.users.member.token, {
+        query: MEETING,
+        variables: { id: meetingId },
+      });
       expect(read.non2xx).toBe(0);
 
       const live = await schedule(t, a);
@@ -64,7 +41,7 @@ describe('bench: meetings', () => {
       const before = await t.db.query('SELECT count(*)::int AS n FROM decisions WHERE alliance_id = $1', [
         a.allianceId,
       ]);
-      const write = await load(url, a.users.fac.token, {
+      const write = await graphqlLoad(url, a.users.fac.token, {
         query: 'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { number } }',
         variables: {
           i: {

@@ -15,6 +15,7 @@ import { startTestApp, type TestApp } from '../test/utils/test-app.js';
 import { casework } from '../test/casework/helpers.js';
 import { generateCasework, LARGE_CASEWORK, SMALL_CASEWORK } from './casework-generate.js';
 import { generateLargeAlliance, LARGE } from './coordination-generate.js';
+import { BOARD } from './graphql-load.js';
 
 const SECONDS = Math.min(Number(process.env.BENCH_SECONDS ?? 10), 60);
 const CONNECTIONS = Math.min(Number(process.env.BENCH_CONNECTIONS ?? 10), 50);
@@ -28,17 +29,6 @@ const CASES = `{ cases(first: 50) { totalCount edges { node { reference identity
 const INBOX = `{ handovers(incoming: true, status: [REQUESTED]) { id requestedAt case { reference } consent { categories } } }`;
 const DISCLOSURES = `query($id: ID!) { disclosures(caseId: $id, first: 50) { totalCount edges { node { at categories reader { displayName } organisation { name } } } } }`;
 const TASKS = `query($a: ID!, $f: TaskFilter) { tasks(allianceId: $a, filter: $f, first: 50) { totalCount edges { node { id title status dueOn } } } }`;
-/** The board of coordination-board.bench.ts (not imported: that file registers its own test). */
-const BOARD = `query($a: ID!, $status: [TaskStatus!], $first: Int) {
-  tasks(allianceId: $a, filter: { status: $status }, orderBy: DUE_ON, first: $first) {
-    totalCount
-    edges { node { id title status priority dueOn
-      leadPartner { organisation { name shortName } }
-      contributingPartners { organisation { name shortName } }
-      assignee { displayName }
-      goal { title }
-      blockedBy { id title status }
-      comments { body createdAt author { displayName } } } } } }`;
 const AUDIT = `{ auditLog(first: 50) { totalCount edges { node { action entityType changedFields } } } }`;
 
 interface Shape {
