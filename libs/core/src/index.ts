@@ -36,3 +36,5 @@ export * from './fonts/unicode-fonts.js';
 export * from './idempotency/idempotency.module.js';
 export * from './idempotency/idempotency.service.js';
 export * from './idempotency/idempotency.plugin.js';
+export * from './notify/notifier.js';
+export * from './pubsub/subscription-guard.js';
