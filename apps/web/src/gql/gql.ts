@@ -14,6 +14,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  subscription MeetingEvents($meetingId: ID!) { meetingEvents(meetingId: $meetingId) { change meeting { id status } } }\n": typeof types.MeetingEventsDocument,
+    "\n  subscription HandoverEvents { handoverEvents { change handoverId caseId } }\n": typeof types.HandoverEventsDocument,
     "\n  fragment SessionFields on AuthPayload { accessToken accessTokenExpiresAt sessionExpiresAt secondFactorEnrolmentRequired }\n": typeof types.SessionFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      id\n      displayName\n      email\n      platformAdmin\n      organisation { id name shortName }\n      memberships { id roles alliance { id name municipality } }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!, $code: String) { login(email: $email, password: $password, code: $code) { ...SessionFields } }\n": typeof types.LoginDocument,
@@ -71,6 +73,8 @@ type Documents = {
     "\n  query AllianceReport($allianceId: ID!, $from: Date!, $to: Date!) {\n    allianceReport(allianceId: $allianceId, from: $from, to: $to) {\n      allianceId\n      allianceName\n      from\n      to\n      goals {\n        goalId\n        title\n        indicators {\n          indicatorId\n          name\n          unit\n          baseline\n          target\n          latestValue\n          progress\n          measurements { observedOn value }\n        }\n      }\n      tasksByPartner {\n        partnerId\n        organisationName\n        asLead { created done overdue cancelled }\n        asContributor { created done overdue cancelled }\n      }\n      tasksByGoal { goalId goalTitle counts { created done overdue cancelled } }\n      taskTotals { created done overdue cancelled }\n      meetings { meetingId title kind startsAt invitedPartners presentPartners quorumReached }\n      attendance { partnerId organisationName invited present rate }\n      decisions { decisionId number title outcome followUpTasks { title status } }\n      casework {\n        minimumCount\n        unpublishedQuarters\n        quarters { ...ReportCaseworkFigures }\n        total { ...ReportCaseworkFigures }\n      }\n      ownOrganisationCasework {\n        total { ...ReportCaseworkFigures }\n      }\n    }\n  }\n": typeof types.AllianceReportDocument,
 };
 const documents: Documents = {
+    "\n  subscription MeetingEvents($meetingId: ID!) { meetingEvents(meetingId: $meetingId) { change meeting { id status } } }\n": types.MeetingEventsDocument,
+    "\n  subscription HandoverEvents { handoverEvents { change handoverId caseId } }\n": types.HandoverEventsDocument,
     "\n  fragment SessionFields on AuthPayload { accessToken accessTokenExpiresAt sessionExpiresAt secondFactorEnrolmentRequired }\n": types.SessionFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      id\n      displayName\n      email\n      platformAdmin\n      organisation { id name shortName }\n      memberships { id roles alliance { id name municipality } }\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!, $code: String) { login(email: $email, password: $password, code: $code) { ...SessionFields } }\n": types.LoginDocument,
@@ -142,6 +146,14 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MeetingEvents($meetingId: ID!) { meetingEvents(meetingId: $meetingId) { change meeting { id status } } }\n"): (typeof documents)["\n  subscription MeetingEvents($meetingId: ID!) { meetingEvents(meetingId: $meetingId) { change meeting { id status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription HandoverEvents { handoverEvents { change handoverId caseId } }\n"): (typeof documents)["\n  subscription HandoverEvents { handoverEvents { change handoverId caseId } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
