@@ -120,7 +120,7 @@ describe('handoverEvents over graphql-ws', () => {
       },
       a.users.kim.token,
     );
-    expect(refused.errors?.[0].extensions.code).toBe('CONSENT_REQUIRED');
+    expect(refused.errors![0].extensions!.code).toBe('CONSENT_REQUIRED');
     const h2 = await request(c, 'jc');
     await expectData(
       t,

@@ -160,7 +160,7 @@ describe('meetingEvents over graphql-ws', () => {
       { i: { meetingId: m.id, partnerId: a.partners.c, status: 'PRESENT' } },
       a.users.fac.token,
     );
-    expect(refused.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     const failed = await t.gql(
       'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id } }',
       {
@@ -175,7 +175,7 @@ describe('meetingEvents over graphql-ws', () => {
       },
       a.users.fac.token,
     );
-    expect(failed.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(failed.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     await attend(m.id, 'a');
     await s.next(2);
     expect(changes(s)).toEqual(['STATUS_CHANGED', 'ATTENDANCE_CHANGED']);
