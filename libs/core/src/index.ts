@@ -34,5 +34,8 @@ export * from './database/startup-retry.js';
 export * from './audit/audit-verification.service.js';
 export * from './graphql/selection.js';
 export * from './fonts/unicode-fonts.js';
+export * from './idempotency/idempotency.module.js';
+export * from './idempotency/idempotency.service.js';
+export * from './idempotency/idempotency.plugin.js';
 export * from './notify/notifier.js';
 export * from './pubsub/subscription-guard.js';
