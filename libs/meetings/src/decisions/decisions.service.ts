@@ -20,7 +20,7 @@ import {
 import { TaskService } from '../../../coordination/src/index.js';
 import { AgendaItemRepository } from '../agenda/agenda-item.repository.js';
 import type { DecisionEntity, MeetingEntity } from '../meetings/meeting.entities.js';
-import { DecisionOutcome, MeetingStatus } from '../meetings/meeting.enums.js';
+import { DecisionOutcome, MeetingChange, MeetingStatus } from '../meetings/meeting.enums.js';
 import type {
   AddFollowUpTasksInput,
   AmendDecisionInput,
@@ -147,6 +147,7 @@ export class DecisionsService {
         allianceId: meeting.allianceId,
         changedFields: presentFields(input),
       });
+      this.meetings.announce(em, MeetingChange.DECISIONS_CHANGED, meeting);
       return decision;
     });
   }
@@ -167,6 +168,7 @@ export class DecisionsService {
         pathPrefix: 'input.tasks',
         action: 'addFollowUpTasks',
       });
+      this.meetings.announce(em, MeetingChange.DECISIONS_CHANGED, meeting);
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'addFollowUpTasks',
@@ -175,6 +177,7 @@ export class DecisionsService {
         allianceId: decision.allianceId,
         changedFields: created.length ? ['followUpTasks'] : [],
       });
+      this.meetings.announce(em, MeetingChange.DECISIONS_CHANGED, meeting);
       return decision;
     });
   }
@@ -215,6 +218,7 @@ export class DecisionsService {
         allianceId: decision.allianceId,
         changedFields: fields,
       });
+      this.meetings.announce(em, MeetingChange.DECISIONS_CHANGED, meeting);
       return saved;
     });
   }
@@ -257,6 +261,7 @@ export class DecisionsService {
         allianceId: meeting.allianceId,
         changedFields: presentFields(input),
       });
+      this.meetings.announce(em, MeetingChange.DECISIONS_CHANGED, meeting);
       return decision;
     });
   }
