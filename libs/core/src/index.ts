@@ -31,7 +31,6 @@ export * from './graphql/input-guard.js';
 export * from './errors/unavailable.js';
 export * from './database/startup-retry.js';
 export * from './audit/audit-verification.service.js';
-export * from './graphql/selection.js';
 export * from './fonts/unicode-fonts.js';
 export * from './notify/notifier.js';
 export * from './pubsub/subscription-guard.js';
