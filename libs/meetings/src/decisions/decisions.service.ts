@@ -21,7 +21,7 @@ import {
 import { TaskService } from '../../../coordination/src/index.js';
 import { AgendaItemRepository } from '../agenda/agenda-item.repository.js';
 import type { DecisionEntity, MeetingEntity } from '../meetings/meeting.entities.js';
-import { DecisionOutcome, MeetingStatus } from '../meetings/meeting.enums.js';
+import { DecisionOutcome, MeetingChange, MeetingStatus } from '../meetings/meeting.enums.js';
 import type {
   AddFollowUpTasksInput,
   AmendDecisionInput,
@@ -149,6 +149,7 @@ export class DecisionsService {
         allianceId: meeting.allianceId,
         changedFields: presentFields(input),
       });
+      this.meetings.announce(em, MeetingChange.DECISIONS_CHANGED, meeting);
       return decision;
     });
   }
@@ -169,6 +170,7 @@ export class DecisionsService {
         pathPrefix: 'input.tasks',
         action: 'addFollowUpTasks',
       });
+      this.meetings.announce(em, MeetingChange.DECISIONS_CHANGED, meeting);
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'addFollowUpTasks',
@@ -177,6 +179,7 @@ export class DecisionsService {
         allianceId: decision.allianceId,
         changedFields: created.length ? ['followUpTasks'] : [],
       });
+      this.meetings.announce(em, MeetingChange.DECISIONS_CHANGED, meeting);
       return decision;
     });
   }
@@ -217,6 +220,7 @@ export class DecisionsService {
         allianceId: decision.allianceId,
         changedFields: fields,
       });
+      this.meetings.announce(em, MeetingChange.DECISIONS_CHANGED, meeting);
       return saved;
     });
   }
@@ -259,6 +263,7 @@ export class DecisionsService {
         allianceId: meeting.allianceId,
         changedFields: presentFields(input),
       });
+      this.meetings.announce(em, MeetingChange.DECISIONS_CHANGED, meeting);
       return decision;
     });
   }
