@@ -315,16 +315,14 @@ export class DecisionsService {
     );
   }
 
+  /** The meetings' decisions in order; each also fills the decision loader (an amendment's `amends`). */
   decisionsOfMeetingLoader(loaders: LoaderRegistry) {
-    return loaders.get<string, DecisionEntity[]>('decisions.byMeeting', async (ids) =>
-      groupBy(ids, await this.repo.ofMeetings(ids), (d) => d.meetingId),
-    );
-  }
-
-  decisionsOfAgendaItemLoader(loaders: LoaderRegistry) {
-    return loaders.get<string, DecisionEntity[]>('decisions.byAgendaItem', async (ids) =>
-      groupBy(ids, await this.repo.ofAgendaItems(ids), (d) => d.agendaItemId!),
-    );
+    return loaders.get<string, DecisionEntity[]>('decisions.byMeeting', async (ids) => {
+      const rows = await this.repo.ofMeetings(ids);
+      const byId = this.decisionLoader(loaders);
+      for (const d of rows) byId.prime(d.id, d);
+      return groupBy(ids, rows, (d) => d.meetingId);
+    });
   }
 
   amendedByLoader(loaders: LoaderRegistry) {
