@@ -10,6 +10,7 @@ import {
   DatabaseModule,
   HealthModule,
   InputValidationPipe,
+  LegalModule,
 } from '../../../libs/core/src/index.js';
 import { AllianceModule } from '../../../libs/alliance/src/index.js';
 import { CaseworkModule } from '../../../libs/casework/src/index.js';
@@ -35,6 +36,7 @@ export class AppModule {
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
         AuditModule,
         HealthModule.forRoot(MIGRATIONS),
+        LegalModule,
         NotificationsModule,
         IdentityModule,
         AllianceModule,

@@ -4,6 +4,8 @@ import { I18nProvider, useI18n } from './i18n';
 import { SessionProvider, useSession } from './session';
 import { Loading } from './ui';
 import { PageChangesProvider } from './page-focus';
+import { SiteFooter } from './components/SiteFooter';
+import { isLegalPath } from './messages-legal';
 import { SignIn } from './pages/SignIn';
 import { AcceptInvitation, ForgotPassword, ResetPassword, SecondFactorSetup } from './pages/Account';
 
@@ -18,6 +20,7 @@ const Cases = lazy(() => import('./pages/Cases'));
 const CaseDetail = lazy(() => import('./pages/CaseDetail'));
 const Outbox = lazy(() => import('./pages/Outbox'));
 const Reports = lazy(() => import('./pages/Reports'));
+const LegalPage = lazy(() => import('./pages/Legal'));
 
 export function App() {
   return (
@@ -66,6 +69,10 @@ function Shell() {
         <ResetPassword />
       ) : location.pathname === '/passwort-vergessen' ? (
         <ForgotPassword />
+      ) : isLegalPath(location.pathname) ? (
+        <Suspense fallback={<Loading />}>
+          <LegalPage />
+        </Suspense>
       ) : (
         <SignIn />
       );
@@ -76,6 +83,7 @@ function Shell() {
           <LanguageSwitch />
         </header>
         <main id="main">{page}</main>
+        <SiteFooter />
       </>
     );
   }
@@ -149,7 +157,11 @@ function Shell() {
         </ul>
       </nav>
       <main id="main" tabIndex={-1}>
-        {location.pathname === '/postausgang' && session.user?.platformAdmin ? (
+        {isLegalPath(location.pathname) ? (
+          <Suspense fallback={<Loading />} key={location.pathname}>
+            <LegalPage />
+          </Suspense>
+        ) : location.pathname === '/postausgang' && session.user?.platformAdmin ? (
           <Suspense fallback={<Loading />}>
             <Outbox />
           </Suspense>
@@ -173,6 +185,7 @@ function Shell() {
           </Suspense>
         )}
       </main>
+      <SiteFooter />
     </>
   );
 }
