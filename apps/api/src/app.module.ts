@@ -9,6 +9,7 @@ import {
   ConfigModule,
   DatabaseModule,
   HealthModule,
+  IdempotencyModule,
   InputValidationPipe,
   LegalModule,
 } from '../../../libs/core/src/index.js';
@@ -35,6 +36,7 @@ export class AppModule {
         DatabaseModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
         AuditModule,
+        IdempotencyModule,
         HealthModule.forRoot(MIGRATIONS),
         LegalModule,
         NotificationsModule,

@@ -8,6 +8,8 @@ import { SiteFooter } from './components/SiteFooter';
 import { isLegalPath } from './messages-legal';
 import { SignIn } from './pages/SignIn';
 import { AcceptInvitation, ForgotPassword, ResetPassword, SecondFactorSetup } from './pages/Account';
+import { AdminNavItem, isAdminPath } from './admin-nav';
+import { IdleWatch } from './idle';
 
 const Dashboard = lazy(() => import('./pages/Dashboard'));
 const AlliancePage = lazy(() => import('./pages/Alliance'));
@@ -21,6 +23,9 @@ const CaseDetail = lazy(() => import('./pages/CaseDetail'));
 const Outbox = lazy(() => import('./pages/Outbox'));
 const Reports = lazy(() => import('./pages/Reports'));
 const LegalPage = lazy(() => import('./pages/Legal'));
+const Platform = lazy(() => import('./pages/admin/Platform'));
+const AllianceAdmin = lazy(() => import('./pages/admin/AllianceAdmin'));
+const MyAccount = lazy(() => import('./pages/admin/MyAccount'));
 
 export function App() {
   return (
@@ -154,8 +159,13 @@ function Shell() {
               <NavLink to="/postausgang">{t('nav.outbox')}</NavLink>
             </li>
           )}
+          <AdminNavItem />
+          <li>
+            <NavLink to="/konto">{t('nav.account')}</NavLink>
+          </li>
         </ul>
       </nav>
+      <IdleWatch />
       <main id="main" tabIndex={-1}>
         {isLegalPath(location.pathname) ? (
           <Suspense fallback={<Loading />} key={location.pathname}>
@@ -165,8 +175,19 @@ function Shell() {
           <Suspense fallback={<Loading />}>
             <Outbox />
           </Suspense>
+        ) : isAdminPath(location.pathname) ? (
+          <Suspense fallback={<Loading />} key={location.pathname}>
+            <Routes>
+              <Route path="/konto" element={<MyAccount />} />
+              <Route
+                path="/verwaltung"
+                element={session.user?.platformAdmin ? <Platform /> : <Navigate to="/" replace />}
+              />
+              <Route path="/verwaltung/buendnisse/:id" element={<AllianceAdmin />} />
+            </Routes>
+          </Suspense>
         ) : !session.allianceId ? (
-          <p className="empty">{t('alliance.none')}</p>
+          <p className="empty">{t(session.user?.platformAdmin ? 'admin.noAllianceYet' : 'alliance.none')}</p>
         ) : (
           <Suspense fallback={<Loading />} key={`${session.allianceId}:${location.pathname}`}>
             <Routes>
