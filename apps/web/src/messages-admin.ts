@@ -102,6 +102,7 @@ export const ADMIN_MESSAGES: Record<string, [string, string]> = {
   'admin.deactivated': ['deaktiviert', 'deactivated'],
   'admin.secondFactorOn': ['zweiter Faktor', 'second factor'],
   'admin.changeRoles': ['Rollen ändern', 'Change roles'],
+  'admin.changeRolesOf': ['Rollen ändern: {name}', 'Change roles: {name}'],
   'admin.rolesOf': ['Rollen von {name}', 'Roles of {name}'],
   'admin.saveRoles': ['Rollen speichern', 'Save roles'],
   'admin.rolesSaved': ['Die Rollen von {name} sind gespeichert.', 'The roles of {name} are saved.'],
@@ -285,6 +286,10 @@ export const ADMIN_MESSAGES: Record<string, [string, string]> = {
     'Your password is changed; your other sessions have ended.',
   ],
 
+  'error.reason.ACCOUNT_DEACTIVATED': [
+    'Ihr Konto ist deaktiviert. Bitte wenden Sie sich an die Verwaltung Ihres Bündnisses, damit sie es wieder freischaltet.',
+    'Your account is deactivated. Please ask your alliance’s administration to reactivate it.',
+  ],
   'idle.title': ['Sind Sie noch da?', 'Are you still there?'],
   'idle.text': [
     'Ihre Sitzung läuft in {n} Minuten ab — Angemeldet bleiben?',
