@@ -154,10 +154,14 @@ export class AgendaService {
 
   // ── loaders ────────────────────────────────────────────────
 
+  /** The meetings' agendas; each item also fills the agenda item loader (a decision's `agendaItem`). */
   agendaLoader(loaders: LoaderRegistry) {
-    return loaders.get<string, AgendaItemEntity[]>('meeting.agenda', async (ids) =>
-      groupBy(ids, await this.repo.ofMeetings(ids), (a) => a.meetingId),
-    );
+    return loaders.get<string, AgendaItemEntity[]>('meeting.agenda', async (ids) => {
+      const rows = await this.repo.ofMeetings(ids);
+      const byId = this.agendaItemLoader(loaders);
+      for (const a of rows) byId.prime(a.id, a);
+      return groupBy(ids, rows, (a) => a.meetingId);
+    });
   }
 
   agendaItemLoader(loaders: LoaderRegistry) {
