@@ -17,6 +17,7 @@ import type { ConsentModel, HandoverModel } from './casework.models.js';
 import { isCaseWorker, text } from './casework.rules.js';
 import { ConsentRepository } from './consent.repository.js';
 import { HandoverRepository, type HandoverRecord } from './handover.repository.js';
+import { CaseworkNotices } from './notices/casework-notices.service.js';
 
 const SPECIAL_FORMS = [ConsentForm.WRITTEN, ConsentForm.ELECTRONIC];
 
@@ -30,6 +31,7 @@ export class ConsentHandoverService {
     private readonly consents: ConsentRepository,
     private readonly handovers: HandoverRepository,
     private readonly alliances: AllianceService,
+    private readonly notices: CaseworkNotices,
   ) {}
 
   private async consent(em: EntityManager, id: string): Promise<ConsentModel> {
@@ -108,6 +110,7 @@ export class ConsentHandoverService {
         throw DomainError.conflict('The consent has been withdrawn already');
       if (note !== undefined && note !== null && note.length > 2000)
         throw DomainError.field('note', 'must be at most 2000 characters');
+      const ending = await this.notices.endingWith(em, id);
       await this.consents.withdraw(em, id, actor.userId, text(note));
       await this.audit.append(em, {
         actorId: actor.userId,
@@ -116,6 +119,7 @@ export class ConsentHandoverService {
         entityId: id,
         changedFields: ['withdrawnAt', ...(text(note) ? ['withdrawalNote'] : [])],
       });
+      await this.notices.accessEnded(em, actor, ending, 'WITHDRAWN');
       return this.consent(em, id);
     });
   }
@@ -164,7 +168,9 @@ export class ConsentHandoverService {
         entityId: id,
         changedFields: presentFields(input),
       });
-      return this.handover(em, id);
+      const handover = await this.handover(em, id);
+      await this.notices.requested(em, actor, handover, c.reference);
+      return handover;
     });
   }
 
@@ -198,6 +204,7 @@ export class ConsentHandoverService {
     from: HandoverStatus[],
     action: string,
     apply: (em: EntityManager, h: HandoverRecord) => Promise<string[]>,
+    notify?: 'HANDOVER_ACCEPTED' | 'HANDOVER_DECLINED' | 'HANDOVER_COMPLETED',
   ): Promise<HandoverModel> {
     return this.dataSource.transaction(async (em) => {
       const h = await this.lockHandover(em, actor, id, side);
@@ -211,7 +218,9 @@ export class ConsentHandoverService {
         entityId: id,
         changedFields: fields,
       });
-      return this.handover(em, id);
+      const handover = await this.handover(em, id);
+      if (notify) await this.notices.answered(em, actor, handover, notify);
+      return handover;
     });
   }
 
@@ -235,6 +244,7 @@ export class ConsentHandoverService {
         await this.handovers.accept(em, id, actor.userId);
         return ['status', 'respondedBy', 'respondedAt'];
       },
+      'HANDOVER_ACCEPTED',
     );
   }
 
@@ -252,6 +262,7 @@ export class ConsentHandoverService {
         await this.handovers.decline(em, id, actor.userId, r);
         return ['status', 'respondedBy', 'respondedAt', 'declineReason'];
       },
+      'HANDOVER_DECLINED',
     );
   }
 
@@ -285,6 +296,7 @@ export class ConsentHandoverService {
         await this.handovers.complete(em, id, o);
         return ['status', 'outcome'];
       },
+      'HANDOVER_COMPLETED',
     );
   }
 

@@ -35,3 +35,4 @@ export * from './graphql/selection.js';
 export * from './fonts/unicode-fonts.js';
 export * from './notify/notifier.js';
 export * from './pubsub/subscription-guard.js';
+export * from './notify/daily-jobs.js';

@@ -42,6 +42,16 @@ export interface AppConfig {
   reportMinimumCount: number;
   /** Faults (README, Configuration): how long to wait before a dependency counts as unavailable. */
   timeouts: Timeouts;
+  /** The daily jobs (notification digest, task deadlines) on pg-boss's schedule, once across instances. */
+  dailyJobs: DailyJobsConfig;
+}
+
+export interface DailyJobsConfig {
+  /** false: this instance neither schedules nor runs them (default in tests). */
+  enabled: boolean;
+  /** A five-field cron expression, in `timezone`. */
+  cron: string;
+  timezone: string;
 }
 
 export interface Timeouts {
@@ -276,7 +286,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
     people: peopleConfig(env, publicUrl, production),
     reportMinimumCount: int(env, 'REPORT_MINIMUM_COUNT', 5, 2, 100),
     timeouts: timeouts(env),
+    dailyJobs: dailyJobs(env, nodeEnv),
   };
+}
+
+function dailyJobs(env: Env, nodeEnv: AppConfig['nodeEnv']): DailyJobsConfig {
+  const cron = str(env, 'DAILY_JOBS_CRON') ?? '0 6 * * *';
+  if (!/^\S+( \S+){4}$/.test(cron)) throw new ConfigError('DAILY_JOBS_CRON', 'must be a cron expression of five fields');
+  const timezone = str(env, 'DAILY_JOBS_TIMEZONE') ?? 'Europe/Berlin';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: timezone });
+  } catch {
+    throw new ConfigError('DAILY_JOBS_TIMEZONE', 'must be an IANA time zone such as Europe/Berlin');
+  }
+  return { enabled: bool(env, 'DAILY_JOBS') ?? nodeEnv !== 'test', cron, timezone };
 }
 
 function timeouts(env: Env): Timeouts {
