@@ -9,6 +9,7 @@ import { isUuid } from '../validation/validators.js';
 import { chainHash } from './audit-chain.js';
 import type { AuditEntryEntity } from './audit-entry.entity.js';
 import { AuditRepository } from './audit.repository.js';
+import { claimInTransaction } from '../idempotency/idempotency.service.js';
 
 export { canonical } from './audit-chain.js';
 
@@ -46,11 +47,14 @@ export class AuditService {
   ) {}
 
   /**
-   * Appends one entry inside the caller's transaction, so a change and its record commit together.
+   * Appends one entry inside the caller's transaction, so a change and its record commit together
+   * (and, for a request with an Idempotency-Key, the key with the first of them).
    * Holds a transaction-scoped advisory lock until commit: sequence and chain have no gaps or forks.
    */
   async append(em: EntityManager, record: AuditRecord): Promise<void> {
     if (!em.queryRunner?.isTransactionActive) throw new Error('audit append needs a transaction');
+    // The request's Idempotency-Key, if any, commits with the first audited write (README).
+    await claimInTransaction(em, record);
     const changedFields = [...new Set(record.changedFields ?? [])].sort();
     for (const f of changedFields)
       if (!FIELD_NAME.test(f)) throw new Error('audit changedFields must be field names');

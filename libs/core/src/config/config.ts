@@ -42,6 +42,8 @@ export interface AppConfig {
   reportMinimumCount: number;
   /** Faults (README, Configuration): how long to wait before a dependency counts as unavailable. */
   timeouts: Timeouts;
+  /** Idempotency-Keys of mutations: how long a key is remembered, and how often expired ones are swept. */
+  idempotency: { keyHours: number; sweepSeconds: number };
   /** The daily jobs (notification digest, task deadlines) on pg-boss's schedule, once across instances. */
   dailyJobs: DailyJobsConfig;
 }
@@ -286,6 +288,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     people: peopleConfig(env, publicUrl, production),
     reportMinimumCount: int(env, 'REPORT_MINIMUM_COUNT', 5, 2, 100),
     timeouts: timeouts(env),
+    idempotency: {
+      keyHours: int(env, 'IDEMPOTENCY_KEY_HOURS', 24, 1, 168),
+      sweepSeconds: int(env, 'IDEMPOTENCY_SWEEP_SECONDS', 3600, 1, 86400),
+    },
     dailyJobs: dailyJobs(env, nodeEnv),
   };
 }
