@@ -37,7 +37,9 @@ describe('notifications of casework: who hears of a handover, and who does not',
   async function told(...ids: string[]): Promise<Record<string, string[]>> {
     const result: Record<string, string[]> = {};
     for (const [key, u] of Object.entries(a.users)) {
-      const kinds = (await notificationsOf(t, u.token)).filter((n) => ids.includes(n.objectId)).map((n) => n.kind);
+      const kinds = (await notificationsOf(t, u.token))
+        .filter((n) => ids.includes(n.objectId))
+        .map((n) => n.kind);
       if (kinds.length) result[key] = kinds.sort();
     }
     return result;
@@ -83,7 +85,12 @@ describe('notifications of casework: who hears of a handover, and who does not',
 
   it('declined: told, with the reason left on the case page (free text never leaves casework)', async () => {
     const h = await requested();
-    await expectData(t, DECLINE, { id: h.handoverId, r: 'Keine Kapazität für Frau Beispiel' }, a.users.jc.token);
+    await expectData(
+      t,
+      DECLINE,
+      { id: h.handoverId, r: 'Keine Kapazität für Frau Beispiel' },
+      a.users.jc.token,
+    );
     expect(await told(h.caseId)).toEqual({ kim: ['HANDOVER_DECLINED'] });
     const [n] = (await notificationsOf(t, a.users.kim.token)).filter((x) => x.kind === 'HANDOVER_DECLINED');
     expect(JSON.stringify(n)).not.toContain('Kapazität');
@@ -101,7 +108,9 @@ describe('notifications of casework: who hears of a handover, and who does not',
     await expectData(t, WITHDRAW, { id: unaccepted.consentId }, a.users.kim.token);
     expect(await told(h.handoverId)).toEqual({ jc: ['CASE_ACCESS_ENDED', 'HANDOVER_REQUESTED'] });
     expect(await told(unaccepted.handoverId)).toEqual({ jc: ['HANDOVER_REQUESTED'] });
-    const [ended] = (await notificationsOf(t, a.users.jc.token)).filter((n) => n.kind === 'CASE_ACCESS_ENDED');
+    const [ended] = (await notificationsOf(t, a.users.jc.token)).filter(
+      (n) => n.kind === 'CASE_ACCESS_ENDED',
+    );
     expect(ended.params).toMatchObject({ caseReference: h.reference, cause: 'WITHDRAWN' });
   });
 

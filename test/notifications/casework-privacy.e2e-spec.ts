@@ -1,5 +1,12 @@
 import { DAILY_JOBS, type DailyJobs } from '../../libs/core/src/index.js';
-import { ACCEPT, casework, fullCaseInput, openCase, recordConsent, REQUEST_HANDOVER } from '../casework/helpers.js';
+import {
+  ACCEPT,
+  casework,
+  fullCaseInput,
+  openCase,
+  recordConsent,
+  REQUEST_HANDOVER,
+} from '../casework/helpers.js';
 import { type BuiltAlliance, expectData } from '../utils/builders.js';
 import { TestSmtpServer } from '../utils/smtp.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
@@ -117,7 +124,9 @@ describe('notifications of casework carry no personal data of the client', () =>
     expect(jcEvents.length).toBeGreaterThanOrEqual(4);
 
     const outbox = await t.db.query(`SELECT row_to_json(m)::text AS json FROM mail_outbox m`);
-    const jobsData = await t.db.query(`SELECT data::text AS json FROM pgboss.job WHERE name = 'mail-deliver'`);
+    const jobsData = await t.db.query(
+      `SELECT data::text AS json FROM pgboss.job WHERE name = 'mail-deliver'`,
+    );
     const listed = [];
     for (const u of [a.users.kim, a.users.jc])
       for (const lang of ['de', 'en'])
@@ -140,7 +149,9 @@ describe('notifications of casework carry no personal data of the client', () =>
       ...listed.map((r): [string, string] => ['notifications query', JSON.stringify(r.data)]),
     ];
     expect(haystacks.length).toBeGreaterThan(30);
-    const found = haystacks.filter(([, text]) => NEEDLES.some((n) => text.includes(n))).map(([where]) => where);
+    const found = haystacks
+      .filter(([, text]) => NEEDLES.some((n) => text.includes(n)))
+      .map(([where]) => where);
     expect(found).toEqual([]);
     // The free texts typed about the client stay out too (they carry the name, so the scan covers them),
     // and the case reference is what identifies the case.

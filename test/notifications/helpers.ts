@@ -9,7 +9,6 @@ export function listUnsubscribe(mail: ReceivedMail): { url: string; post: string
   return { url, post: JSON.stringify(list?.['unsubscribe-post'] ?? '') };
 }
 
-
 export interface SeenNotification {
   id: string;
   kind: string;

@@ -68,7 +68,8 @@ export function subscribe(url: string, token: string | undefined, query = NOTIFI
   );
   sub.next = (count = 1, ms = 20_000) =>
     new Promise((resolve) => {
-      const settled = () => sub.events.length >= count || sub.errors.length > 0 || sub.completed || sub.closed;
+      const settled = () =>
+        sub.events.length >= count || sub.errors.length > 0 || sub.completed || sub.closed;
       if (settled()) return resolve(sub.events);
       const timer = setTimeout(() => resolve(sub.events), ms);
       const check = () => {
@@ -83,7 +84,11 @@ export function subscribe(url: string, token: string | undefined, query = NOTIFI
 }
 
 /** Opens a subscriber for the user and waits until the app's PubSub has registered it. */
-export async function listening(t: TestApp, url: string, user: { id: string; token: string }): Promise<Subscriber> {
+export async function listening(
+  t: TestApp,
+  url: string,
+  user: { id: string; token: string },
+): Promise<Subscriber> {
   const before = (await waitForSubscriptions(t, notificationTrigger(user.id), () => true, 'nothing')).length;
   const sub = subscribe(url, user.token);
   await waitForSubscriptions(

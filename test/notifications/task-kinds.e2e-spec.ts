@@ -102,11 +102,17 @@ describe('notifications of tasks: who hears of what, and who does not', () => {
       a.users.fac.token,
     );
     const comments = Object.fromEntries(
-      Object.entries(await told(task.id)).map(([k, kinds]) => [k, kinds.filter((x) => x === 'TASK_COMMENTED')]),
+      Object.entries(await told(task.id)).map(([k, kinds]) => [
+        k,
+        kinds.filter((x) => x === 'TASK_COMMENTED'),
+      ]),
     );
-    expect(Object.entries(comments).filter(([, v]) => v.length).map(([k]) => k).sort()).toEqual(
-      ['jc2', 'member', 'member2'].sort(),
-    );
+    expect(
+      Object.entries(comments)
+        .filter(([, v]) => v.length)
+        .map(([k]) => k)
+        .sort(),
+    ).toEqual(['jc2', 'member', 'member2'].sort());
   });
 
   it('done: the tasks waiting on it tell their assignee (or, unassigned, their lead organisation)', async () => {
@@ -221,14 +227,18 @@ describe('notifications of tasks: who hears of what, and who does not', () => {
 
   it('the daily digest gathers the rest in one mail per user, once', async () => {
     await jobs.runNow('notification-digest');
-    await smtp.waitFor((m) => m.some((x) => x.to.includes(jc2.email) && x.subject.startsWith('Ihre Benachrichtigungen')));
+    await smtp.waitFor((m) =>
+      m.some((x) => x.to.includes(jc2.email) && x.subject.startsWith('Ihre Benachrichtigungen')),
+    );
     await jobs.runNow('notification-digest');
     await new Promise((r) => setTimeout(r, 1000));
     const digests = smtp.to(jc2.email).filter((m) => m.subject.startsWith('Ihre Benachrichtigungen'));
     expect(digests).toHaveLength(1);
     expect(digests[0].text).toContain('Ihre Organisation');
     expect(digests[0].text).toContain('kommentiert');
-    expect(digests[0].text).toMatch(/Keine E-Mails mehr zu „Kommentare zu Aufgaben“: http\S+\/mail\/unsubscribe\?token=/);
+    expect(digests[0].text).toMatch(
+      /Keine E-Mails mehr zu „Kommentare zu Aufgaben“: http\S+\/mail\/unsubscribe\?token=/,
+    );
     // Nobody outside the alliance heard of anything.
     expect(await notificationsOf(t, jcElsewhere.token)).toEqual([]);
     expect(smtp.to(jcElsewhere.email)).toHaveLength(0);

@@ -1,10 +1,12 @@
 import { REPORT_MESSAGES } from './messages-report.js';
 import { ADMIN_MESSAGES } from './messages-admin.js';
+import { NOTIFICATION_MESSAGES } from './messages-notifications.js';
 
 /** UI texts: [German, English]. German is the default; keep both in plain language. */
 export const MESSAGES: Record<string, [string, string]> = {
   ...REPORT_MESSAGES,
   ...ADMIN_MESSAGES,
+  ...NOTIFICATION_MESSAGES,
   'app.name': ['Bündnisportal', 'Alliance portal'],
   'lang.switch': ['English', 'Deutsch'],
   'lang.de': ['Deutsch', 'German'],

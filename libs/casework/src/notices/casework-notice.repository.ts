@@ -21,8 +21,14 @@ const ENDED = `SELECT h.id AS "handoverId", h.case_id AS "caseId", c.reference, 
 /** What the casework notifications read: references, and the accesses a consent's end closes. */
 @Injectable()
 export class CaseworkNoticeRepository {
-  async reference(em: EntityManager, caseId: string): Promise<{ reference: string; caseWorkerId: string | null } | null> {
-    const rows = await em.query(`SELECT reference, case_worker_id AS "caseWorkerId" FROM cases WHERE id = $1`, [caseId]);
+  async reference(
+    em: EntityManager,
+    caseId: string,
+  ): Promise<{ reference: string; caseWorkerId: string | null } | null> {
+    const rows = await em.query(
+      `SELECT reference, case_worker_id AS "caseWorkerId" FROM cases WHERE id = $1`,
+      [caseId],
+    );
     return rows[0] ?? null;
   }
 

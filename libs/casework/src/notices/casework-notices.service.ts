@@ -43,7 +43,11 @@ export class CaseworkNotices implements OnModuleInit {
 
   /** To the receiving organisation's case workers: a handover waits in their inbox. */
   async requested(em: EntityManager, actor: Actor, h: HandoverModel, reference: string): Promise<void> {
-    const recipients = await this.users.activeWithRoleInOrganisation(em, h.toOrganisationId, Role.CASE_WORKER);
+    const recipients = await this.users.activeWithRoleInOrganisation(
+      em,
+      h.toOrganisationId,
+      Role.CASE_WORKER,
+    );
     await this.send(em, actor, 'HANDOVER_REQUESTED', 'Handover', h.id, recipients, {
       caseReference: reference,
       ...(await this.names(h.fromOrganisationId, h.toOrganisationId)),
@@ -65,7 +69,9 @@ export class CaseworkNotices implements OnModuleInit {
     const senders = new Set(
       await this.users.activeWithRoleInOrganisation(em, h.fromOrganisationId, Role.CASE_WORKER),
     );
-    const recipients = [h.requestedById, c.caseWorkerId].filter((id): id is string => !!id && senders.has(id));
+    const recipients = [h.requestedById, c.caseWorkerId].filter(
+      (id): id is string => !!id && senders.has(id),
+    );
     await this.send(em, actor, kind, 'Case', h.caseId, recipients, {
       caseReference: c.reference,
       ...(await this.names(h.fromOrganisationId, h.toOrganisationId)),
@@ -86,7 +92,11 @@ export class CaseworkNotices implements OnModuleInit {
   ): Promise<number> {
     let written = 0;
     for (const e of ended) {
-      const recipients = await this.users.activeWithRoleInOrganisation(em, e.toOrganisationId, Role.CASE_WORKER);
+      const recipients = await this.users.activeWithRoleInOrganisation(
+        em,
+        e.toOrganisationId,
+        Role.CASE_WORKER,
+      );
       written += await this.send(
         em,
         actor,
@@ -94,7 +104,11 @@ export class CaseworkNotices implements OnModuleInit {
         'Handover',
         e.handoverId,
         recipients,
-        { caseReference: e.reference, cause, ...(await this.names(e.fromOrganisationId, e.toOrganisationId)) },
+        {
+          caseReference: e.reference,
+          cause,
+          ...(await this.names(e.fromOrganisationId, e.toOrganisationId)),
+        },
         `consent-ended:${e.consentId}`,
       );
     }
@@ -111,7 +125,10 @@ export class CaseworkNotices implements OnModuleInit {
     return written;
   }
 
-  private async names(fromId: string, toId: string): Promise<{ fromOrganisation: string; toOrganisation: string }> {
+  private async names(
+    fromId: string,
+    toId: string,
+  ): Promise<{ fromOrganisation: string; toOrganisation: string }> {
     const [from, to] = await this.alliances.organisationLoader(new LoaderRegistry()).loadMany([fromId, toId]);
     const name = (o: unknown) => (o && !(o instanceof Error) ? (o as { name: string }).name : '');
     return { fromOrganisation: name(from), toOrganisation: name(to) };

@@ -75,7 +75,11 @@ export class TaskNotices {
   }
 
   /** A deadline (the daily job): the assignee, or without one the lead organisation's members. */
-  async deadline(em: EntityManager, task: NoticeTask, kind: 'TASK_DUE_SOON' | 'TASK_OVERDUE'): Promise<number> {
+  async deadline(
+    em: EntityManager,
+    task: NoticeTask,
+    kind: 'TASK_DUE_SOON' | 'TASK_OVERDUE',
+  ): Promise<number> {
     const [recipients] = await this.responsible(em, task.allianceId, [task], false);
     return this.notifier.notify(em, {
       kind,
@@ -149,7 +153,9 @@ export class TaskNotices {
     ]);
     const leadOrg = new Map(partners.map((p) => [p.id, p.organisationId]));
     const needLead = tasks.filter((t) => andLead || !t.assigneeId || !memberOrgs.has(t.assigneeId));
-    const orgs = [...new Set(needLead.map((t) => leadOrg.get(t.leadPartnerId)).filter((o): o is string => !!o))];
+    const orgs = [
+      ...new Set(needLead.map((t) => leadOrg.get(t.leadPartnerId)).filter((o): o is string => !!o)),
+    ];
     const members = await this.users.activeMembersByOrganisation(em, allianceId, orgs);
     return tasks.map((t) => {
       const assignee = t.assigneeId && memberOrgs.has(t.assigneeId) ? [t.assigneeId] : [];

@@ -298,7 +298,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
 function dailyJobs(env: Env, nodeEnv: AppConfig['nodeEnv']): DailyJobsConfig {
   const cron = str(env, 'DAILY_JOBS_CRON') ?? '0 6 * * *';
-  if (!/^\S+( \S+){4}$/.test(cron)) throw new ConfigError('DAILY_JOBS_CRON', 'must be a cron expression of five fields');
+  if (!/^\S+( \S+){4}$/.test(cron))
+    throw new ConfigError('DAILY_JOBS_CRON', 'must be a cron expression of five fields');
   const timezone = str(env, 'DAILY_JOBS_TIMEZONE') ?? 'Europe/Berlin';
   try {
     new Intl.DateTimeFormat('en', { timeZone: timezone });

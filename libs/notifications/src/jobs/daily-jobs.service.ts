@@ -16,7 +16,8 @@ export class DailyJobsService implements DailyJobs, OnApplicationBootstrap, OnAp
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   register(name: string, run: (now: Date) => Promise<void>): void {
-    if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`daily job name ${name} must be letters, digits and dashes`);
+    if (!/^[a-z0-9-]+$/.test(name))
+      throw new Error(`daily job name ${name} must be letters, digits and dashes`);
     if (this.jobs.has(name)) throw new Error(`daily job ${name} is registered twice`);
     this.jobs.set(name, run);
   }
