@@ -11,13 +11,22 @@ import {
 } from '../../core/src/index.js';
 import { AllianceService } from '../../alliance/src/index.js';
 import { CaseService } from './case.service.js';
-import { CaseStatus, ConsentForm, DataCategory, HandoverStatus } from './casework.enums.js';
+import { CaseStatus, ConsentForm, DataCategory, HandoverChange, HandoverStatus } from './casework.enums.js';
 import type { RecordConsentInput, RequestHandoverInput } from './casework.inputs.js';
 import type { ConsentModel, HandoverModel } from './casework.models.js';
 import { isCaseWorker, text } from './casework.rules.js';
 import { ConsentRepository } from './consent.repository.js';
 import { HandoverRepository, type HandoverRecord } from './handover.repository.js';
 import { CaseworkNotices } from './notices/casework-notices.service.js';
+import { HandoverEventsService } from './handover-events.service.js';
+
+/** The live event each handover transition announces. */
+const CHANGE_OF: Record<string, HandoverChange> = {
+  acceptHandover: HandoverChange.ACCEPTED,
+  declineHandover: HandoverChange.DECLINED,
+  cancelHandover: HandoverChange.CANCELLED,
+  completeHandover: HandoverChange.COMPLETED,
+};
 
 const SPECIAL_FORMS = [ConsentForm.WRITTEN, ConsentForm.ELECTRONIC];
 
@@ -32,6 +41,7 @@ export class ConsentHandoverService {
     private readonly handovers: HandoverRepository,
     private readonly alliances: AllianceService,
     private readonly notices: CaseworkNotices,
+    private readonly events: HandoverEventsService,
   ) {}
 
   private async consent(em: EntityManager, id: string): Promise<ConsentModel> {
@@ -120,6 +130,7 @@ export class ConsentHandoverService {
         changedFields: ['withdrawnAt', ...(text(note) ? ['withdrawalNote'] : [])],
       });
       await this.notices.accessEnded(em, actor, ending, 'WITHDRAWN');
+      this.events.schedule(em, HandoverChange.CONSENT_WITHDRAWN, await this.handovers.openOfConsent(em, id));
       return this.consent(em, id);
     });
   }
@@ -168,6 +179,14 @@ export class ConsentHandoverService {
         entityId: id,
         changedFields: presentFields(input),
       });
+      this.events.schedule(em, HandoverChange.REQUESTED, [
+        {
+          id,
+          caseId: c.id,
+          fromOrganisationId: c.ownerOrganisationId,
+          toOrganisationId: input.toOrganisationId,
+        },
+      ]);
       const handover = await this.handover(em, id);
       await this.notices.requested(em, actor, handover, c.reference);
       return handover;
@@ -218,6 +237,7 @@ export class ConsentHandoverService {
         entityId: id,
         changedFields: fields,
       });
+      this.events.schedule(em, CHANGE_OF[action], [h]);
       const handover = await this.handover(em, id);
       if (notify) await this.notices.answered(em, actor, handover, notify);
       return handover;

@@ -24,6 +24,7 @@ export * from './validation/is-calendar-day.js';
 export * from './demo/demo-extension.js';
 export * from './database/migrations/index.js';
 export * from './pubsub/pubsub.module.js';
+export * from './pubsub/live-events.js';
 export * from './mail/mail-outbox.js';
 export * from './database/sql-rows.js';
 export * from './scalars/canonical.scalars.js';

@@ -110,12 +110,6 @@ export class DecisionRepository {
       .find({ where: { meetingId: In([...meetingIds]) }, order: ORDERED });
   }
 
-  ofAgendaItems(agendaItemIds: readonly string[]): Promise<DecisionEntity[]> {
-    return this.dataSource
-      .getRepository(DecisionEntity)
-      .find({ where: { agendaItemId: In([...agendaItemIds]) }, order: ORDERED });
-  }
-
   amending(decisionIds: readonly string[]): Promise<DecisionEntity[]> {
     return this.dataSource
       .getRepository(DecisionEntity)

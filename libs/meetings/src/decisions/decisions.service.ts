@@ -20,7 +20,7 @@ import {
 import { TaskService } from '../../../coordination/src/index.js';
 import { AgendaItemRepository } from '../agenda/agenda-item.repository.js';
 import type { DecisionEntity, MeetingEntity } from '../meetings/meeting.entities.js';
-import { DecisionOutcome, MeetingStatus } from '../meetings/meeting.enums.js';
+import { DecisionOutcome, MeetingChange, MeetingStatus } from '../meetings/meeting.enums.js';
 import type {
   AddFollowUpTasksInput,
   AmendDecisionInput,
@@ -147,6 +147,7 @@ export class DecisionsService {
         allianceId: meeting.allianceId,
         changedFields: presentFields(input),
       });
+      this.meetings.announce(em, MeetingChange.DECISIONS_CHANGED, meeting);
       return decision;
     });
   }
@@ -167,6 +168,7 @@ export class DecisionsService {
         pathPrefix: 'input.tasks',
         action: 'addFollowUpTasks',
       });
+      this.meetings.announce(em, MeetingChange.DECISIONS_CHANGED, meeting);
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'addFollowUpTasks',
@@ -175,6 +177,7 @@ export class DecisionsService {
         allianceId: decision.allianceId,
         changedFields: created.length ? ['followUpTasks'] : [],
       });
+      this.meetings.announce(em, MeetingChange.DECISIONS_CHANGED, meeting);
       return decision;
     });
   }
@@ -215,6 +218,7 @@ export class DecisionsService {
         allianceId: decision.allianceId,
         changedFields: fields,
       });
+      this.meetings.announce(em, MeetingChange.DECISIONS_CHANGED, meeting);
       return saved;
     });
   }
@@ -257,6 +261,7 @@ export class DecisionsService {
         allianceId: meeting.allianceId,
         changedFields: presentFields(input),
       });
+      this.meetings.announce(em, MeetingChange.DECISIONS_CHANGED, meeting);
       return decision;
     });
   }
@@ -308,16 +313,14 @@ export class DecisionsService {
     );
   }
 
+  /** The meetings' decisions in order; each also fills the decision loader (an amendment's `amends`). */
   decisionsOfMeetingLoader(loaders: LoaderRegistry) {
-    return loaders.get<string, DecisionEntity[]>('decisions.byMeeting', async (ids) =>
-      groupBy(ids, await this.repo.ofMeetings(ids), (d) => d.meetingId),
-    );
-  }
-
-  decisionsOfAgendaItemLoader(loaders: LoaderRegistry) {
-    return loaders.get<string, DecisionEntity[]>('decisions.byAgendaItem', async (ids) =>
-      groupBy(ids, await this.repo.ofAgendaItems(ids), (d) => d.agendaItemId!),
-    );
+    return loaders.get<string, DecisionEntity[]>('decisions.byMeeting', async (ids) => {
+      const rows = await this.repo.ofMeetings(ids);
+      const byId = this.decisionLoader(loaders);
+      for (const d of rows) byId.prime(d.id, d);
+      return groupBy(ids, rows, (d) => d.meetingId);
+    });
   }
 
   amendedByLoader(loaders: LoaderRegistry) {
