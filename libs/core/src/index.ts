@@ -32,7 +32,6 @@ export * from './graphql/input-guard.js';
 export * from './errors/unavailable.js';
 export * from './database/startup-retry.js';
 export * from './audit/audit-verification.service.js';
-export * from './graphql/selection.js';
 export * from './fonts/unicode-fonts.js';
 export * from './idempotency/idempotency.module.js';
 export * from './idempotency/idempotency.service.js';

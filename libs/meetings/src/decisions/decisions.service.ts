@@ -6,6 +6,7 @@ import {
   type Actor,
   AuditService,
   byKey,
+  countWhenSelected,
   decodeCursor,
   DomainError,
   groupBy,
@@ -33,7 +34,7 @@ import { MeetingsService } from '../meetings/meetings.service.js';
 import { decisionYear, formatNumber, parseDecisionSearch } from './decision-number.js';
 import { DecisionRepository } from './decision.repository.js';
 
-/** `decisions.totalCount` counts at most this many (issue 17): a page never counts a whole large list. */
+/** `decisions.totalCount` counts at most this many — a page never counts a whole large list. */
 export const MAX_COUNTED = 10_000;
 
 interface DecisionState {
@@ -95,7 +96,6 @@ export class DecisionsService {
     search: string | null | undefined,
     first?: number | null,
     after?: string | null,
-    countTotal = true,
   ): Promise<Page<DecisionEntity>> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after, 2);
@@ -104,14 +104,16 @@ export class DecisionsService {
     if (!isUuid(allianceId) || !isMember(actor, allianceId)) return toPage([], limit, 0, () => []);
     const parsed = parseDecisionSearch(search);
     if (parsed === undefined) return toPage([], limit, 0, () => []);
-    const { rows, totalCount } = await this.repo.page(
+    const rows = await this.repo.page(
       allianceId,
       parsed,
       cursor ? [cursor[0] as number, cursor[1] as number] : null,
       limit,
-      countTotal ? MAX_COUNTED : null,
     );
-    return toPage(rows, limit, totalCount, (d) => [d.year, d.serial]);
+    const count = countWhenSelected((cap) => this.repo.countUpTo(allianceId, parsed, cap), {
+      cap: MAX_COUNTED,
+    });
+    return toPage(rows, limit, count, (d) => [d.year, d.serial]);
   }
 
   // ── recording ──────────────────────────────────────────────
