@@ -3,6 +3,7 @@ import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation } from 're
 import { I18nProvider, useI18n } from './i18n';
 import { SessionProvider, useSession } from './session';
 import { Loading } from './ui';
+import { NotificationBell } from './components/NotificationBell';
 import { PageChangesProvider } from './page-focus';
 import { SiteFooter } from './components/SiteFooter';
 import { isLegalPath } from './messages-legal';
@@ -27,6 +28,7 @@ const LegalPage = lazy(() => import('./pages/Legal'));
 const Platform = lazy(() => import('./pages/admin/Platform'));
 const AllianceAdmin = lazy(() => import('./pages/admin/AllianceAdmin'));
 const MyAccount = lazy(() => import('./pages/admin/MyAccount'));
+const Notifications = lazy(() => import('./pages/Notifications'));
 
 export function App() {
   return (
@@ -120,6 +122,7 @@ function Shell() {
           membership && <span className="alliance-name">{membership.alliance.name}</span>
         )}
         <span className="spacer" />
+        <NotificationBell />
         <span className="user" data-testid="current-user">
           {session.user?.displayName}
         </span>
@@ -176,6 +179,10 @@ function Shell() {
         ) : location.pathname === '/postausgang' && session.user?.platformAdmin ? (
           <Suspense fallback={<Loading />}>
             <Outbox />
+          </Suspense>
+        ) : location.pathname === '/benachrichtigungen' ? (
+          <Suspense fallback={<Loading />}>
+            <Notifications />
           </Suspense>
         ) : isAdminPath(location.pathname) ? (
           <Suspense fallback={<Loading />} key={location.pathname}>
