@@ -1,8 +1,10 @@
 import { REPORT_MESSAGES } from './messages-report.js';
+import { SIGN_IN_MESSAGES } from './messages-sign-in.js';
 
 /** UI texts: [German, English]. German is the default; keep both in plain language. */
 export const MESSAGES: Record<string, [string, string]> = {
   ...REPORT_MESSAGES,
+  ...SIGN_IN_MESSAGES,
   'app.name': ['Bündnisportal', 'Alliance portal'],
   'lang.switch': ['English', 'Deutsch'],
   'lang.de': ['Deutsch', 'German'],
