@@ -29,6 +29,16 @@ interface PlanNode {
   Plans?: PlanNode[];
 }
 
+/**
+ * A plan names partitions of `disclosures` (monthly: `disclosures_2026_11`, and
+ * `disclosures_default`). A scan of one that holds rows counts as a scan of the table; an empty
+ * partition (a coming month) may be scanned, as reading it costs nothing.
+ */
+const populatedPartitions = new Set<string>();
+function parentOf(relation: string | undefined): string {
+  return populatedPartitions.has(relation ?? '') ? 'disclosures' : (relation ?? '');
+}
+
 function nodes(plan: PlanNode): PlanNode[] {
   return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 }
@@ -57,6 +67,12 @@ describe('casework: list plans at scale (issue 17)', () => {
     );
     console.info(`casework plans: generated ${JSON.stringify(generated.counts)} in ${generated.seconds} s`);
     disclosedCaseId = generated.disclosedCaseId;
+    const { rows } = await t.db.query(
+      `SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+        WHERE i.inhparent = 'disclosures'::regclass AND c.reltuples > 0`,
+    );
+    rows.forEach((r: { relname: string }) => populatedPartitions.add(r.relname));
+    expect(populatedPartitions.size).toBeGreaterThan(0);
     expect(generated.counts.cases).toBe(10_000);
   }, 300_000);
 
@@ -86,7 +102,7 @@ describe('casework: list plans at scale (issue 17)', () => {
     expect(plans.length).toBeGreaterThan(0);
     for (const p of plans) {
       const scans = p.nodes
-        .filter((n) => n['Node Type'] === 'Seq Scan' && NEVER_SCANNED.includes(n['Relation Name'] ?? ''))
+        .filter((n) => n['Node Type'] === 'Seq Scan' && NEVER_SCANNED.includes(parentOf(n['Relation Name'])))
         .map((n) => `${n['Relation Name']} in ${p.query.replace(/\s+/g, ' ').slice(0, 120)}`);
       expect(scans).toEqual([]);
     }

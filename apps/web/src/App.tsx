@@ -6,6 +6,8 @@ import { Loading } from './ui';
 import { PageChangesProvider } from './page-focus';
 import { SignIn } from './pages/SignIn';
 import { AcceptInvitation, ForgotPassword, ResetPassword, SecondFactorSetup } from './pages/Account';
+import { AdminNavItem, isAdminPath } from './admin-nav';
+import { IdleWatch } from './idle';
 
 const Dashboard = lazy(() => import('./pages/Dashboard'));
 const AlliancePage = lazy(() => import('./pages/Alliance'));
@@ -18,6 +20,9 @@ const Cases = lazy(() => import('./pages/Cases'));
 const CaseDetail = lazy(() => import('./pages/CaseDetail'));
 const Outbox = lazy(() => import('./pages/Outbox'));
 const Reports = lazy(() => import('./pages/Reports'));
+const Platform = lazy(() => import('./pages/admin/Platform'));
+const AllianceAdmin = lazy(() => import('./pages/admin/AllianceAdmin'));
+const MyAccount = lazy(() => import('./pages/admin/MyAccount'));
 
 export function App() {
   return (
@@ -146,15 +151,31 @@ function Shell() {
               <NavLink to="/postausgang">{t('nav.outbox')}</NavLink>
             </li>
           )}
+          <AdminNavItem />
+          <li>
+            <NavLink to="/konto">{t('nav.account')}</NavLink>
+          </li>
         </ul>
       </nav>
+      <IdleWatch />
       <main id="main" tabIndex={-1}>
         {location.pathname === '/postausgang' && session.user?.platformAdmin ? (
           <Suspense fallback={<Loading />}>
             <Outbox />
           </Suspense>
+        ) : isAdminPath(location.pathname) ? (
+          <Suspense fallback={<Loading />} key={location.pathname}>
+            <Routes>
+              <Route path="/konto" element={<MyAccount />} />
+              <Route
+                path="/verwaltung"
+                element={session.user?.platformAdmin ? <Platform /> : <Navigate to="/" replace />}
+              />
+              <Route path="/verwaltung/buendnisse/:id" element={<AllianceAdmin />} />
+            </Routes>
+          </Suspense>
         ) : !session.allianceId ? (
-          <p className="empty">{t('alliance.none')}</p>
+          <p className="empty">{t(session.user?.platformAdmin ? 'admin.noAllianceYet' : 'alliance.none')}</p>
         ) : (
           <Suspense fallback={<Loading />} key={`${session.allianceId}:${location.pathname}`}>
             <Routes>

@@ -61,6 +61,10 @@ interface SessionState {
   /** After the second factor is set up: a refresh lifts the set-up-only restriction. */
   refresh(): Promise<void>;
   signOut(): Promise<void>;
+  /** Ends the session because it was idle: the sign-in page says so and keeps the user's place. */
+  expire(): Promise<void>;
+  /** The server's idle timeout (SESSION_IDLE_MINUTES), in seconds. */
+  idleTimeoutSeconds: number | null;
   selectAlliance(id: string): void;
   hasRole(...roles: Role[]): boolean;
   /** Current access token, for the few plain HTTP downloads (minutes PDF). */
@@ -196,6 +200,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     clear();
   }, [clear]);
 
+  const expire = useCallback(async () => {
+    await post(LogoutMutation, {}).catch(() => undefined);
+    clear(true);
+  }, [clear]);
+
   const user = payload?.user ?? null;
   const memberships = user?.memberships ?? [];
   const current = memberships.find((m) => m.alliance.id === allianceId) ?? memberships[0] ?? null;
@@ -214,6 +223,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       adopt: accept,
       refresh,
       signOut,
+      expire,
+      idleTimeoutSeconds: payload?.idleTimeoutSeconds ?? null,
       selectAlliance: (id) => {
         localStorage.setItem(ALLIANCE_KEY, id);
         setAllianceId(id);
@@ -234,7 +245,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       accept,
       refresh,
       signOut,
+      expire,
       payload?.accessTokenExpiresAt,
+      payload?.idleTimeoutSeconds,
     ],
   );
 

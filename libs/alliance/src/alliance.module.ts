@@ -11,6 +11,8 @@ import { AllianceRepository } from './alliances/alliance.repository.js';
 import { AllianceService } from './alliances/alliance.service.js';
 import { OrganisationRepository } from './alliances/organisation.repository.js';
 import { PartnerRepository } from './alliances/partner.repository.js';
+import { AdministrationResolver } from './administration/administration.resolver.js';
+import { AdministrationService } from './administration/administration.service.js';
 import { AdminBootstrapService } from './bootstrap/admin-bootstrap.service.js';
 import { AlliancePublicRecordResolver } from './public-record/public-record.resolver.js';
 import { AlliancePublicRecordService } from './public-record/public-record.service.js';
@@ -38,6 +40,8 @@ import { InvitationService } from './invitations/invitation.service.js';
     InvitationResolver,
     AlliancePublicRecordService,
     AlliancePublicRecordResolver,
+    AdministrationService,
+    AdministrationResolver,
   ],
   exports: [AllianceService, AdminBootstrapService],
 })

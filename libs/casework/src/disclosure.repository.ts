@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Db } from './case.repository.js';
 import { CONSENT_ACTIVE } from './consent.repository.js';
 import type { DisclosureModel } from './casework.models.js';
@@ -33,7 +34,10 @@ export interface DisclosureToRecord {
   consentId: string;
 }
 
-/** Data access for disclosures (append-only: a trigger refuses UPDATE and DELETE). */
+/**
+ * Data access for disclosures: partitioned by month of `at`, append-only (a trigger refuses UPDATE,
+ * and DELETE except the retention sweep's on erased cases).
+ */
 @Injectable()
 export class DisclosureRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -104,5 +108,47 @@ export class DisclosureRepository {
       [caseId],
     );
     return rows.map(toDisclosure);
+  }
+
+  /**
+   * Creates the monthly partitions from this month to `monthsAhead` months on (those missing; one
+   * caller at a time across instances). Returns how many it created.
+   */
+  async ensurePartitions(em: EntityManager, monthsAhead: number): Promise<number> {
+    const [{ created }] = await em.query(
+      `SELECT ensure_disclosure_partitions(now(), now() + make_interval(months => $1::int)) AS created`,
+      [monthsAhead],
+    );
+    return created;
+  }
+
+  /**
+   * Erased cases whose disclosures have been kept `retentionDays` since the erasure, oldest first,
+   * locked (another sweep skips them).
+   */
+  async lockCasesDueForExpiry(em: EntityManager, retentionDays: number, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await em.query(
+      `SELECT id FROM cases
+        WHERE status = 'ERASED' AND disclosures_expired_at IS NULL AND erased_at < now() - make_interval(days => $1::int)
+        ORDER BY erased_at LIMIT $2 FOR NO KEY UPDATE SKIP LOCKED`,
+      [retentionDays, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Deletes the disclosures of these erased cases and marks them done; the transaction declares
+   * itself the retention sweep, which the append-only trigger requires. Returns the rows deleted.
+   */
+  async deleteOfErasedCases(em: EntityManager, caseIds: readonly string[]): Promise<number> {
+    await em.query(`SET LOCAL casework.disclosure_retention = 'on'`);
+    const [{ deleted }] = await em.query(
+      `WITH gone AS (DELETE FROM disclosures WHERE case_id = ANY($1::uuid[]) RETURNING 1),
+            marked AS (UPDATE cases SET disclosures_expired_at = now() WHERE id = ANY($1::uuid[]) AND status = 'ERASED' RETURNING 1)
+       SELECT (SELECT count(*) FROM gone)::int AS deleted`,
+      [caseIds],
+    );
+    await em.query(`SET LOCAL casework.disclosure_retention = 'off'`);
+    return deleted;
   }
 }

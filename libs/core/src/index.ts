@@ -33,3 +33,5 @@ export * from './database/startup-retry.js';
 export * from './audit/audit-verification.service.js';
 export * from './graphql/selection.js';
 export * from './fonts/unicode-fonts.js';
+export * from './notify/notifier.js';
+export * from './pubsub/subscription-guard.js';

@@ -4,3 +4,6 @@ export * from './mail/templates.js';
 export * from './mail/mail-delivery.service.js';
 export * from './outbox/outbox.service.js';
 export * from './outbox/outbox.models.js';
+export * from './inbox/notifications.service.js';
+export * from './inbox/notification-kinds.js';
+export * from './inbox/notification.models.js';

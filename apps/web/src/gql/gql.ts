@@ -14,7 +14,31 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment SessionFields on AuthPayload { accessToken accessTokenExpiresAt sessionExpiresAt secondFactorEnrolmentRequired }\n": typeof types.SessionFieldsFragmentDoc,
+    "\n  query Platform {\n    alliances { id name municipality description quorumShare }\n    organisations { id name shortName kind legalDomains }\n  }\n": typeof types.PlatformDocument,
+    "\n  mutation CreateAlliance($input: CreateAllianceInput!) { createAlliance(input: $input) { id name municipality description } }\n": typeof types.CreateAllianceDocument,
+    "\n  mutation UpdateAlliance($id: ID!, $input: UpdateAllianceInput!) { updateAlliance(id: $id, input: $input) { id name description quorumShare } }\n": typeof types.UpdateAllianceDocument,
+    "\n  mutation CreateOrganisation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id name shortName kind legalDomains } }\n": typeof types.CreateOrganisationDocument,
+    "\n  mutation UpdateOrganisation($id: ID!, $input: UpdateOrganisationInput!) { updateOrganisation(id: $id, input: $input) { id name shortName kind legalDomains } }\n": typeof types.UpdateOrganisationDocument,
+    "\n  query AdminNav($id: ID!) { alliance(id: $id) { id viewerPermissions { manageMembers managePartners updateSettings setPublicRecord } } }\n": typeof types.AdminNavDocument,
+    "\n  query AllianceAdmin($id: ID!) {\n    alliance(id: $id) {\n      id name municipality description quorumShare\n      viewerPermissions { updateSettings setPublicRecord managePartners manageMembers }\n      publicRecord { published contactEmail fundingPeriodStart fundingPeriodEnd oparlUrl }\n      partners { id status joinedOn leftOn organisation { id name shortName kind } }\n      members { id roles user { id displayName email deactivatedAt totpEnabledAt platformAdmin organisation { id name } } }\n    }\n    organisations { id name shortName }\n  }\n": typeof types.AllianceAdminDocument,
+    "\n  query Invitations($allianceId: ID!) {\n    invitations(allianceId: $allianceId) { id email displayName roles status expiresAt sentCount organisation { id name } }\n  }\n": typeof types.InvitationsDocument,
+    "\n  mutation SetPublicRecord($input: SetAlliancePublicRecordInput!) {\n    setAlliancePublicRecord(input: $input) { id publicRecord { published contactEmail fundingPeriodStart fundingPeriodEnd oparlUrl } }\n  }\n": typeof types.SetPublicRecordDocument,
+    "\n  mutation AddPartner($input: AddPartnerInput!) { addPartner(input: $input) { id status joinedOn leftOn } }\n": typeof types.AddPartnerDocument,
+    "\n  mutation UpdatePartner($id: ID!, $input: UpdatePartnerInput!) { updatePartner(id: $id, input: $input) { id status joinedOn leftOn } }\n": typeof types.UpdatePartnerDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) { inviteUser(input: $input) { id email status } }\n": typeof types.InviteUserDocument,
+    "\n  mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { id status sentCount expiresAt } }\n": typeof types.ResendInvitationDocument,
+    "\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }\n": typeof types.RevokeInvitationDocument,
+    "\n  mutation SetMembership($input: SetMembershipInput!) { setMembership(input: $input) { id roles } }\n": typeof types.SetMembershipDocument,
+    "\n  mutation DeactivateUser($id: ID!) { deactivateUser(id: $id) { id deactivatedAt } }\n": typeof types.DeactivateUserDocument,
+    "\n  mutation ReactivateUser($id: ID!) { reactivateUser(id: $id) { id deactivatedAt } }\n": typeof types.ReactivateUserDocument,
+    "\n  mutation ResetSecondFactor($userId: ID!) { resetSecondFactor(userId: $userId) { id totpEnabledAt } }\n": typeof types.ResetSecondFactorDocument,
+    "\n  query MeetingPublication($allianceId: ID!) { meetings(allianceId: $allianceId) { id title startsAt status public viewerMaySetPublic } }\n": typeof types.MeetingPublicationDocument,
+    "\n  mutation SetMeetingPublic($meetingId: ID!, $public: Boolean!) { setMeetingPublic(meetingId: $meetingId, public: $public) { id public } }\n": typeof types.SetMeetingPublicDocument,
+    "\n  query MyAccount { me { id email displayName totpEnabledAt } sessions { id device createdAt lastUsedAt expiresAt current } }\n": typeof types.MyAccountDocument,
+    "\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n": typeof types.RevokeSessionDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation ResetOwnSecondFactor($code: String!) { resetOwnSecondFactor(code: $code) }\n": typeof types.ResetOwnSecondFactorDocument,
+    "\n  fragment SessionFields on AuthPayload { accessToken accessTokenExpiresAt sessionExpiresAt secondFactorEnrolmentRequired idleTimeoutSeconds }\n": typeof types.SessionFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      id\n      displayName\n      email\n      platformAdmin\n      organisation { id name shortName }\n      memberships { id roles alliance { id name municipality } }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!, $code: String) { login(email: $email, password: $password, code: $code) { ...SessionFields } }\n": typeof types.LoginDocument,
     "\n  mutation Refresh { refreshSession { ...SessionFields } }\n": typeof types.RefreshDocument,
@@ -73,7 +97,31 @@ type Documents = {
     "\n  mutation CompleteSignIn($code: String!) { completeSignIn(code: $code) { ...SessionFields } }\n": typeof types.CompleteSignInDocument,
 };
 const documents: Documents = {
-    "\n  fragment SessionFields on AuthPayload { accessToken accessTokenExpiresAt sessionExpiresAt secondFactorEnrolmentRequired }\n": types.SessionFieldsFragmentDoc,
+    "\n  query Platform {\n    alliances { id name municipality description quorumShare }\n    organisations { id name shortName kind legalDomains }\n  }\n": types.PlatformDocument,
+    "\n  mutation CreateAlliance($input: CreateAllianceInput!) { createAlliance(input: $input) { id name municipality description } }\n": types.CreateAllianceDocument,
+    "\n  mutation UpdateAlliance($id: ID!, $input: UpdateAllianceInput!) { updateAlliance(id: $id, input: $input) { id name description quorumShare } }\n": types.UpdateAllianceDocument,
+    "\n  mutation CreateOrganisation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id name shortName kind legalDomains } }\n": types.CreateOrganisationDocument,
+    "\n  mutation UpdateOrganisation($id: ID!, $input: UpdateOrganisationInput!) { updateOrganisation(id: $id, input: $input) { id name shortName kind legalDomains } }\n": types.UpdateOrganisationDocument,
+    "\n  query AdminNav($id: ID!) { alliance(id: $id) { id viewerPermissions { manageMembers managePartners updateSettings setPublicRecord } } }\n": types.AdminNavDocument,
+    "\n  query AllianceAdmin($id: ID!) {\n    alliance(id: $id) {\n      id name municipality description quorumShare\n      viewerPermissions { updateSettings setPublicRecord managePartners manageMembers }\n      publicRecord { published contactEmail fundingPeriodStart fundingPeriodEnd oparlUrl }\n      partners { id status joinedOn leftOn organisation { id name shortName kind } }\n      members { id roles user { id displayName email deactivatedAt totpEnabledAt platformAdmin organisation { id name } } }\n    }\n    organisations { id name shortName }\n  }\n": types.AllianceAdminDocument,
+    "\n  query Invitations($allianceId: ID!) {\n    invitations(allianceId: $allianceId) { id email displayName roles status expiresAt sentCount organisation { id name } }\n  }\n": types.InvitationsDocument,
+    "\n  mutation SetPublicRecord($input: SetAlliancePublicRecordInput!) {\n    setAlliancePublicRecord(input: $input) { id publicRecord { published contactEmail fundingPeriodStart fundingPeriodEnd oparlUrl } }\n  }\n": types.SetPublicRecordDocument,
+    "\n  mutation AddPartner($input: AddPartnerInput!) { addPartner(input: $input) { id status joinedOn leftOn } }\n": types.AddPartnerDocument,
+    "\n  mutation UpdatePartner($id: ID!, $input: UpdatePartnerInput!) { updatePartner(id: $id, input: $input) { id status joinedOn leftOn } }\n": types.UpdatePartnerDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) { inviteUser(input: $input) { id email status } }\n": types.InviteUserDocument,
+    "\n  mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { id status sentCount expiresAt } }\n": types.ResendInvitationDocument,
+    "\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }\n": types.RevokeInvitationDocument,
+    "\n  mutation SetMembership($input: SetMembershipInput!) { setMembership(input: $input) { id roles } }\n": types.SetMembershipDocument,
+    "\n  mutation DeactivateUser($id: ID!) { deactivateUser(id: $id) { id deactivatedAt } }\n": types.DeactivateUserDocument,
+    "\n  mutation ReactivateUser($id: ID!) { reactivateUser(id: $id) { id deactivatedAt } }\n": types.ReactivateUserDocument,
+    "\n  mutation ResetSecondFactor($userId: ID!) { resetSecondFactor(userId: $userId) { id totpEnabledAt } }\n": types.ResetSecondFactorDocument,
+    "\n  query MeetingPublication($allianceId: ID!) { meetings(allianceId: $allianceId) { id title startsAt status public viewerMaySetPublic } }\n": types.MeetingPublicationDocument,
+    "\n  mutation SetMeetingPublic($meetingId: ID!, $public: Boolean!) { setMeetingPublic(meetingId: $meetingId, public: $public) { id public } }\n": types.SetMeetingPublicDocument,
+    "\n  query MyAccount { me { id email displayName totpEnabledAt } sessions { id device createdAt lastUsedAt expiresAt current } }\n": types.MyAccountDocument,
+    "\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n": types.RevokeSessionDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": types.ChangePasswordDocument,
+    "\n  mutation ResetOwnSecondFactor($code: String!) { resetOwnSecondFactor(code: $code) }\n": types.ResetOwnSecondFactorDocument,
+    "\n  fragment SessionFields on AuthPayload { accessToken accessTokenExpiresAt sessionExpiresAt secondFactorEnrolmentRequired idleTimeoutSeconds }\n": types.SessionFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      id\n      displayName\n      email\n      platformAdmin\n      organisation { id name shortName }\n      memberships { id roles alliance { id name municipality } }\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!, $code: String) { login(email: $email, password: $password, code: $code) { ...SessionFields } }\n": types.LoginDocument,
     "\n  mutation Refresh { refreshSession { ...SessionFields } }\n": types.RefreshDocument,
@@ -149,7 +197,103 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SessionFields on AuthPayload { accessToken accessTokenExpiresAt sessionExpiresAt secondFactorEnrolmentRequired }\n"): (typeof documents)["\n  fragment SessionFields on AuthPayload { accessToken accessTokenExpiresAt sessionExpiresAt secondFactorEnrolmentRequired }\n"];
+export function graphql(source: "\n  query Platform {\n    alliances { id name municipality description quorumShare }\n    organisations { id name shortName kind legalDomains }\n  }\n"): (typeof documents)["\n  query Platform {\n    alliances { id name municipality description quorumShare }\n    organisations { id name shortName kind legalDomains }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAlliance($input: CreateAllianceInput!) { createAlliance(input: $input) { id name municipality description } }\n"): (typeof documents)["\n  mutation CreateAlliance($input: CreateAllianceInput!) { createAlliance(input: $input) { id name municipality description } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAlliance($id: ID!, $input: UpdateAllianceInput!) { updateAlliance(id: $id, input: $input) { id name description quorumShare } }\n"): (typeof documents)["\n  mutation UpdateAlliance($id: ID!, $input: UpdateAllianceInput!) { updateAlliance(id: $id, input: $input) { id name description quorumShare } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOrganisation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id name shortName kind legalDomains } }\n"): (typeof documents)["\n  mutation CreateOrganisation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id name shortName kind legalDomains } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOrganisation($id: ID!, $input: UpdateOrganisationInput!) { updateOrganisation(id: $id, input: $input) { id name shortName kind legalDomains } }\n"): (typeof documents)["\n  mutation UpdateOrganisation($id: ID!, $input: UpdateOrganisationInput!) { updateOrganisation(id: $id, input: $input) { id name shortName kind legalDomains } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminNav($id: ID!) { alliance(id: $id) { id viewerPermissions { manageMembers managePartners updateSettings setPublicRecord } } }\n"): (typeof documents)["\n  query AdminNav($id: ID!) { alliance(id: $id) { id viewerPermissions { manageMembers managePartners updateSettings setPublicRecord } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AllianceAdmin($id: ID!) {\n    alliance(id: $id) {\n      id name municipality description quorumShare\n      viewerPermissions { updateSettings setPublicRecord managePartners manageMembers }\n      publicRecord { published contactEmail fundingPeriodStart fundingPeriodEnd oparlUrl }\n      partners { id status joinedOn leftOn organisation { id name shortName kind } }\n      members { id roles user { id displayName email deactivatedAt totpEnabledAt platformAdmin organisation { id name } } }\n    }\n    organisations { id name shortName }\n  }\n"): (typeof documents)["\n  query AllianceAdmin($id: ID!) {\n    alliance(id: $id) {\n      id name municipality description quorumShare\n      viewerPermissions { updateSettings setPublicRecord managePartners manageMembers }\n      publicRecord { published contactEmail fundingPeriodStart fundingPeriodEnd oparlUrl }\n      partners { id status joinedOn leftOn organisation { id name shortName kind } }\n      members { id roles user { id displayName email deactivatedAt totpEnabledAt platformAdmin organisation { id name } } }\n    }\n    organisations { id name shortName }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Invitations($allianceId: ID!) {\n    invitations(allianceId: $allianceId) { id email displayName roles status expiresAt sentCount organisation { id name } }\n  }\n"): (typeof documents)["\n  query Invitations($allianceId: ID!) {\n    invitations(allianceId: $allianceId) { id email displayName roles status expiresAt sentCount organisation { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPublicRecord($input: SetAlliancePublicRecordInput!) {\n    setAlliancePublicRecord(input: $input) { id publicRecord { published contactEmail fundingPeriodStart fundingPeriodEnd oparlUrl } }\n  }\n"): (typeof documents)["\n  mutation SetPublicRecord($input: SetAlliancePublicRecordInput!) {\n    setAlliancePublicRecord(input: $input) { id publicRecord { published contactEmail fundingPeriodStart fundingPeriodEnd oparlUrl } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddPartner($input: AddPartnerInput!) { addPartner(input: $input) { id status joinedOn leftOn } }\n"): (typeof documents)["\n  mutation AddPartner($input: AddPartnerInput!) { addPartner(input: $input) { id status joinedOn leftOn } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePartner($id: ID!, $input: UpdatePartnerInput!) { updatePartner(id: $id, input: $input) { id status joinedOn leftOn } }\n"): (typeof documents)["\n  mutation UpdatePartner($id: ID!, $input: UpdatePartnerInput!) { updatePartner(id: $id, input: $input) { id status joinedOn leftOn } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteUser($input: InviteUserInput!) { inviteUser(input: $input) { id email status } }\n"): (typeof documents)["\n  mutation InviteUser($input: InviteUserInput!) { inviteUser(input: $input) { id email status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { id status sentCount expiresAt } }\n"): (typeof documents)["\n  mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { id status sentCount expiresAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }\n"): (typeof documents)["\n  mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMembership($input: SetMembershipInput!) { setMembership(input: $input) { id roles } }\n"): (typeof documents)["\n  mutation SetMembership($input: SetMembershipInput!) { setMembership(input: $input) { id roles } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateUser($id: ID!) { deactivateUser(id: $id) { id deactivatedAt } }\n"): (typeof documents)["\n  mutation DeactivateUser($id: ID!) { deactivateUser(id: $id) { id deactivatedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReactivateUser($id: ID!) { reactivateUser(id: $id) { id deactivatedAt } }\n"): (typeof documents)["\n  mutation ReactivateUser($id: ID!) { reactivateUser(id: $id) { id deactivatedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetSecondFactor($userId: ID!) { resetSecondFactor(userId: $userId) { id totpEnabledAt } }\n"): (typeof documents)["\n  mutation ResetSecondFactor($userId: ID!) { resetSecondFactor(userId: $userId) { id totpEnabledAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MeetingPublication($allianceId: ID!) { meetings(allianceId: $allianceId) { id title startsAt status public viewerMaySetPublic } }\n"): (typeof documents)["\n  query MeetingPublication($allianceId: ID!) { meetings(allianceId: $allianceId) { id title startsAt status public viewerMaySetPublic } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMeetingPublic($meetingId: ID!, $public: Boolean!) { setMeetingPublic(meetingId: $meetingId, public: $public) { id public } }\n"): (typeof documents)["\n  mutation SetMeetingPublic($meetingId: ID!, $public: Boolean!) { setMeetingPublic(meetingId: $meetingId, public: $public) { id public } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyAccount { me { id email displayName totpEnabledAt } sessions { id device createdAt lastUsedAt expiresAt current } }\n"): (typeof documents)["\n  query MyAccount { me { id email displayName totpEnabledAt } sessions { id device createdAt lastUsedAt expiresAt current } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n"): (typeof documents)["\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetOwnSecondFactor($code: String!) { resetOwnSecondFactor(code: $code) }\n"): (typeof documents)["\n  mutation ResetOwnSecondFactor($code: String!) { resetOwnSecondFactor(code: $code) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SessionFields on AuthPayload { accessToken accessTokenExpiresAt sessionExpiresAt secondFactorEnrolmentRequired idleTimeoutSeconds }\n"): (typeof documents)["\n  fragment SessionFields on AuthPayload { accessToken accessTokenExpiresAt sessionExpiresAt secondFactorEnrolmentRequired idleTimeoutSeconds }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2,7 +2,7 @@ import { graphql } from '../gql';
 
 // ───── session ─────
 export const SessionFields = graphql(`
-  fragment SessionFields on AuthPayload { accessToken accessTokenExpiresAt sessionExpiresAt secondFactorEnrolmentRequired }
+  fragment SessionFields on AuthPayload { accessToken accessTokenExpiresAt sessionExpiresAt secondFactorEnrolmentRequired idleTimeoutSeconds }
 `);
 // The signed-in user is read with `me` after login/refresh: refreshSession's user.memberships
 // fails in the API (no actor on that public mutation), see apps/web/README.md, "API gaps".

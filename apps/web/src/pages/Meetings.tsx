@@ -11,6 +11,7 @@ import {
 } from '../graphql/ops';
 import type { MeetingKind } from '../gql/graphql';
 import { ErrorMessage } from '../errors';
+import { MeetingPublication } from '../components/MeetingPublication';
 import { Badge, Empty, Loading, localToIso, PageTitle, Section } from '../ui';
 
 export default function Meetings() {
@@ -63,6 +64,7 @@ export default function Meetings() {
           </table>
         )}
       </Section>
+      <MeetingPublication allianceId={allianceId} />
       <Section title={t('meetings.calendar')} id="calendar">
         <p>{t('meetings.calendarIntro')}</p>
         {feedUrl ? (

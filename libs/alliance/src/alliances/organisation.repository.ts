@@ -26,6 +26,23 @@ export class OrganisationRepository {
     return em.findOne(OrganisationEntity, { where: { id } });
   }
 
+  lock(em: EntityManager, id: string): Promise<OrganisationEntity | null> {
+    return em.findOne(OrganisationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Another organisation has this name (case-insensitive). */
+  async nameTakenByOther(em: EntityManager, name: string, id: string): Promise<boolean> {
+    const rows = await em.query('SELECT 1 FROM organisations WHERE lower(name) = lower($1) AND id <> $2', [
+      name,
+      id,
+    ]);
+    return rows.length > 0;
+  }
+
+  save(em: EntityManager, org: OrganisationEntity): Promise<OrganisationEntity> {
+    return em.save(org);
+  }
+
   findByName(em: EntityManager, name: string): Promise<OrganisationEntity | null> {
     return em.findOne(OrganisationEntity, { where: { name } });
   }

@@ -232,17 +232,31 @@ export class InvitationService {
     return inv;
   }
 
+  /**
+   * The alliance through which the actor administers the user (null for the platform
+   * administrator), in the caller's transaction; NOT_FOUND when the actor does not administer them.
+   */
+  async administeredUser(
+    em: import('typeorm').EntityManager,
+    actor: Actor,
+    userId: string,
+  ): Promise<string | null> {
+    if (!isUuid(userId)) throw DomainError.notFound('User');
+    const target = await this.repo.administeredBy(em, userId);
+    const allianceId = actor.platformAdmin
+      ? null
+      : (target?.allianceIds.find((a) => hasRole(actor, a, Role.ALLIANCE_ADMIN)) ?? undefined);
+    if (!target || allianceId === undefined || (target.platformAdmin && !actor.platformAdmin))
+      throw DomainError.notFound('User');
+    return allianceId;
+  }
+
   /** Deactivates or reactivates a user whom the actor administers (see DESIGN: invitations, deactivation). */
   setActive(actor: Actor, userId: string, active: boolean): Promise<UserEntity> {
     if (!isUuid(userId)) throw DomainError.notFound('User');
     return this.dataSource.transaction(async (em) => {
-      const target = await this.repo.administeredBy(em, userId);
-      const allianceId = actor.platformAdmin
-        ? null
-        : (target?.allianceIds.find((a) => hasRole(actor, a, Role.ALLIANCE_ADMIN)) ?? undefined);
-      if (!target || allianceId === undefined || (target.platformAdmin && !actor.platformAdmin))
-        throw DomainError.notFound('User');
-      if (target.id === actor.userId) throw DomainError.field('id', 'you cannot deactivate your own account');
+      const allianceId = await this.administeredUser(em, actor, userId);
+      if (userId === actor.userId) throw DomainError.field('id', 'you cannot deactivate your own account');
       await this.accounts.setActive(em, actor, userId, active, allianceId);
       return em.getRepository(UserEntity).findOneOrFail({ where: { id: userId } });
     });

@@ -1,18 +1,22 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig, logger } from '../../../core/src/index.js';
+import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig, AuditService, logger } from '../../../core/src/index.js';
 import { CaseRepository } from '../case.repository.js';
 import { CaseService } from '../case.service.js';
+import { DisclosureRepository } from '../disclosure.repository.js';
 
 /** Advisory lock key: one retention sweep at a time across every instance on the database. */
 export const RETENTION_LOCK = 4_711_501;
 const BATCH = 200;
+/** Disclosure partitions exist this many months ahead of today. */
+export const PARTITION_MONTHS_AHEAD = 2;
 
 /**
- * Erases closed cases once CASE_RETENTION_DAYS have passed since closing. Every instance tries
- * every CASE_RETENTION_SWEEP_SECONDS; a transaction-scoped advisory lock lets exactly one of them
- * sweep, the others skip.
+ * Erases closed cases once CASE_RETENTION_DAYS have passed since closing, deletes the disclosures
+ * of cases erased DISCLOSURE_RETENTION_DAYS ago, and keeps the disclosure partitions of the coming
+ * months in place. Every instance tries every CASE_RETENTION_SWEEP_SECONDS (and once at start); a
+ * transaction-scoped advisory lock lets exactly one of them sweep, the others skip.
  */
 @Injectable()
 export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -24,11 +28,19 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CaseService,
     private readonly repo: CaseRepository,
+    private readonly disclosures: DisclosureRepository,
+    private readonly audit: AuditService,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
+    this.schedule();
+    this.timer = setInterval(() => this.schedule(), this.config.caseRetentionSweepSeconds * 1000);
+    this.timer.unref();
+  }
+
+  private schedule(): void {
+    if (this.running) return;
+    {
       this.running = this.sweep()
         .catch((e) =>
           logger.error(
@@ -37,8 +49,7 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
           ),
         )
         .finally(() => (this.running = undefined));
-    }, this.config.caseRetentionSweepSeconds * 1000);
-    this.timer.unref();
+    }
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -57,7 +68,29 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
           { component: 'retention', erased: due.length },
           'closed cases erased after retention period',
         );
+      await this.expireDisclosures(em);
+      const created = await this.disclosures.ensurePartitions(em, PARTITION_MONTHS_AHEAD);
+      if (created) logger.info({ component: 'retention', created }, 'disclosure partitions created');
       return due.length;
     });
+  }
+
+  /** Deletes the disclosures of cases erased DISCLOSURE_RETENTION_DAYS ago (up to one batch of cases). */
+  private async expireDisclosures(em: EntityManager): Promise<void> {
+    const due = await this.disclosures.lockCasesDueForExpiry(em, this.config.disclosureRetentionDays, BATCH);
+    if (!due.length) return;
+    const deleted = await this.disclosures.deleteOfErasedCases(em, due);
+    for (const caseId of due)
+      await this.audit.append(em, {
+        actorId: null,
+        action: 'expireDisclosuresAfterRetention',
+        entityType: 'Case',
+        entityId: caseId,
+        changedFields: ['disclosures'],
+      });
+    logger.info(
+      { component: 'retention', cases: due.length, disclosures: deleted },
+      'disclosures of erased cases deleted after retention period',
+    );
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, isUuid, PREFETCHED } from '../../../core/src/index.js';
+import { DomainError, isUuid, PREFETCHED, type SelectionTree } from '../../../core/src/index.js';
 import { TaskOrder } from '../coordination.enums.js';
 import type { TaskEntity } from './task.entities.js';
 import type { TaskFilter } from './task.inputs.js';
 import { Sql, TASK_COLUMNS, taskFromRow } from './task.repository.js';
+import { TASK_RELATIONS, type TaskRelation } from './task-relations.sql.js';
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
 
@@ -52,16 +53,12 @@ export interface TaskCursor {
   id: string;
 }
 
-/** Relations of the listed tasks to load in the list's own statement, and whether to count. */
-export interface TaskListInclude {
+/**
+ * What a list's selection asks for: whether to count, and each relation of its tasks to build in the
+ * list's own statement with the sub-fields selected below it.
+ */
+export interface TaskListInclude extends Partial<Record<TaskRelation, SelectionTree>> {
   totalCount: boolean;
-  leadPartner?: boolean;
-  contributingPartners?: boolean;
-  assignee?: boolean;
-  goal?: boolean;
-  blockedBy?: boolean;
-  blocking?: boolean;
-  comments?: boolean;
 }
 
 export type ListedTask = TaskEntity & { [PREFETCHED]?: Record<string, unknown> };
@@ -70,42 +67,6 @@ export type ListedTask = TaskEntity & { [PREFETCHED]?: Record<string, unknown> }
 const PAGE_COLUMNS =
   't.id, t.alliance_id, t.goal_id, t.decision_id, t.title, t.description, t.status, t.priority, t.lead_partner_id, ' +
   't.assignee_id, t.due_on, t.completed_at, t.version, t.created_by, t.created_at, t.updated_at';
-
-/** A timestamp as `Date.prototype.toISOString` writes it (the DateTime scalar passes it through). */
-const iso = (e: string) => `to_char(${e} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
-/** Partners and organisations through alliance's published views, users through identity's. */
-const PARTNER_JSON = `json_build_object('id', pp.id, 'allianceId', pp.alliance_id, 'organisationId', pp.organisation_id,
-  'status', pp.status, 'joinedOn', pp.joined_on, 'leftOn', pp.left_on, 'createdAt', ${iso('pp.created_at')},
-  '${PREFETCHED}', json_build_object('organisation', json_build_object('id', o.id, 'name', o.name,
-    'shortName', o.short_name, 'kind', o.kind, 'legalDomains', o.legal_domains, 'createdAt', ${iso('o.created_at')})))`;
-const PARTNERS_FROM = `alliance_partner_directory pp JOIN alliance_organisation_directory o ON o.id = pp.organisation_id`;
-const userJson = (u: string) =>
-  `json_build_object('id', ${u}.id, 'email', ${u}.email, 'displayName', ${u}.display_name, 'organisationId', ${u}.organisation_id,
-    'platformAdmin', ${u}.platform_admin, 'createdAt', ${iso(`${u}.created_at`)}, 'updatedAt', ${iso(`${u}.updated_at`)})`;
-const TASK_JSON = `json_build_object('id', b.id, 'allianceId', b.alliance_id, 'goalId', b.goal_id, 'decisionId', b.decision_id,
-  'title', b.title, 'description', b.description, 'status', b.status, 'priority', b.priority, 'leadPartnerId', b.lead_partner_id,
-  'assigneeId', b.assignee_id, 'dueOn', b.due_on, 'completedAt', ${iso('b.completed_at')}, 'version', b.version,
-  'createdBy', b.created_by, 'createdAt', ${iso('b.created_at')}, 'updatedAt', ${iso('b.updated_at')})`;
-
-/** Each relation: the SQL of its JSON value for the page row `t`. */
-const RELATIONS: Record<Exclude<keyof TaskListInclude, 'totalCount'>, string> = {
-  leadPartner: `(SELECT ${PARTNER_JSON} FROM ${PARTNERS_FROM} WHERE pp.id = t.lead_partner_id)`,
-  contributingPartners: `coalesce((SELECT json_agg(${PARTNER_JSON} ORDER BY pp.created_at, pp.id)
-    FROM task_contributing_partners cp JOIN ${PARTNERS_FROM} ON pp.id = cp.partner_id WHERE cp.task_id = t.id), '[]')`,
-  assignee: `(SELECT ${userJson('u')} FROM identity_user_directory u WHERE u.id = t.assignee_id)`,
-  goal: `(SELECT json_build_object('id', g.id, 'allianceId', g.alliance_id, 'parentId', g.parent_id, 'title', g.title,
-    'description', g.description, 'status', g.status, 'startsOn', g.starts_on, 'dueOn', g.due_on, 'createdBy', g.created_by,
-    'createdAt', ${iso('g.created_at')}, 'updatedAt', ${iso('g.updated_at')}) FROM goals g WHERE g.id = t.goal_id)`,
-  blockedBy: `coalesce((SELECT json_agg(${TASK_JSON} ORDER BY b.created_at, b.id)
-    FROM task_dependencies d JOIN tasks b ON b.id = d.blocked_by_id WHERE d.task_id = t.id), '[]')`,
-  blocking: `coalesce((SELECT json_agg(${TASK_JSON} ORDER BY b.created_at, b.id)
-    FROM task_dependencies d JOIN tasks b ON b.id = d.task_id WHERE d.blocked_by_id = t.id), '[]')`,
-  comments: `coalesce((SELECT json_agg(json_build_object('id', c.id, 'allianceId', c.alliance_id, 'taskId', c.task_id,
-      'authorId', c.author_id, 'body', c.body, 'createdAt', ${iso('c.created_at')},
-      '${PREFETCHED}', json_build_object('author', ${userJson('a')})) ORDER BY c.created_at, c.id)
-    FROM task_comments c JOIN identity_user_directory a ON a.id = c.author_id WHERE c.task_id = t.id), '[]')`,
-};
 
 /**
  * The WHERE conditions of a scope over `tasks t`, and the candidate sets to compute first. A
@@ -184,10 +145,14 @@ export class TaskListRepository {
     const filterParams = sql.params.length;
     const pageWhere = cursor ? [...where, cursorWhere(sql, order, cursor)] : where;
     const dir = sort.desc ? 'DESC' : 'ASC';
-    const relations = Object.entries(RELATIONS).filter(([name]) => include[name as keyof TaskListInclude]);
-    const prefetched = relations.length
-      ? `json_build_object(${relations.map(([name, expr]) => `'${name}', ${expr}`).join(', ')})`
-      : 'NULL::json';
+    const relations: string[] = [];
+    for (const [name, build] of Object.entries(TASK_RELATIONS)) {
+      const sel = include[name as TaskRelation];
+      const json = sel && build(sel);
+      // A relation whose selection cannot be built here resolves through its loader.
+      if (json) relations.push(`'${name}', ${json}`);
+    }
+    const prefetched = relations.length ? `json_build_object(${relations.join(', ')})` : 'NULL::json';
     const count = `(SELECT count(*) FROM tasks t WHERE ${filter})::int`;
     const rows: any[] = await this.dataSource.query(
       `WITH ${[

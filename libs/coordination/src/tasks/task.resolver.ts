@@ -21,6 +21,7 @@ import {
   isUuid,
   LoaderRegistry,
   selectedFields,
+  selectionTree,
 } from '../../../core/src/index.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { AllianceModel, AllianceService, PartnerModel } from '../../../alliance/src/index.js';
@@ -56,16 +57,16 @@ function sessionOf(ctx: GqlContext): string | undefined {
  */
 function lookAhead(info: GraphQLResolveInfo | undefined): TaskListInclude {
   if (!info) return { totalCount: true };
-  const node = selectedFields(info, ['edges', 'node']);
+  const node = selectionTree(info, ['edges', 'node']);
   return {
     totalCount: selectedFields(info, []).has('totalCount'),
-    leadPartner: node.has('leadPartner'),
-    contributingPartners: node.has('contributingPartners'),
-    assignee: node.has('assignee'),
-    goal: node.has('goal'),
-    blockedBy: node.has('blockedBy'),
-    blocking: node.has('blocking'),
-    comments: node.has('comments'),
+    leadPartner: node.get('leadPartner'),
+    contributingPartners: node.get('contributingPartners'),
+    assignee: node.get('assignee'),
+    goal: node.get('goal'),
+    blockedBy: node.get('blockedBy'),
+    blocking: node.get('blocking'),
+    comments: node.get('comments'),
   };
 }
 

@@ -29,6 +29,8 @@ export interface AppConfig {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   caseRetentionDays: number;
+  /** An erased case's disclosures are deleted this many days after its erasure. */
+  disclosureRetentionDays: number;
   /** Earlier CASE_DATA_KEYs (comma-separated), still used to decrypt rows written under them. */
   caseDataPreviousKeys: string[];
   /** How often each instance tries the retention sweep (it runs once across instances). */
@@ -274,6 +276,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
     refreshTokenTtlDays: int(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
     caseRetentionDays: int(env, 'CASE_RETENTION_DAYS', 3650, 1, 36500),
+    disclosureRetentionDays: int(env, 'DISCLOSURE_RETENTION_DAYS', 1095, 1, 36500),
     caseDataPreviousKeys: previousKeys(env, 'CASE_DATA_PREVIOUS_KEYS'),
     caseRetentionSweepSeconds: int(env, 'CASE_RETENTION_SWEEP_SECONDS', 3600, 1, 604800),
     auditCheckpointInterval: int(env, 'AUDIT_CHECKPOINT_INTERVAL', 1000, 1, 1_000_000),

@@ -56,6 +56,33 @@ export function selectedFields(info: GraphQLResolveInfo, path: string[]): Set<st
   return new Set(fieldsOf(sets, info.fragments).map((f) => f.name.value));
 }
 
+/** A selection below a field: each selected sub-field's name with its own selection (empty for a leaf). */
+export type SelectionTree = Map<string, SelectionTree>;
+
+/**
+ * The selection at `path` below the resolved field as a tree, fields of the same name merged
+ * (aliases, fragments), so a look-ahead can load exactly the sub-fields a query asks for.
+ */
+export function selectionTree(info: GraphQLResolveInfo, path: string[]): SelectionTree {
+  let sets: SelectionSetNode[] = info.fieldNodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+  for (const segment of path) {
+    sets = fieldsOf(sets, info.fragments)
+      .filter((f) => f.name.value === segment)
+      .flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+  }
+  return treeOf(sets, info.fragments);
+}
+
+function treeOf(sets: SelectionSetNode[], fragments: Record<string, FragmentDefinitionNode>): SelectionTree {
+  const byName = new Map<string, SelectionSetNode[]>();
+  for (const f of fieldsOf(sets, fragments)) {
+    const list = byName.get(f.name.value) ?? [];
+    if (f.selectionSet) list.push(f.selectionSet);
+    byName.set(f.name.value, list);
+  }
+  return new Map([...byName].map(([name, sub]) => [name, treeOf(sub, fragments)]));
+}
+
 function fieldsOf(sets: SelectionSetNode[], fragments: Record<string, FragmentDefinitionNode>): FieldNode[] {
   const out: FieldNode[] = [];
   const visit = (set: SelectionSetNode) => {

@@ -74,14 +74,16 @@ export const StrictDateTimeScalar = new GraphQLScalarType({
   name: 'DateTime',
   description:
     'A date-time string at UTC, such as 2019-12-03T09:54:33Z, compliant with the date-time format.',
-  // Also a timestamp PostgreSQL already wrote in toISOString's form: relations a list loads as JSON
-  // in its own statement (the task board) need no Date object per timestamp.
+  // Also a timestamp PostgreSQL already wrote in toISOString's form, or as epoch milliseconds:
+  // relations a list builds as JSON in its own statement (the task board) need no Date per row.
   serialize: (value) =>
     value instanceof Date
       ? value.toISOString()
-      : typeof value === 'string' && ISO_UTC.test(value)
-        ? value
-        : null,
+      : typeof value === 'number' && Number.isFinite(value)
+        ? new Date(value).toISOString()
+        : typeof value === 'string' && ISO_UTC.test(value)
+          ? value
+          : null,
   parseValue: (value) => parseDateTime(value),
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined, ast),
 });

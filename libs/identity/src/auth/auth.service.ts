@@ -21,6 +21,8 @@ export interface IssuedSession {
   accessTokenExpiresAt: Date;
   /** The session's absolute end (SESSION_MAX_HOURS after sign-in). */
   sessionExpiresAt: Date;
+  /** SESSION_IDLE_MINUTES, in seconds: the client warns before it. */
+  idleTimeoutSeconds: number;
   familyId: string;
   /** This session may only set up the second factor. */
   secondFactorEnrolmentRequired: boolean;
@@ -280,6 +282,7 @@ export class AuthService implements OnModuleInit {
       refreshToken,
       accessTokenExpiresAt: new Date(Date.now() + ttl * 1000),
       sessionExpiresAt: endsAt,
+      idleTimeoutSeconds: this.config.people.sessionIdleMinutes * 60,
       familyId,
       secondFactorEnrolmentRequired: secondFactorPending,
       user,

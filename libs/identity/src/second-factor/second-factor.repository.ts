@@ -65,6 +65,26 @@ export class SecondFactorRepository {
     return row.n;
   }
 
+  /** Removes the secret and the recovery codes: the user has no second factor any more. */
+  async clear(em: EntityManager, userId: string): Promise<boolean> {
+    const rows = await queryRows(
+      em,
+      `UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL
+        WHERE id = $1 AND (totp_secret IS NOT NULL OR totp_enabled_at IS NOT NULL) RETURNING id`,
+      [userId],
+    );
+    await em.query('DELETE FROM recovery_codes WHERE user_id = $1', [userId]);
+    return rows.length > 0;
+  }
+
+  /** This session family may only set up the second factor again (see AccessGuard). */
+  async requireEnrolment(em: EntityManager, userId: string, familyId: string): Promise<void> {
+    await em.query(
+      'UPDATE sessions SET second_factor_pending = true WHERE user_id = $1 AND family_id = $2 AND revoked_at IS NULL',
+      [userId, familyId],
+    );
+  }
+
   /** The session family may do more than enrol once the second factor is set up. */
   async completeEnrolment(em: EntityManager, userId: string): Promise<void> {
     await em.query(

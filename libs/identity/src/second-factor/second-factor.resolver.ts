@@ -40,4 +40,13 @@ export class SecondFactorResolver {
   confirmSecondFactor(@CurrentActor() actor: Actor, @Args('code') code: string) {
     return this.secondFactor.confirm(actor, code);
   }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Turns the caller's second factor off, proven with a current code or an unused recovery code; their other sessions end, and where a role requires a second factor this session may only set it up again.",
+  })
+  @Allow.signedIn('any signed-in user: their own second factor')
+  resetOwnSecondFactor(@CurrentActor() actor: Actor, @Args('code') code: string) {
+    return this.secondFactor.resetOwn(actor, code);
+  }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { generateSecret, generateURI, verifySync } from 'otplib';
 import QRCode from 'qrcode';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   type Actor,
   APP_CONFIG,
@@ -141,6 +141,73 @@ export class SecondFactorService {
         await this.attempts.addAttempt(this.dataSource.manager, 'totp', key);
         throw DomainError.unauthenticated('The code is wrong');
       });
+  }
+
+  /**
+   * The user turns their own second factor off, proving it with a current code or an unused
+   * recovery code (wrong codes count as at sign-in). Their other sessions end; when a role requires
+   * a second factor, this session may only set it up again.
+   */
+  async resetOwn(actor: Actor, code: string): Promise<boolean> {
+    if (!(await this.enabled(actor.userId)))
+      throw DomainError.conflict('There is no second factor to reset; set one up instead');
+    try {
+      await this.verifyAtSignIn(actor.userId, code);
+    } catch (e) {
+      // Not UNAUTHENTICATED: the caller is signed in, only the code is wrong.
+      if (
+        e instanceof DomainError &&
+        (e.code === ErrorCode.UNAUTHENTICATED || e.code === ErrorCode.SECOND_FACTOR_REQUIRED)
+      )
+        throw DomainError.field(
+          'code',
+          'is wrong; enter the current code of your app or an unused recovery code',
+        );
+      throw e;
+    }
+    return this.dataSource.transaction(async (em) => {
+      await this.clear(em, actor.userId, actor.sessionId);
+      if (actor.sessionId && this.requiredFor(actor))
+        await this.repo.requireEnrolment(em, actor.userId, actor.sessionId);
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'resetSecondFactor',
+        entityType: 'User',
+        entityId: actor.userId,
+        changedFields: ['totpSecret', 'recoveryCodes'],
+      });
+      return true;
+    });
+  }
+
+  /**
+   * An administrator resets another user's second factor, in the caller's transaction (the caller
+   * has checked that the actor may): every session of that user ends, and the user sets it up again
+   * at the next sign-in when a role requires it. False when there was none.
+   */
+  async resetFor(
+    em: EntityManager,
+    actor: Actor,
+    userId: string,
+    allianceId: string | null,
+  ): Promise<boolean> {
+    const changed = await this.clear(em, userId);
+    if (!changed) return false;
+    await this.audit.append(em, {
+      actorId: actor.userId,
+      action: 'resetSecondFactor',
+      entityType: 'User',
+      entityId: userId,
+      allianceId,
+      changedFields: ['totpSecret', 'recoveryCodes'],
+    });
+    return true;
+  }
+
+  private async clear(em: EntityManager, userId: string, keepFamilyId?: string): Promise<boolean> {
+    const changed = await this.repo.clear(em, userId);
+    await this.attempts.revokeSessions(em, userId, keepFamilyId);
+    return changed;
   }
 
   /** The time step of a valid code (±1 step for clock drift), never one at or before `after`. */

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Role } from '../../../core/src/index.js';
 
 /** `organisation` and `memberships` are resolved in the alliance context. */
@@ -42,6 +42,10 @@ export class AuthPayload {
   accessTokenExpiresAt: Date;
   @Field({ description: "The session's absolute end; signing in again is needed after it." })
   sessionExpiresAt: Date;
+  @Field(() => Int, {
+    description: 'The session ends after this many seconds without a request (SESSION_IDLE_MINUTES).',
+  })
+  idleTimeoutSeconds: number;
   @Field({
     description:
       'True: this session may only set up the second factor (beginSecondFactorEnrolment, confirmSecondFactor), then refresh.',

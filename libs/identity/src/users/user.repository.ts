@@ -85,6 +85,48 @@ export class UserRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Active users of the organisations who are members of the alliance (with one of `roles`, when given). */
+  async activeMembersOfOrganisations(
+    em: EntityManager,
+    allianceId: string,
+    organisationIds: string[],
+    roles: Role[] | null,
+  ): Promise<string[]> {
+    const rows: { id: string }[] = await em.query(
+      `SELECT u.id FROM users u JOIN memberships ms ON ms.user_id = u.id AND ms.alliance_id = $1
+        WHERE u.organisation_id = ANY($2::uuid[]) AND u.deactivated_at IS NULL
+          AND ($3::text[] IS NULL OR ms.roles && $3::text[])`,
+      [allianceId, organisationIds, roles],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Active users of the organisation who hold `role` in any of their alliance memberships. */
+  async activeWithRoleInOrganisation(
+    em: EntityManager,
+    organisationId: string,
+    role: Role,
+  ): Promise<string[]> {
+    const rows: { id: string }[] = await em.query(
+      `SELECT DISTINCT u.id FROM users u JOIN memberships ms ON ms.user_id = u.id
+        WHERE u.organisation_id = $1 AND u.deactivated_at IS NULL AND $2 = ANY(ms.roles)`,
+      [organisationId, role],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Address, name and language of the active users among `ids`. */
+  contactsOf(
+    em: EntityManager,
+    ids: string[],
+  ): Promise<{ id: string; email: string; displayName: string; language: 'de' | 'en' }[]> {
+    return em.query(
+      `SELECT id, email, display_name AS "displayName", language FROM users
+        WHERE id = ANY($1::uuid[]) AND deactivated_at IS NULL`,
+      [ids],
+    );
+  }
+
   async allianceIdsOf(userId: string): Promise<string[]> {
     const rows: { alliance_id: string }[] = await this.dataSource.query(
       'SELECT alliance_id FROM memberships WHERE user_id = $1',

@@ -98,6 +98,28 @@ export class UsersService {
     return this.repo.membersFromOrganisation(em, allianceId, organisationId, userIds);
   }
 
+  /** Active members of the alliance from these organisations (with one of `roles`, when given). */
+  activeMembersOfOrganisations(
+    em: EntityManager,
+    allianceId: string,
+    organisationIds: string[],
+    roles: Role[] | null = null,
+  ): Promise<string[]> {
+    return organisationIds.length
+      ? this.repo.activeMembersOfOrganisations(em, allianceId, organisationIds, roles)
+      : Promise.resolve([]);
+  }
+
+  /** Active users of the organisation holding `role` in any alliance (case workers: CASE_WORKER). */
+  activeWithRoleInOrganisation(em: EntityManager, organisationId: string, role: Role): Promise<string[]> {
+    return this.repo.activeWithRoleInOrganisation(em, organisationId, role);
+  }
+
+  /** Address, name and language of the active users among `ids` (for notifications). */
+  contactsOf(em: EntityManager, ids: string[]) {
+    return ids.length ? this.repo.contactsOf(em, ids) : Promise.resolve([]);
+  }
+
   /** The alliances the user is a member of. */
   allianceIdsOf(userId: string): Promise<string[]> {
     return this.repo.allianceIdsOf(userId);

@@ -1,6 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { type Actor, Allow, CurrentActor, type GqlContext } from '../../../core/src/index.js';
 import { MeetingModel } from '../meetings/meeting.models.js';
+import { canRun } from '../meetings/meetings.service.js';
 import { MeetingPublicationService } from './meeting-publication.service.js';
 
 @Resolver(() => MeetingModel)
@@ -27,5 +28,13 @@ export class MeetingPublicationResolver {
   })
   public_(@Parent() meeting: MeetingModel, @Context() ctx: GqlContext) {
     return this.publication.publicLoader(ctx.loaders).load(meeting.id);
+  }
+
+  @ResolveField(() => Boolean, {
+    description: 'Whether the caller may use setMeetingPublic on this meeting (the same rule).',
+  })
+  viewerMaySetPublic(@Parent() meeting: MeetingModel, @Context() ctx: GqlContext) {
+    const actor = ctx.req.user;
+    return !!actor && canRun(actor, meeting);
   }
 }

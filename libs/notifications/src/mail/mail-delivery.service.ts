@@ -75,7 +75,16 @@ export class MailDeliveryService implements OnApplicationBootstrap, OnApplicatio
           subject: mail.subject,
           text: mail.text ?? '',
           html: mail.html ?? undefined,
-          headers: { 'Content-Language': mail.language, 'X-Outbox-Id': mail.id },
+          headers: { ...(mail.headers ?? {}), 'Content-Language': mail.language, 'X-Outbox-Id': mail.id },
+          ...(mail.calendarMethod && mail.calendarContent
+            ? {
+                icalEvent: {
+                  method: mail.calendarMethod,
+                  filename: 'einladung.ics',
+                  content: mail.calendarContent,
+                },
+              }
+            : {}),
         });
         await this.repo.markSent(em, outboxId);
         return 'sent' as const;

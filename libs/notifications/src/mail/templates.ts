@@ -87,13 +87,36 @@ export function renderMail(template: string, language: MailLanguage, params: Par
   const t = TEMPLATES[template];
   if (!t) throw new Error(`unknown mail template ${template}`);
   const { subject, lines, link } = t[language](params);
-  const text = `${[...lines, ...(link ? [`${link[0]}: ${link[1]}`] : [])].join('\n\n')}\n\n-- \nBündnisportal\n`;
+  return composeMail(language, subject, lines, link ? [link] : []);
+}
+
+/**
+ * A mail from its parts: paragraphs, links (label, URL) and small print under the signature
+ * (the unsubscribe links of notification mails).
+ */
+export function composeMail(
+  language: MailLanguage,
+  subject: string,
+  lines: string[],
+  links: [string, string][],
+  footer: [string, string][] = [],
+): RenderedMail {
+  const text = [
+    [...lines, ...links.map(([label, url]) => `${label}: ${url}`)].join('\n\n'),
+    '\n\n-- \nBündnisportal\n',
+    ...footer.map(([label, url]) => `${label}: ${url}\n`),
+  ].join('');
   const html = [
     `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
     '<body style="font-family: sans-serif; line-height: 1.5">',
     ...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
-    link ? `<p><a href="${escapeHtml(link[1])}">${escapeHtml(link[0])}</a></p>` : '',
-    '<p style="color:#555">Bündnisportal</p></body></html>',
+    ...links.map(([label, url]) => `<p><a href="${escapeHtml(url)}">${escapeHtml(label)}</a></p>`),
+    '<p style="color:#555">Bündnisportal</p>',
+    ...footer.map(
+      ([label, url]) =>
+        `<p style="color:#555;font-size:small"><a href="${escapeHtml(url)}">${escapeHtml(label)}</a></p>`,
+    ),
+    '</body></html>',
   ].join('\n');
   return { subject, text, html };
 }

@@ -19,24 +19,52 @@ export interface OutboxRow {
   createdAt: Date;
   sentAt: Date | null;
   failedAt: Date | null;
+  headers: Record<string, string> | null;
+  calendarMethod: string | null;
+  calendarContent: string | null;
+}
+
+export interface OutboxInsert extends RenderedMail {
+  recipient: string;
+  language: string;
+  template: string;
+  headers?: Record<string, string> | null;
+  calendar?: { method: string; content: string } | null;
 }
 
 const COLUMNS = `id, recipient, language, template, subject, text_body AS "text", html_body AS "html",
-  status, attempts, last_error AS "lastError", created_at AS "createdAt", sent_at AS "sentAt", failed_at AS "failedAt"`;
+  status, attempts, last_error AS "lastError", created_at AS "createdAt", sent_at AS "sentAt", failed_at AS "failedAt",
+  headers, calendar_method AS "calendarMethod", calendar_content AS "calendarContent"`;
 
 /** The outbox's SQL; every method runs on the manager it is given (the caller's transaction). */
 @Injectable()
 export class OutboxRepository {
-  async insert(
-    em: EntityManager,
-    mail: { recipient: string; language: string; template: string } & RenderedMail,
-  ): Promise<string> {
-    const [row] = await em.query(
-      `INSERT INTO mail_outbox (recipient, language, template, subject, text_body, html_body)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [mail.recipient, mail.language, mail.template, mail.subject, mail.text, mail.html],
+  async insert(em: EntityManager, mail: OutboxInsert): Promise<string> {
+    return (await this.insertMany(em, [mail]))[0];
+  }
+
+  /** Several mails in one statement; their ids (in no particular order). */
+  async insertMany(em: EntityManager, mails: OutboxInsert[]): Promise<string[]> {
+    if (!mails.length) return [];
+    const rows: { id: string }[] = await em.query(
+      `INSERT INTO mail_outbox (recipient, language, template, subject, text_body, html_body, headers,
+                                calendar_method, calendar_content)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                            $7::jsonb[], $8::text[], $9::text[])
+       RETURNING id`,
+      [
+        mails.map((m) => m.recipient),
+        mails.map((m) => m.language),
+        mails.map((m) => m.template),
+        mails.map((m) => m.subject),
+        mails.map((m) => m.text),
+        mails.map((m) => m.html),
+        mails.map((m) => (m.headers ? JSON.stringify(m.headers) : null)),
+        mails.map((m) => m.calendar?.method ?? null),
+        mails.map((m) => m.calendar?.content ?? null),
+      ],
     );
-    return row.id;
+    return rows.map((r) => r.id);
   }
 
   /** The pending mail, locked for its delivery; null when it is sent, failed, or being sent elsewhere. */
@@ -52,7 +80,7 @@ export class OutboxRepository {
   async markSent(em: EntityManager, id: string): Promise<void> {
     await em.query(
       `UPDATE mail_outbox SET status = 'SENT', sent_at = now(), attempts = attempts + 1,
-              text_body = NULL, html_body = NULL, last_error = NULL
+              text_body = NULL, html_body = NULL, calendar_content = NULL, last_error = NULL
         WHERE id = $1`,
       [id],
     );

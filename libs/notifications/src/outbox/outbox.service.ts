@@ -17,7 +17,7 @@ import {
 } from '../../../core/src/index.js';
 import { renderMail } from '../mail/templates.js';
 import { MAIL_QUEUE } from '../migrations/1795959363681-mail-outbox.js';
-import { type MailStatus, OutboxRepository, type OutboxRow } from './outbox.repository.js';
+import { type MailStatus, type OutboxInsert, OutboxRepository, type OutboxRow } from './outbox.repository.js';
 
 /** pg-boss's transactional hook: its insert runs on our transaction's connection. */
 export function onTransaction(em: EntityManager) {
@@ -59,6 +59,28 @@ export class OutboxService implements MailOutbox {
     });
     await this.sendJob(em, id);
     return id;
+  }
+
+  /**
+   * Mails rendered by the caller (notifications), with their headers and calendar part: written
+   * with their delivery jobs in two statements, however many there are.
+   */
+  async enqueueRendered(em: EntityManager, mails: OutboxInsert[]): Promise<string[]> {
+    const ids = await this.repo.insertMany(em, mails);
+    if (!ids.length) return ids;
+    const { mailMaxAttempts, mailRetryDelaySeconds } = this.config.people;
+    await this.queue.insert(
+      ids.map((id) => ({
+        name: MAIL_QUEUE,
+        data: { outboxId: id },
+        retryLimit: mailMaxAttempts - 1,
+        retryDelay: mailRetryDelaySeconds,
+        retryBackoff: true,
+        expireInSeconds: 120,
+      })),
+      { db: onTransaction(em) } as any,
+    );
+    return ids;
   }
 
   private async sendJob(em: EntityManager, id: string): Promise<void> {
