@@ -65,8 +65,26 @@ export default tseslint.config(
       ],
       // Nest modules and GraphQL types are classes without members by design.
       '@typescript-eslint/no-extraneous-class': 'off',
-      // Files that do everything are hard to live in (issue 10): a warning around 400 lines.
+      // Files that do everything are hard to live in: a warning around 400 lines.
       'max-lines': ['warn', { max: 400 }],
+    },
+  },
+  // TypeORM answers a raw UPDATE or DELETE with `[rows, rowCount]`, every other statement with the rows:
+  // a `….query()` of UPDATE/DELETE … RETURNING reads the wrong shape. core's `queryRows()` reads both.
+  {
+    files: ['libs/**/*.ts', 'apps/api/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          "CallExpression[callee.property.name='query'][arguments.0.value=/^\\s*(WITH\\b[\\s\\S]*\\)\\s*)?(UPDATE|DELETE)\\b[\\s\\S]*\\bRETURNING\\b/i]",
+          "CallExpression[callee.property.name='query'][arguments.0.quasis.0.value.raw=/^\\s*(WITH\\b[\\s\\S]*\\)\\s*)?(UPDATE|DELETE)\\b/i]:has(TemplateElement[value.raw=/\\bRETURNING\\b/i])",
+        ].map((selector) => ({
+          selector,
+          message:
+            'UPDATE/DELETE … RETURNING through `queryRows(em, sql, params)` of core (TypeORM answers [rows, rowCount])',
+        })),
+      ],
     },
   },
   // Dependency rules: apps → contexts → core.

@@ -7,6 +7,7 @@
  *   (BENCH_SECONDS=10 BENCH_CONNECTIONS=10 by default; DATABASE_URL=… for the machine's PostgreSQL)
  */
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { CaseCrypto } from '../libs/casework/src/index.js';
 import { startTestApp, type TestApp } from '../test/utils/test-app.js';
 import { casework } from '../test/casework/helpers.js';
@@ -111,13 +112,17 @@ describe('bench: casework list read', () => {
       };
       const disclosures =
         (await t.db.query('SELECT count(*)::int AS n FROM disclosures')).rows[0].n - disclosuresBefore;
+      // Ratios to the baseline measured in the same run: what to read on a shared machine.
+      const floor = runs['baseline: { me { id } }'].rps;
       const lines = Object.entries(runs).map(
         ([name, r]) =>
-          `  ${name.padEnd(56)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}`,
+          `  ${name.padEnd(56)} ${r.rps.toFixed(0).padStart(6)} req/s (${(r.rps / floor).toFixed(2)}×)   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}`,
       );
       console.info(
         [
-          `casework read bench: ${CASES} cases, ${HANDOVERS} accepted handovers, ${CONNECTIONS} connections × ${SECONDS} s (seeded in ${(seeded / 1000).toFixed(1)} s)`,
+          `casework read bench: ${CASES} cases, ${HANDOVERS} accepted handovers, ${CONNECTIONS} connections × ${SECONDS} s (seeded in ${(seeded / 1000).toFixed(1)} s, load average ${loadavg()
+            .map((l) => l.toFixed(1))
+            .join(' ')})`,
           `  statements for one receiver read of 50 cases (disclosures included): ${statements}`,
           ...lines,
           `  disclosure rows written during the receiver run: ${disclosures}`,

@@ -7,6 +7,7 @@
  *   npm test -- --roots '<rootDir>/bench' --testMatch '**\/meetings-*.bench.ts'
  *   (BENCH_SECONDS=10 BENCH_CONNECTIONS=10 by default; DATABASE_URL=… for the machine's PostgreSQL)
  */
+import { loadavg } from 'node:os';
 import { todayInBerlin } from '../libs/core/src/index.js';
 import { startTestApp } from '../test/utils/test-app.js';
 import { aMeetingAlliance, meetingWith, run, schedule } from '../test/meetings/fixtures.js';
@@ -30,11 +31,16 @@ describe('bench: meetings', () => {
       await t.app.listen(0, '127.0.0.1');
       const url = await t.app.getUrl();
 
+      // The same server's floor, measured back to back: the ratio is what to read on a shared machine.
+      const baseline = await graphqlLoad(url, a.users.member.token, { query: '{ me { id } }' });
       const read = await graphqlLoad(url, a.users.member.token, {
         query: MEETING,
         variables: { id: meetingId },
       });
       expect(read.non2xx).toBe(0);
+      const load = loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ');
 
       const live = await schedule(t, a);
       await run(t, a.users.fac.token, 'startMeeting', live.id);
@@ -69,8 +75,9 @@ describe('bench: meetings', () => {
 
       console.info(
         [
-          `meetings bench (${CONNECTIONS} connections, ${SECONDS} s, ${process.env.DATABASE_URL ? 'service PostgreSQL' : 'embedded PostgreSQL'})`,
-          `meeting page query (20 decisions, ${check.statements} statements): ${read.rps.toFixed(0)} req/s, p50 ${read.p50} ms, p99 ${read.p99} ms, errors ${read.errors}`,
+          `meetings bench (${CONNECTIONS} connections, ${SECONDS} s, ${process.env.DATABASE_URL ? 'service PostgreSQL' : 'embedded PostgreSQL'}, load average ${load})`,
+          `baseline { me { id } }: ${baseline.rps.toFixed(0)} req/s, p50 ${baseline.p50} ms, p99 ${baseline.p99} ms`,
+          `meeting page query (20 decisions, ${check.statements} statements): ${read.rps.toFixed(0)} req/s (${(read.rps / baseline.rps).toFixed(2)}× the baseline), p50 ${read.p50} ms, p99 ${read.p99} ms, errors ${read.errors}`,
           `recordDecision concurrent: ${write.rps.toFixed(0)} req/s, p50 ${write.p50} ms, p99 ${write.p99} ms, errors ${write.errors}; ${n - before.rows[0].n} decisions numbered gap-free (max serial ${m})`,
         ].join('\n'),
       );

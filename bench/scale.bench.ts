@@ -28,7 +28,8 @@ const CASES = `{ cases(first: 50) { totalCount edges { node { reference identity
   language { germanLevel otherLanguages } residence { status } handovers { to { id } consent { id } } } } } }`;
 const INBOX = `{ handovers(incoming: true, status: [REQUESTED]) { id requestedAt case { reference } consent { categories } } }`;
 const DISCLOSURES = `query($id: ID!) { disclosures(caseId: $id, first: 50) { totalCount edges { node { at categories reader { displayName } organisation { name } } } } }`;
-const TASKS = `query($a: ID!, $f: TaskFilter) { tasks(allianceId: $a, filter: $f, first: 50) { totalCount edges { node { id title status dueOn } } } }`;
+const TASKS = `query($a: ID!, $f: TaskFilter, $after: String) { tasks(allianceId: $a, filter: $f, first: 50, after: $after) {
+  totalCount pageInfo { endCursor } edges { node { id title status dueOn } } } }`;
 const AUDIT = `{ auditLog(first: 50) { totalCount edges { node { action entityType changedFields } } } }`;
 
 interface Shape {
@@ -107,7 +108,18 @@ async function measure(scale: keyof typeof SCALES): Promise<Map<string, Figures>
     );
     await t.app.listen(0, '127.0.0.1');
     const url = await t.app.getUrl();
-    const tasks = (f: Record<string, unknown>) => ({ query: TASKS, variables: { a: board.allianceId, f } });
+    const tasks = (f: Record<string, unknown>, after?: string) => ({
+      query: TASKS,
+      variables: { a: board.allianceId, f, after },
+    });
+    const { rows: assignee } = await t.db.query(
+      'SELECT assignee_id AS id FROM tasks WHERE alliance_id = $1 AND assignee_id IS NOT NULL ORDER BY id LIMIT 1',
+      [board.allianceId],
+    );
+    // The cursor of the third page, for a later page of the unfiltered list.
+    let after: string | undefined;
+    for (let i = 0; i < 2; i++)
+      after = (await t.gql(TASKS, tasks({}, after).variables, coordinator)).data.tasks.pageInfo.endCursor;
     const shapes: Shape[] = [
       { name: "receiver's cases(first: 50) with data", token: a.users.jc.token, body: { query: CASES } },
       { name: "owner's cases(first: 50) with data", token: a.users.kim.token, body: { query: CASES } },
@@ -126,7 +138,9 @@ async function measure(scale: keyof typeof SCALES): Promise<Map<string, Figures>
         },
       },
       { name: 'tasks unfiltered', token: coordinator, body: tasks({}) },
+      { name: 'tasks third page (after a cursor)', token: coordinator, body: tasks({}, after) },
       { name: 'tasks by partnerId', token: coordinator, body: tasks({ partnerId: partner[0].id }) },
+      { name: 'tasks by assigneeId', token: coordinator, body: tasks({ assigneeId: assignee[0].id }) },
       { name: 'tasks search rare word', token: coordinator, body: tasks({ search: 'Zwischenstandxyz' }) },
       { name: 'tasks search common word', token: coordinator, body: tasks({ search: 'Sprachkurs' }) },
       { name: 'auditLog(first: 50)', token: await t.adminToken(), body: { query: AUDIT } },

@@ -11,6 +11,17 @@ export const RECORD_CONSENT = `mutation($i: RecordConsentInput!) { recordConsent
 export const REQUEST_HANDOVER = `mutation($i: RequestHandoverInput!) { requestHandover(input: $i) { id status accessActive } }`;
 export const ACCEPT = `mutation($id: ID!) { acceptHandover(id: $id) { id status accessActive } }`;
 
+export const CONSENT_FIELDS = `id case { id } recipients { id } categories purpose form evidenceReference informedInLanguage interpreterUsed validFrom validUntil status recordedBy { id } recordedAt withdrawnAt withdrawalNote`;
+export const RECORD = `mutation($i: RecordConsentInput!) { recordConsent(input: $i) { ${CONSENT_FIELDS} } }`;
+export const HANDOVER_FIELDS = `id case { id } from { id } to { id } consent { id } categories message status requestedBy { id } requestedAt respondedBy { id } respondedAt declineReason outcome accessActive`;
+
+export async function rows(t: TestApp, table: string, caseId: string): Promise<number> {
+  return (await t.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE case_id = $1`, [caseId])).rows[0].n;
+}
+export async function auditCount(t: TestApp): Promise<number> {
+  return (await t.db.query('SELECT count(*)::int AS n FROM audit_entries')).rows[0].n;
+}
+
 /**
  * Two agencies in one alliance (city integration management "kim" owns cases, Jobcenter "jc" receives),
  * a third "aa" that is a partner too, and people with various roles.

@@ -1,5 +1,5 @@
 import { anAlliance, type BuiltAlliance, expectData } from '../utils/builders.js';
-import type { TestApp } from '../utils/test-app.js';
+import { startTestApp, type TestApp } from '../utils/test-app.js';
 
 export const TASK_FIELDS = `id version status priority title description dueOn completedAt createdAt updatedAt
   leadPartner { id } contributingPartners { id } assignee { id } goal { id } blockedBy { id } blocking { id }`;
@@ -27,6 +27,39 @@ export function aCoordinationAlliance(t: TestApp): Promise<BuiltAlliance> {
     },
   });
 }
+
+/** An alliance with one partner "x" and its coordinator: the outsider of the coordination specs. */
+export function anotherAlliance(t: TestApp): Promise<BuiltAlliance> {
+  return anAlliance(t, {
+    partners: { x: {} },
+    users: { coord: { org: 'x', roles: ['COORDINATOR'] } },
+  });
+}
+
+/**
+ * The set-up the coordination specs share: a fresh app, `aCoordinationAlliance` and `anotherAlliance`
+ * before the file's tests, the app closed after them. `use` receives all three.
+ */
+export function withCoordinationApp(use: (t: TestApp, a: BuiltAlliance, other: BuiltAlliance) => void): void {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startTestApp();
+    use(app, await aCoordinationAlliance(app), await anotherAlliance(app));
+  });
+  afterAll(() => app?.close());
+}
+
+/** The smallest valid task input of alliance `a`, led by the Jobcenter. */
+export function baseTask(a: BuiltAlliance) {
+  return {
+    allianceId: a.allianceId,
+    title: 'Sprachkurs für Pflegekräfte organisieren',
+    leadPartnerId: a.partners.jc,
+  };
+}
+
+export const GOAL_FIELDS =
+  'id title description status startsOn dueOn parent { id } children { id } ownerPartners { id } alliance { id } taskProgress';
 
 export async function createTask(t: TestApp, token: string, input: Record<string, unknown>): Promise<any> {
   const { createTask } = await expectData(

@@ -36,12 +36,18 @@ describe('meetings: statements per query do not grow with list sizes', () => {
     const s2 = await t.gql(SHAPE, { id: small }, token);
     const s20 = await t.gql(SHAPE, { id: large }, tokenB);
     expect(s2.errors).toBeUndefined();
+    if (process.env.DEBUG_STATEMENTS)
+      console.log(
+        [...s2.sql, '-----', ...s20.sql].map((q) => q.replace(/\s+/g, ' ').slice(0, 200)).join('\n'),
+      );
     expect(s20.data.meeting.decisions).toHaveLength(20);
     expect(s20.data.meeting.decisions.flatMap((d: any) => d.followUpTasks)).toHaveLength(40);
     expect(s20.data.meeting.decisions.filter((d: any) => d.amendedBy.length)).toHaveLength(10);
     expect(s20.data.meeting.attendance.flatMap((x: any) => x.attendees)).toHaveLength(5);
-    expect(s20.statements).toBe(s2.statements);
-    expect(s20.statements).toBe(12);
+    // 9 statements (was 12): partners bring their organisations, an agenda item's decisions come from
+    // the meeting's, a task's lead partner from its own column. The follow-up tasks' lead partners
+    // join the attendance partners' DataLoader batch when their statement returns first: 9 or 10.
+    for (const r of [s2, s20]) expect(r.statements).toBeLessThanOrEqual(10);
 
     // Everything a meeting page shows: bounded too. Partners reached on several paths (presenter,
     // attendance, invited, lead partner) batch per DataLoader tick, so the count may vary by one or two
@@ -54,8 +60,8 @@ describe('meetings: statements per query do not grow with list sizes', () => {
     expect(r2.errors).toBeUndefined();
     expect(r20.errors).toBeUndefined();
     expect(r20.data.meeting.decisions).toHaveLength(20);
-    expect(r2.statements).toBeLessThanOrEqual(20);
-    expect(r20.statements).toBeLessThanOrEqual(20);
+    expect(r2.statements).toBeLessThanOrEqual(18);
+    expect(r20.statements).toBeLessThanOrEqual(18);
     process.stdout.write(
       `meeting query statements (2/20 decisions): issue shape ${s2.statements}/${s20.statements}, full page ${r2.statements}/${r20.statements}\n`,
     );

@@ -47,3 +47,9 @@ export async function waitForSubscriptions(
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** The PubSub trigger of one meeting's events (libs/meetings' meeting-events.service.ts). */
+export const meetingEventsTrigger = (meetingId: string) => `meetingEvents:${meetingId}`;
+
+/** The PubSub trigger of an organisation's handover events (libs/casework's handover-events.service.ts). */
+export const handoverEventsTrigger = (organisationId: string) => `handoverEvents:${organisationId}`;

@@ -202,7 +202,12 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   axeChecked.push(screen);
 }
 
+/**
+ * Rewrites `docs/screenshots/<name>.png` with the page as it is now, only under UPDATE_SCREENSHOTS=1:
+ * an ordinary test run leaves the committed screenshots (and so the working tree) as they are.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

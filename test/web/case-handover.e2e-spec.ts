@@ -8,6 +8,7 @@ import {
   screenshot,
   signIn,
 } from './browser.js';
+import { handoverEventsTrigger, waitForSubscriptions } from '../utils/subscriptions.js';
 
 const CATEGORIES = [
   'IDENTITY',
@@ -23,7 +24,7 @@ const CATEGORIES = [
 describeBrowser('web journey 3: consent-scoped case handover between two case workers', () => {
   const web = browserSuite();
 
-  it('records consent, hands over only the consented categories, and a withdrawal hides them from the receiver after a reload', async () => {
+  it('records consent, hands over only the consented categories, and a withdrawal hides them from the receiver at once (live)', async () => {
     const owner = await web.tab();
     const receiver = await web.tab();
     const o = owner.page;
@@ -92,15 +93,30 @@ describeBrowser('web journey 3: consent-scoped case handover between two case wo
     await handoverForm
       .getByLabel(/Nachricht an die empfangende Stelle/)
       .fill('Bitte Kontakt für Berufssprachkurs aufnehmen.');
+    // The Jobcenter's case worker is signed in already, the overview (with the inbox) open.
+    await signIn(r, 'jobcenter@demo.local', DEMO_PASSWORD);
+    await loaded(r);
+    const organisations = await web.t.gql(
+      '{ organisations(search: "Jobcenter Krefeld") { id name } }',
+      {},
+      await web.t.adminToken(),
+    );
+    const jobcenter = organisations.data.organisations.find((x: any) => x.name === 'Jobcenter Krefeld').id;
+    await waitForSubscriptions(
+      web.t,
+      handoverEventsTrigger(jobcenter),
+      (l) => l.length > 0,
+      "the Jobcenter's inbox listening",
+    );
+    await r.evaluate(() => ((globalThis as any).__noReload = true));
     await handoverForm.getByRole('button', { name: 'Übergabe anfragen' }).click();
     await o.getByTestId('handover').filter({ hasText: 'Angefragt' }).waitFor();
     await expectAccessible(o, 'case (owner)');
     await screenshot(o, 'case-owner');
 
-    // The Jobcenter's case worker accepts in the inbox and opens the case.
-    await signIn(r, 'jobcenter@demo.local', DEMO_PASSWORD);
-    // The overview already shows the incoming request.
+    // The request appears in the Jobcenter's open overview live, without a reload (handoverEvents).
     await r.getByTestId('incoming-handover').filter({ hasText: reference }).waitFor();
+    expect(await r.evaluate(() => (globalThis as any).__noReload)).toBe(true);
     await loaded(r);
     await expectAccessible(r, 'dashboard (case worker)');
     await screenshot(r, 'dashboard-case-worker');
@@ -141,6 +157,7 @@ describeBrowser('web journey 3: consent-scoped case handover between two case wo
 
     // The owner sees the read in the disclosure log, then withdraws the consent.
     await o.reload();
+    await r.evaluate(() => ((globalThis as any).__noReload = true));
     const log = o.locator('#disclosures');
     await log.getByRole('cell', { name: 'Jobcenter Krefeld' }).first().waitFor();
     await o.getByRole('button', { name: 'Einwilligung widerrufen' }).click();
@@ -149,9 +166,9 @@ describeBrowser('web journey 3: consent-scoped case handover between two case wo
     await consent.filter({ hasText: 'Widerrufen' }).waitFor();
     await expectAccessible(o, 'case (owner, consent withdrawn)');
 
-    // After a reload the receiver sees no category any more.
-    await r.reload();
-    await r.getByRole('heading', { level: 1, name: `Fall ${reference}` }).waitFor();
+    // The receiver's open case page follows at once, without a reload: no category any more.
+    await r.getByText('nicht freigegeben', { exact: true }).nth(7).waitFor();
+    expect(await r.evaluate(() => (globalThis as any).__noReload)).toBe(true);
     expect(await visible()).toEqual(Object.fromEntries(CATEGORIES.map((c) => [c, false])));
     expect(await r.getByText('nicht freigegeben', { exact: true }).count()).toBe(8);
     const afterText = (await r.locator('main').textContent()) ?? '';

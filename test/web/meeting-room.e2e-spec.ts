@@ -8,6 +8,11 @@ import {
   screenshot,
   signIn,
 } from './browser.js';
+import {
+  meetingEventsTrigger,
+  registeredSubscriptions,
+  waitForSubscriptions,
+} from '../utils/subscriptions.js';
 
 describeBrowser('web journey 2: a facilitator runs a meeting from start to approved minutes', () => {
   const web = browserSuite();
@@ -64,16 +69,30 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
     // A member following the meeting in another browser sees the quorum change without reloading.
     const observer = await web.tab();
     await signIn(observer.page, 'mitglied@demo.local', DEMO_PASSWORD);
+    const meetingId = new URL(page.url()).pathname.split('/').pop()!;
+    const room = meetingEventsTrigger(meetingId);
+    const listeners = registeredSubscriptions(web.t, room).length;
     await observer.page.goto(page.url());
     const observed = observer.page.getByTestId('quorum');
     await observed.filter({ hasText: /^Nicht beschlussfähig – 4 von 8/ }).waitFor();
     expect(await observer.page.locator('#attendance select').count()).toBe(0);
     await observer.page.evaluate(() => ((globalThis as any).__noReload = true));
+    // The observer's room listens to the meeting's events; it does not poll: idle, it asks for nothing.
+    await waitForSubscriptions(web.t, room, (r) => r.length > listeners, "the observer's room listening");
+    const meetingQueries: number[] = [];
+    observer.page.on('request', (r) => {
+      if (r.method() === 'POST' && /query Meeting\b/.test(r.postData() ?? ''))
+        meetingQueries.push(Date.now());
+    });
+    await new Promise((r) => setTimeout(r, 6_000));
+    expect(meetingQueries).toEqual([]);
 
     await selects.nth(4).selectOption('PRESENT');
     await quorum.filter({ hasText: /^Beschlussfähig – 5 von 8/ }).waitFor();
     await observed.filter({ hasText: /^Beschlussfähig – 5 von 8/ }).waitFor();
     expect(await observer.page.evaluate(() => (globalThis as any).__noReload)).toBe(true);
+    // The update came with a read the event caused.
+    expect(meetingQueries.length).toBeGreaterThanOrEqual(1);
     expect(observer.problems).toEqual([]);
     await observer.context.close();
     await selects.nth(5).selectOption('EXCUSED');

@@ -9,6 +9,7 @@ import {
   ConfigModule,
   DatabaseModule,
   HealthModule,
+  IdempotencyModule,
   InputValidationPipe,
 } from '../../../libs/core/src/index.js';
 import { AllianceModule } from '../../../libs/alliance/src/index.js';
@@ -34,6 +35,7 @@ export class AppModule {
         DatabaseModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
         AuditModule,
+        IdempotencyModule,
         HealthModule.forRoot(MIGRATIONS),
         NotificationsModule,
         IdentityModule,

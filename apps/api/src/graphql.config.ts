@@ -5,6 +5,7 @@ import {
   type AppConfig,
   DateScalar,
   formatGraphQLError,
+  idempotencyPlugin,
   inputGuardPlugin,
   inputRefusal,
   LoaderRegistry,
@@ -52,7 +53,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     transformSchema: (schema) => withPrefetchedFields(withCanonicalScalars(schema)),
     // Cache-control hints are unused (no CDN caches GraphQL here), and the plugin wraps every field
     // resolver: measured, it cost a third of the task board's throughput (bench/README.md).
-    plugins: [ApolloServerPluginCacheControlDisabled(), requestIdPlugin, inputGuardPlugin],
+    plugins: [ApolloServerPluginCacheControlDisabled(), requestIdPlugin, inputGuardPlugin, idempotencyPlugin],
     validationRules: limitRules(LIMITS),
     // Nest's type lists only some graphql-ws options; it passes all of them on.
     subscriptions: { 'graphql-ws': graphqlWsOptions() as GraphQLWsSubscriptionsConfig },

@@ -102,6 +102,7 @@ export const ADMIN_MESSAGES: Record<string, [string, string]> = {
   'admin.deactivated': ['deaktiviert', 'deactivated'],
   'admin.secondFactorOn': ['zweiter Faktor', 'second factor'],
   'admin.changeRoles': ['Rollen ändern', 'Change roles'],
+  'admin.changeRolesOf': ['Rollen ändern: {name}', 'Change roles: {name}'],
   'admin.rolesOf': ['Rollen von {name}', 'Roles of {name}'],
   'admin.saveRoles': ['Rollen speichern', 'Save roles'],
   'admin.rolesSaved': ['Die Rollen von {name} sind gespeichert.', 'The roles of {name} are saved.'],

@@ -91,3 +91,19 @@ registerEnumType(HandoverStatus, {
     COMPLETED: { description: 'The receiving organisation finished its part and reported back.' },
   },
 });
+
+/** What happened to a handover (the `handoverEvents` subscription). */
+export enum HandoverChange {
+  REQUESTED = 'REQUESTED',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  CANCELLED = 'CANCELLED',
+  COMPLETED = 'COMPLETED',
+  CONSENT_WITHDRAWN = 'CONSENT_WITHDRAWN',
+}
+registerEnumType(HandoverChange, {
+  name: 'HandoverChange',
+  valuesMap: {
+    CONSENT_WITHDRAWN: { description: "The handover's consent was withdrawn: access under it has ended." },
+  },
+});

@@ -6,6 +6,7 @@ import {
   ConsentForm,
   ConsentStatus,
   DataCategory,
+  HandoverChange,
   HandoverStatus,
   SupportArea,
 } from './casework.enums.js';
@@ -226,4 +227,17 @@ export class DisclosureConnection extends Connection(DisclosureModel, 'Disclosur
       "How many disclosures the case has (exact). Counted only when selected, from the case's own index.",
   })
   declare totalCount: number;
+}
+
+@ObjectType('HandoverEvent', {
+  description:
+    "A change of a handover to or from the caller's organisation. Ids only: the client reads the handover and the case with its own access.",
+})
+export class HandoverEventModel {
+  @Field(() => HandoverChange)
+  change: HandoverChange;
+  @Field(() => ID)
+  handoverId: string;
+  @Field(() => ID)
+  caseId: string;
 }

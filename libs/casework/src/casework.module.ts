@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PubSubModule } from '../../core/src/index.js';
 import { AllianceModule } from '../../alliance/src/index.js';
 import { IdentityModule } from '../../identity/src/index.js';
 import { CaseDataRepository } from './case-data.repository.js';
@@ -11,6 +12,8 @@ import { ConsentHandoverService } from './consent-handover.service.js';
 import { ConsentRepository } from './consent.repository.js';
 import { DisclosureRepository } from './disclosure.repository.js';
 import { HandoverRepository } from './handover.repository.js';
+import { HandoverEventsResolver } from './handover-events.resolver.js';
+import { HandoverEventsService } from './handover-events.service.js';
 import { CaseCrypto } from './crypto/case-crypto.service.js';
 import { CaseworkDemoSeeder } from './demo/casework-demo.seeder.js';
 import { FhirController } from './fhir/fhir.controller.js';
@@ -20,7 +23,7 @@ import { CaseStatisticsRepository } from './statistics/case-statistics.repositor
 import { CaseStatisticsService } from './statistics/case-statistics.service.js';
 
 @Module({
-  imports: [IdentityModule, AllianceModule],
+  imports: [PubSubModule, IdentityModule, AllianceModule],
   controllers: [FhirController],
   providers: [
     CaseCrypto,
@@ -33,6 +36,8 @@ import { CaseStatisticsService } from './statistics/case-statistics.service.js';
     CaseExportService,
     CaseService,
     ConsentHandoverService,
+    HandoverEventsService,
+    HandoverEventsResolver,
     RetentionService,
     CaseResolver,
     ConsentResolver,

@@ -11,12 +11,21 @@ import {
 } from '../../core/src/index.js';
 import { AllianceService } from '../../alliance/src/index.js';
 import { CaseService } from './case.service.js';
-import { CaseStatus, ConsentForm, DataCategory, HandoverStatus } from './casework.enums.js';
+import { CaseStatus, ConsentForm, DataCategory, HandoverChange, HandoverStatus } from './casework.enums.js';
 import type { RecordConsentInput, RequestHandoverInput } from './casework.inputs.js';
 import type { ConsentModel, HandoverModel } from './casework.models.js';
 import { isCaseWorker, text } from './casework.rules.js';
 import { ConsentRepository } from './consent.repository.js';
 import { HandoverRepository, type HandoverRecord } from './handover.repository.js';
+import { HandoverEventsService } from './handover-events.service.js';
+
+/** The live event each handover transition announces. */
+const CHANGE_OF: Record<string, HandoverChange> = {
+  acceptHandover: HandoverChange.ACCEPTED,
+  declineHandover: HandoverChange.DECLINED,
+  cancelHandover: HandoverChange.CANCELLED,
+  completeHandover: HandoverChange.COMPLETED,
+};
 
 const SPECIAL_FORMS = [ConsentForm.WRITTEN, ConsentForm.ELECTRONIC];
 
@@ -30,6 +39,7 @@ export class ConsentHandoverService {
     private readonly consents: ConsentRepository,
     private readonly handovers: HandoverRepository,
     private readonly alliances: AllianceService,
+    private readonly events: HandoverEventsService,
   ) {}
 
   private async consent(em: EntityManager, id: string): Promise<ConsentModel> {
@@ -116,6 +126,7 @@ export class ConsentHandoverService {
         entityId: id,
         changedFields: ['withdrawnAt', ...(text(note) ? ['withdrawalNote'] : [])],
       });
+      this.events.schedule(em, HandoverChange.CONSENT_WITHDRAWN, await this.handovers.openOfConsent(em, id));
       return this.consent(em, id);
     });
   }
@@ -164,6 +175,14 @@ export class ConsentHandoverService {
         entityId: id,
         changedFields: presentFields(input),
       });
+      this.events.schedule(em, HandoverChange.REQUESTED, [
+        {
+          id,
+          caseId: c.id,
+          fromOrganisationId: c.ownerOrganisationId,
+          toOrganisationId: input.toOrganisationId,
+        },
+      ]);
       return this.handover(em, id);
     });
   }
@@ -211,6 +230,7 @@ export class ConsentHandoverService {
         entityId: id,
         changedFields: fields,
       });
+      this.events.schedule(em, CHANGE_OF[action], [h]);
       return this.handover(em, id);
     });
   }

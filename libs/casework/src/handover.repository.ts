@@ -74,6 +74,24 @@ export class HandoverRepository {
     return rows.length ? toHandover(rows[0]) : null;
   }
 
+  /** The requested or accepted handovers under a consent: the parties its withdrawal concerns. */
+  async openOfConsent(
+    db: Db,
+    consentId: string,
+  ): Promise<Pick<HandoverRecord, 'id' | 'caseId' | 'fromOrganisationId' | 'toOrganisationId'>[]> {
+    const rows: any[] = await db.query(
+      `SELECT id, case_id, from_organisation_id, to_organisation_id FROM handovers
+        WHERE consent_id = $1 AND status IN ('REQUESTED', 'ACCEPTED')`,
+      [consentId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      caseId: r.case_id,
+      fromOrganisationId: r.from_organisation_id,
+      toOrganisationId: r.to_organisation_id,
+    }));
+  }
+
   async ofCase(db: Db, caseId: string): Promise<HandoverModel[]> {
     const rows: any[] = await db.query(`${SELECT} WHERE h.case_id = $1 ORDER BY h.requested_at, h.id`, [
       caseId,

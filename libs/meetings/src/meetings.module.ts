@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PubSubModule } from '../../core/src/index.js';
 import { AllianceModule } from '../../alliance/src/index.js';
 import { IdentityModule } from '../../identity/src/index.js';
 import { CoordinationModule } from '../../coordination/src/index.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { CalendarResolver } from './calendar/calendar.resolver.js';
 import { CalendarService } from './calendar/calendar.service.js';
+import { MeetingEventsResolver } from './events/meeting-events.resolver.js';
+import { MeetingEventsService } from './events/meeting-events.service.js';
 import { MeetingsDemoSeeder } from './demo/meetings-demo.seeder.js';
 import { AgendaItemRepository } from './agenda/agenda-item.repository.js';
 import { AgendaItemResolver } from './agenda/agenda-item.resolver.js';
@@ -49,6 +52,7 @@ import { MeetingsReportService } from './report/meetings-report.service.js';
       DecisionEntity,
       CalendarFeedEntity,
     ]),
+    PubSubModule,
     IdentityModule,
     AllianceModule,
     CoordinationModule,
@@ -62,6 +66,8 @@ import { MeetingsReportService } from './report/meetings-report.service.js';
     CalendarFeedRepository,
     MinutesRecordRepository,
     MeetingsService,
+    MeetingEventsService,
+    MeetingEventsResolver,
     AgendaService,
     AttendanceService,
     DecisionsService,

@@ -38,6 +38,8 @@ type Documents = {
     "\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n": typeof types.RevokeSessionDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": typeof types.ChangePasswordDocument,
     "\n  mutation ResetOwnSecondFactor($code: String!) { resetOwnSecondFactor(code: $code) }\n": typeof types.ResetOwnSecondFactorDocument,
+    "\n  subscription MeetingEvents($meetingId: ID!) { meetingEvents(meetingId: $meetingId) { change meeting { id status } } }\n": typeof types.MeetingEventsDocument,
+    "\n  subscription HandoverEvents { handoverEvents { change handoverId caseId } }\n": typeof types.HandoverEventsDocument,
     "\n  fragment SessionFields on AuthPayload { accessToken accessTokenExpiresAt sessionExpiresAt secondFactorEnrolmentRequired idleTimeoutSeconds }\n": typeof types.SessionFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      id\n      displayName\n      email\n      platformAdmin\n      organisation { id name shortName }\n      memberships { id roles alliance { id name municipality } }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!, $code: String) { login(email: $email, password: $password, code: $code) { ...SessionFields } }\n": typeof types.LoginDocument,
@@ -121,6 +123,8 @@ const documents: Documents = {
     "\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n": types.RevokeSessionDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) }\n": types.ChangePasswordDocument,
     "\n  mutation ResetOwnSecondFactor($code: String!) { resetOwnSecondFactor(code: $code) }\n": types.ResetOwnSecondFactorDocument,
+    "\n  subscription MeetingEvents($meetingId: ID!) { meetingEvents(meetingId: $meetingId) { change meeting { id status } } }\n": types.MeetingEventsDocument,
+    "\n  subscription HandoverEvents { handoverEvents { change handoverId caseId } }\n": types.HandoverEventsDocument,
     "\n  fragment SessionFields on AuthPayload { accessToken accessTokenExpiresAt sessionExpiresAt secondFactorEnrolmentRequired idleTimeoutSeconds }\n": types.SessionFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      id\n      displayName\n      email\n      platformAdmin\n      organisation { id name shortName }\n      memberships { id roles alliance { id name municipality } }\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!, $code: String) { login(email: $email, password: $password, code: $code) { ...SessionFields } }\n": types.LoginDocument,
@@ -290,6 +294,14 @@ export function graphql(source: "\n  mutation ChangePassword($currentPassword: S
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResetOwnSecondFactor($code: String!) { resetOwnSecondFactor(code: $code) }\n"): (typeof documents)["\n  mutation ResetOwnSecondFactor($code: String!) { resetOwnSecondFactor(code: $code) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MeetingEvents($meetingId: ID!) { meetingEvents(meetingId: $meetingId) { change meeting { id status } } }\n"): (typeof documents)["\n  subscription MeetingEvents($meetingId: ID!) { meetingEvents(meetingId: $meetingId) { change meeting { id status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription HandoverEvents { handoverEvents { change handoverId caseId } }\n"): (typeof documents)["\n  subscription HandoverEvents { handoverEvents { change handoverId caseId } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

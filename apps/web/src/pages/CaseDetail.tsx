@@ -1,8 +1,9 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useMutation, useQuery, useSubscription } from 'urql';
 import { useI18n } from '../i18n';
-import { useSession } from '../session';
+import { useOnReconnect, useSession } from '../session';
+import { HandoverEventsSubscription } from '../graphql/live-ops';
 import {
   AllianceQuery,
   CancelHandoverMutation,
@@ -61,6 +62,12 @@ export default function CaseDetail() {
     requestPolicy: 'network-only',
   });
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  // The case's handovers change live (accepted, declined, completed, consent withdrawn).
+  useSubscription({ query: HandoverEventsSubscription }, (_prev, event) => {
+    if (event.handoverEvents.caseId === id) reload();
+    return event;
+  });
+  useOnReconnect(reload);
 
   if (res.fetching && !res.data) return <Loading />;
   if (res.error) return <ErrorMessage error={res.error} />;

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useMutation, useQuery, useSubscription } from 'urql';
 import { useI18n } from '../i18n';
 import {
   AcceptHandoverMutation,
@@ -10,6 +10,8 @@ import {
   OpenCaseMutation,
 } from '../graphql/ops';
 import type { CefrLevel, SupportArea } from '../gql/graphql';
+import { HandoverEventsSubscription } from '../graphql/live-ops';
+import { useOnReconnect } from '../session';
 import { ErrorMessage } from '../errors';
 import { Badge, Empty, Loading, PageTitle, Section } from '../ui';
 
@@ -50,6 +52,12 @@ export function Inbox({ compact, onChange }: { compact?: boolean; onChange?(): v
     refetch({ requestPolicy: 'network-only' });
     onChange?.();
   };
+  // A handover requested, withdrawn or changed elsewhere appears (or goes) at once.
+  useSubscription({ query: HandoverEventsSubscription }, (_prev, event) => {
+    reload();
+    return event;
+  });
+  useOnReconnect(reload);
   const items = res.data?.handovers ?? [];
 
   return (

@@ -1,8 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useMutation, useQuery, useSubscription } from 'urql';
 import { useI18n } from '../i18n';
-import { useSession } from '../session';
+import { useOnReconnect, useSession } from '../session';
+import { MeetingEventsSubscription } from '../graphql/live-ops';
 import {
   AddAgendaItemMutation,
   AdjournMeetingMutation,
@@ -30,13 +31,12 @@ export default function MeetingRoom() {
   const [adjourn, doAdjourn] = useMutation(AdjournMeetingMutation);
   const [cancel, doCancel] = useMutation(CancelMeetingMutation);
   const reload = () => refetch({ requestPolicy: 'network-only' });
-  // While a meeting runs, everyone's view follows attendance, quorum and decisions (no meeting subscription in the API).
-  const running = res.data?.meeting?.status === 'IN_PROGRESS';
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => refetch({ requestPolicy: 'network-only' }), 5_000);
-    return () => clearInterval(timer);
-  }, [running, refetch]);
+  // Everyone's view follows attendance, quorum, decisions, agenda and state as they change (meetingEvents).
+  useSubscription({ query: MeetingEventsSubscription, variables: { meetingId: id! } }, (_prev, event) => {
+    reload();
+    return event;
+  });
+  useOnReconnect(reload);
 
   if (res.fetching && !res.data) return <Loading />;
   if (res.error) return <ErrorMessage error={res.error} />;

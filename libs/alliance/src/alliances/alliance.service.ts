@@ -278,10 +278,18 @@ export class AllianceService {
     );
   }
 
+  /** Partners by id; their organisations come in the same statement and fill the organisation loader. */
   partnerLoader(loaders: LoaderRegistry) {
-    return loaders.get<string, PartnerEntity | null>('partner.byId', async (ids) =>
-      byKey(ids, await this.partners.byIds(ids), (p) => p.id),
-    );
+    return loaders.get<string, PartnerEntity | null>('partner.byId', async (ids) => {
+      const rows = await this.partners.byIdsWithOrganisations(ids);
+      const organisations = this.organisationLoader(loaders);
+      for (const { organisation } of rows) organisations.prime(organisation.id, organisation);
+      return byKey(
+        ids,
+        rows.map((r) => r.partner),
+        (p) => p.id,
+      );
+    });
   }
 
   partnersOfAllianceLoader(loaders: LoaderRegistry) {

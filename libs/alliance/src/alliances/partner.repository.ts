@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { PartnerEntity } from './alliance.entities.js';
+import { OrganisationEntity, PartnerEntity } from './alliance.entities.js';
 
 /** The SQL of partners: an organisation's place in an alliance. */
 @Injectable()
@@ -40,6 +40,23 @@ export class PartnerRepository {
 
   byIds(ids: readonly string[]): Promise<PartnerEntity[]> {
     return this.dataSource.getRepository(PartnerEntity).find({ where: { id: In([...ids]) } });
+  }
+
+  /** The partners with their organisations, in one statement (a partner is rarely shown without its organisation). */
+  async byIdsWithOrganisations(
+    ids: readonly string[],
+  ): Promise<{ partner: PartnerEntity; organisation: OrganisationEntity }[]> {
+    const rows = await this.dataSource
+      .getRepository(PartnerEntity)
+      .createQueryBuilder('p')
+      .innerJoinAndMapOne('p.organisation', OrganisationEntity, 'o', 'o.id = p.organisationId')
+      .where('p.id IN (:...ids)', { ids: [...ids] })
+      .getMany();
+    return rows.map((partner) => {
+      const { organisation } = partner as PartnerEntity & { organisation: OrganisationEntity };
+      delete (partner as Partial<{ organisation: OrganisationEntity }>).organisation;
+      return { partner, organisation };
+    });
   }
 
   ofAlliances(allianceIds: readonly string[]): Promise<PartnerEntity[]> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { queryRows } from '../../../core/src/index.js';
 import { TaskPriority, TaskStatus } from '../coordination.enums.js';
 import type { TaskCommentEntity, TaskEntity } from './task.entities.js';
 import { commentFromRow, Sql, TASK_COLUMNS, taskFromRow } from './task.repository.js';
@@ -130,7 +131,7 @@ export class TaskWriteRepository {
           : 'completed_at = NULL',
       );
     }
-    const rows = await returning(
+    const rows = await queryRows(
       em,
       `UPDATE tasks t SET ${set.join(', ')} WHERE t.id = ${sql.p(task.id)} AND t.alliance_id = ${sql.p(task.allianceId)} RETURNING ${TASK_COLUMNS}`,
       sql.params,
@@ -140,7 +141,7 @@ export class TaskWriteRepository {
 
   /** Bumps version and updatedAt for a change outside the task row (dependencies). */
   async touch(em: EntityManager, task: TaskEntity): Promise<TaskEntity> {
-    const rows = await returning(
+    const rows = await queryRows(
       em,
       `UPDATE tasks t SET version = version + 1, updated_at = clock_timestamp() WHERE t.id = $1 AND t.alliance_id = $2 RETURNING ${TASK_COLUMNS}`,
       [task.id, task.allianceId],
@@ -182,7 +183,7 @@ export class TaskWriteRepository {
 
   /** Whether a dependency was there to remove. */
   async removeDependency(em: EntityManager, task: TaskEntity, blockedById: string): Promise<boolean> {
-    const deleted = await returning(
+    const deleted = await queryRows(
       em,
       'DELETE FROM task_dependencies WHERE task_id = $1 AND blocked_by_id = $2 AND alliance_id = $3 RETURNING task_id',
       [task.id, blockedById, task.allianceId],
@@ -202,10 +203,4 @@ export class TaskWriteRepository {
     );
     return commentFromRow(row);
   }
-}
-
-/** TypeORM answers UPDATE/DELETE … RETURNING as [rows, rowCount]; SELECT and INSERT as rows. */
-async function returning(em: EntityManager, query: string, params: unknown[]): Promise<any[]> {
-  const result = await em.query(query, params);
-  return Array.isArray(result[0]) ? result[0] : result;
 }

@@ -182,8 +182,9 @@ export class TaskResolver {
   }
 
   @ResolveField(() => PartnerModel)
-  async leadPartner(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
-    return (await this.taskLoaders.partnersLoader(ctx.loaders).load(t.id)).lead;
+  leadPartner(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
+    // The task carries its lead partner's id: no link statement needed.
+    return this.alliances.partnerLoader(ctx.loaders).load(t.leadPartnerId);
   }
 
   @ResolveField(() => [PartnerModel])

@@ -1,7 +1,5 @@
-import { Args, ID, Info, Int, Query, Resolver } from '@nestjs/graphql';
-import type { GraphQLResolveInfo } from 'graphql';
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { type Actor, Allow, CurrentActor } from '../auth/actor.js';
-import { selectsField } from '../graphql/selection.js';
 import { AuditService } from './audit.service.js';
 import { AuditConnection, AuditEntryModel, AuditVerification } from './audit.models.js';
 import { AuditVerificationService } from './audit-verification.service.js';
@@ -19,18 +17,13 @@ export class AuditResolver {
   )
   auditLog(
     @CurrentActor() actor: Actor,
-    @Info() info: GraphQLResolveInfo,
     @Args('allianceId', { type: () => ID, nullable: true }) allianceId?: string,
     @Args('entityType', { nullable: true }) entityType?: string,
     @Args('entityId', { type: () => ID, nullable: true }) entityId?: string,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { nullable: true }) after?: string,
   ) {
-    return this.audit.list(
-      actor,
-      { allianceId, entityType, entityId, first, after },
-      selectsField(info, 'totalCount'),
-    );
+    return this.audit.list(actor, { allianceId, entityType, entityId, first, after });
   }
 
   @Query(() => AuditVerification, {

@@ -3,12 +3,13 @@ import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { type Actor, hasRole, Role } from '../auth/actor.js';
-import { decodeCursor, type Page, pageSize, toPage } from '../pagination/connection.js';
+import { countWhenSelected, decodeCursor, type Page, pageSize, toPage } from '../pagination/connection.js';
 import { DomainError } from '../errors/domain-error.js';
 import { isUuid } from '../validation/validators.js';
 import { chainHash } from './audit-chain.js';
 import type { AuditEntryEntity } from './audit-entry.entity.js';
 import { AuditRepository } from './audit.repository.js';
+import { claimInTransaction } from '../idempotency/idempotency.service.js';
 
 export { canonical } from './audit-chain.js';
 
@@ -16,7 +17,7 @@ const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_.]*$/;
 
 /**
  * `auditLog.totalCount` counts at most this many entries: a page of a large log must not count the
- * whole table (issue 17). Beyond it the answer is this number; page on with `pageInfo.hasNextPage`.
+ * whole table. Beyond it the answer is this number; page on with `pageInfo.hasNextPage`.
  */
 export const AUDIT_COUNT_CAP = 10_000;
 
@@ -46,11 +47,14 @@ export class AuditService {
   ) {}
 
   /**
-   * Appends one entry inside the caller's transaction, so a change and its record commit together.
+   * Appends one entry inside the caller's transaction, so a change and its record commit together
+   * (and, for a request with an Idempotency-Key, the key with the first of them).
    * Holds a transaction-scoped advisory lock until commit: sequence and chain have no gaps or forks.
    */
   async append(em: EntityManager, record: AuditRecord): Promise<void> {
     if (!em.queryRunner?.isTransactionActive) throw new Error('audit append needs a transaction');
+    // The request's Idempotency-Key, if any, commits with the first audited write (README).
+    await claimInTransaction(em, record);
     const changedFields = [...new Set(record.changedFields ?? [])].sort();
     for (const f of changedFields)
       if (!FIELD_NAME.test(f)) throw new Error('audit changedFields must be field names');
@@ -77,9 +81,9 @@ export class AuditService {
 
   /**
    * Platform administrators see every entry; alliance admins their alliances' entries. The total is
-   * counted only when asked for (`countTotal`), and at most up to AUDIT_COUNT_CAP.
+   * counted only when selected, and at most up to AUDIT_COUNT_CAP.
    */
-  async list(actor: Actor, q: AuditQuery, countTotal = true): Promise<Page<AuditEntryEntity>> {
+  async list(actor: Actor, q: AuditQuery): Promise<Page<AuditEntryEntity>> {
     const limit = pageSize(q.first);
     const cursor = decodeCursor(q.after, 1);
     if (cursor && (typeof cursor[0] !== 'number' || !Number.isSafeInteger(cursor[0])))
@@ -94,8 +98,8 @@ export class AuditService {
       allianceIds ??= adminOf;
     }
     const filter = { allianceIds, entityType: q.entityType, entityId: q.entityId };
-    const count = countTotal ? await this.repo.countUpTo(filter, AUDIT_COUNT_CAP) : 0;
     const rows = await this.repo.page(filter, cursor?.[0] as number | undefined, limit + 1);
+    const count = countWhenSelected((cap) => this.repo.countUpTo(filter, cap), { cap: AUDIT_COUNT_CAP });
     return toPage(rows, limit, count, (r) => [r.sequence]);
   }
 }

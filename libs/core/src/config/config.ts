@@ -45,6 +45,8 @@ export interface AppConfig {
   reportMinimumCount: number;
   /** Faults (README, Configuration): how long to wait before a dependency counts as unavailable. */
   timeouts: Timeouts;
+  /** Idempotency-Keys of mutations: how long a key is remembered, and how often expired ones are swept. */
+  idempotency: { keyHours: number; sweepSeconds: number };
 }
 
 export interface Timeouts {
@@ -284,6 +286,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     people: peopleConfig(env, publicUrl, production),
     reportMinimumCount: int(env, 'REPORT_MINIMUM_COUNT', 5, 2, 100),
     timeouts: timeouts(env),
+    idempotency: {
+      keyHours: int(env, 'IDEMPOTENCY_KEY_HOURS', 24, 1, 168),
+      sweepSeconds: int(env, 'IDEMPOTENCY_SWEEP_SECONDS', 3600, 1, 86400),
+    },
   };
 }
 

@@ -15,6 +15,13 @@ export enum ErrorCode {
   PASSWORD_SIGN_IN_DISABLED = 'PASSWORD_SIGN_IN_DISABLED',
   /** A dependency (database, Redis) cannot be reached or timed out: retry after `Retry-After` seconds. */
   UNAVAILABLE = 'UNAVAILABLE',
+  /** The Idempotency-Key was used before for a different request: send a new key. */
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  /**
+   * The request with this Idempotency-Key was carried out before, but its answer was not kept (a
+   * fault after the commit): nothing was written again; reload to see the result.
+   */
+  ALREADY_APPLIED = 'ALREADY_APPLIED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -36,6 +43,8 @@ export class DomainError extends IntrinsicException {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldError[],
+    /** Further `extensions` of the GraphQL error (ids and names only, never personal data). */
+    readonly details?: Record<string, string | number | boolean | null>,
   ) {
     super(message);
     this.name = 'DomainError';

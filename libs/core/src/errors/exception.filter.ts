@@ -16,6 +16,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.SECOND_FACTOR_REQUIRED]: 401,
   [ErrorCode.PASSWORD_SIGN_IN_DISABLED]: 403,
   [ErrorCode.UNAVAILABLE]: 503,
+  [ErrorCode.IDEMPOTENCY_KEY_REUSED]: 422,
+  [ErrorCode.ALREADY_APPLIED]: 409,
   [ErrorCode.INTERNAL_SERVER_ERROR]: 500,
 };
 

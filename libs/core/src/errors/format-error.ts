@@ -136,7 +136,11 @@ function format(formatted: GraphQLFormattedError, error: unknown, requestId?: st
     return {
       ...base,
       message: original.message,
-      extensions: { code: original.code, ...(original.fields ? { fields: original.fields } : {}) },
+      extensions: {
+        ...original.details,
+        code: original.code,
+        ...(original.fields ? { fields: original.fields } : {}),
+      },
     };
   }
   const code = formatted.extensions?.code as string | undefined;

@@ -1,4 +1,12 @@
-import { DEFAULT_FIRST, decodeCursor, encodeCursor, MAX_FIRST, pageSize, toPage } from './connection.js';
+import {
+  countWhenSelected,
+  DEFAULT_FIRST,
+  decodeCursor,
+  encodeCursor,
+  MAX_FIRST,
+  pageSize,
+  toPage,
+} from './connection.js';
 
 describe('page size and cursors (unit)', () => {
   it('defaults to 20 and accepts 0…100', () => {
@@ -38,5 +46,35 @@ describe('page size and cursors (unit)', () => {
     const last = toPage(rows.slice(0, 2), 2, 2, (r) => [r.n]);
     expect(last.pageInfo.hasNextPage).toBe(false);
     expect(toPage([], 2, 0, () => []).pageInfo.endCursor).toBeNull();
+  });
+
+  it('counts only when totalCount is read, once, and with a cap never beyond it', async () => {
+    const calls: (number | undefined)[] = [];
+    const exact = toPage(
+      [],
+      2,
+      countWhenSelected(async () => (calls.push(undefined), 12_345)),
+      () => [],
+    );
+    expect(calls).toEqual([]);
+    expect(await exact.totalCount).toBe(12_345);
+    expect(await exact.totalCount).toBe(12_345);
+    expect(calls).toEqual([undefined]);
+    const capped = toPage(
+      [],
+      2,
+      countWhenSelected(async (cap) => (calls.push(cap), 12_345), { cap: 100 }),
+      () => [],
+    );
+    expect(calls).toHaveLength(1);
+    expect(await capped.totalCount).toBe(100);
+    expect(calls).toEqual([undefined, 100]);
+    const under = toPage(
+      [],
+      2,
+      countWhenSelected(async () => 7, { cap: 100 }),
+      () => [],
+    );
+    expect(await under.totalCount).toBe(7);
   });
 });

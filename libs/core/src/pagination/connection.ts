@@ -48,12 +48,18 @@ export interface Page<T> {
 }
 
 /**
- * `count` runs at most once, and only if the client selects `totalCount`: the page carries it as a
- * getter, which graphql-js reads for selected fields only.
+ * The one way a connection's `totalCount` is counted: only if the client selects `totalCount` (the
+ * page carries it as a getter, which graphql-js reads for selected fields only), and at most once.
+ * With `cap`, at most up to that many: a page of a large list must not count all of it. `count` then
+ * receives the cap (to stop there, e.g. `LIMIT cap` under the count), the answer never exceeds it,
+ * and the connection's `totalCount` description says so.
  */
-export function countWhenSelected(count: () => Promise<number>): Count {
+export function countWhenSelected(count: () => Promise<number>): Count;
+export function countWhenSelected(count: (cap: number) => Promise<number>, options: { cap: number }): Count;
+export function countWhenSelected(count: (cap: number) => Promise<number>, options?: { cap: number }): Count {
+  const cap = options?.cap ?? Infinity;
   let result: Promise<number> | undefined;
-  return { lazy: () => (result ??= count()) };
+  return { lazy: () => (result ??= count(cap).then((n) => Math.min(n, cap))) };
 }
 
 /** Builds a page from `limit + 1` fetched rows. */

@@ -47,7 +47,10 @@ export class AgendaItemResolver {
   }
 
   @ResolveField('decisions', () => [DecisionModel])
-  agendaItemDecisions(@Parent() a: AgendaItemModel, @Context() ctx: GqlContext) {
-    return this.decisions.decisionsOfAgendaItemLoader(ctx.loaders).load(a.id);
+  async agendaItemDecisions(@Parent() a: AgendaItemModel, @Context() ctx: GqlContext) {
+    // An item's decisions are recorded in its meeting: the meeting's decisions (one batch for the
+    // whole page, shared with Meeting.decisions), in the same order.
+    const ofMeeting = await this.decisions.decisionsOfMeetingLoader(ctx.loaders).load(a.meetingId);
+    return ofMeeting.filter((d) => d.agendaItemId === a.id);
   }
 }

@@ -14,6 +14,7 @@ import {
 import { AllianceService } from '../../../alliance/src/index.js';
 import { DecisionRepository } from '../decisions/decision.repository.js';
 import type { AgendaItemEntity, MeetingEntity } from '../meetings/meeting.entities.js';
+import { MeetingChange } from '../meetings/meeting.enums.js';
 import type { AddAgendaItemInput, UpdateAgendaItemInput } from '../meetings/meeting.inputs.js';
 import { assertState } from '../meetings/meeting-state.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
@@ -63,6 +64,7 @@ export class AgendaService {
         allianceId: meeting.allianceId,
         changedFields: presentFields(input),
       });
+      this.meetings.announce(em, MeetingChange.AGENDA_CHANGED, meeting);
       return item;
     });
   }
@@ -105,6 +107,7 @@ export class AgendaService {
         allianceId: meeting.allianceId,
         changedFields: fields,
       });
+      this.meetings.announce(em, MeetingChange.AGENDA_CHANGED, meeting);
       return saved;
     });
   }
@@ -128,6 +131,7 @@ export class AgendaService {
         allianceId: meeting.allianceId,
         changedFields: [],
       });
+      this.meetings.announce(em, MeetingChange.AGENDA_CHANGED, meeting);
       return meeting;
     });
   }
@@ -147,10 +151,14 @@ export class AgendaService {
 
   // ── loaders ────────────────────────────────────────────────
 
+  /** The meetings' agendas; each item also fills the agenda item loader (a decision's `agendaItem`). */
   agendaLoader(loaders: LoaderRegistry) {
-    return loaders.get<string, AgendaItemEntity[]>('meeting.agenda', async (ids) =>
-      groupBy(ids, await this.repo.ofMeetings(ids), (a) => a.meetingId),
-    );
+    return loaders.get<string, AgendaItemEntity[]>('meeting.agenda', async (ids) => {
+      const rows = await this.repo.ofMeetings(ids);
+      const byId = this.agendaItemLoader(loaders);
+      for (const a of rows) byId.prime(a.id, a);
+      return groupBy(ids, rows, (a) => a.meetingId);
+    });
   }
 
   agendaItemLoader(loaders: LoaderRegistry) {

@@ -12,7 +12,7 @@ import {
 import { AllianceService } from '../../../alliance/src/index.js';
 import { UsersService } from '../../../identity/src/index.js';
 import type { AttendanceEntity } from '../meetings/meeting.entities.js';
-import { AttendanceStatus, MeetingStatus } from '../meetings/meeting.enums.js';
+import { AttendanceStatus, MeetingChange, MeetingStatus } from '../meetings/meeting.enums.js';
 import type { RecordAttendanceInput } from '../meetings/meeting.inputs.js';
 import { MeetingRepository } from '../meetings/meeting.repository.js';
 import { assertState } from '../meetings/meeting-state.js';
@@ -89,6 +89,7 @@ export class AttendanceService {
         allianceId: meeting.allianceId,
         changedFields: presentFields(input),
       });
+      this.meetings.announce(em, MeetingChange.ATTENDANCE_CHANGED, meeting);
       return (await this.repo.find(em, id))!;
     });
   }

@@ -34,17 +34,33 @@ export class DecisionRepository {
     return em.findOne(DecisionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /**
-   * One page of the alliance's decisions in number order after the cursor (year, serial), and the
-   * number of all that match, counted up to `countCap` (null: not counted, 0 answered).
-   */
+  /** One page of the alliance's decisions in number order after the cursor (year, serial). */
   async page(
     allianceId: string,
     search: DecisionSearch,
     after: [number, number] | null,
     limit: number,
-    countCap: number | null,
-  ): Promise<{ rows: DecisionEntity[]; totalCount: number }> {
+  ): Promise<DecisionEntity[]> {
+    const qb = this.matching(allianceId, search);
+    if (after) qb.andWhere('(d.year, d.serial) > (:y, :s)', { y: after[0], s: after[1] });
+    return qb
+      .orderBy('d.year', 'ASC')
+      .addOrderBy('d.serial', 'ASC')
+      .limit(limit + 1)
+      .getMany();
+  }
+
+  /** How many of the alliance's decisions match, counting at most `cap` (the scan stops there). */
+  async countUpTo(allianceId: string, search: DecisionSearch, cap: number): Promise<number> {
+    const [sql, params] = this.matching(allianceId, search).select('1').limit(cap).getQueryAndParameters();
+    const [{ count }] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM (${sql}) capped`,
+      params,
+    );
+    return count;
+  }
+
+  private matching(allianceId: string, search: DecisionSearch) {
     const qb = this.dataSource
       .getRepository(DecisionEntity)
       .createQueryBuilder('d')
@@ -56,21 +72,7 @@ export class DecisionRepository {
         query,
       });
     }
-    let totalCount = 0;
-    if (countCap !== null) {
-      const [sql, params] = qb.clone().select('1').limit(countCap).getQueryAndParameters();
-      [{ count: totalCount }] = await this.dataSource.query(
-        `SELECT count(*)::int AS count FROM (${sql}) capped`,
-        params,
-      );
-    }
-    if (after) qb.andWhere('(d.year, d.serial) > (:y, :s)', { y: after[0], s: after[1] });
-    const rows = await qb
-      .orderBy('d.year', 'ASC')
-      .addOrderBy('d.serial', 'ASC')
-      .limit(limit + 1)
-      .getMany();
-    return { rows, totalCount };
+    return qb;
   }
 
   /**
@@ -108,12 +110,6 @@ export class DecisionRepository {
     return this.dataSource
       .getRepository(DecisionEntity)
       .find({ where: { meetingId: In([...meetingIds]) }, order: ORDERED });
-  }
-
-  ofAgendaItems(agendaItemIds: readonly string[]): Promise<DecisionEntity[]> {
-    return this.dataSource
-      .getRepository(DecisionEntity)
-      .find({ where: { agendaItemId: In([...agendaItemIds]) }, order: ORDERED });
   }
 
   amending(decisionIds: readonly string[]): Promise<DecisionEntity[]> {

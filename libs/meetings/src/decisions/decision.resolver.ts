@@ -1,17 +1,5 @@
-import {
-  Args,
-  Context,
-  ID,
-  Info,
-  Int,
-  Mutation,
-  Parent,
-  Query,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
-import type { GraphQLResolveInfo } from 'graphql';
-import { type Actor, Allow, CurrentActor, type GqlContext, selectsField } from '../../../core/src/index.js';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type Actor, Allow, CurrentActor, type GqlContext } from '../../../core/src/index.js';
 import { UserModel, UsersService } from '../../../identity/src/index.js';
 import { TaskModel, TaskService } from '../../../coordination/src/index.js';
 import { AgendaService } from '../agenda/agenda.service.js';
@@ -51,13 +39,12 @@ export class DecisionResolver {
   @Allow.signedIn('members of the alliance; empty for everyone else')
   listDecisions(
     @CurrentActor() actor: Actor,
-    @Info() info: GraphQLResolveInfo,
     @Args('allianceId', { type: () => ID }) allianceId: string,
     @Args('search', { type: () => String, nullable: true }) search?: string,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ) {
-    return this.decisions.list(actor, allianceId, search, first, after, selectsField(info, 'totalCount'));
+    return this.decisions.list(actor, allianceId, search, first, after);
   }
 
   @Mutation(() => DecisionModel)

@@ -6,6 +6,7 @@ import {
   type Actor,
   AuditService,
   byKey,
+  countWhenSelected,
   decodeCursor,
   DomainError,
   groupBy,
@@ -20,7 +21,7 @@ import {
 import { TaskService } from '../../../coordination/src/index.js';
 import { AgendaItemRepository } from '../agenda/agenda-item.repository.js';
 import type { DecisionEntity, MeetingEntity } from '../meetings/meeting.entities.js';
-import { DecisionOutcome, MeetingStatus } from '../meetings/meeting.enums.js';
+import { DecisionOutcome, MeetingChange, MeetingStatus } from '../meetings/meeting.enums.js';
 import type {
   AddFollowUpTasksInput,
   AmendDecisionInput,
@@ -33,7 +34,7 @@ import { MeetingsService } from '../meetings/meetings.service.js';
 import { decisionYear, formatNumber, parseDecisionSearch } from './decision-number.js';
 import { DecisionRepository } from './decision.repository.js';
 
-/** `decisions.totalCount` counts at most this many (issue 17): a page never counts a whole large list. */
+/** `decisions.totalCount` counts at most this many — a page never counts a whole large list. */
 export const MAX_COUNTED = 10_000;
 
 interface DecisionState {
@@ -95,7 +96,6 @@ export class DecisionsService {
     search: string | null | undefined,
     first?: number | null,
     after?: string | null,
-    countTotal = true,
   ): Promise<Page<DecisionEntity>> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after, 2);
@@ -104,14 +104,16 @@ export class DecisionsService {
     if (!isUuid(allianceId) || !isMember(actor, allianceId)) return toPage([], limit, 0, () => []);
     const parsed = parseDecisionSearch(search);
     if (parsed === undefined) return toPage([], limit, 0, () => []);
-    const { rows, totalCount } = await this.repo.page(
+    const rows = await this.repo.page(
       allianceId,
       parsed,
       cursor ? [cursor[0] as number, cursor[1] as number] : null,
       limit,
-      countTotal ? MAX_COUNTED : null,
     );
-    return toPage(rows, limit, totalCount, (d) => [d.year, d.serial]);
+    const count = countWhenSelected((cap) => this.repo.countUpTo(allianceId, parsed, cap), {
+      cap: MAX_COUNTED,
+    });
+    return toPage(rows, limit, count, (d) => [d.year, d.serial]);
   }
 
   // ── recording ──────────────────────────────────────────────
@@ -147,6 +149,7 @@ export class DecisionsService {
         allianceId: meeting.allianceId,
         changedFields: presentFields(input),
       });
+      this.meetings.announce(em, MeetingChange.DECISIONS_CHANGED, meeting);
       return decision;
     });
   }
@@ -167,6 +170,7 @@ export class DecisionsService {
         pathPrefix: 'input.tasks',
         action: 'addFollowUpTasks',
       });
+      this.meetings.announce(em, MeetingChange.DECISIONS_CHANGED, meeting);
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'addFollowUpTasks',
@@ -175,6 +179,7 @@ export class DecisionsService {
         allianceId: decision.allianceId,
         changedFields: created.length ? ['followUpTasks'] : [],
       });
+      this.meetings.announce(em, MeetingChange.DECISIONS_CHANGED, meeting);
       return decision;
     });
   }
@@ -215,6 +220,7 @@ export class DecisionsService {
         allianceId: decision.allianceId,
         changedFields: fields,
       });
+      this.meetings.announce(em, MeetingChange.DECISIONS_CHANGED, meeting);
       return saved;
     });
   }
@@ -257,6 +263,7 @@ export class DecisionsService {
         allianceId: meeting.allianceId,
         changedFields: presentFields(input),
       });
+      this.meetings.announce(em, MeetingChange.DECISIONS_CHANGED, meeting);
       return decision;
     });
   }
@@ -308,16 +315,14 @@ export class DecisionsService {
     );
   }
 
+  /** The meetings' decisions in order; each also fills the decision loader (an amendment's `amends`). */
   decisionsOfMeetingLoader(loaders: LoaderRegistry) {
-    return loaders.get<string, DecisionEntity[]>('decisions.byMeeting', async (ids) =>
-      groupBy(ids, await this.repo.ofMeetings(ids), (d) => d.meetingId),
-    );
-  }
-
-  decisionsOfAgendaItemLoader(loaders: LoaderRegistry) {
-    return loaders.get<string, DecisionEntity[]>('decisions.byAgendaItem', async (ids) =>
-      groupBy(ids, await this.repo.ofAgendaItems(ids), (d) => d.agendaItemId!),
-    );
+    return loaders.get<string, DecisionEntity[]>('decisions.byMeeting', async (ids) => {
+      const rows = await this.repo.ofMeetings(ids);
+      const byId = this.decisionLoader(loaders);
+      for (const d of rows) byId.prime(d.id, d);
+      return groupBy(ids, rows, (d) => d.meetingId);
+    });
   }
 
   amendedByLoader(loaders: LoaderRegistry) {

@@ -41,3 +41,22 @@ export enum MinutesStatus {
   APPROVED = 'APPROVED',
 }
 registerEnumType(MinutesStatus, { name: 'MinutesStatus' });
+
+/** What changed in a meeting (the `meetingEvents` subscription). */
+export enum MeetingChange {
+  UPDATED = 'UPDATED',
+  STATUS_CHANGED = 'STATUS_CHANGED',
+  AGENDA_CHANGED = 'AGENDA_CHANGED',
+  ATTENDANCE_CHANGED = 'ATTENDANCE_CHANGED',
+  DECISIONS_CHANGED = 'DECISIONS_CHANGED',
+  MINUTES_CHANGED = 'MINUTES_CHANGED',
+}
+registerEnumType(MeetingChange, {
+  name: 'MeetingChange',
+  valuesMap: {
+    UPDATED: { description: 'Title, time, place, facilitator, invited partners or publication.' },
+    STATUS_CHANGED: { description: 'Started, adjourned, cancelled, or its minutes approved.' },
+    ATTENDANCE_CHANGED: { description: 'Attendance recorded; the quorum may have changed with it.' },
+    DECISIONS_CHANGED: { description: 'A decision recorded or corrected, or follow-up tasks added.' },
+  },
+});

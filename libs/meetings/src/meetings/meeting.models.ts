@@ -3,6 +3,7 @@ import { Connection } from '../../../core/src/index.js';
 import {
   AttendanceStatus,
   DecisionOutcome,
+  MeetingChange,
   MeetingKind,
   MeetingStatus,
   MinutesStatus,
@@ -137,4 +138,14 @@ export class CalendarFeedModel {
   url: string;
   @Field()
   createdAt: Date;
+}
+
+@ObjectType('MeetingEvent', {
+  description: 'A change of a meeting, with the meeting as it is after the change.',
+})
+export class MeetingEventModel {
+  @Field(() => MeetingChange)
+  change: MeetingChange;
+  @Field(() => MeetingModel)
+  meeting: MeetingModel;
 }

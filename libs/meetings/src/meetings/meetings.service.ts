@@ -19,7 +19,8 @@ import { AllianceService, PartnerStatus } from '../../../alliance/src/index.js';
 import { UsersService } from '../../../identity/src/index.js';
 import { AttendanceRepository } from '../attendance/attendance.repository.js';
 import type { MeetingEntity } from './meeting.entities.js';
-import { MeetingStatus } from './meeting.enums.js';
+import { MeetingEventsService } from '../events/meeting-events.service.js';
+import { MeetingChange, MeetingStatus } from './meeting.enums.js';
 import type { ScheduleMeetingInput, UpdateMeetingInput } from './meeting.inputs.js';
 import { type LockMode, MeetingRepository } from './meeting.repository.js';
 import { assertState, isQuorate, type MeetingOperation, nextStatus } from './meeting-state.js';
@@ -48,7 +49,13 @@ export class MeetingsService {
     private readonly audit: AuditService,
     private readonly alliances: AllianceService,
     private readonly users: UsersService,
+    private readonly events: MeetingEventsService,
   ) {}
+
+  /** Announces a change of the meeting to its live subscribers once `em`'s transaction commits. */
+  announce(em: EntityManager, change: MeetingChange, meeting: Pick<MeetingEntity, 'id'>): void {
+    this.events.schedule(em, change, meeting);
+  }
 
   // ── reading ────────────────────────────────────────────────
 
@@ -181,6 +188,7 @@ export class MeetingsService {
         allianceId: meeting.allianceId,
         changedFields: fields,
       });
+      if (fields.length) this.announce(em, MeetingChange.UPDATED, meeting);
       return saved;
     });
   }
@@ -238,6 +246,11 @@ export class MeetingsService {
         allianceId: meeting.allianceId,
         changedFields: fields,
       });
+      this.announce(
+        em,
+        operation === 'saveMinutes' ? MeetingChange.MINUTES_CHANGED : MeetingChange.STATUS_CHANGED,
+        meeting,
+      );
       return saved;
     });
   }

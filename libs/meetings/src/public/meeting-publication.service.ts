@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, AuditService, LoaderRegistry } from '../../../core/src/index.js';
 import type { MeetingEntity } from '../meetings/meeting.entities.js';
+import { MeetingChange } from '../meetings/meeting.enums.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import { MeetingPublicationRepository } from './meeting-publication.repository.js';
 
@@ -39,6 +40,7 @@ export class MeetingPublicationService {
           allianceId: meeting.allianceId,
           changedFields: ['public'],
         });
+        this.meetings.announce(em, MeetingChange.UPDATED, meeting);
       }
       return meeting;
     });

@@ -115,7 +115,7 @@ export function Members({
                     <button
                       type="button"
                       onClick={() => setEditing(m.id)}
-                      aria-label={t('admin.rolesOf', { name })}
+                      aria-label={t('admin.changeRolesOf', { name })}
                     >
                       {t('admin.changeRoles')}
                     </button>
