@@ -43,6 +43,8 @@ export interface TestApp {
   /** A direct connection to this file's database, for assertions and set-up the API does not offer. */
   db: pg.Pool;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  /** A GET of an HTTP route (feeds, files) with the SQL statements that request issued. */
+  get(path: string): Promise<{ status: number; text: string; statements: number }>;
   login(email: string, password: string): Promise<string>;
   adminToken(): Promise<string>;
   close(): Promise<void>;
@@ -149,6 +151,17 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
       tallies.delete(tag);
     }
   };
+  const get = async (path: string) => {
+    const tag = randomUUID();
+    const tally: StatementTally = { count: 0, statements: [] };
+    tallies.set(tag, tally);
+    try {
+      const res = await request(http).get(path).set(TALLY_HEADER, tag);
+      return { status: res.status, text: res.text, statements: tally.count };
+    } finally {
+      tallies.delete(tag);
+    }
+  };
   const login = async (email: string, password: string) => {
     const res = await gql(
       `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
@@ -164,6 +177,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     databaseUrl,
     db,
     gql,
+    get,
     login,
     adminToken: async () => (adminToken ??= await login(ADMIN.email, ADMIN.password)),
     close: async () => {

@@ -22,6 +22,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   limitSlowClients(app.getHttpServer(), config);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  // No ETag over response bodies: it hashed every GraphQL answer (a task board page is ~60 kB) for a
+  // header no client revalidates with (bench/README.md). Static files keep serve-static's own ETags.
+  app.set('etag', false);
   app.use(
     helmet({
       contentSecurityPolicy: {
