@@ -8,6 +8,7 @@ import { SignIn } from './pages/SignIn';
 import { AcceptInvitation, ForgotPassword, ResetPassword, SecondFactorSetup } from './pages/Account';
 import { AdminNavItem, isAdminPath } from './admin-nav';
 import { IdleWatch } from './idle';
+import { ConnectionNotice } from './resilience';
 
 const Dashboard = lazy(() => import('./pages/Dashboard'));
 const AlliancePage = lazy(() => import('./pages/Alliance'));
@@ -158,6 +159,7 @@ function Shell() {
         </ul>
       </nav>
       <IdleWatch />
+      <ConnectionNotice />
       <main id="main" tabIndex={-1}>
         {location.pathname === '/postausgang' && session.user?.platformAdmin ? (
           <Suspense fallback={<Loading />}>

@@ -13,6 +13,7 @@ import { createClient as createWsClient, type Client as WsClient } from 'graphql
 import { stringifyDocument } from 'urql';
 import { LoginMutation, LogoutMutation, MeQuery, RefreshMutation } from './graphql/ops';
 import type { MeQuery as MeResult, SessionFieldsFragment, Role } from './gql/graphql';
+import { liveInterrupted, liveRestored, resilientFetch } from './resilience';
 
 /** '1' while this browser has a session; the refresh token itself is an httpOnly cookie. */
 const SESSION_KEY = 'bp.session';
@@ -241,6 +242,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       url: '/graphql',
       preferGetMethod: false,
       requestPolicy: 'cache-and-network',
+      // Mutations carry an Idempotency-Key and are sent again after UNAVAILABLE (resilience.tsx).
+      fetch: resilientFetch,
       fetchOptions: (): RequestInit => ({
         headers: tokenRef.current
           ? { authorization: `Bearer ${tokenRef.current}` }
@@ -259,8 +262,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
             const input = { ...request, query: request.query || '' };
             return {
               subscribe(sink) {
-                const unsubscribe = wsClient().subscribe(input, sink);
-                return { unsubscribe };
+                return resubscribing((observer) => wsClient().subscribe(input, observer), sink);
               },
             };
           },
@@ -281,6 +283,53 @@ export function useSession(): SessionState {
   const v = useContext(SessionCtx);
   if (!v) throw new Error('SessionProvider missing');
   return v;
+}
+
+type SubscriptionSink = Parameters<WsClient['subscribe']>[1];
+
+/**
+ * A subscription that the API ends with UNAVAILABLE (Redis was unreachable: events may have been
+ * missed) is opened again, with growing waits, and once it has stayed open for a second the screens
+ * reload (RECONNECTED_EVENT), as after a lost socket. The user sees a notice meanwhile.
+ */
+function resubscribing<T>(
+  open: (sink: SubscriptionSink) => () => void,
+  sink: { next(value: T): void; error(err: unknown): void; complete(): void },
+): { unsubscribe: () => void } {
+  let stopped = false;
+  let close = () => {};
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const start = (attempt: number) => {
+    let failed = false;
+    close = open({
+      next: (value) => sink.next(value as T),
+      complete: () => sink.complete(),
+      error: (err) => {
+        failed = true;
+        const unavailable =
+          Array.isArray(err) &&
+          err.some((e) => (e as { extensions?: { code?: string } }).extensions?.code === 'UNAVAILABLE');
+        if (stopped || !unavailable) return sink.error(err);
+        liveInterrupted();
+        clearTimeout(timer);
+        timer = setTimeout(() => !stopped && start(attempt + 1), Math.min(1000 * 2 ** attempt, 30_000));
+      },
+    });
+    if (attempt > 0)
+      timer = setTimeout(() => {
+        if (stopped || failed) return;
+        liveRestored();
+        window.dispatchEvent(new Event(RECONNECTED_EVENT));
+      }, 1000);
+  };
+  start(0);
+  return {
+    unsubscribe: () => {
+      stopped = true;
+      clearTimeout(timer);
+      close();
+    },
+  };
 }
 
 /** Calls `reload` whenever the live connection comes back after an interruption. */

@@ -38,3 +38,4 @@ export * from './idempotency/idempotency.service.js';
 export * from './idempotency/idempotency.plugin.js';
 export * from './notify/notifier.js';
 export * from './pubsub/subscription-guard.js';
+export * from './pubsub/outage-signalling-pubsub.js';

@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { logger } from '../logging/logger.js';
 import { Availability } from '../errors/unavailable.js';
+import { OutageSignallingRedisPubSub } from './outage-signalling-pubsub.js';
 
 /** The PubSub engine for GraphQL subscriptions: in-process by default, Redis when REDIS_URL is set. */
 export const PUB_SUB = Symbol('PUB_SUB');
@@ -23,7 +24,12 @@ export function createPubSub(config: Pick<AppConfig, 'redisUrl'>, availability?:
     client.on('ready', () => availability?.recovered('redis'));
     return client;
   };
-  return new RedisPubSub({ publisher: connect('publisher'), subscriber: connect('subscriber') });
+  // A subscriber that may have missed events (the subscriber connection closed) learns it: its
+  // subscription ends with UNAVAILABLE, and the client subscribes anew and reloads.
+  return new OutageSignallingRedisPubSub({
+    publisher: connect('publisher'),
+    subscriber: connect('subscriber'),
+  });
 }
 
 @Injectable()
