@@ -214,4 +214,29 @@ describe('people: administration (organisations, second-factor resets, permissio
       alliance_id: null,
     });
   });
+
+  it('a deactivated account is told so at sign-in (only with the right password), to ask the administration', async () => {
+    const email = a.users.member.email;
+    await t.gql(
+      'mutation($id: ID!) { deactivateUser(id: $id) { id } }',
+      { id: a.users.member.id },
+      a.users.admin.token,
+    );
+    const refused = await login(email);
+    expect(codes(refused)).toEqual(['UNAUTHENTICATED']);
+    expect(refused.errors[0].extensions.reason).toBe('ACCOUNT_DEACTIVATED');
+    const wrong = await request(t.http)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('x-forwarded-for', '10.9.1.1')
+      .send({ query: LOGIN, variables: { e: email, p: 'not-the-password-123' } });
+    expect(wrong.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(wrong.body.errors[0].extensions.reason).toBeUndefined();
+    await t.gql(
+      'mutation($id: ID!) { reactivateUser(id: $id) { id } }',
+      { id: a.users.member.id },
+      a.users.admin.token,
+    );
+    expect((await login(email)).errors).toBeUndefined();
+  });
 });

@@ -118,7 +118,9 @@ describeBrowser('web: administration of an alliance (partners, members, invitati
     await other.page.getByLabel('E-Mail-Adresse').fill('mitglied@demo.local');
     await other.page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
     await other.page.getByRole('button', { name: 'Anmelden' }).click();
-    await other.page.getByRole('alert').waitFor();
+    await other.page
+      .getByText('Ihr Konto ist deaktiviert. Bitte wenden Sie sich an die Verwaltung')
+      .waitFor();
     expect(await other.page.getByRole('button', { name: 'Abmelden' }).count()).toBe(0);
 
     await page.getByRole('button', { name: `Reaktivieren: ${member.displayName}` }).click();

@@ -3,7 +3,13 @@ import { useI18n } from './i18n';
 
 interface ApiError {
   message: string;
-  extensions?: { code?: string; fields?: { path: string; message: string }[]; correlationId?: string };
+  extensions?: {
+    code?: string;
+    /** A more precise cause within the code, e.g. ACCOUNT_DEACTIVATED. */
+    reason?: string;
+    fields?: { path: string; message: string }[];
+    correlationId?: string;
+  };
 }
 
 /** The API errors of a failed request: urql's CombinedError or the session helper's Error. */
@@ -48,9 +54,15 @@ export function ErrorMessage({ error, messages }: { error: unknown; messages?: R
   const code = first.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
   const fields = errors.flatMap((e) => e.extensions?.fields ?? []);
   const correlationId = errors.find((e) => e.extensions?.correlationId)?.extensions?.correlationId;
+  // A known reason says more than the code (and more than a screen's text for the code).
+  const reason = first.extensions?.reason ? `error.reason.${first.extensions.reason}` : null;
+  const key =
+    reason && t(reason) !== reason
+      ? reason
+      : (messages?.[code] ?? (KNOWN.has(code) ? `error.${code}` : 'error.INTERNAL_SERVER_ERROR'));
   return (
     <div className="alert" role="alert" data-code={code}>
-      <p>{t(messages?.[code] ?? (KNOWN.has(code) ? `error.${code}` : 'error.INTERNAL_SERVER_ERROR'))}</p>
+      <p>{t(key)}</p>
       {fields.length > 0 && (
         <ul>
           {fields.map((f) => (

@@ -286,6 +286,10 @@ export const ADMIN_MESSAGES: Record<string, [string, string]> = {
     'Your password is changed; your other sessions have ended.',
   ],
 
+  'error.reason.ACCOUNT_DEACTIVATED': [
+    'Ihr Konto ist deaktiviert. Bitte wenden Sie sich an die Verwaltung Ihres Bündnisses, damit sie es wieder freischaltet.',
+    'Your account is deactivated. Please ask your alliance’s administration to reactivate it.',
+  ],
   'idle.title': ['Sind Sie noch da?', 'Are you still there?'],
   'idle.text': [
     'Ihre Sitzung läuft in {n} Minuten ab — Angemeldet bleiben?',

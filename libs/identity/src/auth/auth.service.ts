@@ -3,7 +3,15 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, createSecretKey, type KeyObject, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { type Actor, APP_CONFIG, AuditService, DomainError, isUuid, Role } from '../../../core/src/index.js';
+import {
+  type Actor,
+  APP_CONFIG,
+  AuditService,
+  DomainError,
+  ErrorCode,
+  isUuid,
+  Role,
+} from '../../../core/src/index.js';
 import type { AppConfig } from '../../../core/src/index.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
@@ -73,9 +81,13 @@ export class AuthService implements OnModuleInit {
     }
     await this.sessions.clearFailures(accountKey);
     // Said only to whoever knows the password.
+    // `reason` lets the sign-in page say what to do instead of "wrong password".
     if (user.deactivatedAt)
-      throw DomainError.unauthenticated(
+      throw new DomainError(
+        ErrorCode.UNAUTHENTICATED,
         'This account is deactivated; please ask your alliance administration',
+        undefined,
+        { reason: 'ACCOUNT_DEACTIVATED' },
       );
     return user;
   }
