@@ -1,5 +1,6 @@
 import { REPORT_MESSAGES } from './messages-report.js';
 import { LEGAL_MESSAGES } from './messages-legal.js';
+import { SIGN_IN_MESSAGES } from './messages-sign-in.js';
 import { ADMIN_MESSAGES } from './messages-admin.js';
 import { NOTIFICATION_MESSAGES } from './messages-notifications.js';
 import { RESILIENCE_MESSAGES } from './messages-resilience.js';
@@ -8,6 +9,7 @@ import { RESILIENCE_MESSAGES } from './messages-resilience.js';
 export const MESSAGES: Record<string, [string, string]> = {
   ...REPORT_MESSAGES,
   ...LEGAL_MESSAGES,
+  ...SIGN_IN_MESSAGES,
   ...ADMIN_MESSAGES,
   ...NOTIFICATION_MESSAGES,
   ...RESILIENCE_MESSAGES,
