@@ -3,6 +3,7 @@ import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation } from 're
 import { I18nProvider, useI18n } from './i18n';
 import { SessionProvider, useSession } from './session';
 import { Loading } from './ui';
+import { NotificationBell } from './components/NotificationBell';
 import { PageChangesProvider } from './page-focus';
 import { SignIn } from './pages/SignIn';
 import { AcceptInvitation, ForgotPassword, ResetPassword, SecondFactorSetup } from './pages/Account';
@@ -24,6 +25,7 @@ const Reports = lazy(() => import('./pages/Reports'));
 const Platform = lazy(() => import('./pages/admin/Platform'));
 const AllianceAdmin = lazy(() => import('./pages/admin/AllianceAdmin'));
 const MyAccount = lazy(() => import('./pages/admin/MyAccount'));
+const Notifications = lazy(() => import('./pages/Notifications'));
 
 export function App() {
   return (
@@ -112,6 +114,7 @@ function Shell() {
           membership && <span className="alliance-name">{membership.alliance.name}</span>
         )}
         <span className="spacer" />
+        <NotificationBell />
         <span className="user" data-testid="current-user">
           {session.user?.displayName}
         </span>
@@ -164,6 +167,10 @@ function Shell() {
         {location.pathname === '/postausgang' && session.user?.platformAdmin ? (
           <Suspense fallback={<Loading />}>
             <Outbox />
+          </Suspense>
+        ) : location.pathname === '/benachrichtigungen' ? (
+          <Suspense fallback={<Loading />}>
+            <Notifications />
           </Suspense>
         ) : isAdminPath(location.pathname) ? (
           <Suspense fallback={<Loading />} key={location.pathname}>

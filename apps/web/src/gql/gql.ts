@@ -40,6 +40,13 @@ type Documents = {
     "\n  mutation ResetOwnSecondFactor($code: String!) { resetOwnSecondFactor(code: $code) }\n": typeof types.ResetOwnSecondFactorDocument,
     "\n  subscription MeetingEvents($meetingId: ID!) { meetingEvents(meetingId: $meetingId) { change meeting { id status } } }\n": typeof types.MeetingEventsDocument,
     "\n  subscription HandoverEvents { handoverEvents { change handoverId caseId } }\n": typeof types.HandoverEventsDocument,
+    "\n  query UnreadNotificationCount { unreadNotificationCount }\n": typeof types.UnreadNotificationCountDocument,
+    "\n  query Notifications($first: Int, $after: String, $unreadOnly: Boolean, $language: NotificationLanguage!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id kind allianceId objectType objectId path createdAt readAt\n          title(language: $language) text(language: $language) kindLabel(language: $language)\n        }\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { id readAt } }\n": typeof types.MarkNotificationReadDocument,
+    "\n  mutation MarkAllNotificationsRead { markAllNotificationsRead }\n": typeof types.MarkAllNotificationsReadDocument,
+    "\n  subscription NotificationEvents { notificationEvents { change unreadCount notification { id } } }\n": typeof types.NotificationEventsDocument,
+    "\n  query NotificationPreferences($language: NotificationLanguage!) {\n    notificationPreferences { kind delivery defaultDelivery label(language: $language) }\n  }\n": typeof types.NotificationPreferencesDocument,
+    "\n  mutation SetNotificationPreference($kind: NotificationKind!, $delivery: NotificationDelivery!) {\n    setNotificationPreference(kind: $kind, delivery: $delivery) { kind delivery }\n  }\n": typeof types.SetNotificationPreferenceDocument,
     "\n  fragment SessionFields on AuthPayload { accessToken accessTokenExpiresAt sessionExpiresAt secondFactorEnrolmentRequired idleTimeoutSeconds }\n": typeof types.SessionFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      id\n      displayName\n      email\n      platformAdmin\n      organisation { id name shortName }\n      memberships { id roles alliance { id name municipality } }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!, $code: String) { login(email: $email, password: $password, code: $code) { ...SessionFields } }\n": typeof types.LoginDocument,
@@ -123,6 +130,13 @@ const documents: Documents = {
     "\n  mutation ResetOwnSecondFactor($code: String!) { resetOwnSecondFactor(code: $code) }\n": types.ResetOwnSecondFactorDocument,
     "\n  subscription MeetingEvents($meetingId: ID!) { meetingEvents(meetingId: $meetingId) { change meeting { id status } } }\n": types.MeetingEventsDocument,
     "\n  subscription HandoverEvents { handoverEvents { change handoverId caseId } }\n": types.HandoverEventsDocument,
+    "\n  query UnreadNotificationCount { unreadNotificationCount }\n": types.UnreadNotificationCountDocument,
+    "\n  query Notifications($first: Int, $after: String, $unreadOnly: Boolean, $language: NotificationLanguage!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id kind allianceId objectType objectId path createdAt readAt\n          title(language: $language) text(language: $language) kindLabel(language: $language)\n        }\n      }\n    }\n  }\n": types.NotificationsDocument,
+    "\n  mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { id readAt } }\n": types.MarkNotificationReadDocument,
+    "\n  mutation MarkAllNotificationsRead { markAllNotificationsRead }\n": types.MarkAllNotificationsReadDocument,
+    "\n  subscription NotificationEvents { notificationEvents { change unreadCount notification { id } } }\n": types.NotificationEventsDocument,
+    "\n  query NotificationPreferences($language: NotificationLanguage!) {\n    notificationPreferences { kind delivery defaultDelivery label(language: $language) }\n  }\n": types.NotificationPreferencesDocument,
+    "\n  mutation SetNotificationPreference($kind: NotificationKind!, $delivery: NotificationDelivery!) {\n    setNotificationPreference(kind: $kind, delivery: $delivery) { kind delivery }\n  }\n": types.SetNotificationPreferenceDocument,
     "\n  fragment SessionFields on AuthPayload { accessToken accessTokenExpiresAt sessionExpiresAt secondFactorEnrolmentRequired idleTimeoutSeconds }\n": types.SessionFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      id\n      displayName\n      email\n      platformAdmin\n      organisation { id name shortName }\n      memberships { id roles alliance { id name municipality } }\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!, $code: String) { login(email: $email, password: $password, code: $code) { ...SessionFields } }\n": types.LoginDocument,
@@ -298,6 +312,34 @@ export function graphql(source: "\n  subscription MeetingEvents($meetingId: ID!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription HandoverEvents { handoverEvents { change handoverId caseId } }\n"): (typeof documents)["\n  subscription HandoverEvents { handoverEvents { change handoverId caseId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotificationCount { unreadNotificationCount }\n"): (typeof documents)["\n  query UnreadNotificationCount { unreadNotificationCount }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications($first: Int, $after: String, $unreadOnly: Boolean, $language: NotificationLanguage!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id kind allianceId objectType objectId path createdAt readAt\n          title(language: $language) text(language: $language) kindLabel(language: $language)\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Notifications($first: Int, $after: String, $unreadOnly: Boolean, $language: NotificationLanguage!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id kind allianceId objectType objectId path createdAt readAt\n          title(language: $language) text(language: $language) kindLabel(language: $language)\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { id readAt } }\n"): (typeof documents)["\n  mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { id readAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkAllNotificationsRead { markAllNotificationsRead }\n"): (typeof documents)["\n  mutation MarkAllNotificationsRead { markAllNotificationsRead }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationEvents { notificationEvents { change unreadCount notification { id } } }\n"): (typeof documents)["\n  subscription NotificationEvents { notificationEvents { change unreadCount notification { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationPreferences($language: NotificationLanguage!) {\n    notificationPreferences { kind delivery defaultDelivery label(language: $language) }\n  }\n"): (typeof documents)["\n  query NotificationPreferences($language: NotificationLanguage!) {\n    notificationPreferences { kind delivery defaultDelivery label(language: $language) }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetNotificationPreference($kind: NotificationKind!, $delivery: NotificationDelivery!) {\n    setNotificationPreference(kind: $kind, delivery: $delivery) { kind delivery }\n  }\n"): (typeof documents)["\n  mutation SetNotificationPreference($kind: NotificationKind!, $delivery: NotificationDelivery!) {\n    setNotificationPreference(kind: $kind, delivery: $delivery) { kind delivery }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

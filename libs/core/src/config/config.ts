@@ -44,6 +44,16 @@ export interface AppConfig {
   timeouts: Timeouts;
   /** Idempotency-Keys of mutations: how long a key is remembered, and how often expired ones are swept. */
   idempotency: { keyHours: number; sweepSeconds: number };
+  /** The daily jobs (notification digest, task deadlines) on pg-boss's schedule, once across instances. */
+  dailyJobs: DailyJobsConfig;
+}
+
+export interface DailyJobsConfig {
+  /** false: this instance neither schedules nor runs them (default in tests). */
+  enabled: boolean;
+  /** A five-field cron expression, in `timezone`. */
+  cron: string;
+  timezone: string;
 }
 
 export interface Timeouts {
@@ -282,7 +292,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
       keyHours: int(env, 'IDEMPOTENCY_KEY_HOURS', 24, 1, 168),
       sweepSeconds: int(env, 'IDEMPOTENCY_SWEEP_SECONDS', 3600, 1, 86400),
     },
+    dailyJobs: dailyJobs(env, nodeEnv),
   };
+}
+
+function dailyJobs(env: Env, nodeEnv: AppConfig['nodeEnv']): DailyJobsConfig {
+  const cron = str(env, 'DAILY_JOBS_CRON') ?? '0 6 * * *';
+  if (!/^\S+( \S+){4}$/.test(cron))
+    throw new ConfigError('DAILY_JOBS_CRON', 'must be a cron expression of five fields');
+  const timezone = str(env, 'DAILY_JOBS_TIMEZONE') ?? 'Europe/Berlin';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: timezone });
+  } catch {
+    throw new ConfigError('DAILY_JOBS_TIMEZONE', 'must be an IANA time zone such as Europe/Berlin');
+  }
+  return { enabled: bool(env, 'DAILY_JOBS') ?? nodeEnv !== 'test', cron, timezone };
 }
 
 function timeouts(env: Env): Timeouts {
