@@ -9,6 +9,8 @@ export interface ReceivedMail {
   html: string;
   headers: ParsedMail['headers'];
   outboxId?: string;
+  /** Attachments and alternative parts that are not the body (an iCalendar invitation: text/calendar). */
+  attachments: { contentType: string; content: string }[];
 }
 
 /**
@@ -39,6 +41,10 @@ export class TestSmtpServer {
               html: typeof mail.html === 'string' ? mail.html : '',
               headers: mail.headers,
               outboxId: mail.headers.get('x-outbox-id') as string | undefined,
+              attachments: mail.attachments.map((x) => ({
+                contentType: x.contentType,
+                content: x.content.toString('utf8'),
+              })),
             });
             this.notify();
             callback();

@@ -3,7 +3,10 @@ import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation } from 're
 import { I18nProvider, useI18n } from './i18n';
 import { SessionProvider, useSession } from './session';
 import { Loading } from './ui';
+import { NotificationBell } from './components/NotificationBell';
 import { PageChangesProvider } from './page-focus';
+import { SiteFooter } from './components/SiteFooter';
+import { isLegalPath } from './messages-legal';
 import { SignIn } from './pages/SignIn';
 import { AcceptInvitation, ForgotPassword, ResetPassword, SecondFactorSetup } from './pages/Account';
 import { AdminNavItem, isAdminPath } from './admin-nav';
@@ -21,9 +24,11 @@ const Cases = lazy(() => import('./pages/Cases'));
 const CaseDetail = lazy(() => import('./pages/CaseDetail'));
 const Outbox = lazy(() => import('./pages/Outbox'));
 const Reports = lazy(() => import('./pages/Reports'));
+const LegalPage = lazy(() => import('./pages/Legal'));
 const Platform = lazy(() => import('./pages/admin/Platform'));
 const AllianceAdmin = lazy(() => import('./pages/admin/AllianceAdmin'));
 const MyAccount = lazy(() => import('./pages/admin/MyAccount'));
+const Notifications = lazy(() => import('./pages/Notifications'));
 
 export function App() {
   return (
@@ -72,6 +77,10 @@ function Shell() {
         <ResetPassword />
       ) : location.pathname === '/passwort-vergessen' ? (
         <ForgotPassword />
+      ) : isLegalPath(location.pathname) ? (
+        <Suspense fallback={<Loading />}>
+          <LegalPage />
+        </Suspense>
       ) : (
         <SignIn />
       );
@@ -82,6 +91,7 @@ function Shell() {
           <LanguageSwitch />
         </header>
         <main id="main">{page}</main>
+        <SiteFooter />
       </>
     );
   }
@@ -112,6 +122,7 @@ function Shell() {
           membership && <span className="alliance-name">{membership.alliance.name}</span>
         )}
         <span className="spacer" />
+        <NotificationBell />
         <span className="user" data-testid="current-user">
           {session.user?.displayName}
         </span>
@@ -161,9 +172,17 @@ function Shell() {
       <IdleWatch />
       <ConnectionNotice />
       <main id="main" tabIndex={-1}>
-        {location.pathname === '/postausgang' && session.user?.platformAdmin ? (
+        {isLegalPath(location.pathname) ? (
+          <Suspense fallback={<Loading />} key={location.pathname}>
+            <LegalPage />
+          </Suspense>
+        ) : location.pathname === '/postausgang' && session.user?.platformAdmin ? (
           <Suspense fallback={<Loading />}>
             <Outbox />
+          </Suspense>
+        ) : location.pathname === '/benachrichtigungen' ? (
+          <Suspense fallback={<Loading />}>
+            <Notifications />
           </Suspense>
         ) : isAdminPath(location.pathname) ? (
           <Suspense fallback={<Loading />} key={location.pathname}>
@@ -196,6 +215,7 @@ function Shell() {
           </Suspense>
         )}
       </main>
+      <SiteFooter />
     </>
   );
 }

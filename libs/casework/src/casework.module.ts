@@ -19,6 +19,8 @@ import { CaseworkDemoSeeder } from './demo/casework-demo.seeder.js';
 import { FhirController } from './fhir/fhir.controller.js';
 import { FhirService } from './fhir/fhir.service.js';
 import { RetentionService } from './retention/retention.service.js';
+import { CaseworkNoticeRepository } from './notices/casework-notice.repository.js';
+import { CaseworkNotices } from './notices/casework-notices.service.js';
 import { CaseStatisticsRepository } from './statistics/case-statistics.repository.js';
 import { CaseStatisticsService } from './statistics/case-statistics.service.js';
 
@@ -39,6 +41,8 @@ import { CaseStatisticsService } from './statistics/case-statistics.service.js';
     HandoverEventsService,
     HandoverEventsResolver,
     RetentionService,
+    CaseworkNoticeRepository,
+    CaseworkNotices,
     CaseResolver,
     ConsentResolver,
     HandoverResolver,

@@ -17,6 +17,7 @@ import type { ConsentModel, HandoverModel } from './casework.models.js';
 import { isCaseWorker, text } from './casework.rules.js';
 import { ConsentRepository } from './consent.repository.js';
 import { HandoverRepository, type HandoverRecord } from './handover.repository.js';
+import { CaseworkNotices } from './notices/casework-notices.service.js';
 import { HandoverEventsService } from './handover-events.service.js';
 
 /** The live event each handover transition announces. */
@@ -39,6 +40,7 @@ export class ConsentHandoverService {
     private readonly consents: ConsentRepository,
     private readonly handovers: HandoverRepository,
     private readonly alliances: AllianceService,
+    private readonly notices: CaseworkNotices,
     private readonly events: HandoverEventsService,
   ) {}
 
@@ -118,6 +120,7 @@ export class ConsentHandoverService {
         throw DomainError.conflict('The consent has been withdrawn already');
       if (note !== undefined && note !== null && note.length > 2000)
         throw DomainError.field('note', 'must be at most 2000 characters');
+      const ending = await this.notices.endingWith(em, id);
       await this.consents.withdraw(em, id, actor.userId, text(note));
       await this.audit.append(em, {
         actorId: actor.userId,
@@ -126,6 +129,7 @@ export class ConsentHandoverService {
         entityId: id,
         changedFields: ['withdrawnAt', ...(text(note) ? ['withdrawalNote'] : [])],
       });
+      await this.notices.accessEnded(em, actor, ending, 'WITHDRAWN');
       this.events.schedule(em, HandoverChange.CONSENT_WITHDRAWN, await this.handovers.openOfConsent(em, id));
       return this.consent(em, id);
     });
@@ -183,7 +187,9 @@ export class ConsentHandoverService {
           toOrganisationId: input.toOrganisationId,
         },
       ]);
-      return this.handover(em, id);
+      const handover = await this.handover(em, id);
+      await this.notices.requested(em, actor, handover, c.reference);
+      return handover;
     });
   }
 
@@ -217,6 +223,7 @@ export class ConsentHandoverService {
     from: HandoverStatus[],
     action: string,
     apply: (em: EntityManager, h: HandoverRecord) => Promise<string[]>,
+    notify?: 'HANDOVER_ACCEPTED' | 'HANDOVER_DECLINED' | 'HANDOVER_COMPLETED',
   ): Promise<HandoverModel> {
     return this.dataSource.transaction(async (em) => {
       const h = await this.lockHandover(em, actor, id, side);
@@ -231,7 +238,9 @@ export class ConsentHandoverService {
         changedFields: fields,
       });
       this.events.schedule(em, CHANGE_OF[action], [h]);
-      return this.handover(em, id);
+      const handover = await this.handover(em, id);
+      if (notify) await this.notices.answered(em, actor, handover, notify);
+      return handover;
     });
   }
 
@@ -255,6 +264,7 @@ export class ConsentHandoverService {
         await this.handovers.accept(em, id, actor.userId);
         return ['status', 'respondedBy', 'respondedAt'];
       },
+      'HANDOVER_ACCEPTED',
     );
   }
 
@@ -272,6 +282,7 @@ export class ConsentHandoverService {
         await this.handovers.decline(em, id, actor.userId, r);
         return ['status', 'respondedBy', 'respondedAt', 'declineReason'];
       },
+      'HANDOVER_DECLINED',
     );
   }
 
@@ -305,6 +316,7 @@ export class ConsentHandoverService {
         await this.handovers.complete(em, id, o);
         return ['status', 'outcome'];
       },
+      'HANDOVER_COMPLETED',
     );
   }
 

@@ -23,6 +23,9 @@ import { TaskRepository } from './tasks/task.repository.js';
 import { TaskListRepository } from './tasks/task-list.repository.js';
 import { TaskService } from './tasks/task.service.js';
 import { TaskWriteRepository } from './tasks/task-write.repository.js';
+import { TaskNoticeRepository } from './tasks/task-notice.repository.js';
+import { TaskNotices } from './tasks/task-notices.service.js';
+import { TaskReminders } from './tasks/task-reminders.service.js';
 import { CoordinationReportRepository } from './report/coordination-report.repository.js';
 import { CoordinationReportService } from './report/coordination-report.service.js';
 
@@ -44,6 +47,9 @@ import { CoordinationReportService } from './report/coordination-report.service.
     TaskLoaders,
     TaskService,
     TaskEventsService,
+    TaskNoticeRepository,
+    TaskNotices,
+    TaskReminders,
     GoalResolver,
     IndicatorResolver,
     MeasurementResolver,

@@ -9,3 +9,4 @@ export * from './decisions/decisions.service.js';
 export * from './decisions/decision-number.js';
 export * from './report/meetings-report.service.js';
 export * from './minutes/minutes-pdf-layout.js';
+export * from './notices/meeting-notices.service.js';

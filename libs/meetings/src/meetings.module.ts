@@ -9,6 +9,9 @@ import { CalendarResolver } from './calendar/calendar.resolver.js';
 import { CalendarService } from './calendar/calendar.service.js';
 import { MeetingEventsResolver } from './events/meeting-events.resolver.js';
 import { MeetingEventsService } from './events/meeting-events.service.js';
+import { MeetingNoticeRepository } from './notices/meeting-notice.repository.js';
+import { MeetingNoticeWorker } from './notices/meeting-notice-worker.service.js';
+import { MeetingNoticesService } from './notices/meeting-notices.service.js';
 import { MeetingsDemoSeeder } from './demo/meetings-demo.seeder.js';
 import { AgendaItemRepository } from './agenda/agenda-item.repository.js';
 import { AgendaItemResolver } from './agenda/agenda-item.resolver.js';
@@ -67,6 +70,9 @@ import { MeetingsReportService } from './report/meetings-report.service.js';
     MinutesRecordRepository,
     MeetingsService,
     MeetingEventsService,
+    MeetingNoticeRepository,
+    MeetingNoticesService,
+    MeetingNoticeWorker,
     MeetingEventsResolver,
     AgendaService,
     AttendanceService,
@@ -87,6 +93,12 @@ import { MeetingsReportService } from './report/meetings-report.service.js';
     MeetingsReportRepository,
     MeetingsReportService,
   ],
-  exports: [MeetingsDemoSeeder, MeetingsService, DecisionsService, MeetingsReportService],
+  exports: [
+    MeetingsDemoSeeder,
+    MeetingsService,
+    MeetingNoticesService,
+    DecisionsService,
+    MeetingsReportService,
+  ],
 })
 export class MeetingsModule {}

@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
-import { MAIL_OUTBOX, NOTIFIER, PubSubModule } from '../../core/src/index.js';
+import { DAILY_JOBS, MAIL_OUTBOX, NOTIFIER, PubSubModule } from '../../core/src/index.js';
 import { IdentityModule } from '../../identity/src/index.js';
 import { MailDeliveryService } from './mail/mail-delivery.service.js';
+import { NotificationDigestService } from './inbox/notification-digest.service.js';
+import { DailyJobsService } from './jobs/daily-jobs.service.js';
 import { NotificationEventsService } from './inbox/notification-events.service.js';
 import { NotificationInboxService } from './inbox/notification-inbox.service.js';
 import { NotificationRepository } from './inbox/notification.repository.js';
@@ -33,7 +35,10 @@ import { OutboxService } from './outbox/outbox.service.js';
     NotificationResolver,
     NotificationPreferenceResolver,
     { provide: NOTIFIER, useExisting: NotificationsService },
+    DailyJobsService,
+    { provide: DAILY_JOBS, useExisting: DailyJobsService },
+    NotificationDigestService,
   ],
-  exports: [MAIL_OUTBOX, NOTIFIER, OutboxService, MailDeliveryService, NotificationsService],
+  exports: [MAIL_OUTBOX, NOTIFIER, DAILY_JOBS, OutboxService, MailDeliveryService, NotificationsService],
 })
 export class NotificationsModule {}

@@ -1,10 +1,12 @@
 import type { EntityManager } from 'typeorm';
 
 /**
- * The public record, read from the alliance and meetings tables. Only alliances that are or were
- * public appear; an object is `deleted` when it is no longer public (its alliance opted out, its
- * meeting was withdrawn), with the time that happened as `modified`. Reads never touch users,
- * attendance, tasks or casework: nothing here can name a person.
+ * The public record, read only from the views its owning contexts publish: alliance's
+ * `alliance_public_*` (bodies, organizations) and `alliance_*_directory`, meetings'
+ * `meetings_public_*` (meetings, papers, agenda items, invited and present partners). Only alliances
+ * that are or were public appear; an object is `deleted` when it is no longer public (its alliance
+ * opted out, its meeting was withdrawn), with the time that happened as `modified`. Nothing here can
+ * name a person.
  */
 
 export type ListKind = 'bodies' | 'organizations' | 'meetings' | 'papers';
@@ -31,56 +33,11 @@ export interface RecordRow {
   [column: string]: any;
 }
 
-const BODIES = `
-  SELECT a.id, a.id AS body_id, a.name, a.municipality, a.description, a.public_contact_email,
-         a.funding_period_start::text AS funding_period_start, a.funding_period_end::text AS funding_period_end,
-         NOT a.public_record AS deleted, a.created_at AS created, a.created_at::text AS created_key,
-         CASE WHEN a.public_record THEN GREATEST(a.updated_at, a.public_record_changed_at)
-              ELSE a.public_record_changed_at END AS modified
-    FROM alliances a
-   WHERE a.public_record_changed_at IS NOT NULL`;
-
-const ORGANIZATIONS = `
-  SELECT p.id, p.alliance_id AS body_id, o.name, o.short_name, o.kind, o.legal_domains, p.status,
-         p.joined_on::text AS joined_on, p.left_on::text AS left_on,
-         NOT a.public_record AS deleted, p.created_at AS created, p.created_at::text AS created_key,
-         CASE WHEN a.public_record THEN GREATEST(p.created_at, o.created_at, a.public_record_changed_at)
-              ELSE a.public_record_changed_at END AS modified
-    FROM partners p
-    JOIN organisations o ON o.id = p.organisation_id
-    JOIN alliances a ON a.id = p.alliance_id
-   WHERE a.public_record_changed_at IS NOT NULL`;
-
-const MEETINGS = `
-  SELECT m.id, m.alliance_id AS body_id, m.title, m.kind, m.status, m.starts_at, m.ends_at, m.location,
-         m.minutes_text, m.minutes_approved_at, a.name AS alliance_name,
-         NOT (a.public_record AND pub.public) AS deleted, m.created_at AS created, m.created_at::text AS created_key,
-         CASE WHEN a.public_record AND pub.public THEN GREATEST(m.updated_at, pub.changed_at, a.public_record_changed_at,
-                (SELECT max(c.changed_at) FROM agenda_item_changes c WHERE c.meeting_id = m.id),
-                (SELECT max(GREATEST(d.recorded_at, d.corrected_at)) FROM decisions d WHERE d.meeting_id = m.id))
-              ELSE GREATEST(pub.changed_at, a.public_record_changed_at) END AS modified
-    FROM meetings m
-    JOIN meeting_publications pub ON pub.meeting_id = m.id
-    JOIN alliances a ON a.id = m.alliance_id
-   WHERE a.public_record_changed_at IS NOT NULL`;
-
+const BODIES = 'SELECT * FROM alliance_public_bodies';
+const ORGANIZATIONS = 'SELECT * FROM alliance_public_organizations';
+const MEETINGS = 'SELECT * FROM meetings_public_meetings';
 /** Decisions become papers once the minutes of their meeting are approved (the record is final). */
-const PAPERS = `
-  SELECT d.id, d.alliance_id AS body_id, d.meeting_id, d.agenda_item_id, d.number, d.title, d.text, d.outcome,
-         d.amends_id, d.recorded_at,
-         NOT (a.public_record AND pub.public) AS deleted, d.recorded_at AS created, d.recorded_at::text AS created_key,
-         CASE WHEN a.public_record AND pub.public THEN GREATEST(d.recorded_at, d.corrected_at, m.minutes_approved_at,
-                pub.changed_at, a.public_record_changed_at,
-                (SELECT max(GREATEST(d2.recorded_at, m2.minutes_approved_at, p2.changed_at))
-                   FROM decisions d2 JOIN meetings m2 ON m2.id = d2.meeting_id
-                   JOIN meeting_publications p2 ON p2.meeting_id = d2.meeting_id
-                  WHERE d2.amends_id = d.id))
-              ELSE GREATEST(pub.changed_at, a.public_record_changed_at) END AS modified
-    FROM decisions d
-    JOIN meetings m ON m.id = d.meeting_id AND m.status = 'MINUTES_APPROVED'
-    JOIN meeting_publications pub ON pub.meeting_id = d.meeting_id
-    JOIN alliances a ON a.id = d.alliance_id
-   WHERE a.public_record_changed_at IS NOT NULL`;
+const PAPERS = 'SELECT * FROM meetings_public_papers';
 
 const SOURCES: Record<ListKind, string> = {
   bodies: BODIES,
@@ -168,7 +125,8 @@ export const OparlRepository = {
     if (!meetingIds.length) return [];
     return em.query(
       `SELECT ai.id, ai.meeting_id, ai.position, ai.title, ai.created_at
-         FROM agenda_items ai WHERE ai.meeting_id = ANY($1::uuid[]) ORDER BY ai.meeting_id, ai.position`,
+         FROM meetings_public_agenda_items ai
+        WHERE ai.meeting_id = ANY($1::uuid[]) AND ai.deleted_at IS NULL ORDER BY ai.meeting_id, ai.position`,
       [meetingIds],
     );
   },
@@ -176,11 +134,8 @@ export const OparlRepository = {
   /** An agenda item, or the record that it was removed; with its meeting's id. */
   async agendaItem(em: EntityManager, id: string): Promise<any | null> {
     const rows = await em.query(
-      `SELECT ai.id, ai.meeting_id, ai.position, ai.title, ai.created_at, NULL::timestamptz AS deleted_at
-         FROM agenda_items ai WHERE ai.id = $1
-       UNION ALL
-       SELECT c.agenda_item_id, c.meeting_id, NULL, NULL, c.created_at, c.deleted_at
-         FROM agenda_item_changes c WHERE c.agenda_item_id = $1 AND c.deleted_at IS NOT NULL`,
+      `SELECT ai.id, ai.meeting_id, ai.position, ai.title, ai.created_at, ai.deleted_at
+         FROM meetings_public_agenda_items ai WHERE ai.id = $1 ORDER BY ai.deleted_at NULLS FIRST`,
       [id],
     );
     return rows[0] ?? null;
@@ -191,8 +146,9 @@ export const OparlRepository = {
     if (!meetingIds.length) return [];
     return em.query(
       `SELECT i.meeting_id, i.partner_id, o.name
-         FROM meeting_invited_partners i
-         JOIN partners p ON p.id = i.partner_id JOIN organisations o ON o.id = p.organisation_id
+         FROM meetings_public_invited_partners i
+         JOIN alliance_partner_directory p ON p.id = i.partner_id
+         JOIN alliance_organisation_directory o ON o.id = p.organisation_id
         WHERE i.meeting_id = ANY($1::uuid[]) ORDER BY i.meeting_id, i.position`,
       [meetingIds],
     );
@@ -201,9 +157,10 @@ export const OparlRepository = {
   /** Organisations present at a meeting (never the people who represented them). */
   async partnersPresent(em: EntityManager, meetingId: string): Promise<string[]> {
     const rows = await em.query(
-      `SELECT o.name FROM attendances at
-         JOIN partners p ON p.id = at.partner_id JOIN organisations o ON o.id = p.organisation_id
-        WHERE at.meeting_id = $1 AND at.status = 'PRESENT' ORDER BY o.name`,
+      `SELECT o.name FROM meetings_public_partners_present at
+         JOIN alliance_partner_directory p ON p.id = at.partner_id
+         JOIN alliance_organisation_directory o ON o.id = p.organisation_id
+        WHERE at.meeting_id = $1 ORDER BY o.name`,
       [meetingId],
     );
     return rows.map((r: any) => r.name);
@@ -212,7 +169,7 @@ export const OparlRepository = {
   /** The System's times: the first alliance's creation, the latest change of any public body. */
   async systemTimes(em: EntityManager): Promise<{ created: Date | null; modified: Date | null }> {
     const [row] = await em.query(
-      `SELECT (SELECT min(created_at) FROM alliances) AS created, (SELECT max(x.modified) FROM (${BODIES}) x) AS modified`,
+      `SELECT (SELECT min(created_at) FROM alliance_public_record_state) AS created, (SELECT max(x.modified) FROM (${BODIES}) x) AS modified`,
     );
     return row;
   },

@@ -40,6 +40,14 @@ type Documents = {
     "\n  mutation ResetOwnSecondFactor($code: String!) { resetOwnSecondFactor(code: $code) }\n": typeof types.ResetOwnSecondFactorDocument,
     "\n  subscription MeetingEvents($meetingId: ID!) { meetingEvents(meetingId: $meetingId) { change meeting { id status } } }\n": typeof types.MeetingEventsDocument,
     "\n  subscription HandoverEvents { handoverEvents { change handoverId caseId } }\n": typeof types.HandoverEventsDocument,
+    "\n  subscription MeetingNotificationEvents { notificationEvents { change notification { id objectType objectId } } }\n": typeof types.MeetingNotificationEventsDocument,
+    "\n  query UnreadNotificationCount { unreadNotificationCount }\n": typeof types.UnreadNotificationCountDocument,
+    "\n  query Notifications($first: Int, $after: String, $unreadOnly: Boolean, $language: NotificationLanguage!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id kind allianceId objectType objectId path createdAt readAt\n          title(language: $language) text(language: $language) kindLabel(language: $language)\n        }\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { id readAt } }\n": typeof types.MarkNotificationReadDocument,
+    "\n  mutation MarkAllNotificationsRead { markAllNotificationsRead }\n": typeof types.MarkAllNotificationsReadDocument,
+    "\n  subscription NotificationEvents { notificationEvents { change unreadCount notification { id } } }\n": typeof types.NotificationEventsDocument,
+    "\n  query NotificationPreferences($language: NotificationLanguage!) {\n    notificationPreferences { kind delivery defaultDelivery label(language: $language) }\n  }\n": typeof types.NotificationPreferencesDocument,
+    "\n  mutation SetNotificationPreference($kind: NotificationKind!, $delivery: NotificationDelivery!) {\n    setNotificationPreference(kind: $kind, delivery: $delivery) { kind delivery }\n  }\n": typeof types.SetNotificationPreferenceDocument,
     "\n  fragment SessionFields on AuthPayload { accessToken accessTokenExpiresAt sessionExpiresAt secondFactorEnrolmentRequired idleTimeoutSeconds }\n": typeof types.SessionFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      id\n      displayName\n      email\n      platformAdmin\n      organisation { id name shortName }\n      memberships { id roles alliance { id name municipality } }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!, $code: String) { login(email: $email, password: $password, code: $code) { ...SessionFields } }\n": typeof types.LoginDocument,
@@ -95,6 +103,8 @@ type Documents = {
     "\n  mutation CompleteHandover($id: ID!, $outcome: String!) { completeHandover(id: $id, outcome: $outcome) { id status } }\n": typeof types.CompleteHandoverDocument,
     "\n  fragment ReportCaseworkFigures on CaseworkFigures {\n    label\n    from\n    to\n    cases { area opened { value suppressed display } closed { value suppressed display } erased { value suppressed display } }\n    handovers {\n      fromOrganisationId\n      fromOrganisationName\n      toOrganisationId\n      toOrganisationName\n      requested { value suppressed display }\n      accepted { value suppressed display }\n      declined { value suppressed display }\n      completed { value suppressed display }\n      medianHoursToAccept\n    }\n    consentsByForm { form recorded { value suppressed display } withdrawn { value suppressed display } }\n    consentsByLanguage { language recorded { value suppressed display } }\n    consentsByInterpreter { interpreterUsed recorded { value suppressed display } }\n  }\n": typeof types.ReportCaseworkFiguresFragmentDoc,
     "\n  query AllianceReport($allianceId: ID!, $from: Date!, $to: Date!) {\n    allianceReport(allianceId: $allianceId, from: $from, to: $to) {\n      allianceId\n      allianceName\n      from\n      to\n      goals {\n        goalId\n        title\n        indicators {\n          indicatorId\n          name\n          unit\n          baseline\n          target\n          latestValue\n          progress\n          measurements { observedOn value }\n        }\n      }\n      tasksByPartner {\n        partnerId\n        organisationName\n        asLead { created done overdue cancelled }\n        asContributor { created done overdue cancelled }\n      }\n      tasksByGoal { goalId goalTitle counts { created done overdue cancelled } }\n      taskTotals { created done overdue cancelled }\n      meetings { meetingId title kind startsAt invitedPartners presentPartners quorumReached }\n      attendance { partnerId organisationName invited present rate }\n      decisions { decisionId number title outcome followUpTasks { title status } }\n      casework {\n        minimumCount\n        unpublishedQuarters\n        quarters { ...ReportCaseworkFigures }\n        total { ...ReportCaseworkFigures }\n      }\n      ownOrganisationCasework {\n        total { ...ReportCaseworkFigures }\n      }\n    }\n  }\n": typeof types.AllianceReportDocument,
+    "\n  query SignInOptions { signInOptions { password identityProvider { displayName startUrl } } }\n": typeof types.SignInOptionsDocument,
+    "\n  mutation CompleteSignIn($code: String!) { completeSignIn(code: $code) { ...SessionFields } }\n": typeof types.CompleteSignInDocument,
 };
 const documents: Documents = {
     "\n  query Platform {\n    alliances { id name municipality description quorumShare }\n    organisations { id name shortName kind legalDomains }\n  }\n": types.PlatformDocument,
@@ -123,6 +133,14 @@ const documents: Documents = {
     "\n  mutation ResetOwnSecondFactor($code: String!) { resetOwnSecondFactor(code: $code) }\n": types.ResetOwnSecondFactorDocument,
     "\n  subscription MeetingEvents($meetingId: ID!) { meetingEvents(meetingId: $meetingId) { change meeting { id status } } }\n": types.MeetingEventsDocument,
     "\n  subscription HandoverEvents { handoverEvents { change handoverId caseId } }\n": types.HandoverEventsDocument,
+    "\n  subscription MeetingNotificationEvents { notificationEvents { change notification { id objectType objectId } } }\n": types.MeetingNotificationEventsDocument,
+    "\n  query UnreadNotificationCount { unreadNotificationCount }\n": types.UnreadNotificationCountDocument,
+    "\n  query Notifications($first: Int, $after: String, $unreadOnly: Boolean, $language: NotificationLanguage!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id kind allianceId objectType objectId path createdAt readAt\n          title(language: $language) text(language: $language) kindLabel(language: $language)\n        }\n      }\n    }\n  }\n": types.NotificationsDocument,
+    "\n  mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { id readAt } }\n": types.MarkNotificationReadDocument,
+    "\n  mutation MarkAllNotificationsRead { markAllNotificationsRead }\n": types.MarkAllNotificationsReadDocument,
+    "\n  subscription NotificationEvents { notificationEvents { change unreadCount notification { id } } }\n": types.NotificationEventsDocument,
+    "\n  query NotificationPreferences($language: NotificationLanguage!) {\n    notificationPreferences { kind delivery defaultDelivery label(language: $language) }\n  }\n": types.NotificationPreferencesDocument,
+    "\n  mutation SetNotificationPreference($kind: NotificationKind!, $delivery: NotificationDelivery!) {\n    setNotificationPreference(kind: $kind, delivery: $delivery) { kind delivery }\n  }\n": types.SetNotificationPreferenceDocument,
     "\n  fragment SessionFields on AuthPayload { accessToken accessTokenExpiresAt sessionExpiresAt secondFactorEnrolmentRequired idleTimeoutSeconds }\n": types.SessionFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      id\n      displayName\n      email\n      platformAdmin\n      organisation { id name shortName }\n      memberships { id roles alliance { id name municipality } }\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!, $code: String) { login(email: $email, password: $password, code: $code) { ...SessionFields } }\n": types.LoginDocument,
@@ -178,6 +196,8 @@ const documents: Documents = {
     "\n  mutation CompleteHandover($id: ID!, $outcome: String!) { completeHandover(id: $id, outcome: $outcome) { id status } }\n": types.CompleteHandoverDocument,
     "\n  fragment ReportCaseworkFigures on CaseworkFigures {\n    label\n    from\n    to\n    cases { area opened { value suppressed display } closed { value suppressed display } erased { value suppressed display } }\n    handovers {\n      fromOrganisationId\n      fromOrganisationName\n      toOrganisationId\n      toOrganisationName\n      requested { value suppressed display }\n      accepted { value suppressed display }\n      declined { value suppressed display }\n      completed { value suppressed display }\n      medianHoursToAccept\n    }\n    consentsByForm { form recorded { value suppressed display } withdrawn { value suppressed display } }\n    consentsByLanguage { language recorded { value suppressed display } }\n    consentsByInterpreter { interpreterUsed recorded { value suppressed display } }\n  }\n": types.ReportCaseworkFiguresFragmentDoc,
     "\n  query AllianceReport($allianceId: ID!, $from: Date!, $to: Date!) {\n    allianceReport(allianceId: $allianceId, from: $from, to: $to) {\n      allianceId\n      allianceName\n      from\n      to\n      goals {\n        goalId\n        title\n        indicators {\n          indicatorId\n          name\n          unit\n          baseline\n          target\n          latestValue\n          progress\n          measurements { observedOn value }\n        }\n      }\n      tasksByPartner {\n        partnerId\n        organisationName\n        asLead { created done overdue cancelled }\n        asContributor { created done overdue cancelled }\n      }\n      tasksByGoal { goalId goalTitle counts { created done overdue cancelled } }\n      taskTotals { created done overdue cancelled }\n      meetings { meetingId title kind startsAt invitedPartners presentPartners quorumReached }\n      attendance { partnerId organisationName invited present rate }\n      decisions { decisionId number title outcome followUpTasks { title status } }\n      casework {\n        minimumCount\n        unpublishedQuarters\n        quarters { ...ReportCaseworkFigures }\n        total { ...ReportCaseworkFigures }\n      }\n      ownOrganisationCasework {\n        total { ...ReportCaseworkFigures }\n      }\n    }\n  }\n": types.AllianceReportDocument,
+    "\n  query SignInOptions { signInOptions { password identityProvider { displayName startUrl } } }\n": types.SignInOptionsDocument,
+    "\n  mutation CompleteSignIn($code: String!) { completeSignIn(code: $code) { ...SessionFields } }\n": types.CompleteSignInDocument,
 };
 
 /**
@@ -298,6 +318,38 @@ export function graphql(source: "\n  subscription MeetingEvents($meetingId: ID!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription HandoverEvents { handoverEvents { change handoverId caseId } }\n"): (typeof documents)["\n  subscription HandoverEvents { handoverEvents { change handoverId caseId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MeetingNotificationEvents { notificationEvents { change notification { id objectType objectId } } }\n"): (typeof documents)["\n  subscription MeetingNotificationEvents { notificationEvents { change notification { id objectType objectId } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotificationCount { unreadNotificationCount }\n"): (typeof documents)["\n  query UnreadNotificationCount { unreadNotificationCount }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications($first: Int, $after: String, $unreadOnly: Boolean, $language: NotificationLanguage!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id kind allianceId objectType objectId path createdAt readAt\n          title(language: $language) text(language: $language) kindLabel(language: $language)\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Notifications($first: Int, $after: String, $unreadOnly: Boolean, $language: NotificationLanguage!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id kind allianceId objectType objectId path createdAt readAt\n          title(language: $language) text(language: $language) kindLabel(language: $language)\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { id readAt } }\n"): (typeof documents)["\n  mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { id readAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkAllNotificationsRead { markAllNotificationsRead }\n"): (typeof documents)["\n  mutation MarkAllNotificationsRead { markAllNotificationsRead }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationEvents { notificationEvents { change unreadCount notification { id } } }\n"): (typeof documents)["\n  subscription NotificationEvents { notificationEvents { change unreadCount notification { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationPreferences($language: NotificationLanguage!) {\n    notificationPreferences { kind delivery defaultDelivery label(language: $language) }\n  }\n"): (typeof documents)["\n  query NotificationPreferences($language: NotificationLanguage!) {\n    notificationPreferences { kind delivery defaultDelivery label(language: $language) }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetNotificationPreference($kind: NotificationKind!, $delivery: NotificationDelivery!) {\n    setNotificationPreference(kind: $kind, delivery: $delivery) { kind delivery }\n  }\n"): (typeof documents)["\n  mutation SetNotificationPreference($kind: NotificationKind!, $delivery: NotificationDelivery!) {\n    setNotificationPreference(kind: $kind, delivery: $delivery) { kind delivery }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -518,6 +570,14 @@ export function graphql(source: "\n  fragment ReportCaseworkFigures on CaseworkF
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AllianceReport($allianceId: ID!, $from: Date!, $to: Date!) {\n    allianceReport(allianceId: $allianceId, from: $from, to: $to) {\n      allianceId\n      allianceName\n      from\n      to\n      goals {\n        goalId\n        title\n        indicators {\n          indicatorId\n          name\n          unit\n          baseline\n          target\n          latestValue\n          progress\n          measurements { observedOn value }\n        }\n      }\n      tasksByPartner {\n        partnerId\n        organisationName\n        asLead { created done overdue cancelled }\n        asContributor { created done overdue cancelled }\n      }\n      tasksByGoal { goalId goalTitle counts { created done overdue cancelled } }\n      taskTotals { created done overdue cancelled }\n      meetings { meetingId title kind startsAt invitedPartners presentPartners quorumReached }\n      attendance { partnerId organisationName invited present rate }\n      decisions { decisionId number title outcome followUpTasks { title status } }\n      casework {\n        minimumCount\n        unpublishedQuarters\n        quarters { ...ReportCaseworkFigures }\n        total { ...ReportCaseworkFigures }\n      }\n      ownOrganisationCasework {\n        total { ...ReportCaseworkFigures }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AllianceReport($allianceId: ID!, $from: Date!, $to: Date!) {\n    allianceReport(allianceId: $allianceId, from: $from, to: $to) {\n      allianceId\n      allianceName\n      from\n      to\n      goals {\n        goalId\n        title\n        indicators {\n          indicatorId\n          name\n          unit\n          baseline\n          target\n          latestValue\n          progress\n          measurements { observedOn value }\n        }\n      }\n      tasksByPartner {\n        partnerId\n        organisationName\n        asLead { created done overdue cancelled }\n        asContributor { created done overdue cancelled }\n      }\n      tasksByGoal { goalId goalTitle counts { created done overdue cancelled } }\n      taskTotals { created done overdue cancelled }\n      meetings { meetingId title kind startsAt invitedPartners presentPartners quorumReached }\n      attendance { partnerId organisationName invited present rate }\n      decisions { decisionId number title outcome followUpTasks { title status } }\n      casework {\n        minimumCount\n        unpublishedQuarters\n        quarters { ...ReportCaseworkFigures }\n        total { ...ReportCaseworkFigures }\n      }\n      ownOrganisationCasework {\n        total { ...ReportCaseworkFigures }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignInOptions { signInOptions { password identityProvider { displayName startUrl } } }\n"): (typeof documents)["\n  query SignInOptions { signInOptions { password identityProvider { displayName startUrl } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteSignIn($code: String!) { completeSignIn(code: $code) { ...SessionFields } }\n"): (typeof documents)["\n  mutation CompleteSignIn($code: String!) { completeSignIn(code: $code) { ...SessionFields } }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -18,6 +18,7 @@ import { TaskEventsService } from '../events/task-events.service.js';
 import type { TaskCommentEntity, TaskEntity } from './task.entities.js';
 import type { CreateTaskInput, UpdateTaskInput } from './task.inputs.js';
 import { TaskAccess } from './task-access.service.js';
+import { type AddedOrganisation, TaskNotices } from './task-notices.service.js';
 import { TaskWriteRepository } from './task-write.repository.js';
 
 /** A task to create: `createTask`'s input, or a follow-up task of a meeting decision. */
@@ -41,6 +42,7 @@ export class TaskCommands {
     private readonly access: TaskAccess,
     private readonly audit: AuditService,
     private readonly events: TaskEventsService,
+    private readonly notices: TaskNotices,
   ) {}
 
   /** COORDINATOR: any task; MEMBER/FACILITATOR: tasks their organisation leads or contributes to. */
@@ -178,6 +180,17 @@ export class TaskCommands {
       });
     }
     this.events.schedule(em, TaskChange.CREATED, tasks);
+    await this.notices.created(
+      em,
+      actor,
+      tasks,
+      rows.map((r) =>
+        r.involved.map((p, i): AddedOrganisation => ({
+          organisationId: p.organisationId,
+          role: i === 0 ? 'LEAD' : 'CONTRIBUTOR',
+        })),
+      ),
+    );
     return tasks;
   }
 
@@ -241,6 +254,7 @@ export class TaskCommands {
       }
       if (errors.length) throw DomainError.badInput(errors);
 
+      const before = { ...task };
       const updated = await this.writes.update(em, task, {
         title: input.title?.trim(),
         description: input.description !== undefined ? input.description?.trim() || null : undefined,
@@ -261,6 +275,14 @@ export class TaskCommands {
         changedFields: fields,
       });
       this.events.schedule(em, TaskChange.UPDATED, [updated]);
+      const newOrganisations: AddedOrganisation[] = [
+        ...(lead !== task.leadPartnerId ? [{ partnerId: lead, role: 'LEAD' as const }] : []),
+        ...added.map((partnerId) => ({ partnerId, role: 'CONTRIBUTOR' as const })),
+      ].flatMap(({ partnerId, role }) => {
+        const organisationId = ctx.partner(partnerId)?.organisationId;
+        return organisationId ? [{ organisationId, role }] : [];
+      });
+      await this.notices.changed(em, actor, before, updated, newOrganisations);
       return updated;
     });
   }
@@ -306,6 +328,7 @@ export class TaskCommands {
         changedFields: ['body'],
       });
       this.events.schedule(em, TaskChange.COMMENTED, [task]);
+      await this.notices.commented(em, actor, task);
       return comment;
     });
   }

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { type OidcConfig, signInConfig } from './oidc-config.js';
+
+export type { OidcConfig } from './oidc-config.js';
 
 /** The one validated configuration, read once at boot. */
 export interface AppConfig {
@@ -9,6 +12,8 @@ export interface AppConfig {
   port: number;
   /** The portal's public base URL (no trailing slash): canonical ids of the OParl and FHIR APIs, links. */
   publicUrl: string;
+  /** The deployment's Impressum, Datenschutzerklärung and Erklärung zur Barrierefreiheit; undefined: the shipped templates. */
+  legalDir?: string;
   /** Set: that PostgreSQL server. Unset: an embedded PostgreSQL under dataDir. */
   databaseUrl?: string;
   dataDir: string;
@@ -44,6 +49,16 @@ export interface AppConfig {
   timeouts: Timeouts;
   /** Idempotency-Keys of mutations: how long a key is remembered, and how often expired ones are swept. */
   idempotency: { keyHours: number; sweepSeconds: number };
+  /** The daily jobs (notification digest, task deadlines) on pg-boss's schedule, once across instances. */
+  dailyJobs: DailyJobsConfig;
+}
+
+export interface DailyJobsConfig {
+  /** false: this instance neither schedules nor runs them (default in tests). */
+  enabled: boolean;
+  /** A five-field cron expression, in `timezone`. */
+  cron: string;
+  timezone: string;
 }
 
 export interface Timeouts {
@@ -77,6 +92,10 @@ export interface PeopleConfig {
   sessionMaxHours: number;
   /** Roles whose holders must sign in with a second factor. */
   requireSecondFactorRoles: string[];
+  /** false: only the identity provider signs people in (PASSWORD_SIGN_IN=false). */
+  passwordSignIn: boolean;
+  /** Sign-in through the municipality's OpenID Connect provider; unset: not offered. */
+  oidc?: OidcConfig;
 }
 
 export class ConfigError extends Error {
@@ -200,6 +219,7 @@ function peopleConfig(env: Env, publicUrl: string, production: boolean): PeopleC
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30, 1, 1440),
     sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 12, 1, 720),
     requireSecondFactorRoles: [...new Set(roles)],
+    ...signInConfig(env, publicUrl),
   };
 }
 
@@ -245,6 +265,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     );
   }
 
+  const legalDir = str(env, 'LEGAL_DIR');
+  if (legalDir !== undefined && !existsSync(legalDir)) {
+    throw new ConfigError(
+      'LEGAL_DIR',
+      `must be a directory with the legal pages, "${legalDir}" does not exist`,
+    );
+  }
+
   const secrets = storedSecrets(dataDir);
   const logLevel = str(env, 'LOG_LEVEL') ?? (nodeEnv === 'test' ? 'warn' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
@@ -256,6 +284,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     production,
     port,
     publicUrl,
+    legalDir: legalDir === undefined ? undefined : resolve(legalDir),
     databaseUrl,
     dataDir,
     jwtSecret: secret(env, 'JWT_SECRET', production, secrets),
@@ -282,7 +311,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
       keyHours: int(env, 'IDEMPOTENCY_KEY_HOURS', 24, 1, 168),
       sweepSeconds: int(env, 'IDEMPOTENCY_SWEEP_SECONDS', 3600, 1, 86400),
     },
+    dailyJobs: dailyJobs(env, nodeEnv),
   };
+}
+
+function dailyJobs(env: Env, nodeEnv: AppConfig['nodeEnv']): DailyJobsConfig {
+  const cron = str(env, 'DAILY_JOBS_CRON') ?? '0 6 * * *';
+  if (!/^\S+( \S+){4}$/.test(cron))
+    throw new ConfigError('DAILY_JOBS_CRON', 'must be a cron expression of five fields');
+  const timezone = str(env, 'DAILY_JOBS_TIMEZONE') ?? 'Europe/Berlin';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: timezone });
+  } catch {
+    throw new ConfigError('DAILY_JOBS_TIMEZONE', 'must be an IANA time zone such as Europe/Berlin');
+  }
+  return { enabled: bool(env, 'DAILY_JOBS') ?? nodeEnv !== 'test', cron, timezone };
 }
 
 function timeouts(env: Env): Timeouts {

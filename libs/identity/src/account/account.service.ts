@@ -11,6 +11,7 @@ import {
   type MailOutbox,
 } from '../../../core/src/index.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
+import { assertPasswordSignIn } from '../auth/password-sign-in.js';
 import { AccountRepository } from './account.repository.js';
 import { assertStrongPassword, type Language } from './password-policy.js';
 import { newLinkToken, sha256 } from './tokens.js';
@@ -18,6 +19,12 @@ import { newLinkToken, sha256 } from './tokens.js';
 export const RESET_LINK_MINUTES = 60;
 /** Reset requests per account and per address within the window, before RATE_LIMITED. */
 export const RESET_LIMITS = { perAccount: 3, perAddress: 10, windowMinutes: 15 } as const;
+/**
+ * A reset request is answered no sooner than this after it arrived, known address or not: the few
+ * statements a known address adds (the link, the mail in the outbox, the audit entry) take far less,
+ * so the answer's timing does not tell whether an account exists.
+ */
+export const RESET_ANSWER_FLOOR_MS = 300;
 /** Wrong current passwords per user within the window (changePassword). */
 export const CHANGE_LIMITS = { perUser: 5, windowMinutes: 15 } as const;
 
@@ -41,6 +48,7 @@ export class AccountService {
 
   /** Changes the caller's password after checking the current one; ends their other sessions. */
   async changePassword(actor: Actor, current: string, next: string, language: Language): Promise<boolean> {
+    assertPasswordSignIn(this.config);
     const key = sha256(`user:${actor.userId}`);
     const em = this.dataSource.manager;
     if (
@@ -84,6 +92,14 @@ export class AccountService {
    * for unknown addresses; the limits count per address asked for and per caller's network address.
    */
   async requestPasswordReset(email: string, address: string): Promise<boolean> {
+    const floor = new Promise((resolve) => setTimeout(resolve, RESET_ANSWER_FLOOR_MS));
+    const answer = await this.requestPasswordResetNow(email, address);
+    await floor;
+    return answer;
+  }
+
+  private async requestPasswordResetNow(email: string, address: string): Promise<boolean> {
+    assertPasswordSignIn(this.config);
     const accountKey = sha256(`account:${email.trim().toLowerCase()}`);
     const addressKey = sha256(`address:${address}`);
     return this.dataSource.transaction(async (em) => {
@@ -119,6 +135,7 @@ export class AccountService {
 
   /** Sets a new password through a reset link and ends all of the user's sessions. */
   async resetPassword(token: string, next: string, language: Language): Promise<boolean> {
+    assertPasswordSignIn(this.config);
     const checked = await this.dataSource.transaction(async (em) => {
       const reset = await this.repo.lockPasswordReset(em, sha256(token));
       if (!reset || !reset.usable) throw DomainError.field('token', INVALID_LINK);

@@ -101,6 +101,20 @@ export class UserRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Active members of the alliance from these organisations, with their organisation. */
+  activeMembersByOrganisation(
+    em: EntityManager,
+    allianceId: string,
+    organisationIds: string[],
+  ): Promise<{ id: string; organisationId: string }[]> {
+    return em.query(
+      `SELECT u.id, u.organisation_id AS "organisationId"
+         FROM users u JOIN memberships ms ON ms.user_id = u.id AND ms.alliance_id = $1
+        WHERE u.organisation_id = ANY($2::uuid[]) AND u.deactivated_at IS NULL`,
+      [allianceId, organisationIds],
+    );
+  }
+
   /** Active users of the organisation who hold `role` in any of their alliance memberships. */
   async activeWithRoleInOrganisation(
     em: EntityManager,

@@ -110,6 +110,19 @@ export class UsersService {
       : Promise.resolve([]);
   }
 
+  /** organisationId → the active members of the alliance from it (every given organisation is a key). */
+  async activeMembersByOrganisation(
+    em: EntityManager,
+    allianceId: string,
+    organisationIds: string[],
+  ): Promise<Map<string, string[]>> {
+    const result = new Map(organisationIds.map((id): [string, string[]] => [id, []]));
+    if (!organisationIds.length) return result;
+    for (const r of await this.repo.activeMembersByOrganisation(em, allianceId, organisationIds))
+      result.get(r.organisationId)?.push(r.id);
+    return result;
+  }
+
   /** Active users of the organisation holding `role` in any alliance (case workers: CASE_WORKER). */
   activeWithRoleInOrganisation(em: EntityManager, organisationId: string, role: Role): Promise<string[]> {
     return this.repo.activeWithRoleInOrganisation(em, organisationId, role);

@@ -65,6 +65,7 @@ export class AgendaService {
         changedFields: presentFields(input),
       });
       this.meetings.announce(em, MeetingChange.AGENDA_CHANGED, meeting);
+      await this.meetings.notice(em, 'AGENDA_CHANGED', meeting, actor);
       return item;
     });
   }
@@ -108,6 +109,7 @@ export class AgendaService {
         changedFields: fields,
       });
       this.meetings.announce(em, MeetingChange.AGENDA_CHANGED, meeting);
+      await this.meetings.notice(em, 'AGENDA_CHANGED', meeting, actor);
       return saved;
     });
   }
@@ -132,6 +134,7 @@ export class AgendaService {
         changedFields: [],
       });
       this.meetings.announce(em, MeetingChange.AGENDA_CHANGED, meeting);
+      await this.meetings.notice(em, 'AGENDA_CHANGED', meeting, actor);
       return meeting;
     });
   }

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { createHash, createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
@@ -14,63 +13,11 @@ import { AllianceService } from '../../../alliance/src/index.js';
 import { UsersService } from '../../../identity/src/index.js';
 import { MeetingRepository } from '../meetings/meeting.repository.js';
 import { CalendarFeedRepository } from './calendar-feed.repository.js';
-import { MeetingKind, MeetingStatus } from '../meetings/meeting.enums.js';
-import { EUROPE_BERLIN_VTIMEZONE } from './berlin-vtimezone.js';
-
-const KIND_LABEL: Record<MeetingKind, string> = {
-  PLENARY: 'Plenum',
-  STEERING_GROUP: 'Lenkungsgruppe',
-  WORKING_GROUP: 'Arbeitsgruppe',
-};
+import { type CalendarMeeting, meetingCalendar, meetingDescription } from './meeting-ical.js';
 
 /** How far back the feed reaches; upcoming meetings are always included. */
 const FEED_HISTORY_DAYS = 400;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-
-/** A Temporal-like zoned date-time that ical-generator writes as TZID=Europe/Berlin wall-clock time. */
-function berlin(at: Date) {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Berlin',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    })
-      .formatToParts(at)
-      .filter((x) => x.type !== 'literal')
-      .map((x) => [x.type, Number(x.value)]),
-  ) as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
-  const fields = {
-    year: p.year,
-    month: p.month,
-    day: p.day,
-    hour: p.hour,
-    minute: p.minute,
-    second: p.second,
-  };
-  const iso = at.toISOString();
-  const plain: any = {
-    ...fields,
-    toZonedDateTime: () => zoned,
-    toPlainDate: () => plain,
-    toString: () => iso,
-    toJSON: () => iso,
-  };
-  const zoned: any = {
-    ...fields,
-    timeZoneId: 'Europe/Berlin',
-    toPlainDateTime: () => plain,
-    withTimeZone: () => zoned,
-    toInstant: () => at,
-    toString: () => iso,
-    toJSON: () => iso,
-  };
-  return zoned;
-}
 
 /**
  * Each user's secret, revocable iCalendar feed. The token is derived from the feed row's id with a
@@ -160,33 +107,12 @@ export class CalendarService {
     const allianceName = new Map(
       alliances.flatMap((a) => (a && !(a instanceof Error) ? [[a.id, a.name] as const] : [])),
     );
-    const cal = ical({
-      name: 'Bündnisportal – Sitzungen',
-      prodId: { company: 'Bündnisportal', product: 'Sitzungskalender', language: 'DE' },
-      method: ICalCalendarMethod.PUBLISH,
-      ttl: 60 * 60,
-      x: { 'X-WR-TIMEZONE': 'Europe/Berlin' },
-    });
-    for (const m of meetings) {
-      cal.createEvent({
-        id: `${m.id}@buendnisportal`,
-        sequence: m.calendarSequence,
-        start: berlin(new Date(m.startsAt)),
-        end: berlin(new Date(m.endsAt)),
-        timezone: 'Europe/Berlin',
-        stamp: new Date(m.updatedAt),
-        lastModified: new Date(m.updatedAt),
-        created: new Date(m.createdAt),
-        summary: m.status === MeetingStatus.CANCELLED ? `Abgesagt: ${m.title}` : m.title,
-        description: `${KIND_LABEL[m.kind as MeetingKind]} – ${allianceName.get(m.allianceId) ?? ''}`,
-        location: m.location ?? undefined,
-        status: m.status === MeetingStatus.CANCELLED ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      } as any);
-    }
-    // The calendar carries no default zone (stamps stay UTC); the events' zone is defined once here.
-    const text = cal.toString();
-    const at = text.indexOf('\r\nBEGIN:VEVENT') + 2;
-    const cut = at >= 2 ? at : text.lastIndexOf('END:VCALENDAR');
-    return `${text.slice(0, cut)}${EUROPE_BERLIN_VTIMEZONE}\r\n${text.slice(cut)}`;
+    return meetingCalendar(
+      { method: 'PUBLISH' },
+      meetings.map((m) => ({
+        meeting: m as CalendarMeeting,
+        description: meetingDescription(m, allianceName.get(m.allianceId) ?? '', []),
+      })),
+    );
   }
 }

@@ -20,12 +20,21 @@ import { UsersService } from '../../../identity/src/index.js';
 import { AttendanceRepository } from '../attendance/attendance.repository.js';
 import type { MeetingEntity } from './meeting.entities.js';
 import { MeetingEventsService } from '../events/meeting-events.service.js';
+import { MeetingNoticesService } from '../notices/meeting-notices.service.js';
+import type { MeetingNoticeKind } from '../notices/meeting-notice.repository.js';
 import { MeetingChange, MeetingStatus } from './meeting.enums.js';
 import type { ScheduleMeetingInput, UpdateMeetingInput } from './meeting.inputs.js';
 import { type LockMode, MeetingRepository } from './meeting.repository.js';
 import { assertState, isQuorate, type MeetingOperation, nextStatus } from './meeting-state.js';
 
 const MAX_MEETINGS_LISTED = 500;
+
+/** The notification each lifecycle operation owes the meeting's people. */
+const NOTICE_OF: Partial<Record<MeetingOperation, MeetingNoticeKind>> = {
+  cancelMeeting: 'MEETING_CANCELLED',
+  saveMinutes: 'MINUTES_READY',
+  approveMinutes: 'MINUTES_APPROVED',
+};
 
 /**
  * Who plans and runs a meeting: a COORDINATOR of its alliance, or its named facilitator while they
@@ -50,7 +59,13 @@ export class MeetingsService {
     private readonly alliances: AllianceService,
     private readonly users: UsersService,
     private readonly events: MeetingEventsService,
+    private readonly notices: MeetingNoticesService,
   ) {}
+
+  /** Notifies the meeting's people later, in the background: one row now, whatever their number. */
+  notice(em: EntityManager, kind: MeetingNoticeKind, meeting: Pick<MeetingEntity, 'id'>, actor: Actor) {
+    return this.notices.enqueue(em, kind, meeting, actor.userId);
+  }
 
   /** Announces a change of the meeting to its live subscribers once `em`'s transaction commits. */
   announce(em: EntityManager, change: MeetingChange, meeting: Pick<MeetingEntity, 'id'>): void {
@@ -131,6 +146,7 @@ export class MeetingsService {
         calendarSequence: 0,
       });
       await this.repo.insertInvited(em, meeting.id, invited);
+      await this.notice(em, 'MEETING_INVITATION', meeting, actor);
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'scheduleMeeting',
@@ -188,7 +204,10 @@ export class MeetingsService {
         allianceId: meeting.allianceId,
         changedFields: fields,
       });
-      if (fields.length) this.announce(em, MeetingChange.UPDATED, meeting);
+      if (fields.length) {
+        this.announce(em, MeetingChange.UPDATED, meeting);
+        await this.notice(em, 'MEETING_CHANGED', meeting, actor);
+      }
       return saved;
     });
   }
@@ -251,6 +270,8 @@ export class MeetingsService {
         operation === 'saveMinutes' ? MeetingChange.MINUTES_CHANGED : MeetingChange.STATUS_CHANGED,
         meeting,
       );
+      const kind = NOTICE_OF[operation];
+      if (kind) await this.notice(em, kind, meeting, actor);
       return saved;
     });
   }

@@ -141,11 +141,11 @@ const TEXTS: Record<NotificationKind, Texts> = {
   MINUTES_APPROVED: {
     de: (p) => ({
       subject: `Protokoll genehmigt: ${p.meetingTitle}`,
-      line: `Das Protokoll der Sitzung ${q(p.meetingTitle, 'de')} ist genehmigt.`,
+      line: `Das Protokoll der Sitzung ${q(p.meetingTitle, 'de')} ist genehmigt.${p.pdfUrl ? ` Als PDF: ${p.pdfUrl}` : ''}`,
     }),
     en: (p) => ({
       subject: `Minutes approved: ${p.meetingTitle}`,
-      line: `The minutes of the meeting ${q(p.meetingTitle, 'en')} are approved.`,
+      line: `The minutes of the meeting ${q(p.meetingTitle, 'en')} are approved.${p.pdfUrl ? ` As a PDF: ${p.pdfUrl}` : ''}`,
     }),
   },
   HANDOVER_REQUESTED: {

@@ -1,8 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export const DIGEST_QUEUE = 'notification-digest';
-export const DUE_REMINDER_QUEUE = 'task-due-reminders';
-
 /**
  * In-portal notifications and the per-kind delivery preferences. A notification carries its kind,
  * the object it links to and text parameters that never hold a client's personal data; `email`
@@ -50,16 +47,9 @@ export class Notifications1795971845725 implements MigrationInterface {
         ADD COLUMN calendar_method text,
         ADD COLUMN calendar_content text;
     `);
-    for (const queue of [DIGEST_QUEUE, DUE_REMINDER_QUEUE])
-      await q.query(`SELECT pgboss.create_queue($1, $2)`, [
-        queue,
-        JSON.stringify({ policy: 'singleton', retryLimit: 5, retryDelay: 30, retryBackoff: true }),
-      ]);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const queue of [DIGEST_QUEUE, DUE_REMINDER_QUEUE])
-      await q.query(`SELECT pgboss.delete_queue($1)`, [queue]);
     await q.query(`
       ALTER TABLE mail_outbox DROP COLUMN headers, DROP COLUMN calendar_method, DROP COLUMN calendar_content;
       DROP TABLE notification_preferences;

@@ -11,6 +11,7 @@ import {
   RevokeSessionMutation,
 } from '../../graphql/admin';
 import { useDone } from './shared';
+import { NotificationPreferences } from '../../components/NotificationPreferences';
 
 /** A short name for a User-Agent: browser and system, never the whole string. */
 export function deviceName(agent: string | null | undefined, unknown: string): string {
@@ -105,6 +106,7 @@ export default function MyAccount() {
         onDone={() => reload({ requestPolicy: 'network-only' })}
       />
       <ChangePassword />
+      <NotificationPreferences />
     </>
   );
 }

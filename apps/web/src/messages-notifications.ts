@@ -1,0 +1,35 @@
+/** Texts of the notifications (bell, list, preferences): [German, English]. */
+export const NOTIFICATION_MESSAGES: Record<string, [string, string]> = {
+  'notifications.title': ['Benachrichtigungen', 'Notifications'],
+  'notifications.bell': ['Benachrichtigungen', 'Notifications'],
+  'notifications.bellUnread': ['Benachrichtigungen, {count} ungelesen', 'Notifications, {count} unread'],
+  'notifications.unreadOnly': ['Nur ungelesene', 'Unread only'],
+  'notifications.markRead': ['Als gelesen markieren', 'Mark as read'],
+  'notifications.markAllRead': ['Alle als gelesen markieren', 'Mark all as read'],
+  'notifications.allMarked': [
+    '{count} Benachrichtigungen als gelesen markiert.',
+    '{count} notifications marked as read.',
+  ],
+  'notifications.open': ['Öffnen', 'Open'],
+  'notifications.unread': ['ungelesen', 'unread'],
+  'notifications.empty': ['Keine Benachrichtigungen.', 'No notifications.'],
+  'notifications.emptyUnread': ['Keine ungelesenen Benachrichtigungen.', 'No unread notifications.'],
+  'notifications.more': ['Ältere laden', 'Load older'],
+  'notifications.live': ['Neue Benachrichtigung eingegangen.', 'A new notification arrived.'],
+  'notifications.otherAlliance': [
+    'Diese Benachrichtigung gehört zu einem Bündnis, dem Sie nicht mehr angehören.',
+    'This notification belongs to an alliance you are no longer a member of.',
+  ],
+  'notifications.preferences': ['E-Mail-Benachrichtigungen', 'E-mail notifications'],
+  'notifications.preferencesIntro': [
+    'Im Portal sehen Sie alle Benachrichtigungen. Hier wählen Sie je Art, ob Sie zusätzlich eine E-Mail erhalten: sofort, einmal täglich in einer Zusammenfassung oder gar nicht.',
+    'You see every notification in the portal. Choose for each kind whether you also get an e-mail: at once, once a day in a summary, or not at all.',
+  ],
+  'notifications.kind': ['Art', 'Kind'],
+  'notifications.delivery': ['E-Mail', 'E-mail'],
+  'notifications.delivery.IMMEDIATE': ['sofort', 'at once'],
+  'notifications.delivery.DIGEST': ['tägliche Zusammenfassung', 'daily summary'],
+  'notifications.delivery.OFF': ['keine E-Mail', 'no e-mail'],
+  'notifications.default': ['Voreinstellung', 'default'],
+  'notifications.saved': ['Gespeichert: {kind} – {delivery}.', 'Saved: {kind} – {delivery}.'],
+};
