@@ -12,6 +12,7 @@ import { Client, fetchExchange, mapExchange, subscriptionExchange, cacheExchange
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { stringifyDocument } from 'urql';
 import { LoginMutation, LogoutMutation, MeQuery, RefreshMutation } from './graphql/ops';
+import { CompleteSignInMutation } from './graphql/sign-in';
 import type { MeQuery as MeResult, SessionFieldsFragment, Role } from './gql/graphql';
 import { liveInterrupted, liveRestored, resilientFetch } from './resilience';
 
@@ -20,6 +21,26 @@ const SESSION_KEY = 'bp.session';
 const REFRESH_LOCK = 'bp.refreshSession';
 export const RECONNECTED_EVENT = 'bp:live-reconnected';
 const ALLIANCE_KEY = 'bp.allianceId';
+
+/**
+ * The identity provider's way back (`/?oidc=<result>`, see the API's OidcController), read once at
+ * load and taken out of the address bar. `signed-in`: the refresh cookie is set, restore from it.
+ */
+function takeProviderResult(): string | null {
+  const params = new URLSearchParams(window.location.search);
+  const result = params.get('oidc');
+  if (!result) return null;
+  params.delete('oidc');
+  const rest = params.toString();
+  window.history.replaceState(
+    null,
+    '',
+    `${window.location.pathname}${rest ? `?${rest}` : ''}${window.location.hash}`,
+  );
+  if (result === 'signed-in') localStorage.setItem(SESSION_KEY, '1');
+  return result;
+}
+const PROVIDER_RESULT = takeProviderResult();
 
 export type SessionUser = MeResult['me'];
 type Payload = SessionFieldsFragment & { user: SessionUser };
@@ -32,6 +53,10 @@ interface SessionState {
   allianceId: string | null;
   roles: Role[];
   signIn(email: string, password: string, code?: string): Promise<void>;
+  /** What the identity provider's way back said (null: nothing), e.g. `second-factor`, `unknown`. */
+  providerResult: string | null;
+  /** The TOTP code after signing in at the identity provider (providerResult `second-factor`). */
+  completeSignIn(code: string): Promise<void>;
   /** Takes a session that another mutation opened (acceptInvitation). */
   adopt(payload: SessionFieldsFragment): Promise<void>;
   /** After the second factor is set up: a refresh lifts the set-up-only restriction. */
@@ -163,6 +188,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [accept],
   );
 
+  const completeSignIn = useCallback(
+    async (code: string) => {
+      const d = await post<{ completeSignIn: SessionFieldsFragment }>(CompleteSignInMutation, { code });
+      await accept(d.completeSignIn);
+    },
+    [accept],
+  );
+
   const signOut = useCallback(async () => {
     await post(LogoutMutation, {}).catch(() => undefined);
     clear();
@@ -186,6 +219,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       allianceId: current?.alliance.id ?? null,
       roles,
       signIn,
+      providerResult: PROVIDER_RESULT,
+      completeSignIn,
       adopt: accept,
       refresh,
       signOut,
@@ -207,6 +242,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       current?.alliance.id,
       roles.join(','),
       signIn,
+      completeSignIn,
       accept,
       refresh,
       signOut,

@@ -19,9 +19,15 @@ import { AuditActorResolver } from './users/audit-actor.resolver.js';
 import { MembershipUserResolver } from './users/membership-user.resolver.js';
 import { UserRepository } from './users/user.repository.js';
 import { UsersService } from './users/users.service.js';
+import { OidcClientService } from './oidc/oidc-client.service.js';
+import { OidcController } from './oidc/oidc.controller.js';
+import { OidcRepository } from './oidc/oidc.repository.js';
+import { OidcResolver } from './oidc/oidc.resolver.js';
+import { OidcSignInService } from './oidc/oidc-sign-in.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, MembershipEntity]), JwtModule.register({})],
+  controllers: [OidcController],
   providers: [
     AuthService,
     UserRepository,
@@ -37,6 +43,10 @@ import { UsersService } from './users/users.service.js';
     AuthResolver,
     MembershipUserResolver,
     AuditActorResolver,
+    OidcClientService,
+    OidcRepository,
+    OidcSignInService,
+    OidcResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [UsersService, AuthService, AccountService, SecondFactorService],

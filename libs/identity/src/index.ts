@@ -11,3 +11,4 @@ export * from './account/tokens.js';
 export { deliverSession, deviceOf } from './auth/auth.resolver.js';
 export type { IssuedSession } from './auth/auth.service.js';
 export * from './second-factor/second-factor.service.js';
+export { assertPasswordSignIn } from './auth/password-sign-in.js';

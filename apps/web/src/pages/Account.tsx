@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
+import { ProviderButton, useSignInOptions } from './SignIn';
 import { ErrorMessage } from '../errors';
 import { PageTitle } from '../ui';
 import {
@@ -178,16 +179,29 @@ export function AcceptInvitation() {
       setError(err);
     }
   };
+  // With an identity provider the invited person may sign in there instead (the only way when
+  // passwords are switched off); the invitation is accepted for the provider's verified e-mail.
+  const options = useSignInOptions();
   return (
     <Centered title={t('invite.title')}>
-      <p>{t('invite.intro')}</p>
-      <form onSubmit={submit} className="form">
-        <PasswordField id="invite-password" value={password} onChange={setPassword} />
-        {error ? <ErrorMessage error={error} /> : null}
-        <button type="submit" className="primary">
-          {t('invite.submit')}
-        </button>
-      </form>
+      {options.provider && (
+        <div className="provider-sign-in">
+          <p>{t('invite.providerOnly', { name: options.provider.displayName })}</p>
+          <ProviderButton name={options.provider.displayName} href={options.provider.startUrl} />
+        </div>
+      )}
+      {options.password && (
+        <>
+          <p>{t('invite.intro')}</p>
+          <form onSubmit={submit} className="form">
+            <PasswordField id="invite-password" value={password} onChange={setPassword} />
+            {error ? <ErrorMessage error={error} /> : null}
+            <button type="submit" className="primary">
+              {t('invite.submit')}
+            </button>
+          </form>
+        </>
+      )}
     </Centered>
   );
 }

@@ -8,12 +8,15 @@ import {
   DomainError,
   hasRole,
   isUuid,
+  APP_CONFIG,
+  type AppConfig,
   MAIL_OUTBOX,
   type MailOutbox,
   Role,
 } from '../../../core/src/index.js';
 import {
   AccountService,
+  assertPasswordSignIn,
   assertStrongPassword,
   AuthService,
   hashPassword,
@@ -72,6 +75,7 @@ export class InvitationService {
     private readonly auth: AuthService,
     private readonly secondFactor: SecondFactorService,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   invite(actor: Actor, input: InviteUserInput): Promise<InvitationModel> {
@@ -185,6 +189,8 @@ export class InvitationService {
 
   /** Sets the invited person's password and signs them in. */
   async accept(token: string, password: string, language: Language, device?: string): Promise<IssuedSession> {
+    // With passwords switched off, the invited person signs in through the identity provider instead.
+    assertPasswordSignIn(this.config);
     const check = async (em: import('typeorm').EntityManager) => {
       const inv = await this.repo.byTokenHash(em, sha256(token));
       if (!inv || inv.acceptedAt || inv.revokedAt || new Date(inv.expiresAt) <= new Date())

@@ -39,6 +39,7 @@ describe('loadConfig', () => {
       sessionIdleMinutes: 30,
       sessionMaxHours: 12,
       requireSecondFactorRoles: ['CASE_WORKER'],
+      passwordSignIn: true,
     });
   });
 

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { type OidcConfig, signInConfig } from './oidc-config.js';
+
+export type { OidcConfig } from './oidc-config.js';
 
 /** The one validated configuration, read once at boot. */
 export interface AppConfig {
@@ -87,6 +90,10 @@ export interface PeopleConfig {
   sessionMaxHours: number;
   /** Roles whose holders must sign in with a second factor. */
   requireSecondFactorRoles: string[];
+  /** false: only the identity provider signs people in (PASSWORD_SIGN_IN=false). */
+  passwordSignIn: boolean;
+  /** Sign-in through the municipality's OpenID Connect provider; unset: not offered. */
+  oidc?: OidcConfig;
 }
 
 export class ConfigError extends Error {
@@ -210,6 +217,7 @@ function peopleConfig(env: Env, publicUrl: string, production: boolean): PeopleC
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30, 1, 1440),
     sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 12, 1, 720),
     requireSecondFactorRoles: [...new Set(roles)],
+    ...signInConfig(env, publicUrl),
   };
 }
 

@@ -11,6 +11,8 @@ export enum ErrorCode {
   RATE_LIMITED = 'RATE_LIMITED',
   /** The password was right; a code of the second factor is needed (or, at first, its set-up). */
   SECOND_FACTOR_REQUIRED = 'SECOND_FACTOR_REQUIRED',
+  /** This deployment signs people in through its identity provider only (PASSWORD_SIGN_IN=false). */
+  PASSWORD_SIGN_IN_DISABLED = 'PASSWORD_SIGN_IN_DISABLED',
   /** A dependency (database, Redis) cannot be reached or timed out: retry after `Retry-After` seconds. */
   UNAVAILABLE = 'UNAVAILABLE',
   /** The Idempotency-Key was used before for a different request: send a new key. */

@@ -14,6 +14,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.CONSENT_REQUIRED]: 403,
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.SECOND_FACTOR_REQUIRED]: 401,
+  [ErrorCode.PASSWORD_SIGN_IN_DISABLED]: 403,
   [ErrorCode.UNAVAILABLE]: 503,
   [ErrorCode.IDEMPOTENCY_KEY_REUSED]: 422,
   [ErrorCode.ALREADY_APPLIED]: 409,

@@ -11,6 +11,7 @@ import {
   type MailOutbox,
 } from '../../../core/src/index.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
+import { assertPasswordSignIn } from '../auth/password-sign-in.js';
 import { AccountRepository } from './account.repository.js';
 import { assertStrongPassword, type Language } from './password-policy.js';
 import { newLinkToken, sha256 } from './tokens.js';
@@ -41,6 +42,7 @@ export class AccountService {
 
   /** Changes the caller's password after checking the current one; ends their other sessions. */
   async changePassword(actor: Actor, current: string, next: string, language: Language): Promise<boolean> {
+    assertPasswordSignIn(this.config);
     const key = sha256(`user:${actor.userId}`);
     const em = this.dataSource.manager;
     if (
@@ -84,6 +86,7 @@ export class AccountService {
    * for unknown addresses; the limits count per address asked for and per caller's network address.
    */
   async requestPasswordReset(email: string, address: string): Promise<boolean> {
+    assertPasswordSignIn(this.config);
     const accountKey = sha256(`account:${email.trim().toLowerCase()}`);
     const addressKey = sha256(`address:${address}`);
     return this.dataSource.transaction(async (em) => {
@@ -119,6 +122,7 @@ export class AccountService {
 
   /** Sets a new password through a reset link and ends all of the user's sessions. */
   async resetPassword(token: string, next: string, language: Language): Promise<boolean> {
+    assertPasswordSignIn(this.config);
     const checked = await this.dataSource.transaction(async (em) => {
       const reset = await this.repo.lockPasswordReset(em, sha256(token));
       if (!reset || !reset.usable) throw DomainError.field('token', INVALID_LINK);

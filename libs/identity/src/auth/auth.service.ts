@@ -95,8 +95,14 @@ export class AuthService implements OnModuleInit {
   /**
    * Opens a new session family for a user who has just proved their password. With
    * `secondFactorPending` the session may only set up the second factor (see AccessGuard).
+   * `action` names the way in for the audit log (`loginWithIdentityProvider`).
    */
-  async login(user: UserEntity, device?: string, secondFactorPending = false): Promise<IssuedSession> {
+  async login(
+    user: UserEntity,
+    device?: string,
+    secondFactorPending = false,
+    action = 'login',
+  ): Promise<IssuedSession> {
     const familyId = randomUUID();
     return this.dataSource.transaction(async (em) => {
       const session = await this.insertSession(
@@ -109,7 +115,7 @@ export class AuthService implements OnModuleInit {
       );
       await this.audit.append(em, {
         actorId: user.id,
-        action: 'login',
+        action,
         entityType: 'Session',
         entityId: familyId,
         changedFields: [],

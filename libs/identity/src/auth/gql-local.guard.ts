@@ -1,7 +1,8 @@
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { Strategy } from 'passport-local';
-import { DomainError } from '../../../core/src/index.js';
+import { APP_CONFIG, type AppConfig, DomainError } from '../../../core/src/index.js';
+import { assertPasswordSignIn } from './password-sign-in.js';
 import { AuthService } from './auth.service.js';
 
 /**
@@ -14,7 +15,10 @@ import { AuthService } from './auth.service.js';
 export class GqlLocalGuard implements CanActivate {
   private readonly strategy: Strategy;
 
-  constructor(auth: AuthService) {
+  constructor(
+    auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     this.strategy = new Strategy(
       { usernameField: 'email', passwordField: 'password', passReqToCallback: true },
       (req, email, password, done) => {
@@ -27,6 +31,8 @@ export class GqlLocalGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): Promise<boolean> {
+    // Switched off: refused before the password is even looked at.
+    assertPasswordSignIn(this.config);
     const gql = GqlExecutionContext.create(context);
     const req = gql.getContext().req;
     const { email, password } = gql.getArgs();
