@@ -1,9 +1,10 @@
 import { createClient } from 'graphql-ws';
-import { createServer, type Server, Socket } from 'node:net';
+import { Socket } from 'node:net';
 import request from 'supertest';
 import WebSocket from 'ws';
 import { type OutageSignallingRedisPubSub, PUB_SUB } from '../../libs/core/src/index.js';
 import type { BuiltAlliance } from '../utils/builders.js';
+import { CuttableProxy } from '../utils/redis-proxy.js';
 import { taskEventsTrigger, waitForSubscriptions } from '../utils/subscriptions.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 import { aCoordinationAlliance, createTask } from '../coordination/helpers.js';
@@ -14,44 +15,6 @@ import { aCoordinationAlliance, createTask } from '../coordination/helpers.js';
  * subscription ends with UNAVAILABLE), and once Redis is back new subscriptions hear events again.
  */
 const SUBSCRIPTION = `subscription($a: ID!) { taskEvents(allianceId: $a) { change task { id title } } }`;
-
-/** A loopback proxy to Redis that can be cut (connections dropped, new ones refused) and restored. */
-class CuttableProxy {
-  private server?: Server;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
-
-  constructor(private readonly target: { host: string; port: number }) {}
-
-  async start(): Promise<void> {
-    this.server = createServer((client) => {
-      const upstream = new Socket();
-      upstream.connect(this.target.port, this.target.host);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => undefined);
-      }
-      client.pipe(upstream).pipe(client);
-      client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
-    });
-    await new Promise<void>((r) => this.server!.listen(this.port, '127.0.0.1', r));
-    this.port = (this.server.address() as { port: number }).port;
-  }
-
-  /** Drops every connection and refuses new ones (ECONNREFUSED), as a Redis that went away. */
-  async cut(): Promise<void> {
-    const closed = new Promise<void>((r) => this.server!.close(() => r()));
-    for (const s of this.sockets) s.destroy();
-    await closed;
-  }
-
-  async close(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    if (this.server?.listening) await new Promise<void>((r) => this.server!.close(() => r()));
-  }
-}
 
 interface Listener {
   events: any[];
@@ -95,10 +58,11 @@ async function until(what: string, done: () => Promise<boolean> | boolean, ms = 
 }
 
 function within<T>(promise: Promise<T>, what: string, ms = 20_000): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out: ${what}`)), ms)),
-  ]);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';

@@ -59,7 +59,8 @@ export function browserSuite(overrides: Record<string, string> = {}): BrowserSui
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     app = await startTestApp({ DEMO_DATA: 'true', ...overrides });
-    await app.app.listen(0, '127.0.0.1');
+    // A fixed PORT when the suite's PUBLIC_URL must be known in advance (an identity provider's redirect URI).
+    await app.app.listen(Number(overrides.PORT ?? 0), '127.0.0.1');
     baseURL = `http://127.0.0.1:${app.app.getHttpServer().address().port}`;
     browser = await launch();
   }, 180_000);

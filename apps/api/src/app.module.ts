@@ -11,6 +11,7 @@ import {
   HealthModule,
   IdempotencyModule,
   InputValidationPipe,
+  LegalModule,
 } from '../../../libs/core/src/index.js';
 import { AllianceModule } from '../../../libs/alliance/src/index.js';
 import { CaseworkModule } from '../../../libs/casework/src/index.js';
@@ -37,6 +38,7 @@ export class AppModule {
         AuditModule,
         IdempotencyModule,
         HealthModule.forRoot(MIGRATIONS),
+        LegalModule,
         NotificationsModule,
         IdentityModule,
         AllianceModule,

@@ -5,6 +5,8 @@ import { SessionProvider, useSession } from './session';
 import { Loading } from './ui';
 import { NotificationBell } from './components/NotificationBell';
 import { PageChangesProvider } from './page-focus';
+import { SiteFooter } from './components/SiteFooter';
+import { isLegalPath } from './messages-legal';
 import { SignIn } from './pages/SignIn';
 import { AcceptInvitation, ForgotPassword, ResetPassword, SecondFactorSetup } from './pages/Account';
 import { AdminNavItem, isAdminPath } from './admin-nav';
@@ -22,6 +24,7 @@ const Cases = lazy(() => import('./pages/Cases'));
 const CaseDetail = lazy(() => import('./pages/CaseDetail'));
 const Outbox = lazy(() => import('./pages/Outbox'));
 const Reports = lazy(() => import('./pages/Reports'));
+const LegalPage = lazy(() => import('./pages/Legal'));
 const Platform = lazy(() => import('./pages/admin/Platform'));
 const AllianceAdmin = lazy(() => import('./pages/admin/AllianceAdmin'));
 const MyAccount = lazy(() => import('./pages/admin/MyAccount'));
@@ -74,6 +77,10 @@ function Shell() {
         <ResetPassword />
       ) : location.pathname === '/passwort-vergessen' ? (
         <ForgotPassword />
+      ) : isLegalPath(location.pathname) ? (
+        <Suspense fallback={<Loading />}>
+          <LegalPage />
+        </Suspense>
       ) : (
         <SignIn />
       );
@@ -84,6 +91,7 @@ function Shell() {
           <LanguageSwitch />
         </header>
         <main id="main">{page}</main>
+        <SiteFooter />
       </>
     );
   }
@@ -164,7 +172,11 @@ function Shell() {
       <IdleWatch />
       <ConnectionNotice />
       <main id="main" tabIndex={-1}>
-        {location.pathname === '/postausgang' && session.user?.platformAdmin ? (
+        {isLegalPath(location.pathname) ? (
+          <Suspense fallback={<Loading />} key={location.pathname}>
+            <LegalPage />
+          </Suspense>
+        ) : location.pathname === '/postausgang' && session.user?.platformAdmin ? (
           <Suspense fallback={<Loading />}>
             <Outbox />
           </Suspense>
@@ -203,6 +215,7 @@ function Shell() {
           </Suspense>
         )}
       </main>
+      <SiteFooter />
     </>
   );
 }

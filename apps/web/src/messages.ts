@@ -1,4 +1,5 @@
 import { REPORT_MESSAGES } from './messages-report.js';
+import { LEGAL_MESSAGES } from './messages-legal.js';
 import { SIGN_IN_MESSAGES } from './messages-sign-in.js';
 import { ADMIN_MESSAGES } from './messages-admin.js';
 import { NOTIFICATION_MESSAGES } from './messages-notifications.js';
@@ -7,6 +8,7 @@ import { RESILIENCE_MESSAGES } from './messages-resilience.js';
 /** UI texts: [German, English]. German is the default; keep both in plain language. */
 export const MESSAGES: Record<string, [string, string]> = {
   ...REPORT_MESSAGES,
+  ...LEGAL_MESSAGES,
   ...SIGN_IN_MESSAGES,
   ...ADMIN_MESSAGES,
   ...NOTIFICATION_MESSAGES,

@@ -38,5 +38,6 @@ export * from './idempotency/idempotency.service.js';
 export * from './idempotency/idempotency.plugin.js';
 export * from './notify/notifier.js';
 export * from './pubsub/subscription-guard.js';
+export * from './legal/legal.module.js';
 export * from './notify/daily-jobs.js';
 export * from './pubsub/outage-signalling-pubsub.js';

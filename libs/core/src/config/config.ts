@@ -12,6 +12,8 @@ export interface AppConfig {
   port: number;
   /** The portal's public base URL (no trailing slash): canonical ids of the OParl and FHIR APIs, links. */
   publicUrl: string;
+  /** The deployment's Impressum, Datenschutzerklärung and Erklärung zur Barrierefreiheit; undefined: the shipped templates. */
+  legalDir?: string;
   /** Set: that PostgreSQL server. Unset: an embedded PostgreSQL under dataDir. */
   databaseUrl?: string;
   dataDir: string;
@@ -263,6 +265,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     );
   }
 
+  const legalDir = str(env, 'LEGAL_DIR');
+  if (legalDir !== undefined && !existsSync(legalDir)) {
+    throw new ConfigError(
+      'LEGAL_DIR',
+      `must be a directory with the legal pages, "${legalDir}" does not exist`,
+    );
+  }
+
   const secrets = storedSecrets(dataDir);
   const logLevel = str(env, 'LOG_LEVEL') ?? (nodeEnv === 'test' ? 'warn' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
@@ -274,6 +284,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     production,
     port,
     publicUrl,
+    legalDir: legalDir === undefined ? undefined : resolve(legalDir),
     databaseUrl,
     dataDir,
     jwtSecret: secret(env, 'JWT_SECRET', production, secrets),
