@@ -155,7 +155,7 @@ describe('people: sign-in through the identity provider (OpenID Connect)', () =>
       flowCookie: (c) => `${c.slice(0, -4)}AAAA`,
     });
     expect(forged.result).toBe('expired');
-    // The same state and code again with another browser's flow: refused as well.
+    // A code the provider never issued: the token exchange fails, nothing is signed in.
     const replay = await signInThroughProvider(t, a.users.member.email, {
       alterCallback: (q) => q.set('code', 'not-a-code'),
     });

@@ -111,6 +111,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [allianceId, setAllianceId] = useState<string | null>(() => localStorage.getItem(ALLIANCE_KEY));
   const tokenRef = useRef<string | null>(null);
   const refreshing = useRef<Promise<void> | null>(null);
+  /** Counts sign-outs: a refresh answered after one (idle expiry, sign-out) is dropped. */
+  const generation = useRef(0);
   const wsRef = useRef<WsClient | null>(null);
 
   const accept = useCallback(async (p: SessionFieldsFragment) => {
@@ -126,9 +128,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const clear = useCallback((ended = false) => {
-    // A session that ends by itself while signed in: the sign-in page says so.
-    setExpired(ended && tokenRef.current !== null);
+    // A session that ends by itself while signed in: the sign-in page says so (also when a second
+    // ending, e.g. a refresh refused just after the idle timeout, comes after the first).
+    const signedIn = tokenRef.current !== null;
+    setExpired((before) => (ended ? signedIn || before : false));
     tokenRef.current = null;
+    generation.current++;
     void wsRef.current?.dispose();
     wsRef.current = null;
     localStorage.removeItem(SESSION_KEY);
@@ -142,12 +147,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // used again. So tabs refresh one after another (a Web Lock), each sending the cookie that is
     // current when its turn comes.
     const rotate = async () => {
-      if (!localStorage.getItem(SESSION_KEY)) return clear();
+      // Signed out in another tab; already signed out here: nothing to change (nor its message).
+      if (!localStorage.getItem(SESSION_KEY)) return tokenRef.current ? clear() : undefined;
+      const started = generation.current;
       try {
         const d = await post<{ refreshSession: SessionFieldsFragment }>(RefreshMutation, {});
+        if (started !== generation.current) return;
         await accept(d.refreshSession);
       } catch {
-        clear(true);
+        // Signed out meanwhile (e.g. the idle timeout): that state and its message stay.
+        if (started === generation.current) clear(true);
       }
     };
     const locks = (navigator as Navigator & { locks?: LockManager }).locks;
@@ -202,8 +211,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [clear]);
 
   const expire = useCallback(async () => {
-    await post(LogoutMutation, {}).catch(() => undefined);
+    // Signed out here first, so that a refresh still under way is dropped; then on the server.
     clear(true);
+    await post(LogoutMutation, {}).catch(() => undefined);
   }, [clear]);
 
   const user = payload?.user ?? null;

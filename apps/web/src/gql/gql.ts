@@ -40,6 +40,7 @@ type Documents = {
     "\n  mutation ResetOwnSecondFactor($code: String!) { resetOwnSecondFactor(code: $code) }\n": typeof types.ResetOwnSecondFactorDocument,
     "\n  subscription MeetingEvents($meetingId: ID!) { meetingEvents(meetingId: $meetingId) { change meeting { id status } } }\n": typeof types.MeetingEventsDocument,
     "\n  subscription HandoverEvents { handoverEvents { change handoverId caseId } }\n": typeof types.HandoverEventsDocument,
+    "\n  subscription MeetingNotificationEvents { notificationEvents { change notification { id objectType objectId } } }\n": typeof types.MeetingNotificationEventsDocument,
     "\n  query UnreadNotificationCount { unreadNotificationCount }\n": typeof types.UnreadNotificationCountDocument,
     "\n  query Notifications($first: Int, $after: String, $unreadOnly: Boolean, $language: NotificationLanguage!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id kind allianceId objectType objectId path createdAt readAt\n          title(language: $language) text(language: $language) kindLabel(language: $language)\n        }\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { id readAt } }\n": typeof types.MarkNotificationReadDocument,
@@ -132,6 +133,7 @@ const documents: Documents = {
     "\n  mutation ResetOwnSecondFactor($code: String!) { resetOwnSecondFactor(code: $code) }\n": types.ResetOwnSecondFactorDocument,
     "\n  subscription MeetingEvents($meetingId: ID!) { meetingEvents(meetingId: $meetingId) { change meeting { id status } } }\n": types.MeetingEventsDocument,
     "\n  subscription HandoverEvents { handoverEvents { change handoverId caseId } }\n": types.HandoverEventsDocument,
+    "\n  subscription MeetingNotificationEvents { notificationEvents { change notification { id objectType objectId } } }\n": types.MeetingNotificationEventsDocument,
     "\n  query UnreadNotificationCount { unreadNotificationCount }\n": types.UnreadNotificationCountDocument,
     "\n  query Notifications($first: Int, $after: String, $unreadOnly: Boolean, $language: NotificationLanguage!) {\n    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id kind allianceId objectType objectId path createdAt readAt\n          title(language: $language) text(language: $language) kindLabel(language: $language)\n        }\n      }\n    }\n  }\n": types.NotificationsDocument,
     "\n  mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { id readAt } }\n": types.MarkNotificationReadDocument,
@@ -316,6 +318,10 @@ export function graphql(source: "\n  subscription MeetingEvents($meetingId: ID!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription HandoverEvents { handoverEvents { change handoverId caseId } }\n"): (typeof documents)["\n  subscription HandoverEvents { handoverEvents { change handoverId caseId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MeetingNotificationEvents { notificationEvents { change notification { id objectType objectId } } }\n"): (typeof documents)["\n  subscription MeetingNotificationEvents { notificationEvents { change notification { id objectType objectId } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

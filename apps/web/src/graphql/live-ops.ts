@@ -9,3 +9,8 @@ export const MeetingEventsSubscription = graphql(`
 export const HandoverEventsSubscription = graphql(`
   subscription HandoverEvents { handoverEvents { change handoverId caseId } }
 `);
+
+/** The signed-in user's new notifications; the meetings list reads again on one about a meeting. */
+export const MeetingNotificationEventsSubscription = graphql(`
+  subscription MeetingNotificationEvents { notificationEvents { change notification { id objectType objectId } } }
+`);

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useMutation, useQuery, useSubscription } from 'urql';
 import { useI18n } from '../i18n';
-import { useSession } from '../session';
+import { useOnReconnect, useSession } from '../session';
+import { MeetingNotificationEventsSubscription } from '../graphql/live-ops';
 import {
   AllianceQuery,
   MeetingsQuery,
@@ -20,6 +21,13 @@ export default function Meetings() {
   const allianceId = session.allianceId!;
   const [res, refetch] = useQuery({ query: MeetingsQuery, variables: { allianceId } });
   const [feed, rotate] = useMutation(RotateCalendarFeedMutation);
+  // An invitation (or a change or cancellation) told to this user shows in the list at once.
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  useSubscription({ query: MeetingNotificationEventsSubscription }, (_prev, event) => {
+    if (event.notificationEvents.notification?.objectType === 'Meeting') reload();
+    return event;
+  });
+  useOnReconnect(reload);
   const meetings = [...(res.data?.meetings ?? [])].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
   const feedUrl = feed.data?.rotateCalendarFeed.url ?? res.data?.calendarFeed?.url;
   const canSchedule = session.hasRole('COORDINATOR', 'FACILITATOR');

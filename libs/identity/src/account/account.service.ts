@@ -19,6 +19,12 @@ import { newLinkToken, sha256 } from './tokens.js';
 export const RESET_LINK_MINUTES = 60;
 /** Reset requests per account and per address within the window, before RATE_LIMITED. */
 export const RESET_LIMITS = { perAccount: 3, perAddress: 10, windowMinutes: 15 } as const;
+/**
+ * A reset request is answered no sooner than this after it arrived, known address or not: the few
+ * statements a known address adds (the link, the mail in the outbox, the audit entry) take far less,
+ * so the answer's timing does not tell whether an account exists.
+ */
+export const RESET_ANSWER_FLOOR_MS = 300;
 /** Wrong current passwords per user within the window (changePassword). */
 export const CHANGE_LIMITS = { perUser: 5, windowMinutes: 15 } as const;
 
@@ -86,6 +92,13 @@ export class AccountService {
    * for unknown addresses; the limits count per address asked for and per caller's network address.
    */
   async requestPasswordReset(email: string, address: string): Promise<boolean> {
+    const floor = new Promise((resolve) => setTimeout(resolve, RESET_ANSWER_FLOOR_MS));
+    const answer = await this.requestPasswordResetNow(email, address);
+    await floor;
+    return answer;
+  }
+
+  private async requestPasswordResetNow(email: string, address: string): Promise<boolean> {
     assertPasswordSignIn(this.config);
     const accountKey = sha256(`account:${email.trim().toLowerCase()}`);
     const addressKey = sha256(`address:${address}`);
