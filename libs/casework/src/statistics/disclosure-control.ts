@@ -70,10 +70,6 @@ export function cell(n: number, suppressed: Suppression | null | undefined): Sta
   return suppressed ? { value: null, suppressed } : { value: n, suppressed: null };
 }
 
-export function publishedCell(n: number): StatCell {
-  return { value: n, suppressed: null };
-}
-
 /** A sum over grid periods: published only when every summand is, so it reveals nothing new. */
 export function sumCells(cells: readonly StatCell[]): StatCell {
   if (cells.length === 1) return cells[0];

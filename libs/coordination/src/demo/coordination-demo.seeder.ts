@@ -328,6 +328,7 @@ export class CoordinationDemoSeeder implements DemoExtension {
         ],
       );
       goalIds[g.key] = row.id;
+      (ids.goals ??= {})[g.title] = row.id;
       await em.query('INSERT INTO goal_owner_partners (goal_id, partner_id) SELECT $1, unnest($2::uuid[])', [
         row.id,
         g.owners.map((o) => ids.partners[o]),

@@ -92,10 +92,6 @@ export function assertRole(actor: Actor, allianceId: string, roles: Role[], what
     throw DomainError.forbidden(`Requires one of the roles ${roles.join(', ')}`);
 }
 
-export function assertMember(actor: Actor, allianceId: string, what = 'Alliance'): void {
-  if (!isMember(actor, allianceId)) throw DomainError.notFound(what);
-}
-
 /**
  * The alliances whose rows the actor may see, for the WHERE of a single-object lookup or lock (the
  * tenant key in the query, not compared afterwards); null: every alliance (platform administrator).
@@ -109,12 +105,4 @@ export function allianceWhere(actor: Actor): { allianceId?: FindOperator<string>
   const scope = allianceScope(actor);
   if (scope === null) return {};
   return scope.length ? { allianceId: In(scope) } : null;
-}
-
-/** An alliance-scoped row if the actor may see it, else null (indistinguishable from a missing one). */
-export function visibleTo<T extends { allianceId: string }>(
-  actor: Actor,
-  row: T | null | undefined,
-): T | null {
-  return row && isMember(actor, row.allianceId) ? row : null;
 }

@@ -8,6 +8,8 @@ export interface DemoIds {
   partners: Record<string, string>;
   /** Keyed by e-mail, e.g. 'koordination@demo.local'. */
   users: Record<string, string>;
+  /** The demo goals by title, once coordination has seeded them (meetings links decisions to them). */
+  goals?: Record<string, string>;
 }
 
 /** Each context seeds its part of the demo alliance inside the one demo transaction. */

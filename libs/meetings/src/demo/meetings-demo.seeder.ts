@@ -259,9 +259,8 @@ export class MeetingsDemoSeeder implements DemoExtension {
         ],
       );
     }
-    const goals: { id: string; title: string }[] = await em
-      .query('SELECT id, title FROM goals WHERE alliance_id = $1', [ids.allianceId])
-      .catch(() => []);
+    // Coordination's goals, as its seeder reported them (none when it did not run).
+    const goals = Object.entries(ids.goals ?? {}).map(([title, id]) => ({ id, title }));
     const year = Number(todayInBerlin(startsAt).slice(0, 4));
     const numbers: string[] = [];
     for (const [i, d] of KICKOFF_DECISIONS.entries()) {
