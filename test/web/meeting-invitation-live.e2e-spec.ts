@@ -4,7 +4,7 @@ import { meetingEventsTrigger, waitForSubscriptions } from '../utils/subscriptio
 describeBrowser('web journey: a facilitator schedules a meeting, an invited member sees it live', () => {
   const web = browserSuite();
 
-  it('the invitation appears in the member’s open meeting list, and the room follows the agenda without a reload', async () => {
+  it('the invitation appears in the member’s open meeting list and bell, opens from the notification, and the room follows the agenda without a reload', async () => {
     const facilitator = await web.tab();
     const member = await web.tab();
     const f = facilitator.page;
@@ -34,6 +34,14 @@ describeBrowser('web journey: a facilitator schedules a meeting, an invited memb
       "the member's meeting list listening",
     );
     await m.evaluate(() => ((globalThis as any).__noReload = true));
+    const bellCount = () =>
+      m.evaluate(() =>
+        Number(
+          (globalThis as any).document.querySelector('[data-testid=notification-bell]')?.textContent.trim() ||
+            0,
+        ),
+      );
+    const unreadBefore = await bellCount();
 
     const title = 'Arbeitsgruppe Anerkennung ausländischer Abschlüsse';
     await navigate(f, 'Sitzungen');
@@ -48,8 +56,24 @@ describeBrowser('web journey: a facilitator schedules a meeting, an invited memb
     const link = m.locator('#meeting-list').getByRole('link', { name: title });
     await link.waitFor();
     expect(await m.evaluate(() => (globalThis as any).__noReload)).toBe(true);
-    await link.click();
+    // The bell in the header counts the invitation, live too; the member opens it from there.
+    await m
+      .getByTestId('notification-count')
+      .filter({ hasText: String(unreadBefore + 1) })
+      .waitFor();
+    expect(await m.evaluate(() => (globalThis as any).__noReload)).toBe(true);
+    await m.getByTestId('notification-bell').click();
+    await m.getByRole('heading', { level: 1, name: 'Benachrichtigungen' }).waitFor();
+    await m
+      .getByTestId('notification')
+      .filter({ hasText: title })
+      .getByRole('link', { name: `Einladung: ${title}` })
+      .click();
     await m.getByRole('heading', { level: 1, name: title }).waitFor();
+    await m.waitForFunction((n) => {
+      const bell = (globalThis as any).document.querySelector('[data-testid=notification-bell]');
+      return Number(bell?.textContent.trim() || 0) === n;
+    }, unreadBefore);
     const meetingId = new URL(m.url()).pathname.split('/').pop()!;
     await waitForSubscriptions(
       web.t,
