@@ -92,9 +92,9 @@ describeBrowser('web: my account (sessions, second factor) and the idle timeout'
     await page.clock.fastForward('28:30');
     await warning.waitFor();
     await page.clock.fastForward('02:00');
-    // The session ends on the same address. (The „Ihre Sitzung ist abgelaufen“ line is not asserted
-    // here: under Playwright's fake clock a refresh racing the expiry sometimes clears it.)
+    // The session ends on the same address, and the sign-in page says why.
     await page.getByRole('heading', { name: 'Anmelden' }).waitFor();
+    await page.getByText('Ihre Sitzung ist abgelaufen', { exact: false }).waitFor();
     expect(await page.getByRole('button', { name: 'Abmelden' }).count()).toBe(0);
     expect(new URL(page.url()).pathname).toBe('/ziele');
     await page.getByLabel('E-Mail-Adresse').fill('moderation@demo.local');

@@ -116,9 +116,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const wsRef = useRef<WsClient | null>(null);
 
   const accept = useCallback(async (p: SessionFieldsFragment) => {
+    // A sign-out or expiry while the user is read wins: the session it ended is not taken up again.
+    const started = generation.current;
+    const { me } = await post<MeResult>(MeQuery, {}, p.accessToken);
+    if (started !== generation.current) return;
     localStorage.setItem(SESSION_KEY, '1');
     setExpired(false);
-    const { me } = await post<MeResult>(MeQuery, {}, p.accessToken);
     const renewed = tokenRef.current !== null;
     tokenRef.current = p.accessToken;
     // The subscription socket authenticated with the old token: reconnect (graphql-ws resubscribes).
@@ -134,7 +137,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setExpired((before) => (ended ? signedIn || before : false));
     tokenRef.current = null;
     generation.current++;
-    void wsRef.current?.dispose();
+    // A socket still connecting rejects its dispose with the CloseEvent: nothing to do about it then.
+    Promise.resolve(wsRef.current?.dispose()).catch(() => undefined);
     wsRef.current = null;
     localStorage.removeItem(SESSION_KEY);
     setPayload(null);
