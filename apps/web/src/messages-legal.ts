@@ -12,7 +12,7 @@ export const LEGAL_MESSAGES: Record<string, [string, string]> = {
     'Die Seite konnte nicht geladen werden. Bitte laden Sie die Seite neu; hilft das nicht, wenden Sie sich an den Betreiber.',
     'The page could not be loaded. Please reload it; if that does not help, contact the operator.',
   ],
-  'legal.germanOnly': ['', 'This page is available in German only.'],
+  'legal.germanOnly': ['Diese Seite gibt es nur auf Deutsch.', 'This page is available in German only.'],
 };
 
 /** The legal pages' client paths: also the API's page names (GET /legal/:page). */
