@@ -1,15 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PubSubEngine } from 'graphql-subscriptions';
-import type {
-  DataSource,
-  EntityManager,
-  EntitySubscriberInterface,
-  QueryRunner,
-  TransactionCommitEvent,
-  TransactionRollbackEvent,
-} from 'typeorm';
-import { type Actor, logger, PUB_SUB, whileTrue } from '../../../core/src/index.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import { type Actor, AfterCommitPublisher, PUB_SUB, whileTrue } from '../../../core/src/index.js';
 import { AuthService } from '../../../identity/src/index.js';
 
 export type NotificationChange = 'CREATED' | 'READ' | 'ALL_READ';
@@ -30,7 +23,7 @@ const trigger = (userId: string) => `notificationEvents:${userId}`;
  */
 @Injectable()
 export class NotificationEventsService implements OnModuleInit {
-  private readonly pending = new WeakMap<QueryRunner, NotificationEventMessage[]>();
+  private publisher!: AfterCommitPublisher<NotificationEventMessage>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -39,40 +32,16 @@ export class NotificationEventsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const subscriber: EntitySubscriberInterface = {
-      afterTransactionCommit: (event: TransactionCommitEvent) => {
-        if (event.queryRunner.isTransactionActive) return;
-        const messages = this.pending.get(event.queryRunner);
-        if (!messages) return;
-        this.pending.delete(event.queryRunner);
-        for (const m of messages) void this.publish(m);
-      },
-      afterTransactionRollback: (event: TransactionRollbackEvent) => {
-        if (!event.queryRunner.isTransactionActive) this.pending.delete(event.queryRunner);
-      },
-    };
-    this.dataSource.subscribers.push(subscriber);
+    this.publisher = new AfterCommitPublisher(this.dataSource, this.pubSub, 'notification-events');
   }
 
   /** Schedules the events for after the commit of `em`'s transaction (at once without one). */
   schedule(em: EntityManager, messages: NotificationEventMessage[]): void {
     if (!messages.length) return;
-    const qr = em.queryRunner;
-    if (!qr?.isTransactionActive) {
-      for (const m of messages) void this.publish(m);
-      return;
-    }
-    const list = this.pending.get(qr);
-    if (list) list.push(...messages);
-    else this.pending.set(qr, [...messages]);
-  }
-
-  private async publish(message: NotificationEventMessage): Promise<void> {
-    try {
-      await this.pubSub.publish(trigger(message.userId), message);
-    } catch (err) {
-      logger.warn({ component: 'pubsub', err: (err as Error).message }, 'notification event not published');
-    }
+    this.publisher.schedule(
+      em,
+      messages.map((m) => ({ trigger: trigger(m.userId), payload: m })),
+    );
   }
 
   /**
