@@ -1,15 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PubSubEngine } from 'graphql-subscriptions';
-import type {
-  DataSource,
-  EntityManager,
-  EntitySubscriberInterface,
-  QueryRunner,
-  TransactionCommitEvent,
-  TransactionRollbackEvent,
-} from 'typeorm';
-import { type Actor, isMember, logger, PUB_SUB } from '../../../core/src/index.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import { type Actor, AfterCommitPublisher, isMember, PUB_SUB, whileTrue } from '../../../core/src/index.js';
 import { AuthService } from '../../../identity/src/index.js';
 import { TaskChange } from '../coordination.enums.js';
 import { TaskEntity } from '../tasks/task.entities.js';
@@ -38,7 +31,7 @@ export function taskFromMessage(task: Record<string, any>): TaskEntity {
  */
 @Injectable()
 export class TaskEventsService implements OnModuleInit {
-  private readonly pending = new WeakMap<QueryRunner, TaskEventMessage[]>();
+  private publisher!: AfterCommitPublisher<TaskEventMessage>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -47,44 +40,18 @@ export class TaskEventsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const subscriber: EntitySubscriberInterface = {
-      afterTransactionCommit: (event: TransactionCommitEvent) => {
-        // Savepoints also "commit"; only the outermost commit makes the change visible.
-        if (event.queryRunner.isTransactionActive) return;
-        const messages = this.pending.get(event.queryRunner);
-        if (!messages) return;
-        this.pending.delete(event.queryRunner);
-        for (const m of messages) void this.publish(m);
-      },
-      afterTransactionRollback: (event: TransactionRollbackEvent) => {
-        if (!event.queryRunner.isTransactionActive) this.pending.delete(event.queryRunner);
-      },
-    };
-    this.dataSource.subscribers.push(subscriber);
+    this.publisher = new AfterCommitPublisher(this.dataSource, this.pubSub, 'task-events');
   }
 
   /** Schedules the events for after the commit of `em`'s transaction (at once without one). */
   schedule(em: EntityManager, change: TaskChange, tasks: TaskEntity[]): void {
-    const messages = tasks.map((t) => ({
-      change,
-      task: JSON.parse(JSON.stringify(t)) as Record<string, unknown>,
-    }));
-    const qr = em.queryRunner;
-    if (!qr?.isTransactionActive) {
-      for (const m of messages) void this.publish(m);
-      return;
-    }
-    const list = this.pending.get(qr);
-    if (list) list.push(...messages);
-    else this.pending.set(qr, messages);
-  }
-
-  private async publish(message: TaskEventMessage): Promise<void> {
-    try {
-      await this.pubSub.publish(trigger(String(message.task.allianceId)), message);
-    } catch (err) {
-      logger.warn({ component: 'pubsub', err: (err as Error).message }, 'task event not published');
-    }
+    this.publisher.schedule(
+      em,
+      tasks.map((t) => ({
+        trigger: trigger(t.allianceId),
+        payload: { change, task: JSON.parse(JSON.stringify(t)) as Record<string, unknown> },
+      })),
+    );
   }
 
   /**
@@ -107,33 +74,4 @@ export class TaskEventsService implements OnModuleInit {
     const current = await this.auth.actorOf(actor.userId, sessionId);
     return !!current && isMember(current, allianceId);
   }
-}
-
-/**
- * `events` for as long as `check` answers true before each one; ends at the first false (or failed)
- * check. `return` goes straight to `events`, so an unsubscribe ends a pending `next` at once (an
- * async generator would wait for the next event first and keep the PubSub subscription until then).
- */
-function whileTrue<T>(
-  events: AsyncIterableIterator<T>,
-  check: () => Promise<boolean>,
-): AsyncIterableIterator<T> {
-  const end = async (): Promise<IteratorResult<T>> =>
-    (await events.return?.()) ?? { value: undefined, done: true };
-  return {
-    async next() {
-      const result = await events.next();
-      if (result.done) return result;
-      const ok = await check().catch((err: Error) => {
-        logger.warn({ component: 'pubsub', err: err.message }, 'subscriber check failed: subscription ended');
-        return false;
-      });
-      return ok ? result : end();
-    },
-    return: end,
-    throw: (err?: unknown) => events.throw?.(err) ?? Promise.reject(err),
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
 }
