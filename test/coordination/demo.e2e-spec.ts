@@ -61,4 +61,13 @@ describe('coordination demo data (Krefeld)', () => {
     );
     expect(search.data.tasks.totalCount).toBeGreaterThanOrEqual(2);
   });
+
+  it('tells the partners of the demo tasks by the name of their organisation', async () => {
+    // The demo's organisations are created in the same transaction as its tasks.
+    const { rows } = await t.db.query(
+      `SELECT params->>'organisationName' AS name FROM notifications WHERE kind = 'TASK_PARTNER_ADDED'`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((r: { name: string | null }) => !r.name)).toEqual([]);
+  });
 });

@@ -264,6 +264,11 @@ export class AllianceService {
     return [...a].some((alliance) => b.has(alliance));
   }
 
+  /** Organisations by id, read in `em`'s transaction, in the order asked (null where unknown). */
+  async organisationsIn(em: EntityManager, ids: readonly string[]): Promise<(OrganisationEntity | null)[]> {
+    return byKey(ids, await this.organisations.byIds(ids, em), (o) => o.id);
+  }
+
   // ── loaders ────────────────────────────────────────────────
 
   allianceLoader(loaders: LoaderRegistry) {

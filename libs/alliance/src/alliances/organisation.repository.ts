@@ -55,7 +55,10 @@ export class OrganisationRepository {
     return em.save(em.create(OrganisationEntity, fields));
   }
 
-  byIds(ids: readonly string[]): Promise<OrganisationEntity[]> {
-    return this.dataSource.getRepository(OrganisationEntity).find({ where: { id: In([...ids]) } });
+  /** By id; with `em`, inside its transaction (rows it wrote included). */
+  byIds(ids: readonly string[], em?: EntityManager): Promise<OrganisationEntity[]> {
+    return (em ?? this.dataSource.manager)
+      .getRepository(OrganisationEntity)
+      .find({ where: { id: In([...ids]) } });
   }
 }

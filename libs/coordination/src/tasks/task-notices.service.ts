@@ -1,12 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import {
-  type Actor,
-  LoaderRegistry,
-  NOTIFIER,
-  type NotificationKind,
-  type Notifier,
-} from '../../../core/src/index.js';
+import { type Actor, NOTIFIER, type NotificationKind, type Notifier } from '../../../core/src/index.js';
 import { AllianceService } from '../../../alliance/src/index.js';
 import { UsersService } from '../../../identity/src/index.js';
 import { TaskStatus } from '../coordination.enums.js';
@@ -117,11 +111,11 @@ export class TaskNotices {
     const ids = added.map((a) => a.organisationId);
     const [members, organisations] = await Promise.all([
       this.users.activeMembersByOrganisation(em, task.allianceId, ids),
-      this.alliances.organisationLoader(new LoaderRegistry()).loadMany(ids),
+      // In the transaction: an organisation created with the task (the demo data) is seen too.
+      this.alliances.organisationsIn(em, ids),
     ]);
     for (const [i, a] of added.entries()) {
-      const organisation = organisations[i];
-      const name = organisation && !(organisation instanceof Error) ? organisation.name : '';
+      const name = organisations[i]?.name ?? '';
       // The assignee already hears of the task itself.
       const recipients = (members.get(a.organisationId) ?? []).filter((id) => id !== task.assigneeId);
       await this.notify(em, actor, 'TASK_PARTNER_ADDED', task, recipients, {
