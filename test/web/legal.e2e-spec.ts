@@ -41,6 +41,9 @@ describeBrowser('web: legal pages in the footer of every page (BITV 2.0 § 7)', 
   it('signed in: the footer is on the overview too, and a page opens with the keyboard, its heading focused', async () => {
     const { page, problems } = await s.tab();
     await signIn(page, 'koordination@demo.local', DEMO_PASSWORD);
+    // The overview's heading takes focus once after signing in; the footer link is focused after
+    // that, or the heading would take the focus back from it.
+    await page.waitForFunction(() => (globalThis as any).document.activeElement?.tagName === 'H1');
     const link = page
       .getByRole('navigation', { name: 'Rechtliches' })
       .getByRole('link', { name: 'Datenschutz' });
