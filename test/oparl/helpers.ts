@@ -3,8 +3,6 @@ import addFormats from 'ajv-formats';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import request from 'supertest';
-import { QueryCounter } from '../../libs/core/src/index.js';
 import { aMember, expectData, type BuiltAlliance, anAlliance } from '../utils/builders.js';
 import type { TestApp } from '../utils/test-app.js';
 import { aMeetingAlliance, decide, meetingWith, run, schedule } from '../meetings/fixtures.js';
@@ -90,22 +88,14 @@ export interface Fetched {
 export async function get(t: TestApp, url: string, headers: Record<string, string> = {}): Promise<Fetched> {
   if (!url.startsWith(PUBLIC_URL)) throw new Error(`not a portal URL: ${url}`);
   const path = url.slice(PUBLIC_URL.length) || '/';
-  const req = request(t.http).get(path);
-  for (const [k, v] of Object.entries(headers)) req.set(k, v);
-  const before = QueryCounter.count;
-  const res = await req.buffer(true).parse((r, cb) => {
-    const chunks: Buffer[] = [];
-    r.on('data', (c: Buffer) => chunks.push(c));
-    r.on('end', () => cb(null, Buffer.concat(chunks)));
-  });
-  const statements = QueryCounter.count - before;
-  const raw: Buffer = res.body;
-  const isJson = /json/.test(res.headers['content-type'] ?? '');
+  // The request's own statements (not those of a worker running beside it).
+  const { status, headers: answered, raw, statements } = await t.get(path, headers);
+  const isJson = /json/.test(answered['content-type'] ?? '');
   const text = isJson ? raw.toString('utf8') : '';
   return {
     url,
-    status: res.status,
-    headers: res.headers as Record<string, string>,
+    status,
+    headers: answered,
     body: isJson && text ? JSON.parse(text) : raw,
     text,
     statements,

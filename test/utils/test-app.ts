@@ -35,6 +35,16 @@ export interface GqlResult<T = any> {
   sql: string[];
 }
 
+/** An HTTP route's answer with the SQL statements that request issued. */
+export interface HttpResult {
+  status: number;
+  headers: Record<string, string>;
+  /** The body as sent (JSON, PDF, calendar: undecoded). */
+  raw: Buffer;
+  text: string;
+  statements: number;
+}
+
 export interface TestApp {
   app: INestApplication;
   http: any;
@@ -44,7 +54,7 @@ export interface TestApp {
   db: pg.Pool;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
   /** A GET of an HTTP route (feeds, files) with the SQL statements that request issued. */
-  get(path: string): Promise<{ status: number; text: string; statements: number }>;
+  get(path: string, headers?: Record<string, string>): Promise<HttpResult>;
   login(email: string, password: string): Promise<string>;
   adminToken(): Promise<string>;
   close(): Promise<void>;
@@ -151,13 +161,26 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
       tallies.delete(tag);
     }
   };
-  const get = async (path: string) => {
+  const get = async (path: string, headers: Record<string, string> = {}): Promise<HttpResult> => {
     const tag = randomUUID();
     const tally: StatementTally = { count: 0, statements: [] };
     tallies.set(tag, tally);
     try {
-      const res = await request(http).get(path).set(TALLY_HEADER, tag);
-      return { status: res.status, text: res.text, statements: tally.count };
+      const req = request(http).get(path).set(TALLY_HEADER, tag);
+      for (const [k, v] of Object.entries(headers)) req.set(k, v);
+      const res = await req.buffer(true).parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+      const raw: Buffer = res.body;
+      return {
+        status: res.status,
+        headers: res.headers as Record<string, string>,
+        raw,
+        text: raw.toString('utf8'),
+        statements: tally.count,
+      };
     } finally {
       tallies.delete(tag);
     }
