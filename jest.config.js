@@ -22,4 +22,7 @@ export default {
   // A bound on hangs, not a speed check: generous, because the machines are shared and loaded.
   testTimeout: 180_000,
   maxWorkers: 2,
+  // Each file starts its own Nest app; a worker's heap grows over a hundred of them (it ran out at
+  // 4 GB). A worker above this after a file is replaced by a fresh one.
+  workerIdleMemoryLimit: '1536MB',
 };
