@@ -9,8 +9,23 @@ import { CASE_FIELDS_OF, CaseDataService } from './case-data.service.js';
 import type { DataCategory } from './casework.enums.js';
 import { isCaseWorker } from './casework.rules.js';
 import { ConsentRepository } from './consent.repository.js';
+import {
+  ConsentEvidenceRepository,
+  type EvidenceFacts,
+} from './consent-evidence/consent-evidence.repository.js';
 import { DisclosureRepository } from './disclosure.repository.js';
 import { HandoverRepository } from './handover.repository.js';
+
+/** The signed scan of a consent as the export lists it: what it is and where the owner downloads it. */
+function evidenceEntry(caseId: string, consentId: string, e: EvidenceFacts | undefined) {
+  if (!e) return null;
+  return {
+    mediaType: e.mediaType,
+    byteSize: e.byteSize,
+    uploadedAt: e.uploadedAt.toISOString(),
+    download: `/cases/${caseId}/consents/${consentId}/evidence`,
+  };
+}
 
 /** GDPR Art. 15: the whole record of one case as a JSON document, for its owner only. */
 @Injectable()
@@ -25,6 +40,7 @@ export class CaseExportService {
     private readonly disclosures: DisclosureRepository,
     private readonly alliances: AllianceService,
     private readonly users: UsersService,
+    private readonly evidence: ConsentEvidenceRepository,
   ) {}
 
   /** null when the case does not exist or the caller is not a case worker of its owner. */
@@ -35,6 +51,7 @@ export class CaseExportService {
       if (!c) return null;
       const data = await this.data.readAllForOwner(em, c.id);
       const consents = await this.consents.ofCase(em, c.id);
+      const evidence = new Map((await this.evidence.ofCase(em, c.id)).map((e) => [e.consentId, e]));
       const handovers = await this.handovers.ofCase(em, c.id);
       const disclosures = await this.disclosures.allOfCase(em, c.id);
       // Names from the contexts that own them.
@@ -96,6 +113,7 @@ export class CaseExportService {
           recordedAt: k.recordedAt.toISOString(),
           withdrawnAt: k.withdrawnAt?.toISOString() ?? null,
           withdrawalNote: k.withdrawalNote,
+          evidence: evidenceEntry(c.id, k.id, evidence.get(k.id)),
         })),
         handovers: handovers.map((h) => ({
           id: h.id,
