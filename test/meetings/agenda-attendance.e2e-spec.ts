@@ -166,12 +166,29 @@ describe('meetings: agenda and attendance', () => {
       ]);
     });
 
-    it('changes are allowed while running and adjourned, not once cancelled', async () => {
+    it('items join and leave while the meeting runs, not once it is closed (AGENDA_CLOSED, only the wording stays correctable), nor once cancelled', async () => {
       const m = await schedule(t, a);
-      await run(t, a.users.fac.token, 'startMeeting', m.id);
-      await expectData(t, ADD, { i: { meetingId: m.id, title: 'Dringlichkeitsantrag' } }, a.users.fac.token);
-      await run(t, a.users.fac.token, 'adjournMeeting', m.id);
-      await expectData(t, ADD, { i: { meetingId: m.id, title: 'Nachgetragen' } }, a.users.fac.token);
+      const fac = a.users.fac.token;
+      await run(t, fac, 'startMeeting', m.id);
+      const urgent = await expectData(t, ADD, { i: { meetingId: m.id, title: 'Dringlichkeitsantrag' } }, fac);
+      await run(t, fac, 'adjournMeeting', m.id);
+      const late = await t.gql(ADD, { i: { meetingId: m.id, title: 'Nachgetragen' } }, fac);
+      expect(codes(late)).toEqual(['CONFLICT']);
+      expect(late.errors![0].extensions).toMatchObject({ reason: 'AGENDA_CLOSED' });
+      const removal = await t.gql(
+        'mutation($id: ID!) { removeAgendaItem(id: $id) { id } }',
+        { id: urgent.addAgendaItem.id },
+        a.users.coord.token,
+      );
+      expect(removal.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'AGENDA_CLOSED' });
+      expect(await agenda(m.id)).toEqual([[1, 'Dringlichkeitsantrag']]);
+      await expectData(
+        t,
+        'mutation($id: ID!) { updateAgendaItem(id: $id, input: { title: "Dringlichkeitsantrag Sprachkurse" }) { id } }',
+        { id: urgent.addAgendaItem.id },
+        fac,
+      );
+      expect(await agenda(m.id)).toEqual([[1, 'Dringlichkeitsantrag Sprachkurse']]);
       const c = await schedule(t, a);
       await t.gql('mutation($id: ID!) { cancelMeeting(id: $id) { id } }', { id: c.id }, a.users.coord.token);
       expect(codes(await t.gql(ADD, { i: { meetingId: c.id, title: 'X' } }, a.users.fac.token))).toEqual([
