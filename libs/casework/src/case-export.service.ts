@@ -15,6 +15,13 @@ import {
 } from './consent-evidence/consent-evidence.repository.js';
 import { DisclosureRepository } from './disclosure.repository.js';
 import { HandoverRepository } from './handover.repository.js';
+import { legalBasis } from './statutory/legal-bases.js';
+
+/** A legal basis as the export cites it. */
+function cited(code: string | null) {
+  const b = legalBasis(code);
+  return b ? { code: b.code, citation: b.citation, title: b.title.de } : null;
+}
 
 /** The signed scan of a consent as the export lists it: what it is and where the owner downloads it. */
 function evidenceEntry(caseId: string, consentId: string, e: EvidenceFacts | undefined) {
@@ -91,6 +98,7 @@ export class CaseExportService {
           supportAreas: c.supportAreasStored,
           openedAt: c.openedAt.toISOString(),
           closedAt: c.closedAt?.toISOString() ?? null,
+          closingReason: c.closingReason,
         },
         data: Object.fromEntries(
           Object.entries(CASE_FIELDS_OF).map(([category, field]) => [
@@ -114,6 +122,10 @@ export class CaseExportService {
           withdrawnAt: k.withdrawnAt?.toISOString() ?? null,
           withdrawalNote: k.withdrawalNote,
           evidence: evidenceEntry(c.id, k.id, evidence.get(k.id)),
+          legalBasis: cited(k.legalBasisCode),
+          approvedAt: k.approvedAt?.toISOString() ?? null,
+          rejectedAt: k.rejectedAt?.toISOString() ?? null,
+          rejectionReason: k.rejectionReason,
         })),
         handovers: handovers.map((h) => ({
           id: h.id,
@@ -127,7 +139,11 @@ export class CaseExportService {
           declineReason: h.declineReason,
           outcome: h.outcome,
           cancelledAt: h.cancelledAt?.toISOString() ?? null,
+          completedAt: h.completedAt?.toISOString() ?? null,
           accessActive: h.accessActive,
+          accessEndedAt: h.accessEndedAt?.toISOString() ?? null,
+          accessEndReason: h.accessEndReason,
+          legalBasis: cited(h.legalBasisCode),
         })),
         disclosures: disclosures.map((d) => ({
           id: d.id,
@@ -137,6 +153,7 @@ export class CaseExportService {
           categories: d.categories,
           handoverId: d.handoverId,
           consentId: d.consentId,
+          legalBasis: cited(d.legalBasisCode),
         })),
       };
       return JSON.stringify(document);

@@ -29,6 +29,14 @@ import { CaseworkNoticeRepository } from './notices/casework-notice.repository.j
 import { CaseworkNotices } from './notices/casework-notices.service.js';
 import { CaseStatisticsRepository } from './statistics/case-statistics.repository.js';
 import { CaseStatisticsService } from './statistics/case-statistics.service.js';
+import { CaseDuplicatesService } from './case-duplicates.service.js';
+import { CaseMaintenanceResolver } from './case-maintenance.resolver.js';
+import { HandoverBasisService } from './statutory/handover-basis.service.js';
+import {
+  ConsentBasisResolver,
+  DisclosureBasisResolver,
+  HandoverBasisResolver,
+} from './statutory/handover-basis.resolver.js';
 
 @Module({
   imports: [PubSubModule, IdentityModule, AllianceModule],
@@ -62,6 +70,12 @@ import { CaseStatisticsService } from './statistics/case-statistics.service.js';
     ConsentEvidenceService,
     ConsentPaperResolver,
     ConsentEvidenceResolver,
+    CaseDuplicatesService,
+    CaseMaintenanceResolver,
+    HandoverBasisService,
+    HandoverBasisResolver,
+    ConsentBasisResolver,
+    DisclosureBasisResolver,
   ],
   exports: [CaseworkDemoSeeder, CaseCrypto, RetentionService, CaseStatisticsService],
 })

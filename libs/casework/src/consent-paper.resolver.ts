@@ -2,6 +2,7 @@ import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor, GqlContext } from '../../core/src/index.js';
 import { UserModel, UsersService } from '../../identity/src/index.js';
 import { CaseService } from './case.service.js';
+import { ConsentForm } from './casework.enums.js';
 import { ConsentModel } from './casework.models.js';
 import { ConsentEvidenceModel } from './consent-evidence/consent-evidence.model.js';
 import { ConsentEvidenceService } from './consent-evidence/consent-evidence.service.js';
@@ -29,11 +30,11 @@ export class ConsentPaperResolver {
 
   @ResolveField(() => [ConsentSheetLanguageModel], {
     description:
-      "The languages the consent sheet can be printed in, the one the client was informed in first; empty unless the viewer is the owner's case worker.",
+      "The languages the consent sheet can be printed in, the one the client was informed in first; empty for a legal basis and unless the viewer is the owner's case worker.",
   })
   async sheetLanguages(@Parent() k: ConsentModel, @Context() ctx: GqlContext) {
     const c = await this.cases.caseLoader(ctx.loaders, actorOf(ctx)).load(k.caseId);
-    if (!c?.viewerIsOwner) return [];
+    if (!c?.viewerIsOwner || k.form === ConsentForm.STATUTORY) return [];
     const first = defaultSheetLanguage(k.informedInLanguage);
     return [first, ...SHEET_LANGUAGES.filter((l) => l !== first)].map((code) => {
       const t = sheetTemplate(code);

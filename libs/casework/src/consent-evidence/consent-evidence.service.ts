@@ -11,7 +11,7 @@ import {
 } from '../../../core/src/index.js';
 import { CaseRepository } from '../case.repository.js';
 import { CaseService } from '../case.service.js';
-import { CaseStatus } from '../casework.enums.js';
+import { CaseStatus, ConsentForm } from '../casework.enums.js';
 import { isCaseWorker } from '../casework.rules.js';
 import { ConsentRepository } from '../consent.repository.js';
 import { CaseCrypto } from '../crypto/case-crypto.service.js';
@@ -63,6 +63,8 @@ export class ConsentEvidenceService {
       const k = await this.consents.find(em, consentId);
       if (!k || k.caseId !== c.id) throw DomainError.notFound('Consent');
       if (c.status === CaseStatus.ERASED) throw DomainError.conflict('The case is erased');
+      if (k.form === ConsentForm.STATUTORY)
+        throw DomainError.conflict('A transfer on a legal basis has no signed consent to upload');
       const replaced = !!(await this.evidence.facts(em, k.id));
       await this.evidence.put(
         em,

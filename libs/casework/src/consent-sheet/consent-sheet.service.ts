@@ -54,6 +54,10 @@ export class ConsentSheetService {
       const c = await this.cases.findOwned(em, caseId, actor.organisationId);
       const k = c ? await this.consents.find(em, consentId) : null;
       if (!c || !k || k.caseId !== c.id) throw DomainError.notFound('Consent');
+      if (k.form === ConsentForm.STATUTORY)
+        throw DomainError.conflict(
+          'A transfer on a legal basis has no consent sheet: the client was not asked',
+        );
       if (c.status === CaseStatus.ERASED)
         throw DomainError.conflict('The case is erased: its consent sheet can no longer be printed');
       const identity = (await this.data.readAllForOwner(em, c.id)).IDENTITY as
