@@ -1,5 +1,5 @@
 /**
- * Scale bench (issue 17): the same callers against a small and a large deployment. For each size a
+ * Scale bench: the same callers against a small and a large deployment. For each size a
  * fresh database is filled by the generators (casework: bench/casework-generate.ts, cases encrypted
  * with the portal's own CaseCrypto; tasks: bench/coordination-generate.ts; audit: set-based rows),
  * then every shape runs under autocannon (own process, 127.0.0.1) and the table prints throughput
@@ -157,7 +157,7 @@ async function measure(scale: keyof typeof SCALES): Promise<Map<string, Figures>
   }
 }
 
-describe('bench: scale (issue 17)', () => {
+describe('bench: scale', () => {
   it('prints throughput and p99 for the small and the large deployment', async () => {
     const which = process.env.BENCH_SCALE ?? 'both';
     const small = which !== 'large' ? await measure('small') : undefined;
