@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, isUuid, PREFETCHED, type SelectionTree } from '../../../core/src/index.js';
+import {
+  DomainError,
+  isUuid,
+  preparedQuery,
+  PREFETCHED,
+  type SelectionTree,
+} from '../../../core/src/index.js';
 import { TaskOrder } from '../coordination.enums.js';
 import type { TaskEntity } from './task.entities.js';
 import type { TaskFilter } from './task.inputs.js';
@@ -333,7 +339,9 @@ export class TaskListRepository {
     }
     const prefetched = relations.length ? `json_build_object(${relations.join(', ')})` : 'NULL::json';
     const count = `(SELECT count(*) FROM tasks t WHERE ${filter})::int`;
-    const rows: any[] = await this.dataSource.query(
+    // Named: the page's plan (a sub-select per relation) costs as much as running it.
+    const rows: any[] = await preparedQuery(
+      this.dataSource,
       `WITH ${[
         ...ctes,
         `page AS (
