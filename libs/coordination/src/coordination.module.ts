@@ -15,6 +15,7 @@ import {
 import { GoalService } from './goals/goal.service.js';
 import { TaskCommentEntity, TaskEntity } from './tasks/task.entities.js';
 import { CommentResolver, TaskResolver } from './tasks/task.resolver.js';
+import { AllianceTaskPermissionsResolver } from './tasks/task-permissions.resolver.js';
 import { TaskAccess } from './tasks/task-access.service.js';
 import { TaskCommands } from './tasks/task-commands.service.js';
 import { TaskLoaders } from './tasks/task-loaders.service.js';
@@ -55,6 +56,7 @@ import { CoordinationReportService } from './report/coordination-report.service.
     MeasurementResolver,
     AllianceGoalsResolver,
     TaskResolver,
+    AllianceTaskPermissionsResolver,
     CommentResolver,
     CoordinationDemoSeeder,
     CoordinationReportRepository,

@@ -16,6 +16,7 @@ import {
   presentFields,
   Role,
   todayInBerlin,
+  FieldRule,
 } from '../../../core/src/index.js';
 import { AllianceService, PartnerEntity } from '../../../alliance/src/index.js';
 import { GoalStatus } from '../coordination.enums.js';
@@ -119,7 +120,12 @@ export class GoalService {
              SELECT 1 FROM ancestors WHERE id = $2 LIMIT 1`,
             [input.parentId, id, goal.allianceId],
           );
-          if (cycle.length) throw DomainError.field('input.parentId', 'would make the goal its own ancestor');
+          if (cycle.length)
+            throw DomainError.field(
+              'input.parentId',
+              'would make the goal its own ancestor',
+              FieldRule.CYCLE,
+            );
         }
         goal.parentId = input.parentId;
       }
@@ -151,7 +157,8 @@ export class GoalService {
 
   private async requireGoal(em: EntityManager, allianceId: string, id: string, path: string): Promise<void> {
     const rows = await em.query('SELECT 1 FROM goals WHERE id = $1 AND alliance_id = $2', [id, allianceId]);
-    if (!rows.length) throw DomainError.field(path, 'must be a goal of the same alliance');
+    if (!rows.length)
+      throw DomainError.field(path, 'must be a goal of the same alliance', FieldRule.NOT_IN_ALLIANCE);
   }
 
   private async setOwners(em: EntityManager, goalId: string, partnerIds: string[]): Promise<void> {
@@ -216,7 +223,7 @@ export class GoalService {
           );
       }
       if (input.observedOn > todayInBerlin())
-        throw DomainError.field('input.observedOn', 'must not be in the future');
+        throw DomainError.field('input.observedOn', 'must not be in the future', FieldRule.DATE_IN_FUTURE);
       const measurement = await em.save(
         em.create(MeasurementEntity, {
           allianceId: indicator.allianceId,
@@ -350,5 +357,5 @@ function checkDates(
   path = 'input.dueOn',
 ): void {
   if (startsOn && dueOn && dueOn < startsOn)
-    throw DomainError.field(path, 'dueOn must not be before startsOn');
+    throw DomainError.field(path, 'dueOn must not be before startsOn', FieldRule.END_BEFORE_START);
 }

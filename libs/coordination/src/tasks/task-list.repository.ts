@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, isUuid, PREFETCHED, type SelectionTree } from '../../../core/src/index.js';
+import { DomainError, isUuid, PREFETCHED, type SelectionTree, FieldRule } from '../../../core/src/index.js';
 import { TaskOrder } from '../coordination.enums.js';
 import type { TaskEntity } from './task.entities.js';
 import type { TaskFilter } from './task.inputs.js';
 import { Sql, TASK_COLUMNS, taskFromRow } from './task.repository.js';
-import { TASK_RELATIONS, type TaskRelation } from './task-relations.sql.js';
+import {
+  INVOLVED_ORGANISATIONS,
+  INVOLVED_ORGANISATIONS_SQL,
+  TASK_RELATIONS,
+  type TaskRelation,
+} from './task-relations.sql.js';
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
 
@@ -59,6 +64,8 @@ export interface TaskCursor {
  */
 export interface TaskListInclude extends Partial<Record<TaskRelation, SelectionTree>> {
   totalCount: boolean;
+  /** The organisations of each task's partners, for `viewerCan` (the rule of who may change it). */
+  involvedOrganisations?: boolean;
 }
 
 export type ListedTask = TaskEntity & { [PREFETCHED]?: Record<string, unknown> };
@@ -117,7 +124,7 @@ function scopeSql(sql: Sql, scope: TaskScope): { ctes: string[]; where: string[]
 function cursorWhere(sql: Sql, order: string, cursor: TaskCursor): string {
   const sort = SORTS[order];
   if (cursor.order !== order || !sort.valid(cursor.key) || !isUuid(cursor.id))
-    throw DomainError.field('after', 'is not a valid cursor');
+    throw DomainError.field('after', 'is not a valid cursor', FieldRule.INVALID_CURSOR);
   return `(${sort.key}, t.id) ${sort.desc ? '<' : '>'} (${sql.p(cursor.key)}::${sort.type}, ${sql.p(cursor.id)}::uuid)`;
 }
 
@@ -152,6 +159,8 @@ export class TaskListRepository {
       // A relation whose selection cannot be built here resolves through its loader.
       if (json) relations.push(`'${name}', ${json}`);
     }
+    if (include.involvedOrganisations)
+      relations.push(`'${INVOLVED_ORGANISATIONS}', ${INVOLVED_ORGANISATIONS_SQL}`);
     const prefetched = relations.length ? `json_build_object(${relations.join(', ')})` : 'NULL::json';
     const count = `(SELECT count(*) FROM tasks t WHERE ${filter})::int`;
     const rows: any[] = await this.dataSource.query(

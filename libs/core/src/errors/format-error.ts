@@ -3,6 +3,7 @@ import { GraphQLError, Kind, parse } from 'graphql';
 import { literalArgumentPath, variableArgumentPaths } from '../graphql/input-guard.js';
 import { HttpException } from '@nestjs/common';
 import { DomainError, ErrorCode, type FieldError } from './domain-error.js';
+import { FieldRule } from './field-rules.js';
 import { logger } from '../logging/logger.js';
 import { isUnavailable } from './unavailable.js';
 
@@ -61,10 +62,12 @@ function inputFieldErrors(error: unknown, message: string): FieldError[] {
   }
   if (node.kind === Kind.VARIABLE_DEFINITION) {
     const name = node.variable.name.value;
-    return [{ path: variableArgumentPaths(document).get(name) ?? name, message }];
+    return [
+      { path: variableArgumentPaths(document).get(name) ?? name, message, rule: FieldRule.INVALID_VALUE },
+    ];
   }
   const path = literalArgumentPath(document, node.loc.start);
-  return path ? [{ path, message }] : [];
+  return path ? [{ path, message, rule: FieldRule.INVALID_VALUE }] : [];
 }
 
 /**
