@@ -28,6 +28,7 @@ export * from './pubsub/pubsub.module.js';
 export * from './pubsub/live-events.js';
 export * from './mail/mail-outbox.js';
 export * from './database/sql-rows.js';
+export * from './database/prepared-query.js';
 export * from './scalars/canonical.scalars.js';
 export * from './graphql/input-guard.js';
 export * from './errors/unavailable.js';

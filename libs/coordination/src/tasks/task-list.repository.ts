@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, isUuid, PREFETCHED, type SelectionTree, FieldRule } from '../../../core/src/index.js';
+import {
+  DomainError,
+  FieldRule,
+  isUuid,
+  preparedQuery,
+  PREFETCHED,
+  type SelectionTree,
+} from '../../../core/src/index.js';
 import { TaskOrder } from '../coordination.enums.js';
 import type { TaskEntity } from './task.entities.js';
 import type { TaskFilter } from './task.inputs.js';
@@ -163,7 +170,9 @@ export class TaskListRepository {
       relations.push(`'${INVOLVED_ORGANISATIONS}', ${INVOLVED_ORGANISATIONS_SQL}`);
     const prefetched = relations.length ? `json_build_object(${relations.join(', ')})` : 'NULL::json';
     const count = `(SELECT count(*) FROM tasks t WHERE ${filter})::int`;
-    const rows: any[] = await this.dataSource.query(
+    // Named: the page's plan (a sub-select per relation) costs as much as running it.
+    const rows: any[] = await preparedQuery(
+      this.dataSource,
       `WITH ${[
         ...ctes,
         `page AS (

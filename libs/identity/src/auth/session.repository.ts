@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { queryRows, type Role } from '../../../core/src/index.js';
+import { preparedQuery, queryRows, type Role } from '../../../core/src/index.js';
 
 export interface SessionRow {
   id: string;
@@ -139,7 +139,9 @@ export class SessionRepository {
 
   /** The user with their memberships; with a session family, only while that family is not revoked. */
   async actor(userId: string, familyId: string | null): Promise<ActorRow | null> {
-    const rows = await this.dataSource.query(
+    // Named: it runs on every authenticated request.
+    const rows = await preparedQuery(
+      this.dataSource,
       `SELECT u.id, u.organisation_id, u.platform_admin,
               coalesce((SELECT bool_or(s.second_factor_pending) FROM sessions s WHERE s.family_id = $2), false) AS pending,
               coalesce(json_agg(json_build_array(m.alliance_id, m.roles)) FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships
