@@ -76,7 +76,10 @@ describe('Task.viewerCan: what the caller may do, by the rule the mutations chec
         { a: a.allianceId },
         token,
       );
-      expect([user, res.data.alliance.taskPermissions]).toEqual([user, { createTask, ownOrganisationTakesPart }]);
+      expect([user, res.data.alliance.taskPermissions]).toEqual([
+        user,
+        { createTask, ownOrganisationTakesPart },
+      ]);
       // The city's task without the caller's organisation: only who may create for any partner may.
       const created = await t.gql(
         'mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }',
