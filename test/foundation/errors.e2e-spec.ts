@@ -101,6 +101,7 @@ describe('errors: contract codes, field paths, nothing internal reaches a client
     );
     expect(codes(day)).toEqual(['BAD_USER_INPUT']);
     expect(day.errors![0].extensions!.fields!.map((f) => f.path)).toEqual(['input.joinedOn']);
+    expect(day.errors![0].extensions!.fields![0].rule).toBe('INVALID_DATE');
     // A Date literal in the document.
     const literal = await t.gql(
       `mutation { updatePartner(id: "${a.partners.city}", input: { leftOn: "31.12.2026" }) { id } }`,
@@ -109,7 +110,7 @@ describe('errors: contract codes, field paths, nothing internal reaches a client
     );
     expect(codes(literal)).toEqual(['BAD_USER_INPUT']);
     expect(literal.errors![0].extensions!.fields).toEqual([
-      { path: 'input.leftOn', message: 'Date must be a calendar day YYYY-MM-DD' },
+      { path: 'input.leftOn', message: 'Date must be a calendar day YYYY-MM-DD', rule: 'INVALID_DATE' },
     ]);
     // A variable of the wrong scalar type.
     const first = await t.gql('query($n: Int) { auditLog(first: $n) { totalCount } }', { n: 'many' }, admin);

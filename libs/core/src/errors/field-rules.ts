@@ -71,3 +71,8 @@ export function ruleOfConstraints(constraints: Record<string, string>): FieldRul
   const failed = Object.keys(constraints);
   return CONSTRAINT_RULES.find(([name]) => failed.includes(name))?.[1] ?? FieldRule.INVALID_VALUE;
 }
+
+/** The rule of a value a scalar refused: a day or a point in time, or any other value. */
+export function ruleOfScalar(scalar: string): FieldRule {
+  return scalar === 'Date' || scalar === 'DateTime' ? FieldRule.INVALID_DATE : FieldRule.INVALID_VALUE;
+}

@@ -15,7 +15,7 @@ import {
   visit,
 } from 'graphql';
 import { DomainError, type FieldError } from '../errors/domain-error.js';
-import { FieldRule } from '../errors/field-rules.js';
+import { FieldRule, ruleOfScalar } from '../errors/field-rules.js';
 
 /** graphql-js stops coercing variables after 50 errors; we list as many, then stop. */
 export const MAX_FIELD_ERRORS = 50;
@@ -128,9 +128,13 @@ function checkValue(value: unknown, type: GraphQLInputType, path: string, out: C
     try {
       parsed = type.parseValue(value);
     } catch (e) {
-      return out.add(path, e instanceof Error ? e.message : `is not a valid ${type.name}`);
+      return out.add(
+        path,
+        e instanceof Error ? e.message : `is not a valid ${type.name}`,
+        ruleOfScalar(type.name),
+      );
     }
-    if (parsed === undefined) return out.add(path, `is not a valid ${type.name}`);
+    if (parsed === undefined) return out.add(path, `is not a valid ${type.name}`, ruleOfScalar(type.name));
     const problem = typeof parsed === 'string' ? textProblem(parsed) : undefined;
     if (problem) out.add(path, problem);
   }
