@@ -1,14 +1,16 @@
 /**
- * Scale bench (issue 17): the same callers against a small and a large deployment. For each size a
+ * Scale bench: the same callers against a small and a large deployment. For each size a
  * fresh database is filled by the generators (casework: bench/casework-generate.ts, cases encrypted
  * with the portal's own CaseCrypto; tasks: bench/coordination-generate.ts; audit: set-based rows),
  * then every shape runs under autocannon (own process, 127.0.0.1) and the table prints throughput
  * and p99 for both sizes and their ratio.
  *
  *   npm test -- --roots '<rootDir>/bench' --testMatch '**\/scale.bench.ts'
- *   BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10), BENCH_SCALE=small|large|both (default both)
+ *   BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10), BENCH_SCALE=small|large|both (default both),
+ *   BENCH_ROUNDS (default 1)
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CaseCrypto } from '../libs/casework/src/index.js';
 import { startTestApp, type TestApp } from '../test/utils/test-app.js';
@@ -69,7 +71,15 @@ function load(url: string, shape: Shape): Promise<Figures> {
   });
 }
 
-async function measure(scale: keyof typeof SCALES): Promise<Map<string, Figures>> {
+interface Deployment {
+  url: string;
+  shapes: Shape[];
+  check: (shape: Shape) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+/** A database of the size, filled by the generators, and a running portal on it with its shapes. */
+async function deploy(scale: keyof typeof SCALES): Promise<Deployment> {
   const size = SCALES[scale];
   const t: TestApp = await startTestApp({ ACCESS_TOKEN_TTL_SECONDS: '3600', LOG_LEVEL: 'silent' });
   try {
@@ -145,37 +155,75 @@ async function measure(scale: keyof typeof SCALES): Promise<Map<string, Figures>
       { name: 'tasks search common word', token: coordinator, body: tasks({ search: 'Sprachkurs' }) },
       { name: 'auditLog(first: 50)', token: await t.adminToken(), body: { query: AUDIT } },
     ];
-    const figures = new Map<string, Figures>();
-    for (const shape of shapes) {
-      const check = await t.gql(shape.body.query, shape.body.variables, shape.token);
-      if (check.errors) throw new Error(`${shape.name}: ${JSON.stringify(check.errors)}`);
-      figures.set(shape.name, await load(url, shape));
-    }
-    return figures;
-  } finally {
+    const check = async (shape: Shape) => {
+      const answer = await t.gql(shape.body.query, shape.body.variables, shape.token);
+      if (answer.errors) throw new Error(`${shape.name}: ${JSON.stringify(answer.errors)}`);
+    };
+    return { url, shapes, check, close: () => t.close() };
+  } catch (e) {
     await t.close();
+    throw e;
   }
 }
 
-describe('bench: scale (issue 17)', () => {
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+/**
+ * Both deployments run side by side and each shape is measured on the small one and then at once on
+ * the large one, BENCH_ROUNDS times (default 1): a ratio compares two runs seconds apart, so a change
+ * of the machine's load between the sizes does not pass for a cost of size. With several rounds the
+ * table shows the medians and the per-round ratios.
+ */
+describe('bench: scale', () => {
   it('prints throughput and p99 for the small and the large deployment', async () => {
     const which = process.env.BENCH_SCALE ?? 'both';
-    const small = which !== 'large' ? await measure('small') : undefined;
-    const large = which !== 'small' ? await measure('large') : undefined;
-    const names = [...(small ?? large)!.keys()];
-    const cell = (f?: Figures) => (f ? `${f.rps.toFixed(0)} req/s, p99 ${f.p99} ms` : '–');
-    const lines = [
-      `| shape (${CONNECTIONS} connections, ${SECONDS} s) | small: 1,000 cases, 1,000 tasks | large: 100,000 cases, 200,000 tasks | throughput large/small | p99 large/small |`,
-      '|---|---|---|---|---|',
-      ...names.map((n) => {
-        const s = small?.get(n);
-        const l = large?.get(n);
-        const ratio = s && l ? `${(l.rps / s.rps).toFixed(2)}×` : '–';
-        const p99 = s && l ? `${(l.p99 / Math.max(1, s.p99)).toFixed(2)}×` : '–';
-        return `| ${n} | ${cell(s)} | ${cell(l)} | ${ratio} | ${p99} |`;
-      }),
-    ];
-    console.info(lines.join('\n'));
-    for (const f of [...(small?.values() ?? []), ...(large?.values() ?? [])]) expect(f.failures).toBe(0);
+    const rounds = Math.max(1, Math.min(Number(process.env.BENCH_ROUNDS ?? 1), 9));
+    const deployments: Partial<Record<keyof typeof SCALES, Deployment>> = {};
+    try {
+      if (which !== 'large') deployments.small = await deploy('small');
+      if (which !== 'small') deployments.large = await deploy('large');
+      const sizes = (['small', 'large'] as const).filter((s) => deployments[s]);
+      const names = deployments[sizes[0]]!.shapes.map((s) => s.name);
+      const figures = new Map<string, Record<string, Figures[]>>(
+        names.map((n) => [n, { small: [], large: [] }]),
+      );
+      for (const size of sizes)
+        for (const shape of deployments[size]!.shapes) await deployments[size]!.check(shape);
+      const load0 = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+      for (let round = 0; round < rounds; round++)
+        for (const [i, name] of names.entries())
+          for (const size of sizes) {
+            const d = deployments[size]!;
+            figures.get(name)![size].push(await load(d.url, d.shapes[i]));
+          }
+      const load1 = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+      const med = (fs: Figures[]) =>
+        fs.length
+          ? { rps: median(fs.map((f) => f.rps)), p99: median(fs.map((f) => f.p99)), failures: 0 }
+          : undefined;
+      const cell = (f?: Figures) => (f ? `${f.rps.toFixed(0)} req/s, p99 ${f.p99} ms` : '–');
+      const lines = [
+        `load average ${load0} before, ${load1} after; ${rounds} round(s), medians`,
+        `| shape (${CONNECTIONS} connections, ${SECONDS} s) | small: 1,000 cases, 1,000 tasks | large: 100,000 cases, 200,000 tasks | throughput large/small (per round) | p99 large/small |`,
+        '|---|---|---|---|---|',
+        ...names.map((n) => {
+          const { small, large } = figures.get(n)!;
+          const s = med(small);
+          const l = med(large);
+          const perRound =
+            small.length && large.length ? small.map((f, r) => (large[r].rps / f.rps).toFixed(2)) : [];
+          const ratio = perRound.length
+            ? `${median(perRound.map(Number)).toFixed(2)}× (${perRound.join(' ')})`
+            : '–';
+          const p99 = s && l ? `${(l.p99 / Math.max(1, s.p99)).toFixed(2)}×` : '–';
+          return `| ${n} | ${cell(s)} | ${cell(l)} | ${ratio} | ${p99} |`;
+        }),
+      ];
+      console.info(lines.join('\n'));
+      for (const f of [...figures.values()].flatMap((r) => [...r.small, ...r.large]))
+        expect(f.failures).toBe(0);
+    } finally {
+      for (const d of Object.values(deployments)) await d?.close();
+    }
   }, 3_600_000);
 });

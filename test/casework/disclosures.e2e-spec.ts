@@ -1,5 +1,6 @@
 import { codes, type TestApp } from '../utils/test-app.js';
 import type { BuiltAlliance } from '../utils/builders.js';
+import { until } from '../utils/eventually.js';
 import { casework, CASE_FIELDS, expectData, handedOver, openCase, withCaseworkApp } from './helpers.js';
 
 const DISCLOSURES = `query($id: ID!) { disclosures(caseId: $id, first: 50) { totalCount edges { node { id at categories reader { id } organisation { id } handover { id } consent { id } case { id } } } } }`;
@@ -228,7 +229,8 @@ describe('casework: disclosures (invariant 3)', () => {
         }
       };
       const readers = Array.from({ length: 6 }, reader);
-      await new Promise((r) => setTimeout(r, 150));
+      // The readers are under way (each loops until after the answer) before the withdrawal starts.
+      await until(() => reads.length >= readers.length, { what: 'a first round of reads' });
       await expectData(
         t,
         'mutation($id: ID!) { withdrawConsent(id: $id) { id } }',

@@ -15,6 +15,7 @@ import {
   startEmbeddedPostgres,
 } from '../../libs/core/src/index.js';
 import { captureLogs } from '../foundation/log-capture.js';
+import { until } from '../utils/eventually.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 
 /** The timeouts under test, shorter than the defaults so the test stays quick. */
@@ -80,19 +81,14 @@ describe('integrity: database faults answer UNAVAILABLE in time and recover', ()
   }
   async function untilServed(limitMs: number): Promise<number> {
     const started = Date.now();
-    for (;;) {
-      const { res } = await timed(ORGANISATIONS);
-      if (res.status === 200 && !res.body.errors) return Date.now() - started;
-      if (Date.now() - started > limitMs) throw new Error(`not served again: ${JSON.stringify(res.body)}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  async function until(condition: () => boolean, limitMs: number) {
-    const started = Date.now();
-    while (!condition()) {
-      if (Date.now() - started > limitMs) throw new Error('condition not reached in time');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await until(
+      async () => {
+        const { res } = await timed(ORGANISATIONS);
+        return res.status === 200 && !res.body.errors;
+      },
+      { what: 'the organisations served again', timeoutMs: limitMs, intervalMs: 200 },
+    );
+    return Date.now() - started;
   }
 
   it('SIGSTOP: every request answers UNAVAILABLE (503, Retry-After) within the timeout, /ready 503 within 2 s, then recovers', async () => {
@@ -138,7 +134,7 @@ describe('integrity: database faults answer UNAVAILABLE in time and recover', ()
           .json()
           .slice(before)
           .some((l) => l.msg === 'database available again'),
-      5000,
+      { what: "the log line 'database available again'", timeoutMs: 5000 },
     );
   }, 60_000);
 
@@ -155,15 +151,19 @@ describe('integrity: database faults answer UNAVAILABLE in time and recover', ()
     expect(gaveUp).toBeInstanceOf(StartupGaveUpError);
     expect(gaveUp.message).toMatch(/could not be reached in 1 s .*DB_STARTUP_RETRY_SECONDS/);
     // … and waits for a database that comes back within it.
+    let attempts = 0;
     const waiting = retryWhileUnavailable(async () => {
+      attempts++;
       const client = new pg.Client({ connectionString: db.url, connectionTimeoutMillis: 1000 });
       await client.connect();
       await client.end();
       return 'connected';
     }, 60);
-    await new Promise((r) => setTimeout(r, 1000));
+    // It has failed once and tried again before the database comes back.
+    await until(() => attempts >= 2, { what: 'a second connection attempt' });
     db = await startEmbeddedPostgres(dir, 'portal', { port });
     expect(await waiting).toBe('connected');
+    expect(attempts).toBeGreaterThanOrEqual(2);
     const recoveredMs = await untilServed(15_000);
     console.info(`restart: served again ${recoveredMs} ms after the database was back`);
     expect((await request(t.http).get('/ready')).status).toBe(200);

@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http';
 import request from 'supertest';
 import { IdempotencyService } from '../../libs/core/src/index.js';
 import { aMember, type BuiltAlliance } from '../utils/builders.js';
+import { until } from '../utils/eventually.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 import { aCoordinationAlliance } from '../coordination/helpers.js';
 
@@ -41,14 +42,6 @@ async function count(sql: string, params: unknown[] = []): Promise<number> {
 }
 const tasksTitled = (title: string) => count('SELECT count(*) AS n FROM tasks WHERE title = $1', [title]);
 const auditEntries = () => count('SELECT count(*) AS n FROM audit_entries');
-
-async function until(what: string, done: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('Idempotency-Key', () => {
   it('answers a repeated request with the first answer, writing no row and no audit entry', async () => {
@@ -201,12 +194,12 @@ describe('Idempotency-Key after a fault', () => {
       // The connection ends before any answer: the client never learns what happened.
       req.end(body, () => setImmediate(() => (req.destroy(), resolve())));
     });
-    await until('the cut-off request to commit and keep its answer', async () => {
-      return (
+    await until(
+      async () =>
         (await count('SELECT count(*) AS n FROM idempotency_keys WHERE answer IS NOT NULL')) > 0 &&
-        (await tasksTitled(title)) === 1
-      );
-    });
+        (await tasksTitled(title)) === 1,
+      { what: 'the cut-off request to commit and keep its answer' },
+    );
     const retry = await send(createBody(title), a.users.coord.token, key);
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(retry.body.data.createTask.title).toBe(title);

@@ -6,6 +6,7 @@ import { type OutageSignallingRedisPubSub, PUB_SUB } from '../../libs/core/src/i
 import type { BuiltAlliance } from '../utils/builders.js';
 import { CuttableProxy } from '../utils/redis-proxy.js';
 import { taskEventsTrigger, waitForSubscriptions } from '../utils/subscriptions.js';
+import { until as eventually } from '../utils/eventually.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 import { aCoordinationAlliance, createTask } from '../coordination/helpers.js';
 
@@ -49,13 +50,8 @@ function listenTo(url: string, token: string, allianceId: string): Listener {
   return l;
 }
 
-async function until(what: string, done: () => Promise<boolean> | boolean, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const until = (what: string, done: () => Promise<boolean> | boolean) =>
+  eventually(done, { what, timeoutMs: 30_000 });
 
 function within<T>(promise: Promise<T>, what: string, ms = 20_000): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { MeetingNoticesService } from '../../libs/meetings/src/index.js';
 import { anAlliance, type BuiltAlliance, expectData } from '../utils/builders.js';
 import { type ReceivedMail, TestSmtpServer } from '../utils/smtp.js';
+import { until } from '../utils/eventually.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 import { aMeetingAlliance, run, schedule } from './fixtures.js';
 
@@ -37,11 +38,7 @@ describe('meeting notifications: invitation with iCalendar, update, cancellation
 
   /** The background fan-out has caught up. */
   async function fannedOut(): Promise<void> {
-    const deadline = Date.now() + 20_000;
-    while ((await notices.pending()) > 0) {
-      if (Date.now() > deadline) throw new Error('meeting notices not fanned out in 20 s');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await until(async () => (await notices.pending()) === 0, { what: 'the meeting notices fanned out' });
   }
   const notificationsOf = async (token: string) => (await expectData(t, LIST, {}, token)).notifications;
   const kindsOf = async (token: string, meetingId: string) =>

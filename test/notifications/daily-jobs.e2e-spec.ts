@@ -1,5 +1,6 @@
 import { createTask } from '../coordination/helpers.js';
 import { anAlliance } from '../utils/builders.js';
+import { until } from '../utils/eventually.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 
 const day = (offset: number) => {
@@ -43,12 +44,13 @@ describe('daily jobs run on pg-boss’s schedule, once across instances', () => 
               AND state = 'completed' GROUP BY name ORDER BY name`,
         )
       ).rows;
-    const deadline = Date.now() + 150_000;
-    let rows = await ran();
-    while (Date.now() < deadline && rows.length < 3) {
-      await new Promise((r) => setTimeout(r, 1000));
-      rows = await ran();
-    }
+    const rows = await until(
+      async () => {
+        const r = await ran();
+        return r.length >= 3 ? r : null;
+      },
+      { what: 'a completed run of each daily job', timeoutMs: 150_000, intervalMs: 1000 },
+    );
     expect(rows.map((r) => r.name)).toEqual([
       'consent-expiry-notices',
       'notification-digest',

@@ -3,6 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { NOTIFIER, type Notifier } from '../../libs/core/src/index.js';
 import { anAlliance, type BuiltAlliance } from '../utils/builders.js';
+import { MAIL_QUEUE, queuesSettled } from '../utils/eventually.js';
 import { TestSmtpServer } from '../utils/smtp.js';
 import { listUnsubscribe } from './helpers.js';
 import { codes, startTestApp, type TestApp } from '../utils/test-app.js';
@@ -128,7 +129,8 @@ describe('notifications: the NOTIFIER port, the inbox and the e-mail', () => {
       'OFF',
     );
     await notify([a.users.ben.id], 'TASK_ASSIGNED');
-    await new Promise((r) => setTimeout(r, 1500));
+    // A mail would have been written with the notification; every delivery job has finished since.
+    await queuesSettled(t.db, [MAIL_QUEUE]);
     expect(smtp.to(a.users.ben.email)).toHaveLength(before + 1);
     // Still in the portal.
     expect((await t.gql(LIST, {}, a.users.ben.token)).data.notifications.totalCount).toBe(2);

@@ -1,6 +1,7 @@
 import { DAILY_JOBS, type DailyJobs } from '../../libs/core/src/index.js';
 import { addDependency, aCoordinationAlliance, createTask, updateTask } from '../coordination/helpers.js';
 import { aMember, type BuiltAlliance, expectData } from '../utils/builders.js';
+import { MAIL_QUEUE, queuesSettled } from '../utils/eventually.js';
 import { TestSmtpServer } from '../utils/smtp.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 import { kindsAbout, notificationsOf } from './helpers.js';
@@ -231,7 +232,8 @@ describe('notifications of tasks: who hears of what, and who does not', () => {
       m.some((x) => x.to.includes(jc2.email) && x.subject.startsWith('Ihre Benachrichtigungen')),
     );
     await jobs.runNow('notification-digest');
-    await new Promise((r) => setTimeout(r, 1000));
+    // The second run has written whatever it would mail; every delivery job has finished after it.
+    await queuesSettled(t.db, [MAIL_QUEUE]);
     const digests = smtp.to(jc2.email).filter((m) => m.subject.startsWith('Ihre Benachrichtigungen'));
     expect(digests).toHaveLength(1);
     expect(digests[0].text).toContain('Ihre Organisation');

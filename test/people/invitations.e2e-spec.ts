@@ -1,4 +1,5 @@
 import { anAlliance, type BuiltAlliance, PASSWORD } from '../utils/builders.js';
+import { until } from '../utils/eventually.js';
 import { linkToken, TestSmtpServer } from '../utils/smtp.js';
 import { codes, startTestApp, type TestApp } from '../utils/test-app.js';
 
@@ -57,14 +58,13 @@ describe('people: invitations by e-mail', () => {
 
   /** Waits (for the state, at most 20 s) until the outbox marked the mail to this address sent. */
   async function sentTo(email: string): Promise<void> {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const { rows } = await t.db.query(`SELECT status FROM mail_outbox WHERE recipient = $1`, [email]);
-      if (rows.length && rows.every((r: { status: string }) => r.status === 'SENT')) return;
-      if (Date.now() > deadline)
-        throw new Error(`the mail to ${email} was not marked sent: ${JSON.stringify(rows)}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await until(
+      async () => {
+        const { rows } = await t.db.query(`SELECT status FROM mail_outbox WHERE recipient = $1`, [email]);
+        return rows.length > 0 && rows.every((r: { status: string }) => r.status === 'SENT');
+      },
+      { what: `the mail to ${email} marked sent` },
+    );
   }
 
   it('an alliance admin invites; the mail arrives with a one-time link; accepting sets the password and signs in', async () => {

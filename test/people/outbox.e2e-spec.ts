@@ -1,4 +1,5 @@
 import { anAlliance, type BuiltAlliance } from '../utils/builders.js';
+import { MAIL_QUEUE, queuesSettled, until } from '../utils/eventually.js';
 import { TestSmtpServer } from '../utils/smtp.js';
 import { codes, startTestApp, type TestApp } from '../utils/test-app.js';
 
@@ -58,21 +59,19 @@ describe('notifications: the mail outbox and its delivery', () => {
         ...(await inviteMany(second, a, 'waehrend2', 4)),
       ];
       // Attempts fail while it is down, and are recorded.
-      const deadline = Date.now() + 15_000;
-      let failed = 0;
-      while (Date.now() < deadline && failed < 3) {
-        await new Promise((r) => setTimeout(r, 300));
-        failed = (await t.db.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE last_error IS NOT NULL`))
-          .rows[0].n;
-      }
-      expect(failed).toBeGreaterThanOrEqual(3);
+      await until(
+        async () =>
+          (await t.db.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE last_error IS NOT NULL`))
+            .rows[0].n >= 3,
+        { what: 'three failed attempts recorded in the outbox' },
+      );
       expect(smtp.received.length).toBe(4);
 
       await smtp.start();
       const all = [...before, ...during];
       await smtp.waitFor(() => all.every((e) => smtp.to(e).length >= 1), 60_000);
-      // A little longer: a duplicate would show up now.
-      await new Promise((r) => setTimeout(r, 1500));
+      // Every delivery job has finished (none queued, retrying or running): a duplicate would be here.
+      await queuesSettled(t.db, [MAIL_QUEUE]);
       for (const e of all) expect(smtp.to(e)).toHaveLength(1);
       const ids = smtp.received.map((m) => m.outboxId);
       expect(new Set(ids).size).toBe(ids.length);
@@ -102,12 +101,13 @@ describe('notifications: the mail outbox and its delivery', () => {
     it('marks the mail FAILED; the platform administrator sees it and sends it again', async () => {
       const [email] = await inviteMany(t, a, 'gescheitert', 1);
       const admin = await t.adminToken();
-      let failed: any[] = [];
-      const deadline = Date.now() + 30_000;
-      while (Date.now() < deadline && !failed.length) {
-        await new Promise((r) => setTimeout(r, 500));
-        failed = (await t.gql(OUTBOX, { s: 'FAILED' }, admin)).data.mailOutbox.edges;
-      }
+      const failed: any[] = await until(
+        async () => {
+          const edges = (await t.gql(OUTBOX, { s: 'FAILED' }, admin)).data.mailOutbox.edges;
+          return edges.length ? edges : null;
+        },
+        { what: 'the mail marked FAILED', timeoutMs: 30_000, intervalMs: 100 },
+      );
       expect(failed).toHaveLength(1);
       expect(failed[0].node).toMatchObject({ recipient: email, status: 'FAILED', attempts: 2 });
       expect(failed[0].node.lastError).toMatch(/ECONNREFUSED/);

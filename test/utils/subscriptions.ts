@@ -1,6 +1,7 @@
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { PubSub, type PubSubEngine } from 'graphql-subscriptions';
 import { PUB_SUB } from '../../libs/core/src/index.js';
+import { until } from './eventually.js';
 import type { TestApp } from './test-app.js';
 
 /** The PubSub trigger of an alliance's task events (libs/coordination's task-events.service.ts). */
@@ -38,14 +39,13 @@ export async function waitForSubscriptions(
   what: string,
   timeoutMs = 20_000,
 ): Promise<unknown[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const registered = registeredSubscriptions(t, trigger);
-    if (done(registered)) return registered;
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what} on ${trigger}; registered: ${registered.length}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  return until(
+    () => {
+      const registered = registeredSubscriptions(t, trigger);
+      return done(registered) ? registered : null;
+    },
+    { what: `${what} on ${trigger}`, timeoutMs, intervalMs: 10 },
+  );
 }
 
 /** The PubSub trigger of one meeting's events (libs/meetings' meeting-events.service.ts). */

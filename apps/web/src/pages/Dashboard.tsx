@@ -7,7 +7,7 @@ import { DashboardQuery } from '../graphql/ops';
 import { ErrorMessage } from '../errors';
 import { Badge, Empty, isOverdue, Loading, PageTitle, Section } from '../ui';
 import { IndicatorChart } from '../components/IndicatorChart';
-import { Inbox } from './Cases';
+import { Inbox } from '../features/cases/Inbox';
 
 export default function Dashboard() {
   const { t, fmtDate, fmtDateTime } = useI18n();
