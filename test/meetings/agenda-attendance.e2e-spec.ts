@@ -166,17 +166,24 @@ describe('meetings: agenda and attendance', () => {
       ]);
     });
 
-    it('changes are allowed while running and adjourned, not once cancelled', async () => {
+    it('items join and leave while the meeting runs, not once it is closed (AGENDA_CLOSED, only the wording stays correctable), nor once cancelled', async () => {
       const m = await schedule(t, a);
-      await run(t, a.users.fac.token, 'startMeeting', m.id);
-      await expectData(t, ADD, { i: { meetingId: m.id, title: 'Dringlichkeitsantrag' } }, a.users.fac.token);
-      await run(t, a.users.fac.token, 'adjournMeeting', m.id);
-      await expectData(t, ADD, { i: { meetingId: m.id, title: 'Nachgetragen' } }, a.users.fac.token);
+      const fac = a.users.fac.token;
+      await run(t, fac, 'startMeeting', m.id);
+      const { id } = (await expectData(t, ADD, { i: { meetingId: m.id, title: 'Antrag' } }, fac))
+        .addAgendaItem;
+      await run(t, fac, 'adjournMeeting', m.id);
+      for (const refused of [
+        await t.gql(ADD, { i: { meetingId: m.id, title: 'Nachgetragen' } }, fac),
+        await t.gql('mutation($id: ID!) { removeAgendaItem(id: $id) { id } }', { id }, a.users.coord.token),
+      ])
+        expect(refused.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'AGENDA_CLOSED' });
+      const rename = 'mutation($id: ID!) { updateAgendaItem(id: $id, input: { title: "Antrag 2" }) { id } }';
+      await expectData(t, rename, { id }, fac);
+      expect(await agenda(m.id)).toEqual([[1, 'Antrag 2']]);
       const c = await schedule(t, a);
       await t.gql('mutation($id: ID!) { cancelMeeting(id: $id) { id } }', { id: c.id }, a.users.coord.token);
-      expect(codes(await t.gql(ADD, { i: { meetingId: c.id, title: 'X' } }, a.users.fac.token))).toEqual([
-        'CONFLICT',
-      ]);
+      expect(codes(await t.gql(ADD, { i: { meetingId: c.id, title: 'X' } }, fac))).toEqual(['CONFLICT']);
     });
   });
 

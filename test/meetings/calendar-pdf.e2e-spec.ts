@@ -3,6 +3,9 @@ import request from 'supertest';
 import { type BuiltAlliance, expectData } from '../utils/builders.js';
 import { codes, startTestApp, type TestApp } from '../utils/test-app.js';
 import { aMeetingAlliance, run, schedule } from './fixtures.js';
+import { MEETING_KIND_NAME, MeetingKind } from '../../libs/meetings/src/index.js';
+import { word } from '../../libs/reporting/src/export/labels.js';
+import { MESSAGES } from '../../apps/web/src/messages.js';
 
 const ROTATE = 'mutation { rotateCalendarFeed { url createdAt } }';
 
@@ -47,6 +50,14 @@ describe('meetings: calendar feed and printable minutes', () => {
     return cal.getAllSubcomponents('vevent').map((c: any) => new ICAL.Event(c));
   }
 
+  it('names each kind of meeting alike in the interface, the minutes, the calendar, OParl and the report', () => {
+    for (const kind of Object.values(MeetingKind)) {
+      expect(MESSAGES[`enum.MeetingKind.${kind}`][0]).toBe(MEETING_KIND_NAME[kind]);
+      expect(word('de', kind)).toBe(MEETING_KIND_NAME[kind]);
+    }
+    expect(MEETING_KIND_NAME.STEERING_GROUP).toBe('Lenkungsgruppe');
+  });
+
   describe('calendar feed', () => {
     it("serves the meetings of the user's alliances in Europe/Berlin; updates raise SEQUENCE; cancelled ones are CANCELLED", async () => {
       const summer = await schedule(t, a, {
@@ -62,6 +73,13 @@ describe('meetings: calendar feed and printable minutes', () => {
       });
       const other = await aMeetingAlliance(t);
       await schedule(t, other, { title: 'Fremdes Bündnis' });
+      for (const title of ['Bericht der Koordination', 'Sprachkurse 2027'])
+        await expectData(
+          t,
+          'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }',
+          { i: { meetingId: summer.id, title } },
+          a.users.coord.token,
+        );
 
       const rotated = await t.gql(ROTATE, {}, a.users.member.token);
       expect(rotated.errors).toBeUndefined();
@@ -83,6 +101,12 @@ describe('meetings: calendar feed and printable minutes', () => {
       const byTitle = new Map(evs.map((e: any) => [e.summary, e]));
       expect([...byTitle.keys()].sort()).toEqual(['Sommer-Plenum', 'Winter-Lenkungsgruppe']);
       const s: any = byTitle.get('Sommer-Plenum');
+      // The description leads back to the meeting and its agenda in the portal.
+      const link = `${t.config.people.publicUrl}/sitzungen/${summer.id}`;
+      expect(s.description).toContain('Tagesordnung:\n1. Bericht der Koordination\n2. Sprachkurse 2027');
+      expect(s.description).toContain(`Sitzung im Bündnisportal: ${link}`);
+      expect(s.description).toContain(`Tagesordnung im Bündnisportal: ${link}#agenda`);
+      expect(s.component.getFirstPropertyValue('url')).toBe(link);
       expect(s.component.getFirstProperty('dtstart').getParameter('tzid')).toBe('Europe/Berlin');
       expect(s.startDate.zone.tzid).toBe('Europe/Berlin');
       expect(s.startDate.hour).toBe(10); // CEST: UTC+2
@@ -232,7 +256,11 @@ describe('meetings: calendar feed and printable minutes', () => {
       expect(draft.headers['content-type']).toBe('application/pdf');
       const text = await pdfText(draft.body);
       expect(text).toContain('Protokoll: Auftaktsitzung');
-      expect(text).toContain('ENTWURF (DRAFT)');
+      expect(text).toContain('ENTWURF – Protokoll noch nicht genehmigt');
+      expect(text).not.toContain('DRAFT');
+      expect(text).toMatch(/Seite 1 von \d/);
+      expect(text).toContain('Protokoll: User fac'); // the minute-taker
+      expect(text).toContain('Lenkungsgruppe');
       for (const n of numbers) expect(text).toContain(`Beschluss ${n}`);
       expect(text).toContain('Ja 8 · Nein 1 · Enthaltungen 2');
       expect(text).toContain('angenommen');
@@ -253,6 +281,105 @@ describe('meetings: calendar feed and printable minutes', () => {
       expect(final).not.toContain('ENTWURF');
       expect(final).toMatch(/Genehmigt am .+ von User fac\./);
       for (const n of numbers) expect(final).toContain(`Beschluss ${n}`);
+    });
+
+    it('prints Turkish, Cyrillic and Arabic names intact, as a tagged PDF/UA document in German', async () => {
+      const b = await aMeetingAlliance(t);
+      const admin = await t.adminToken();
+      const names = {
+        turkish: 'Türk Kültür Derneği Şişli – Iğdır',
+        arabic: 'مركز الجالية العربية',
+        taker: 'Ольга Смирнова',
+        attendee: 'فاطمة الزهراء',
+      };
+      const rename = (id: string, name: string) =>
+        expectData(
+          t,
+          'mutation($id: ID!, $i: UpdateOrganisationInput!) { updateOrganisation(id: $id, input: $i) { id } }',
+          { id, i: { name } },
+          admin,
+        );
+      await rename(b.orgs.c, names.turkish);
+      await rename(b.orgs.d, names.arabic);
+      const person = async (displayName: string, org: string) =>
+        (
+          await expectData(
+            t,
+            'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+            {
+              i: {
+                email: `${org}-${Math.random().toString(36).slice(2)}@test.local`,
+                displayName,
+                organisationId: b.orgs[org],
+                password: 'test-password-1234',
+              },
+            },
+            admin,
+          )
+        ).createUser.id as string;
+      const takerId = await person(names.taker, 'b');
+      const attendeeId = await person(names.attendee, 'd');
+      for (const [userId, roles] of [
+        [takerId, ['FACILITATOR']],
+        [attendeeId, ['MEMBER']],
+      ] as const)
+        await expectData(
+          t,
+          'mutation($i: SetMembershipInput!) { setMembership(input: $i) { id } }',
+          { i: { allianceId: b.allianceId, userId, roles } },
+          admin,
+        );
+      const takerToken = await t.login(
+        (await t.db.query('SELECT email FROM users WHERE id = $1', [takerId])).rows[0].email,
+        'test-password-1234',
+      );
+      const m = await schedule(t, b, { title: 'Sitzung der Vielfalt', facilitatorId: takerId });
+      await run(t, takerToken, 'startMeeting', m.id);
+      await expectData(
+        t,
+        'mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { status } }',
+        { i: { meetingId: m.id, partnerId: b.partners.d, status: 'PRESENT', attendeeIds: [attendeeId] } },
+        takerToken,
+      );
+      await run(t, takerToken, 'adjournMeeting', m.id);
+      await expectData(
+        t,
+        'mutation($m: ID!, $x: String!) { saveMinutes(meetingId: $m, text: $x) { status } }',
+        { m: m.id, x: `# Verlauf\n\n- ${names.arabic} berichtet.` },
+        takerToken,
+      );
+      const res = await getPdf(m.id, b.users.member.token);
+      const text = await pdfText(res.body);
+      expect(text).toContain(names.turkish);
+      expect(text).toContain(`Protokoll: ${names.taker}`);
+      expect(text).toContain(`Sitzungsleitung: ${names.taker}`);
+      expect(text).toMatch(/Seite 1 von 1/);
+      // Arabic reads from the right: the page holds its words right to left, each word's letters
+      // intact; the structure tree gives assistive technology each name in reading order.
+      const compact = (x: string) => x.replace(/\s+/g, '');
+      const fromTheRight = (rtl: string) => rtl.split(' ').reverse().join(' ');
+      for (const name of [names.arabic, names.attendee])
+        expect(compact(text)).toContain(compact(fromTheRight(name)));
+
+      const pdfjs: any = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      const doc = await pdfjs.getDocument({ data: new Uint8Array(res.body), isEvalSupported: false }).promise;
+      expect(await doc.getMarkInfo()).toMatchObject({ Marked: true });
+      const { info, metadata } = await doc.getMetadata();
+      expect(info).toMatchObject({ Language: 'de-DE', Title: 'Protokoll: Sitzung der Vielfalt' });
+      expect(info.PDFFormatVersion).toBe('1.7');
+      expect(metadata.get('pdfuaid:part')).toBe('1');
+      const roles: string[] = [];
+      const actualTexts: string[] = [];
+      const walk = (node: any) => {
+        if (node.role) roles.push(node.role);
+        if (node.role === 'Span' && node.alt) actualTexts.push(node.alt);
+        for (const child of node.children ?? []) walk(child);
+      };
+      walk(await (await doc.getPage(1)).getStructTree());
+      for (const role of ['Document', 'H1', 'H2', 'P', 'L', 'LI', 'LBody', 'Span'])
+        expect(roles).toContain(role);
+      expect(actualTexts).toEqual(expect.arrayContaining([names.arabic, names.attendee]));
+      await doc.destroy();
     });
 
     it('is authorised like the meeting: 401 without a token, 404 for outsiders and unknown ids', async () => {

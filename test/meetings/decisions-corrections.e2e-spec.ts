@@ -36,6 +36,13 @@ describe('meetings: decisions corrected until approval, amended after, read and 
       const a = await aMeetingAlliance(t);
       const m = await runningMeeting(a);
       const d = await decide(t, a.users.fac.token, m.id);
+      // The agenda closes with the meeting: its item is added while the meeting runs.
+      const item = await expectData(
+        t,
+        'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }',
+        { i: { meetingId: m.id, title: 'TOP' } },
+        a.users.fac.token,
+      );
       const r1 = await t.gql(
         CORRECT,
         { id: d.id, i: { title: 'Korrigiert', consensus: false, votesFor: 7, votesAgainst: 1 } },
@@ -64,12 +71,6 @@ describe('meetings: decisions corrected until approval, amended after, read and 
       expect(codes(await t.gql(CORRECT, { id: d.id, i: { title: 'x' } }, a.users.member.token))).toEqual([
         'FORBIDDEN',
       ]);
-      const item = await expectData(
-        t,
-        'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }',
-        { i: { meetingId: m.id, title: 'TOP' } },
-        a.users.fac.token,
-      );
       const moved = await t.gql(
         'mutation($id: ID!, $i: CorrectDecisionInput!) { correctDecision(id: $id, input: $i) { agendaItem { id } } }',
         { id: d.id, i: { agendaItemId: item.addAgendaItem.id } },

@@ -14,7 +14,7 @@ export const ENUM_MESSAGES: Record<string, [string, string]> = {
   'enum.GoalStatus.ACHIEVED': ['Erreicht', 'Achieved'],
   'enum.GoalStatus.DROPPED': ['Aufgegeben', 'Dropped'],
   'enum.MeetingKind.PLENARY': ['Plenum', 'Plenary'],
-  'enum.MeetingKind.STEERING_GROUP': ['Steuerungsgruppe', 'Steering group'],
+  'enum.MeetingKind.STEERING_GROUP': ['Lenkungsgruppe', 'Steering group'],
   'enum.MeetingKind.WORKING_GROUP': ['Arbeitsgruppe', 'Working group'],
   'enum.MeetingStatus.SCHEDULED': ['Geplant', 'Scheduled'],
   'enum.MeetingStatus.IN_PROGRESS': ['Läuft', 'In progress'],

@@ -1,3 +1,4 @@
+import { MEETING_KIND_NAME } from '../../meetings/src/index.js';
 import type { RecordRow } from './oparl.repository.js';
 
 /** OParl 1.1 JSON objects from the public record's rows: canonical ids, type URIs, no nulls. */
@@ -76,11 +77,7 @@ const LEGAL_DOMAIN: Record<string, string> = {
   AUFENTHG: 'AufenthG',
   NONE: 'kein Rechtskreis',
 };
-const KIND: Record<string, string> = {
-  PLENARY: 'Plenum',
-  STEERING_GROUP: 'Lenkungsgruppe',
-  WORKING_GROUP: 'Arbeitsgruppe',
-};
+const KIND: Record<string, string> = MEETING_KIND_NAME;
 
 export function minutesFileName(meeting: RecordRow): string {
   return `protokoll-${berlinDay(new Date(meeting.starts_at))}.pdf`;

@@ -20,31 +20,31 @@ export async function renderPublicMinutes(
   const { doc } = layout;
   const starts = new Date(meeting.starts_at);
   layout.title(`Protokoll: ${meeting.title}`);
-  doc.text(meeting.alliance_name);
-  doc.text(
+  layout.p(meeting.alliance_name);
+  layout.p(
     `Datum: ${berlin(starts, { dateStyle: 'medium', timeStyle: 'short' })} bis ${berlin(new Date(meeting.ends_at), { timeStyle: 'short' })} Uhr`,
   );
-  if (meeting.location) doc.text(`Ort: ${meeting.location}`);
+  if (meeting.location) layout.p(`Ort: ${meeting.location}`);
 
   layout.heading('Anwesende Partner');
-  doc.text(present.length ? present.join(', ') : 'Nicht erfasst.');
+  layout.p(present.length ? present.join(', ') : 'Nicht erfasst.');
 
   layout.heading('Tagesordnung');
-  if (!agenda.length) doc.text('Keine Tagesordnungspunkte.');
-  for (const item of agenda) doc.text(`TOP ${item.position}: ${item.title}`);
+  if (!agenda.length) layout.p('Keine Tagesordnungspunkte.');
+  for (const item of agenda) layout.p(`TOP ${item.position}: ${item.title}`);
 
   layout.heading('Beschlüsse');
-  if (!papers.length) doc.text('Keine Beschlüsse.');
+  if (!papers.length) layout.p('Keine Beschlüsse.');
   for (const p of papers) {
     doc.moveDown(0.3);
-    layout.bold().text(`Beschluss ${p.number}: ${p.title}`);
-    layout.body().text(`Ergebnis: ${OUTCOME[p.outcome] ?? p.outcome}`);
-    doc.text(p.text, { indent: 14 });
+    layout.p(`Beschluss ${p.number}: ${p.title}`, { bold: true });
+    layout.p(`Ergebnis: ${OUTCOME[p.outcome] ?? p.outcome}`);
+    layout.p(p.text, { indent: 14 });
   }
 
   layout.minutesText(meeting.minutes_text);
   const approved = new Date(meeting.minutes_approved_at);
   doc.moveDown(1);
-  layout.bold().text(`Genehmigt am ${berlin(approved, { dateStyle: 'medium' })}.`);
+  layout.p(`Genehmigt am ${berlin(approved, { dateStyle: 'medium' })}.`, { bold: true });
   return layout.finish();
 }

@@ -5,6 +5,8 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type AddAgendaItemInput = {
+  /** An earlier, adjourned meeting of the alliance whose minutes this item approves: an ADOPTED decision recorded under it approves them (as approveMinutes would). */
+  approvesMinutesOfId?: string | number | null | undefined;
   description?: string | null | undefined;
   durationMinutes?: number | null | undefined;
   meetingId: string | number;

@@ -88,7 +88,7 @@ const PAGE_COLUMNS =
  * from the search index, each materialised before the page: the cost follows what the caller asks
  * for, and no plan walks the whole alliance in sort order hoping to meet a match.
  */
-function scopeSql(sql: Sql, scope: TaskScope): { ctes: string[]; where: string[] } {
+function scopeSql(sql: Sql, scope: TaskScope): { ctes: string[]; where: string[]; search?: string } {
   if (scope.kind === 'assigned') {
     const where = [`t.assignee_id = ${sql.p(scope.userId)}`];
     if (scope.allianceIds) where.push(`t.alliance_id = ANY(${sql.p(scope.allianceIds)}::uuid[])`);
@@ -118,14 +118,23 @@ function scopeSql(sql: Sql, scope: TaskScope): { ctes: string[]; where: string[]
     const overdue = `(t.due_on < ${sql.p(scope.today)}::date AND t.status NOT IN ('DONE', 'CANCELLED'))`;
     where.push(f.overdue ? overdue : `NOT coalesce(${overdue}, false)`);
   }
-  const search = f.search?.trim();
-  if (search) {
-    ctes.push(`matches AS MATERIALIZED (
-      SELECT s.id FROM tasks s WHERE s.search_vector @@ coordination_search_query(${sql.p(search)}) AND s.alliance_id = ${a})`);
-    where.push('t.id IN (SELECT id FROM matches)');
-  }
-  return { ctes, where };
+  const text = f.search?.trim();
+  if (!text) return { ctes, where };
+  const search = `coordination_search_query(${sql.p(text)})`;
+  ctes.push(`matches AS MATERIALIZED (
+      SELECT s.id FROM tasks s WHERE s.search_vector @@ ${search} AND s.alliance_id = ${a})`);
+  return { ctes, where, search };
 }
+
+/**
+ * How many tasks in the list's order a search looks at before it computes its matches first: a
+ * common word fills a page within the first few hundred tasks, a rare one does not, and then the
+ * search index answers. Either way a page costs at most this walk plus the matches of the word.
+ */
+export const SEARCH_WALK = 2_000;
+
+/** With a search, `totalCount` counts the matches up to this many (its description says so). */
+export const SEARCH_COUNT_CAP = 1_000;
 
 /** Validates a cursor against the order and answers its keyset condition. */
 function cursorWhere(sql: Sql, order: string, cursor: TaskCursor): string {
@@ -154,11 +163,35 @@ export class TaskListRepository {
   ): Promise<{ tasks: ListedTask[]; sortKeys: Map<string, string>; totalCount: number | null }> {
     const sort = SORTS[order];
     const sql = new Sql();
-    const { ctes, where } = scopeSql(sql, scope);
+    const { ctes, where: scopeWhere, search } = scopeSql(sql, scope);
+    const where = search ? [...scopeWhere, 't.id IN (SELECT id FROM matches)'] : scopeWhere;
+    const scopeCtes = [...ctes];
     const filter = where.join(' AND ');
     const filterParams = sql.params.length;
-    const pageWhere = cursor ? [...where, cursorWhere(sql, order, cursor)] : where;
+    const after = cursor ? [cursorWhere(sql, order, cursor)] : [];
+    const pageWhere = [...where, ...after];
     const dir = sort.desc ? 'DESC' : 'ASC';
+    const orderBy = `ORDER BY ${sort.key} ${dir}, t.id ${dir}`;
+    let page = `page AS (
+         SELECT ${PAGE_COLUMNS}, ${sort.key} AS sort_value FROM tasks t WHERE ${pageWhere.join(' AND ')}
+          ${orderBy} LIMIT ${limit + 1})`;
+    if (search) {
+      // First the list's next SEARCH_WALK tasks in its order, filtered by the word: when that fills
+      // the page, it is the page (every task before the last one looked at was looked at), and the
+      // matches are never computed. Otherwise (a rare word) the page comes from the matches.
+      ctes.push(`walk AS MATERIALIZED (
+         SELECT w.* FROM (
+           SELECT ${PAGE_COLUMNS}, t.search_vector, ${sort.key} AS sort_value FROM tasks t
+            WHERE ${[...scopeWhere, ...after].join(' AND ')} ${orderBy} LIMIT ${SEARCH_WALK}) w
+          WHERE w.search_vector @@ ${search}
+          ORDER BY w.sort_value ${dir}, w.id ${dir} LIMIT ${limit + 1})`);
+      const walked = `(SELECT count(*) FROM walk) > ${limit}`;
+      page = `page AS (
+         SELECT ${PAGE_COLUMNS.replace(/\bt\./g, 'w.')}, w.sort_value FROM walk w WHERE ${walked}
+         UNION ALL
+         (SELECT ${PAGE_COLUMNS}, ${sort.key} AS sort_value FROM tasks t WHERE ${pageWhere.join(' AND ')} AND NOT ${walked}
+          ${orderBy} LIMIT ${limit + 1}))`;
+    }
     const relations: string[] = [];
     for (const [name, build] of Object.entries(TASK_RELATIONS)) {
       const sel = include[name as TaskRelation];
@@ -169,16 +202,14 @@ export class TaskListRepository {
     if (include.involvedOrganisations)
       relations.push(`'${INVOLVED_ORGANISATIONS}', ${INVOLVED_ORGANISATIONS_SQL}`);
     const prefetched = relations.length ? `json_build_object(${relations.join(', ')})` : 'NULL::json';
-    const count = `(SELECT count(*) FROM tasks t WHERE ${filter})::int`;
+    const count = search
+      ? `(SELECT count(*) FROM (SELECT 1 FROM tasks t WHERE ${[...scopeWhere, `t.search_vector @@ ${search}`].join(' AND ')}
+          LIMIT ${SEARCH_COUNT_CAP}) c)::int`
+      : `(SELECT count(*) FROM tasks t WHERE ${filter})::int`;
     // Named: the page's plan (a sub-select per relation) costs as much as running it.
     const rows: any[] = await preparedQuery(
       this.dataSource,
-      `WITH ${[
-        ...ctes,
-        `page AS (
-         SELECT ${PAGE_COLUMNS}, ${sort.key} AS sort_value FROM tasks t WHERE ${pageWhere.join(' AND ')}
-          ORDER BY ${sort.key} ${dir}, t.id ${dir} LIMIT ${limit + 1})`,
-      ].join(', ')}
+      `WITH ${[...ctes, page].join(', ')}
        SELECT ${TASK_COLUMNS}, t.sort_value::text AS sort_key, ${include.totalCount ? count : 'NULL::int'} AS total_count,
               ${prefetched} AS prefetched
          FROM page t ORDER BY t.sort_value ${dir}, t.id ${dir}`,
@@ -189,7 +220,7 @@ export class TaskListRepository {
     if (!rows.length && cursor && include.totalCount)
       totalCount = (
         await this.dataSource.query(
-          `${ctesOf(ctes)}SELECT ${count} AS count`,
+          `${ctesOf(scopeCtes)}SELECT ${count} AS count`,
           sql.params.slice(0, filterParams),
         )
       )[0].count;

@@ -52,7 +52,7 @@ export class CommentModel {
 @ObjectType()
 export class TaskConnection extends Connection(TaskModel, 'Task', {
   totalCountDescription:
-    'The exact number of tasks that match, over all pages. Counted only when selected: a page without totalCount does not pay for counting.',
+    'The exact number of tasks that match, over all pages; with a search, the number of matches up to 1,000 (1,000 means "1,000 or more"). Counted only when selected: a page without totalCount does not pay for counting.',
 }) {}
 
 @ObjectType('TaskEvent')

@@ -12,14 +12,6 @@ export class AgendaItemRepository {
     return em.findOne(AgendaItemEntity, { where: { id } });
   }
 
-  async existsInMeeting(em: EntityManager, id: string, meetingId: string): Promise<boolean> {
-    const rows = await em.query('SELECT 1 FROM agenda_items WHERE id = $1 AND meeting_id = $2', [
-      id,
-      meetingId,
-    ]);
-    return rows.length > 0;
-  }
-
   async count(em: EntityManager, meetingId: string): Promise<number> {
     const [{ count }] = await em.query(
       'SELECT count(*)::int AS count FROM agenda_items WHERE meeting_id = $1',

@@ -5,6 +5,7 @@ import { DecisionsService } from '../decisions/decisions.service.js';
 import { AddAgendaItemInput, UpdateAgendaItemInput } from '../meetings/meeting.inputs.js';
 import { AgendaItemModel, DecisionModel, MeetingModel } from '../meetings/meeting.models.js';
 import { PLANS } from '../meetings/meeting.rules.js';
+import { MeetingsService } from '../meetings/meetings.service.js';
 import { AgendaService } from './agenda.service.js';
 
 @Resolver(() => AgendaItemModel)
@@ -13,10 +14,14 @@ export class AgendaItemResolver {
     private readonly agenda: AgendaService,
     private readonly decisions: DecisionsService,
     private readonly alliances: AllianceService,
+    private readonly meetings: MeetingsService,
   ) {}
 
-  @Mutation(() => AgendaItemModel)
-  @Allow.signedIn(`${PLANS}; until the minutes are approved`)
+  @Mutation(() => AgendaItemModel, {
+    description:
+      'Adds an agenda item until the meeting is closed; afterwards CONFLICT with extensions.reason AGENDA_CLOSED.',
+  })
+  @Allow.signedIn(`${PLANS}; until the meeting is closed`)
   addAgendaItem(@CurrentActor() actor: Actor, @Args('input') input: AddAgendaItemInput) {
     return this.agenda.add(actor, input);
   }
@@ -34,9 +39,10 @@ export class AgendaItemResolver {
   }
 
   @Mutation(() => MeetingModel, {
-    description: 'Removes an agenda item without decisions; the items after it move up.',
+    description:
+      'Removes an agenda item without decisions until the meeting is closed; the items after it move up.',
   })
-  @Allow.signedIn(`${PLANS}; until the minutes are approved`)
+  @Allow.signedIn(`${PLANS}; until the meeting is closed`)
   removeAgendaItem(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
     return this.agenda.remove(actor, id);
   }
@@ -44,6 +50,16 @@ export class AgendaItemResolver {
   @ResolveField(() => PartnerModel, { nullable: true })
   presenter(@Parent() a: AgendaItemModel, @Context() ctx: GqlContext) {
     return a.presenterPartnerId ? this.alliances.partnerLoader(ctx.loaders).load(a.presenterPartnerId) : null;
+  }
+
+  @ResolveField(() => MeetingModel, {
+    nullable: true,
+    description: 'The earlier meeting whose minutes an ADOPTED decision under this item approves.',
+  })
+  approvesMinutesOf(@Parent() a: AgendaItemModel, @Context() ctx: GqlContext) {
+    return a.approvesMinutesOfId
+      ? this.meetings.meetingLoader(ctx.loaders).load(a.approvesMinutesOfId)
+      : null;
   }
 
   @ResolveField('decisions', () => [DecisionModel])

@@ -18,9 +18,13 @@ import { MeetingChange } from '../meetings/meeting.enums.js';
 import type { AddAgendaItemInput, UpdateAgendaItemInput } from '../meetings/meeting.inputs.js';
 import { assertState } from '../meetings/meeting-state.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
+import { MinutesService } from '../minutes/minutes.service.js';
 import { AgendaItemRepository } from './agenda-item.repository.js';
 
-/** The agenda of a meeting: items at positions 1…n without gaps, editable until the minutes are approved. */
+/**
+ * The agenda of a meeting: items at positions 1…n without gaps, added and removed until the meeting
+ * closes, their wording corrected until the minutes are approved.
+ */
 @Injectable()
 export class AgendaService {
   constructor(
@@ -30,6 +34,7 @@ export class AgendaService {
     private readonly meetings: MeetingsService,
     private readonly audit: AuditService,
     private readonly alliances: AllianceService,
+    private readonly minutes: MinutesService,
   ) {}
 
   add(actor: Actor, input: AddAgendaItemInput): Promise<AgendaItemEntity> {
@@ -47,6 +52,13 @@ export class AgendaService {
           [input.presenterPartnerId],
           'input.presenterPartnerId',
         );
+      if (input.approvesMinutesOfId)
+        await this.minutes.requireApprovable(
+          em,
+          meeting,
+          input.approvesMinutesOfId,
+          'input.approvesMinutesOfId',
+        );
       if (position <= count) await this.repo.shiftDown(em, meeting.id, position);
       const item = await this.repo.insert(em, {
         meetingId: meeting.id,
@@ -55,6 +67,7 @@ export class AgendaService {
         description: input.description ?? null,
         presenterPartnerId: input.presenterPartnerId ?? null,
         durationMinutes: input.durationMinutes ?? null,
+        approvesMinutesOfId: input.approvesMinutesOfId ?? null,
       });
       await this.audit.append(em, {
         actorId: actor.userId,

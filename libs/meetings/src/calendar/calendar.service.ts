@@ -11,9 +11,10 @@ import {
 } from '../../../core/src/index.js';
 import { AllianceService } from '../../../alliance/src/index.js';
 import { UsersService } from '../../../identity/src/index.js';
+import { AgendaItemRepository } from '../agenda/agenda-item.repository.js';
 import { MeetingRepository } from '../meetings/meeting.repository.js';
 import { CalendarFeedRepository } from './calendar-feed.repository.js';
-import { type CalendarMeeting, meetingCalendar, meetingDescription } from './meeting-ical.js';
+import { type CalendarMeeting, meetingCalendar, meetingDescription, meetingLink } from './meeting-ical.js';
 
 /** How far back the feed reaches; upcoming meetings are always included. */
 const FEED_HISTORY_DAYS = 400;
@@ -26,6 +27,7 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 @Injectable()
 export class CalendarService {
   private readonly key: Buffer;
+  private readonly publicUrl: string;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -35,7 +37,9 @@ export class CalendarService {
     private readonly meetings: MeetingRepository,
     private readonly users: UsersService,
     private readonly alliances: AllianceService,
+    private readonly agenda: AgendaItemRepository,
   ) {
+    this.publicUrl = config.people.publicUrl;
     this.key = createHmac('sha256', config.jwtSecret).update('buendnisportal:calendar-feed').digest();
   }
 
@@ -107,12 +111,25 @@ export class CalendarService {
     const allianceName = new Map(
       alliances.flatMap((a) => (a && !(a instanceof Error) ? [[a.id, a.name] as const] : [])),
     );
+    // Every agenda in one statement, in order.
+    const agendas = new Map<string, string[]>();
+    for (const item of meetings.length ? await this.agenda.ofMeetings(meetings.map((m) => m.id)) : [])
+      agendas.set(item.meetingId, [...(agendas.get(item.meetingId) ?? []), item.title]);
     return meetingCalendar(
       { method: 'PUBLISH' },
-      meetings.map((m) => ({
-        meeting: m as CalendarMeeting,
-        description: meetingDescription(m, allianceName.get(m.allianceId) ?? '', []),
-      })),
+      meetings.map((m) => {
+        const link = meetingLink(this.publicUrl, m.id);
+        return {
+          meeting: m as CalendarMeeting,
+          description: meetingDescription(
+            m,
+            allianceName.get(m.allianceId) ?? '',
+            agendas.get(m.id) ?? [],
+            link,
+          ),
+          url: link,
+        };
+      }),
     );
   }
 }

@@ -1,12 +1,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { EUROPE_BERLIN_VTIMEZONE } from './berlin-vtimezone.js';
-import { MeetingKind, MeetingStatus } from '../meetings/meeting.enums.js';
-
-export const KIND_LABEL: Record<MeetingKind, string> = {
-  PLENARY: 'Plenum',
-  STEERING_GROUP: 'Lenkungsgruppe',
-  WORKING_GROUP: 'Arbeitsgruppe',
-};
+import { type MeetingKind, MeetingStatus } from '../meetings/meeting.enums.js';
+import { MEETING_KIND_NAME } from '../meetings/meeting-kind.js';
 
 /** A Temporal-like zoned date-time that ical-generator writes as TZID=Europe/Berlin wall-clock time. */
 export function berlin(at: Date) {
@@ -81,7 +76,7 @@ export interface CalendarOptions {
  */
 export function meetingCalendar(
   options: CalendarOptions,
-  events: { meeting: CalendarMeeting; description: string }[],
+  events: { meeting: CalendarMeeting; description: string; url?: string }[],
 ): string {
   const cal = ical({
     name: options.name ?? 'Bündnisportal – Sitzungen',
@@ -90,7 +85,7 @@ export function meetingCalendar(
     ttl: options.method === 'PUBLISH' ? 60 * 60 : undefined,
     x: { 'X-WR-TIMEZONE': 'Europe/Berlin' },
   } as any);
-  for (const { meeting: m, description } of events) {
+  for (const { meeting: m, description, url } of events) {
     const cancelled = m.status === MeetingStatus.CANCELLED || options.method === 'CANCEL';
     cal.createEvent({
       id: `${m.id}@buendnisportal`,
@@ -103,6 +98,7 @@ export function meetingCalendar(
       created: new Date(m.createdAt),
       summary: cancelled ? `Abgesagt: ${m.title}` : m.title,
       description,
+      url,
       location: m.location ?? undefined,
       status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       organizer: options.organizer,
@@ -115,7 +111,12 @@ export function meetingCalendar(
   return `${text.slice(0, cut)}${EUROPE_BERLIN_VTIMEZONE}\r\n${text.slice(cut)}`;
 }
 
-/** The event's description: kind and alliance, the agenda, and the link back to the meeting. */
+/** The meeting's page in the portal (`#agenda`: its agenda there). */
+export function meetingLink(publicUrl: string, meetingId: string): string {
+  return `${publicUrl}/sitzungen/${meetingId}`;
+}
+
+/** The event's description: kind and alliance, the agenda, and the links back to meeting and agenda. */
 export function meetingDescription(
   m: Pick<CalendarMeeting, 'kind'>,
   allianceName: string,
@@ -123,8 +124,10 @@ export function meetingDescription(
   link?: string,
 ): string {
   return [
-    `${KIND_LABEL[m.kind as MeetingKind] ?? m.kind} – ${allianceName}`,
-    ...(agenda.length ? ['', 'Tagesordnung / Agenda:', ...agenda.map((t, i) => `${i + 1}. ${t}`)] : []),
-    ...(link ? ['', `Sitzung und Tagesordnung im Bündnisportal: ${link}`] : []),
+    `${MEETING_KIND_NAME[m.kind as MeetingKind] ?? m.kind} – ${allianceName}`,
+    ...(agenda.length ? ['', 'Tagesordnung:', ...agenda.map((t, i) => `${i + 1}. ${t}`)] : []),
+    ...(link
+      ? ['', `Sitzung im Bündnisportal: ${link}`, `Tagesordnung im Bündnisportal: ${link}#agenda`]
+      : []),
   ].join('\n');
 }

@@ -9,6 +9,7 @@ import {
   countWhenSelected,
   decodeCursor,
   DomainError,
+  ErrorCode,
   groupBy,
   isMember,
   isUuid,
@@ -21,7 +22,7 @@ import {
 } from '../../../core/src/index.js';
 import { TaskService } from '../../../coordination/src/index.js';
 import { AgendaItemRepository } from '../agenda/agenda-item.repository.js';
-import type { DecisionEntity, MeetingEntity } from '../meetings/meeting.entities.js';
+import type { AgendaItemEntity, DecisionEntity, MeetingEntity } from '../meetings/meeting.entities.js';
 import { DecisionOutcome, MeetingChange, MeetingStatus } from '../meetings/meeting.enums.js';
 import type {
   AddFollowUpTasksInput,
@@ -32,6 +33,7 @@ import type {
 import { MeetingRepository } from '../meetings/meeting.repository.js';
 import { assertState } from '../meetings/meeting-state.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
+import { MinutesService } from '../minutes/minutes.service.js';
 import { decisionYear, formatNumber, parseDecisionSearch } from './decision-number.js';
 import { DecisionRepository } from './decision.repository.js';
 
@@ -77,6 +79,7 @@ export class DecisionsService {
     private readonly audit: AuditService,
     private readonly meetings: MeetingsService,
     private readonly tasks: TaskService,
+    private readonly minutes: MinutesService,
   ) {}
 
   // ── reading ────────────────────────────────────────────────
@@ -128,8 +131,9 @@ export class DecisionsService {
       const meeting = await this.meetings.lockForRunning(em, actor, input.meetingId, 'pessimistic_read');
       assertState(meeting, 'recordDecision');
       checkConsistency(state);
-      if (input.agendaItemId)
-        await this.requireAgendaItem(em, meeting.id, input.agendaItemId, 'input.agendaItemId');
+      const item = input.agendaItemId
+        ? await this.requireAgendaItem(em, meeting.id, input.agendaItemId, 'input.agendaItemId')
+        : null;
       const decision = await this.insert(em, actor, meeting, {
         ...state,
         title: input.title,
@@ -137,6 +141,7 @@ export class DecisionsService {
         agendaItemId: input.agendaItemId ?? null,
         amendsId: null,
       });
+      await this.approvesMinutes(em, actor, decision, item);
       // Same transaction: an invalid task leaves neither the decision nor any task (nor a used number).
       await this.tasks.createTasks(em, actor, meeting.allianceId, tasks, {
         decisionId: decision.id,
@@ -198,6 +203,15 @@ export class DecisionsService {
       assertState(meeting, 'correctDecision');
       const decision = (await this.repo.lock(em, id))!;
       const fields = presentFields(input);
+      const approvedMinutes = await this.meetingRepo.approvedByDecision(em, id);
+      if (approvedMinutes && (input.outcome !== undefined || input.agendaItemId !== undefined)) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          'correctDecision is not possible: this decision approved the minutes of an earlier meeting; its outcome and agenda item are final',
+          undefined,
+          { reason: 'DECISION_APPROVED_MINUTES' },
+        );
+      }
       if (input.title !== undefined) decision.title = input.title.trim();
       if (input.text !== undefined) decision.text = input.text;
       if (input.outcome !== undefined) decision.outcome = input.outcome;
@@ -205,12 +219,17 @@ export class DecisionsService {
       if (input.votesFor !== undefined) decision.votesFor = input.votesFor;
       if (input.votesAgainst !== undefined) decision.votesAgainst = input.votesAgainst;
       if (input.abstentions !== undefined) decision.abstentions = input.abstentions;
+      let item: AgendaItemEntity | null = null;
       if (input.agendaItemId !== undefined) {
         if (input.agendaItemId)
-          await this.requireAgendaItem(em, meeting.id, input.agendaItemId, 'input.agendaItemId');
+          item = await this.requireAgendaItem(em, meeting.id, input.agendaItemId, 'input.agendaItemId');
         decision.agendaItemId = input.agendaItemId;
+      } else if (input.outcome !== undefined && decision.agendaItemId) {
+        item = await this.agenda.find(em, decision.agendaItemId);
       }
       checkConsistency(decision);
+      // Corrected into an adopted decision under an item that approves minutes: it approves them now.
+      await this.approvesMinutes(em, actor, decision, item);
       decision.correctedAt = new Date();
       const saved = await this.repo.save(em, decision);
       await this.audit.append(em, {
@@ -303,9 +322,22 @@ export class DecisionsService {
     meetingId: string,
     id: string,
     path: string,
-  ): Promise<void> {
-    if (!(await this.agenda.existsInMeeting(em, id, meetingId)))
+  ): Promise<AgendaItemEntity> {
+    const item = await this.agenda.find(em, id);
+    if (!item || item.meetingId !== meetingId)
       throw DomainError.field(path, 'must be an agenda item of this meeting');
+    return item;
+  }
+
+  /** An ADOPTED decision under an item that puts earlier minutes to the vote approves them. */
+  private async approvesMinutes(
+    em: EntityManager,
+    actor: Actor,
+    decision: DecisionEntity,
+    item: AgendaItemEntity | null,
+  ): Promise<void> {
+    if (item?.approvesMinutesOfId && decision.outcome === DecisionOutcome.ADOPTED)
+      await this.minutes.approveByDecision(em, actor, item.approvesMinutesOfId, decision);
   }
 
   // ── loaders ────────────────────────────────────────────────

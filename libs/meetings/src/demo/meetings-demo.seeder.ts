@@ -324,7 +324,7 @@ export class MeetingsDemoSeeder implements DemoExtension {
     ].join('\n');
     const approvedAt = new Date(endsAt.getTime() + 14 * DAY);
     await em.query(
-      `UPDATE meetings SET minutes_text = $2, minutes_saved_at = $3, status = 'MINUTES_APPROVED', minutes_approved_at = $4, minutes_approved_by = $5, updated_at = $4
+      `UPDATE meetings SET minutes_text = $2, minutes_saved_at = $3, minutes_saved_by = $5, status = 'MINUTES_APPROVED', minutes_approved_at = $4, minutes_approved_by = $5, updated_at = $4
         WHERE id = $1`,
       [kickoff.id, minutes, new Date(endsAt.getTime() + 2 * DAY), approvedAt, facilitatorId],
     );

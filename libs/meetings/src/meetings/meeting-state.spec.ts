@@ -1,3 +1,4 @@
+import type { DomainError } from '../../../core/src/index.js';
 import { MeetingStatus } from './meeting.enums.js';
 import {
   assertState,
@@ -39,10 +40,15 @@ describe('the meeting state machine (unit)', () => {
     }
   });
 
-  it('keeps agenda and attendance open until the minutes are approved, decisions only once it started', () => {
+  it('keeps attendance and the wording of the agenda open until approval, its items until the meeting closes, decisions only once it started', () => {
     expect(OPEN_RECORD).toEqual([SCHEDULED, IN_PROGRESS, ADJOURNED]);
     expect(DECIDING).toEqual([IN_PROGRESS, ADJOURNED]);
     expect(isAllowed(SCHEDULED, 'addAgendaItem')).toBe(true);
+    expect(isAllowed(IN_PROGRESS, 'addAgendaItem')).toBe(true);
+    // Closed meeting, closed agenda: only the wording of its items can still be corrected.
+    expect(isAllowed(ADJOURNED, 'addAgendaItem')).toBe(false);
+    expect(isAllowed(ADJOURNED, 'removeAgendaItem')).toBe(false);
+    expect(isAllowed(ADJOURNED, 'updateAgendaItem')).toBe(true);
     expect(isAllowed(SCHEDULED, 'recordDecision')).toBe(false);
     expect(isAllowed(ADJOURNED, 'correctDecision')).toBe(true);
     expect(isAllowed(IN_PROGRESS, 'saveMinutes')).toBe(false);
@@ -56,6 +62,16 @@ describe('the meeting state machine (unit)', () => {
     expect(() => assertState({ status: SCHEDULED }, 'adjournMeeting')).toThrow(
       'adjournMeeting is not possible: the meeting has not started yet',
     );
+    // A closed meeting's agenda names its rule, so the interface can say what to do instead.
+    const closed = (() => {
+      try {
+        assertState({ status: ADJOURNED }, 'addAgendaItem');
+      } catch (e) {
+        return e as DomainError;
+      }
+    })();
+    expect(closed?.details).toEqual({ reason: 'AGENDA_CLOSED' });
+    expect(closed?.message).toBe('addAgendaItem is not possible: the meeting is adjourned');
   });
 });
 

@@ -1,10 +1,16 @@
-import { DomainError } from '../../../core/src/index.js';
+import { DomainError, ErrorCode } from '../../../core/src/index.js';
 import { MeetingStatus } from './meeting.enums.js';
 
 const { SCHEDULED, IN_PROGRESS, ADJOURNED, MINUTES_APPROVED, CANCELLED } = MeetingStatus;
 
 /** States in which the record (agenda, attendance, decisions) may still change. */
 export const OPEN_RECORD: readonly MeetingStatus[] = [SCHEDULED, IN_PROGRESS, ADJOURNED];
+
+/**
+ * Items join or leave the agenda until the meeting is closed (adjourned): what the minutes record
+ * was on the agenda while the meeting sat. Wording can still be corrected until approval.
+ */
+export const AGENDA_OPEN: readonly MeetingStatus[] = [SCHEDULED, IN_PROGRESS];
 
 /** Decisions can be recorded and corrected while the meeting runs and until its minutes are approved. */
 export const DECIDING: readonly MeetingStatus[] = [IN_PROGRESS, ADJOURNED];
@@ -21,9 +27,9 @@ export const MEETING_OPERATIONS = {
   cancelMeeting: { from: [SCHEDULED], to: CANCELLED },
   saveMinutes: { from: [ADJOURNED] },
   updateMeeting: { from: OPEN_RECORD },
-  addAgendaItem: { from: OPEN_RECORD },
+  addAgendaItem: { from: AGENDA_OPEN },
   updateAgendaItem: { from: OPEN_RECORD },
-  removeAgendaItem: { from: OPEN_RECORD },
+  removeAgendaItem: { from: AGENDA_OPEN },
   recordAttendance: { from: OPEN_RECORD },
   recordDecision: { from: DECIDING },
   correctDecision: { from: DECIDING },
@@ -49,11 +55,22 @@ export function isAllowed(status: MeetingStatus, operation: MeetingOperation): b
   return (MEETING_OPERATIONS[operation].from as readonly MeetingStatus[]).includes(status);
 }
 
+/**
+ * The stable rule a refusal names in `extensions.reason`, where the state alone does not say what
+ * to do: the agenda closes with the meeting, before its record does.
+ */
+const REASON: Partial<Record<MeetingOperation, string>> = {
+  addAgendaItem: 'AGENDA_CLOSED',
+  removeAgendaItem: 'AGENDA_CLOSED',
+};
+
 /** CONFLICT unless the operation is allowed in the meeting's state. */
 export function assertState(meeting: { status: MeetingStatus }, operation: MeetingOperation): void {
-  if (!isAllowed(meeting.status, operation)) {
-    throw DomainError.conflict(`${operation} is not possible: the meeting ${STATE_TEXT[meeting.status]}`);
-  }
+  if (isAllowed(meeting.status, operation)) return;
+  const message = `${operation} is not possible: the meeting ${STATE_TEXT[meeting.status]}`;
+  const reason =
+    REASON[operation] && isAllowed(meeting.status, 'updateAgendaItem') ? REASON[operation] : undefined;
+  throw new DomainError(ErrorCode.CONFLICT, message, undefined, reason ? { reason } : undefined);
 }
 
 /** The state a transition leads to; CONFLICT when it is not allowed from `status`. */

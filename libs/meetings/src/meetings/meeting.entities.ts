@@ -44,6 +44,12 @@ export class MeetingEntity {
   minutesApprovedAt: Date | null;
   @Column('uuid', { name: 'minutes_approved_by', nullable: true })
   minutesApprovedById: string | null;
+  /** The minute-taker: who last saved the draft. */
+  @Column('uuid', { name: 'minutes_saved_by', nullable: true })
+  minutesSavedById: string | null;
+  /** The adopted decision of a later meeting that approved these minutes, when it was one. */
+  @Column('uuid', { name: 'minutes_approval_decision_id', nullable: true })
+  minutesApprovalDecisionId: string | null;
   /** iCalendar SEQUENCE: increases with every change a subscriber's calendar must pick up. */
   @Column('int', { name: 'calendar_sequence', default: 0 })
   calendarSequence: number;
@@ -81,6 +87,9 @@ export class AgendaItemEntity {
   presenterPartnerId: string | null;
   @Column('int', { name: 'duration_minutes', nullable: true })
   durationMinutes: number | null;
+  /** An earlier meeting whose minutes an adopted decision under this item approves. */
+  @Column('uuid', { name: 'approves_minutes_of', nullable: true })
+  approvesMinutesOfId: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -112,6 +112,14 @@ export class AddAgendaItemInput {
   @Min(1)
   @Max(24 * 60)
   durationMinutes?: number | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'An earlier, adjourned meeting of the alliance whose minutes this item approves: an ADOPTED decision recorded under it approves them (as approveMinutes would).',
+  })
+  @IsOptional()
+  @IsUUID()
+  approvesMinutesOfId?: string | null;
   @Field(() => Int, { nullable: true, description: '1-based; appended when left out.' })
   @IsOptional()
   @IsInt()

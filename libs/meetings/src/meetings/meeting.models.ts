@@ -43,6 +43,8 @@ export class MeetingModel {
   minutesSavedAt: Date | null;
   minutesApprovedAt: Date | null;
   minutesApprovedById: string | null;
+  minutesSavedById: string | null;
+  minutesApprovalDecisionId: string | null;
 }
 
 @ObjectType('AgendaItem')
@@ -59,6 +61,7 @@ export class AgendaItemModel {
   presenterPartnerId: string | null;
   @Field(() => Int, { nullable: true })
   durationMinutes: number | null;
+  approvesMinutesOfId: string | null;
 }
 
 @ObjectType('Attendance')
@@ -115,7 +118,10 @@ export class DecisionConnection extends Connection(DecisionModel, 'Decision') {
   declare totalCount: number;
 }
 
-/** A meeting's minutes: Markdown, a draft until approved. `approvedBy` is a field resolver. */
+/**
+ * A meeting's minutes: Markdown, a draft until approved. `savedBy`, `approvedBy` and
+ * `approvalDecision` are field resolvers.
+ */
 @ObjectType('Minutes')
 export class MinutesModel {
   meetingId: string;
@@ -128,6 +134,8 @@ export class MinutesModel {
   @Field(() => Date, { nullable: true })
   approvedAt: Date | null;
   approvedById: string | null;
+  savedById: string | null;
+  approvalDecisionId: string | null;
 }
 
 @ObjectType('CalendarFeed', {

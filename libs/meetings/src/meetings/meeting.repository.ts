@@ -64,6 +64,15 @@ export class MeetingRepository {
     return em.findOne(MeetingEntity, { where: { id, ...scope }, lock: { mode } });
   }
 
+  /** The id of the meeting whose minutes `decisionId` approved, if it did. */
+  async approvedByDecision(em: EntityManager, decisionId: string): Promise<string | null> {
+    const rows: { id: string }[] = await em.query(
+      'SELECT id FROM meetings WHERE minutes_approval_decision_id = $1',
+      [decisionId],
+    );
+    return rows[0]?.id ?? null;
+  }
+
   /** Without a lock, inside the caller's transaction. */
   find(em: EntityManager, id: string): Promise<MeetingEntity | null> {
     return em.findOne(MeetingEntity, { where: { id } });

@@ -6,14 +6,10 @@ import { UsersService } from '../../../identity/src/index.js';
 import { berlinDate, berlinDateTime, berlinTime } from '../calendar/berlin-vtimezone.js';
 import { AttendanceStatus, DecisionOutcome, MeetingKind, MeetingStatus } from '../meetings/meeting.enums.js';
 import { isQuorate } from '../meetings/meeting-state.js';
+import { MEETING_KIND_NAME } from '../meetings/meeting-kind.js';
 import { MinutesPdfLayout } from './minutes-pdf-layout.js';
 import { MinutesRecordRepository } from './minutes-record.repository.js';
 
-const KIND: Record<MeetingKind, string> = {
-  PLENARY: 'Plenum',
-  STEERING_GROUP: 'Lenkungsgruppe',
-  WORKING_GROUP: 'Arbeitsgruppe',
-};
 const STATUS: Record<MeetingStatus, string> = {
   SCHEDULED: 'geplant',
   IN_PROGRESS: 'läuft',
@@ -38,9 +34,10 @@ function formatDay(day: string): string {
 }
 
 /**
- * The printable minutes: title, date, attendance, agenda, each decision with number, outcome,
- * votes and follow-up tasks, the minutes text and the approval note; marked ENTWURF (DRAFT) on
- * every page until approved.
+ * The printable minutes, in German: title, date, facilitator and minute-taker, attendance, agenda,
+ * each decision with number, outcome, votes and follow-up tasks, the minutes text and the approval
+ * note (naming the decision when a later meeting approved them); marked ENTWURF on every page until
+ * approved.
  */
 @Injectable()
 export class MinutesPdfService {
@@ -82,10 +79,13 @@ export class MinutesPdfService {
   async render(actor: Actor, meetingId: string): Promise<{ buffer: Buffer; fileName: string }> {
     const entity = isUuid(meetingId) ? await this.records.meeting(meetingId) : null;
     if (!entity || !isMember(actor, entity.allianceId)) throw DomainError.notFound('Meeting');
-    const [invitedRows, agendaRows, decisions] = await Promise.all([
+    const [invitedRows, agendaRows, decisions, approval] = await Promise.all([
       this.records.invited(meetingId),
       this.records.agenda(meetingId),
       this.records.decisions(meetingId, entity.allianceId),
+      entity.minutesApprovalDecisionId
+        ? this.records.approvalDecision(entity.minutesApprovalDecisionId)
+        : null,
     ]);
     // Names belong to the alliance and identity contexts: asked through their loaders.
     const loaders = new LoaderRegistry();
@@ -109,6 +109,7 @@ export class MinutesPdfService {
     const userIds = [
       entity.facilitatorId,
       ...(entity.minutesApprovedById ? [entity.minutesApprovedById] : []),
+      ...(entity.minutesSavedById ? [entity.minutesSavedById] : []),
       ...invitedRows.flatMap((r) => r.attendeeIds),
     ];
     const users = new Map(
@@ -126,6 +127,7 @@ export class MinutesPdfService {
       quorum_share: alliance?.quorumShare ?? 0.5,
       facilitator_name: users.get(entity.facilitatorId),
       approver_name: entity.minutesApprovedById ? users.get(entity.minutesApprovedById) : undefined,
+      minute_taker: entity.minutesSavedById ? users.get(entity.minutesSavedById) : undefined,
       starts_at: entity.startsAt,
       ends_at: entity.endsAt,
       minutes_text: entity.minutesText,
@@ -151,68 +153,66 @@ export class MinutesPdfService {
     const tasks = decisions.length ? await this.followUpTasks(decisions.map((d) => d.id)) : [];
     const approved = meeting.status === MeetingStatus.MINUTES_APPROVED;
 
-    const layout = new MinutesPdfLayout(`Protokoll: ${meeting.title}`, { bufferPages: true });
+    const layout = new MinutesPdfLayout(`Protokoll: ${meeting.title}`);
     const { doc } = layout;
+    const red = '#b00000';
 
-    if (!approved)
-      layout
-        .bold()
-        .fontSize(12)
-        .fillColor('#b00000')
-        .text('ENTWURF (DRAFT) – Protokoll noch nicht genehmigt')
-        .moveDown(0.4);
+    if (!approved) {
+      layout.p('ENTWURF – Protokoll noch nicht genehmigt', { bold: true, color: red });
+      doc.moveDown(0.4);
+    }
     layout.title(`Protokoll: ${meeting.title}`);
-    doc.text(`${meeting.alliance_name} · ${KIND[meeting.kind as MeetingKind]}`);
-    doc.text(
+    layout.p(`${meeting.alliance_name} · ${MEETING_KIND_NAME[meeting.kind as MeetingKind]}`);
+    layout.p(
       `Datum: ${berlinDateTime(new Date(meeting.starts_at))} bis ${berlinTime(new Date(meeting.ends_at))} Uhr`,
     );
-    if (meeting.location) doc.text(`Ort: ${meeting.location}`);
-    doc.text(`Sitzungsleitung: ${meeting.facilitator_name}`);
-    doc.text(`Status: ${STATUS[meeting.status as MeetingStatus]}`);
+    if (meeting.location) layout.p(`Ort: ${meeting.location}`);
+    layout.p(`Sitzungsleitung: ${meeting.facilitator_name ?? '–'}`);
+    if (meeting.minute_taker) layout.p(`Protokoll: ${meeting.minute_taker}`);
+    layout.p(`Status: ${STATUS[meeting.status as MeetingStatus]}`);
 
     layout.heading('Anwesenheit');
-    const present = invited.filter((p: any) => p.status === AttendanceStatus.PRESENT).length;
+    const present = invited.filter((p) => p.status === AttendanceStatus.PRESENT).length;
     const quorate = isQuorate(present, invited.length, Number(meeting.quorum_share));
-    for (const p of invited) {
-      const status = p.status ? ATTENDANCE[p.status as AttendanceStatus] : 'nicht erfasst';
-      const people = p.attendees?.length ? ` (${p.attendees.join(', ')})` : '';
-      doc.text(`• ${p.name}${p.short_name ? ` [${p.short_name}]` : ''}: ${status}${people}`);
-    }
-    doc
-      .moveDown(0.3)
-      .text(
-        `${present} von ${invited.length} eingeladenen Partnern anwesend – ${quorate ? 'beschlussfähig' : 'nicht beschlussfähig'}.`,
-      );
+    layout.list(
+      invited.map((p) => {
+        const status = p.status ? ATTENDANCE[p.status as AttendanceStatus] : 'nicht erfasst';
+        const people = p.attendees?.length ? ` (${p.attendees.join(', ')})` : '';
+        return `${p.name}${p.short_name ? ` [${p.short_name}]` : ''}: ${status}${people}`;
+      }),
+    );
+    doc.moveDown(0.3);
+    layout.p(
+      `${present} von ${invited.length} eingeladenen Partnern anwesend – ${quorate ? 'beschlussfähig' : 'nicht beschlussfähig'}.`,
+    );
 
     layout.heading('Tagesordnung');
-    if (!agenda.length) doc.text('Keine Tagesordnungspunkte.');
+    if (!agenda.length) layout.p('Keine Tagesordnungspunkte.');
     for (const item of agenda) {
       const extra = [item.presenter, item.duration_minutes ? `${item.duration_minutes} Min.` : null]
         .filter(Boolean)
         .join(', ');
-      layout.bold().text(`TOP ${item.position}: ${item.title}${extra ? ` (${extra})` : ''}`);
-      layout.body();
-      if (item.description) doc.text(item.description, { indent: 14 });
+      layout.p(`TOP ${item.position}: ${item.title}${extra ? ` (${extra})` : ''}`, { bold: true });
+      if (item.description) layout.p(item.description, { indent: 14 });
     }
 
     layout.heading('Beschlüsse');
-    if (!decisions.length) doc.text('Keine Beschlüsse.');
+    if (!decisions.length) layout.p('Keine Beschlüsse.');
     for (const d of decisions) {
       doc.moveDown(0.3);
-      layout.bold().text(`Beschluss ${d.number}: ${d.title}`);
-      layout.body();
+      layout.p(`Beschluss ${d.number}: ${d.title}`, { bold: true });
       const votes = d.consensus
         ? 'einvernehmlich (Konsens)'
         : d.votes_for !== null || d.votes_against !== null || d.abstentions !== null
           ? `Ja ${d.votes_for ?? '–'} · Nein ${d.votes_against ?? '–'} · Enthaltungen ${d.abstentions ?? '–'}`
           : 'ohne Stimmenzählung';
-      doc.text(
+      layout.p(
         `Ergebnis: ${OUTCOME[d.outcome as DecisionOutcome]} – ${votes}${d.agenda_position ? ` – zu TOP ${d.agenda_position}` : ''}`,
       );
-      if (d.amends_number) doc.text(`Ändert Beschluss ${d.amends_number}.`);
-      doc.text(d.text, { indent: 14 });
+      if (d.amends_number) layout.p(`Ändert Beschluss ${d.amends_number}.`);
+      layout.p(d.text, { indent: 14 });
       for (const t of tasks.filter((x) => x.decisionId === d.id)) {
-        doc.text(
+        layout.p(
           `Folgeaufgabe: ${t.title} – federführend: ${t.leadPartner}${t.dueOn ? ` – fällig am ${formatDay(t.dueOn)}` : ''}`,
           { indent: 14 },
         );
@@ -224,28 +224,16 @@ export class MinutesPdfService {
     doc.moveDown(1);
     if (approved) {
       const at = new Date(meeting.minutes_approved_at!);
-      layout
-        .bold()
-        .text(
-          `Genehmigt am ${berlinDate(at)} um ${berlinTime(at)} Uhr von ${meeting.approver_name ?? 'unbekannt'}.`,
-        );
+      const by = `Genehmigt am ${berlinDate(at)} um ${berlinTime(at)} Uhr von ${meeting.approver_name ?? 'unbekannt'}`;
+      layout.p(
+        approval
+          ? `${by} durch Beschluss ${approval.number} der Sitzung vom ${berlinDate(approval.meetingStartsAt)}.`
+          : `${by}.`,
+        { bold: true },
+      );
     } else {
-      layout.bold().fillColor('#b00000').text('ENTWURF (DRAFT): Dieses Protokoll ist noch nicht genehmigt.');
-    }
-
-    if (!approved) {
-      const range = doc.bufferedPageRange();
-      for (let i = range.start; i < range.start + range.count; i++) {
-        doc.switchToPage(i);
-        doc.save().rotate(-35, { origin: [300, 420] });
-        layout
-          .bold()
-          .fontSize(80)
-          .fillColor('#d00000')
-          .opacity(0.12)
-          .text('ENTWURF', 90, 380, { lineBreak: false })
-          .restore();
-      }
+      layout.p('ENTWURF: Dieses Protokoll ist noch nicht genehmigt.', { bold: true, color: red });
+      layout.draftMark();
     }
     const buffer = await layout.finish();
     const day = new Date(meeting.starts_at).toISOString().slice(0, 10);

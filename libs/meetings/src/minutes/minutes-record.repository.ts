@@ -58,6 +58,15 @@ export class MinutesRecordRepository {
       .find({ where: { meetingId }, order: { position: 'ASC' } });
   }
 
+  /** The decision that approved the minutes, with the date of the meeting that took it. */
+  async approvalDecision(id: string): Promise<{ number: string; meetingStartsAt: Date } | null> {
+    const rows: { number: string; starts_at: Date }[] = await this.dataSource.query(
+      `SELECT d.number, m.starts_at FROM decisions d JOIN meetings m ON m.id = d.meeting_id WHERE d.id = $1`,
+      [id],
+    );
+    return rows[0] ? { number: rows[0].number, meetingStartsAt: rows[0].starts_at } : null;
+  }
+
   decisions(meetingId: string, allianceId: string): Promise<RecordedDecisionRow[]> {
     return this.dataSource.query(
       `SELECT d.*, am.number AS amends_number, ai.position AS agenda_position

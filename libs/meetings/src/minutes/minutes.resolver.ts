@@ -1,7 +1,8 @@
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { type Actor, Allow, CurrentActor, type GqlContext } from '../../../core/src/index.js';
 import { UserModel, UsersService } from '../../../identity/src/index.js';
-import { MinutesModel } from '../meetings/meeting.models.js';
+import { DecisionsService } from '../decisions/decisions.service.js';
+import { DecisionModel, MinutesModel } from '../meetings/meeting.models.js';
 import { RUNS } from '../meetings/meeting.rules.js';
 import { MinutesService } from './minutes.service.js';
 
@@ -10,6 +11,7 @@ export class MinutesResolver {
   constructor(
     private readonly minutes: MinutesService,
     private readonly users: UsersService,
+    private readonly decisions: DecisionsService,
   ) {}
 
   @Mutation(() => MinutesModel, { description: 'Saves the Markdown draft while the meeting is ADJOURNED.' })
@@ -33,5 +35,24 @@ export class MinutesResolver {
   @ResolveField(() => UserModel, { nullable: true })
   approvedBy(@Parent() m: MinutesModel, @Context() ctx: GqlContext) {
     return m.approvedById ? this.users.userLoader(ctx.loaders).load(m.approvedById) : null;
+  }
+
+  @ResolveField(() => UserModel, {
+    nullable: true,
+    description: 'The minute-taker: who last saved the draft.',
+  })
+  savedBy(@Parent() m: MinutesModel, @Context() ctx: GqlContext) {
+    return m.savedById ? this.users.userLoader(ctx.loaders).load(m.savedById) : null;
+  }
+
+  @ResolveField(() => DecisionModel, {
+    nullable: true,
+    description:
+      'The adopted decision of a later meeting that approved the minutes (as an agenda item); null when the facilitator approved them.',
+  })
+  approvalDecision(@Parent() m: MinutesModel, @Context() ctx: GqlContext) {
+    return m.approvalDecisionId
+      ? this.decisions.decisionLoader(ctx.loaders).load(m.approvalDecisionId)
+      : null;
   }
 }

@@ -13,7 +13,7 @@ import {
 import { AllianceService } from '../../../alliance/src/index.js';
 import { UsersService } from '../../../identity/src/index.js';
 import { AgendaItemRepository } from '../agenda/agenda-item.repository.js';
-import { meetingCalendar, meetingDescription } from '../calendar/meeting-ical.js';
+import { meetingCalendar, meetingDescription, meetingLink } from '../calendar/meeting-ical.js';
 import type { MeetingEntity } from '../meetings/meeting.entities.js';
 import { MeetingRepository } from '../meetings/meeting.repository.js';
 import { type MeetingNoticeKind, MeetingNoticeRepository } from './meeting-notice.repository.js';
@@ -123,7 +123,7 @@ export class MeetingNoticesService {
       organisationIds,
     );
     const publicUrl = this.config.people.publicUrl;
-    const link = `${publicUrl}/sitzungen/${meeting.id}`;
+    const link = meetingLink(publicUrl, meeting.id);
     const params: Record<string, string> = {
       meetingTitle: meeting.title,
       startsAt: when.format(new Date(meeting.startsAt)),
@@ -137,7 +137,11 @@ export class MeetingNoticesService {
       calendar = {
         method,
         content: meetingCalendar({ method, organizer: organizerOf(this.config.people.mailFrom) }, [
-          { meeting, description: meetingDescription(meeting, alliance?.name ?? '', agenda, link) },
+          {
+            meeting,
+            description: meetingDescription(meeting, alliance?.name ?? '', agenda, link),
+            url: link,
+          },
         ]),
       };
     }
