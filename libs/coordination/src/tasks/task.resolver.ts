@@ -44,7 +44,7 @@ import { TaskCommands } from './task-commands.service.js';
 import { TaskLoaders } from './task-loaders.service.js';
 import { TaskQueries } from './task-queries.service.js';
 import type { ListedTask, TaskListInclude } from './task-list.repository.js';
-import { INVOLVED_ORGANISATIONS } from './task-relations.sql.js';
+import { INVOLVED_ORGANISATIONS } from './task.repository.js';
 import { taskWriteRefusal, taskWriteRight } from './task-rules.js';
 
 /** The session family of the request's access token (already verified by the guard). */
