@@ -38,7 +38,10 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
     await page.getByRole('button', { name: 'Sitzung anlegen' }).click();
     const refusal = page.locator('#schedule').getByRole('alert');
     await expect(refusal.textContent()).resolves.toContain('Bitte prüfen Sie Ihre Eingaben.');
-    await expect(refusal.textContent()).resolves.toContain('Bitte prüfen: Ende');
+    // The API names the broken rule (END_BEFORE_START); the app says how to put it right.
+    await expect(refusal.textContent()).resolves.toContain(
+      'Ende: Das Ende liegt vor dem Beginn. Bitte wählen Sie ein Ende, das nach dem Beginn liegt.',
+    );
     await expectAccessible(page, 'meetings (input error)');
     await page.getByLabel('Ende', { exact: true }).fill('2026-12-03T12:00');
     await page.getByRole('button', { name: 'Sitzung anlegen' }).click();
@@ -61,8 +64,17 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
     await expect(quorum.textContent()).resolves.toMatch(/^Nicht beschlussfähig/);
     const selects = page.locator('#attendance select');
     expect(await selects.count()).toBe(8);
+    // Choosing saves nothing yet (no change of context on input); the row's button records it.
+    const record = async (i: number, status: string) => {
+      await selects.nth(i).selectOption(status);
+      await page
+        .locator('#attendance form')
+        .nth(i)
+        .getByRole('button', { name: /^Speichern/ })
+        .click();
+    };
     for (let i = 0; i < 4; i++) {
-      await selects.nth(i).selectOption('PRESENT');
+      await record(i, 'PRESENT');
       await quorum.filter({ hasText: `${i + 1} von 8` }).waitFor();
     }
     await expect(quorum.textContent()).resolves.toMatch(/^Nicht beschlussfähig/);
@@ -94,7 +106,7 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
     await marker;
     expect(meetingQueries).toEqual([]);
 
-    await selects.nth(4).selectOption('PRESENT');
+    await record(4, 'PRESENT');
     await quorum.filter({ hasText: /^Beschlussfähig – 5 von 8/ }).waitFor();
     await observed.filter({ hasText: /^Beschlussfähig – 5 von 8/ }).waitFor();
     expect(await observer.page.evaluate(() => (globalThis as any).__noReload)).toBe(true);
@@ -102,7 +114,7 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
     expect(meetingQueries.length).toBeGreaterThanOrEqual(1);
     expect(observer.problems).toEqual([]);
     await observer.context.close();
-    await selects.nth(5).selectOption('EXCUSED');
+    await record(5, 'EXCUSED');
     await quorum.filter({ hasText: /^Beschlussfähig – 5 von 8/ }).waitFor();
 
     // A decision with a follow-up task.

@@ -6,6 +6,7 @@ import { Loading } from './ui';
 import { NotificationBell } from './components/NotificationBell';
 import { PageChangesProvider } from './page-focus';
 import { SiteFooter } from './components/SiteFooter';
+import { AllianceSwitch } from './components/AllianceSwitch';
 import { isLegalPath } from './messages-legal';
 import { SignIn } from './pages/SignIn';
 import { AcceptInvitation, ForgotPassword, ResetPassword, SecondFactorSetup } from './pages/Account';
@@ -106,18 +107,7 @@ function Shell() {
       <header className="topbar">
         <span className="brand">{t('app.name')}</span>
         {(session.user?.memberships.length ?? 0) > 1 ? (
-          <select
-            className="alliance-select"
-            aria-label={t('alliance.choose')}
-            value={session.allianceId ?? ''}
-            onChange={(e) => session.selectAlliance(e.target.value)}
-          >
-            {session.user!.memberships.map((m) => (
-              <option key={m.alliance.id} value={m.alliance.id}>
-                {m.alliance.name}
-              </option>
-            ))}
-          </select>
+          <AllianceSwitch />
         ) : (
           membership && <span className="alliance-name">{membership.alliance.name}</span>
         )}

@@ -7,7 +7,8 @@ interface ApiError {
     code?: string;
     /** A more precise cause within the code, e.g. ACCOUNT_DEACTIVATED. */
     reason?: string;
-    fields?: { path: string; message: string }[];
+    /** `rule`: a stable code of the broken rule (see messages-rules.ts). */
+    fields?: { path: string; message: string; rule?: string }[];
     correlationId?: string;
   };
 }
@@ -68,7 +69,9 @@ export function ErrorMessage({ error, messages }: { error: unknown; messages?: R
         <ul>
           {fields.map((f) => (
             <li key={f.path}>
-              {t('error.field', { field: fieldLabel(t, f.path) })}
+              {ruleText(t, f.rule)
+                ? t('error.fieldRule', { field: fieldLabel(t, f.path), rule: ruleText(t, f.rule)! })
+                : t('error.field', { field: fieldLabel(t, f.path) })}
               {/* Password feedback comes from the API in the request's language. */}
               {/password/i.test(f.path) ? ` – ${f.message}` : null}
             </li>
@@ -77,6 +80,37 @@ export function ErrorMessage({ error, messages }: { error: unknown; messages?: R
       )}
       {correlationId && <p className="muted">{t('error.correlation', { id: correlationId })}</p>}
     </div>
+  );
+}
+
+/** The sentence of a rule code that says how to put it right; null for an unknown code. */
+function ruleText(t: (k: string) => string, rule: string | undefined): string | null {
+  if (!rule) return null;
+  const key = `rule.${rule}`;
+  const text = t(key);
+  return text === key ? null : text;
+}
+
+/**
+ * The sentence for a refused field whose path ends with `field` (e.g. "blockedById" or
+ * "input.title"), or null: for showing the refusal next to the field itself.
+ */
+export function useFieldError(error: unknown, field: string): string | null {
+  const { t } = useI18n();
+  if (!error) return null;
+  const hit = apiErrors(error)
+    .errors.flatMap((e) => e.extensions?.fields ?? [])
+    .find((f) => f.path === field || f.path.endsWith(`.${field}`));
+  return hit ? (ruleText(t, hit.rule) ?? t('rule.INVALID')) : null;
+}
+
+/** A refusal shown beside its field; give the field `aria-describedby={id}` while it is shown. */
+export function FieldError({ id, text }: { id: string; text: string | null }) {
+  if (!text) return null;
+  return (
+    <p id={id} className="field-error">
+      {text}
+    </p>
   );
 }
 

@@ -134,4 +134,8 @@ export const CASE_MESSAGES: Record<string, [string, string]> = {
   'category.hint.HOUSING': ['Wohnsituation', 'housing situation'],
   'category.hint.FAMILY': ['Haushalt und Kinder', 'household and children'],
   'category.hint.HEALTH': ['besonders geschützt (Art. 9 DSGVO)', 'specially protected (GDPR Art. 9)'],
+  'cases.openNotAllowed': [
+    'Fälle eröffnen und führen nur Fallmanagerinnen und Fallmanager. Wenden Sie sich an die Verwaltung Ihres Bündnisses, wenn Sie diese Rolle brauchen.',
+    'Only case workers open and keep cases. Ask your alliance’s administration if you need this role.',
+  ],
 };

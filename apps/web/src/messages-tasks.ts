@@ -63,4 +63,37 @@ export const TASK_MESSAGES: Record<string, [string, string]> = {
   'tasks.noComments': ['Noch keine Kommentare.', 'No comments yet.'],
   'tasks.newComment': ['Neuer Kommentar', 'New comment'],
   'tasks.postComment': ['Kommentar speichern', 'Post comment'],
+
+  'common.save': ['Speichern', 'Save'],
+  'alliance.switch': ['Wechseln', 'Switch'],
+  'tasks.cancelledColumn': ['Abgebrochen ({count})', 'Cancelled ({count})'],
+  'tasks.view': ['Ansicht', 'View'],
+  'tasks.viewBoard': ['Spalten', 'Columns'],
+  'tasks.viewTable': ['Tabelle', 'Table'],
+  'tasks.pageSize': ['Aufgaben pro Seite', 'Tasks per page'],
+  'tasks.pageRange': ['Aufgaben {from}–{to} von {total}', 'Tasks {from}–{to} of {total}'],
+  'tasks.pages': ['Seiten der Aufgabenliste', 'Pages of the task list'],
+  'tasks.previousPage': ['Vorherige Seite', 'Previous page'],
+  'tasks.nextPage': ['Nächste Seite', 'Next page'],
+  'tasks.newStatus': ['Neuer Status', 'New status'],
+  'tasks.saveStatus': ['Status speichern', 'Save status'],
+  'tasks.statusSaved': [
+    'Status von „{title}“ ist jetzt „{status}“.',
+    'The status of “{title}” is now “{status}”.',
+  ],
+  'tasks.dragHint': [
+    'Karten lassen sich mit der Maus in eine andere Spalte ziehen; mit der Tastatur über „Status ändern“.',
+    'Drag cards to another column with the mouse; with the keyboard use “Change status”.',
+  ],
+  'tasks.moveTo': ['Hierher verschieben: {status}', 'Move here: {status}'],
+  'tasks.noGoal': ['Kein Ziel', 'No goal'],
+  'tasks.readOnly': [
+    'Diese Aufgabe können Sie lesen, aber nicht ändern: ändern dürfen die Koordination und Mitglieder der federführenden oder einer mitwirkenden Organisation.',
+    'You can read this task but not change it: the coordination and members of the lead or a contributing organisation may change it.',
+  ],
+  'tasks.ownOrganisationMustTakePart': [
+    'Ihre Organisation muss die Aufgabe federführend übernehmen oder daran mitwirken: bitte wählen Sie sie als federführend oder als mitwirkend.',
+    'Your organisation must lead or contribute to the task: please choose it as lead or as contributing partner.',
+  ],
+  'tasks.table': ['Aufgaben als Tabelle', 'Tasks as a table'],
 };

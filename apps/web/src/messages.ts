@@ -120,6 +120,7 @@ export const MESSAGES: Record<string, [string, string]> = {
   ],
   'error.BAD_REQUEST': ['Die Anfrage war ungültig.', 'The request was invalid.'],
   'error.field': ['Bitte prüfen: {field}', 'Please check: {field}'],
+  'error.fieldRule': ['{field}: {rule}', '{field}: {rule}'],
   'error.correlation': ['Fehlernummer für den Support: {id}', 'Error number for support: {id}'],
 
   'field.title': ['Titel', 'Title'],

@@ -16,11 +16,14 @@ export function NotificationPreferences() {
   const [status, setStatus] = useState('');
   const [chosen, setChosen] = useState<Record<string, NotificationDelivery>>({});
   const prefs = res.data?.notificationPreferences ?? [];
+  // Choosing only changes the draft (arrow keys move through the list); "Speichern" saves it.
+  const [savedAs, setSavedAs] = useState<Record<string, NotificationDelivery>>({});
   const change = async (kind: NotificationKind, label: string, delivery: NotificationDelivery) => {
-    setChosen((c) => ({ ...c, [kind]: delivery }));
     const r = await save({ kind, delivery });
-    if (!r.error)
+    if (!r.error) {
+      setSavedAs((c) => ({ ...c, [kind]: delivery }));
       setStatus(t('notifications.saved', { kind: label, delivery: t(`notifications.delivery.${delivery}`) }));
+    }
   };
   return (
     <Section title={t('notifications.preferences')} id="notification-preferences">
@@ -47,12 +50,14 @@ export function NotificationPreferences() {
                 <th scope="row">
                   <label htmlFor={id}>{p.label}</label>
                 </th>
-                <td>
+                <td className="form inline">
                   <select
                     id={id}
                     data-testid={id}
                     value={chosen[p.kind] ?? p.delivery}
-                    onChange={(e) => void change(p.kind, p.label, e.target.value as NotificationDelivery)}
+                    onChange={(e) =>
+                      setChosen((c) => ({ ...c, [p.kind]: e.target.value as NotificationDelivery }))
+                    }
                   >
                     {DELIVERIES.map((d) => (
                       <option key={d} value={d}>
@@ -60,7 +65,17 @@ export function NotificationPreferences() {
                         {d === p.defaultDelivery ? ` (${t('notifications.default')})` : ''}
                       </option>
                     ))}
-                  </select>
+                  </select>{' '}
+                  <button
+                    type="button"
+                    disabled={
+                      saved.fetching || (chosen[p.kind] ?? p.delivery) === (savedAs[p.kind] ?? p.delivery)
+                    }
+                    onClick={() => void change(p.kind, p.label, chosen[p.kind] ?? p.delivery)}
+                  >
+                    {t('common.save')}
+                    <span className="visually-hidden">: {p.label}</span>
+                  </button>
                 </td>
               </tr>
             );

@@ -80,8 +80,11 @@ type Documents = {
     "\n  mutation CreateGoal($input: CreateGoalInput!) { createGoal(input: $input) { id } }\n": typeof types.CreateGoalDocument,
     "\n  mutation AddIndicator($input: AddIndicatorInput!) { addIndicator(input: $input) { id } }\n": typeof types.AddIndicatorDocument,
     "\n  mutation RecordMeasurement($input: RecordMeasurementInput!) { recordMeasurement(input: $input) { id value observedOn } }\n": typeof types.RecordMeasurementDocument,
-    "\n  fragment TaskCardFields on Task {\n    id title status priority dueOn version updatedAt\n    leadPartner { id organisation { id shortName name } }\n    contributingPartners { id organisation { id shortName } }\n    assignee { id displayName }\n  }\n": typeof types.TaskCardFieldsFragmentDoc,
-    "\n  query Tasks($allianceId: ID!, $filter: TaskFilter) {\n    tasks(allianceId: $allianceId, filter: $filter, first: 100, orderBy: DUE_ON) {\n      totalCount\n      edges { node { ...TaskCardFields } }\n    }\n  }\n": typeof types.TasksDocument,
+    "\n  fragment TaskCardFields on Task {\n    id title status priority dueOn version updatedAt\n    leadPartner { id organisation { id shortName name } }\n    contributingPartners { id organisation { id shortName name } }\n    assignee { id displayName }\n    goal { id title }\n    viewerCan { update changeStatus comment addDependency }\n  }\n": typeof types.TaskCardFieldsFragmentDoc,
+    "\n  query Tasks($allianceId: ID!, $filter: TaskFilter, $first: Int, $after: String) {\n    tasks(allianceId: $allianceId, filter: $filter, first: $first, after: $after, orderBy: DUE_ON) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...TaskCardFields } }\n    }\n  }\n": typeof types.TasksDocument,
+    "\n  query TaskGoals($allianceId: ID!) { alliance(id: $allianceId) { id goals { id title status } } }\n": typeof types.TaskGoalsDocument,
+    "\n  query TaskPermissions($allianceId: ID!) {\n    alliance(id: $allianceId) { id taskPermissions { createTask ownOrganisationTakesPart } }\n  }\n": typeof types.TaskPermissionsDocument,
+    "\n  query CaseworkPermissions { caseworkPermissions { openCase } }\n": typeof types.CaseworkPermissionsDocument,
     "\n  subscription TaskEvents($allianceId: ID!) { taskEvents(allianceId: $allianceId) { change task { id title } } }\n": typeof types.TaskEventsDocument,
     "\n  mutation CreateTask($input: CreateTaskInput!) { createTask(input: $input) { id title } }\n": typeof types.CreateTaskDocument,
     "\n  query Task($id: ID!) {\n    task(id: $id) {\n      ...TaskCardFields\n      description\n      createdAt\n      completedAt\n      goal { id title }\n      decision { id number title }\n      blockedBy { id title status }\n      blocking { id title status }\n      comments { id body createdAt author { id displayName } }\n      alliance { id }\n    }\n  }\n": typeof types.TaskDocument,
@@ -185,8 +188,11 @@ const documents: Documents = {
     "\n  mutation CreateGoal($input: CreateGoalInput!) { createGoal(input: $input) { id } }\n": types.CreateGoalDocument,
     "\n  mutation AddIndicator($input: AddIndicatorInput!) { addIndicator(input: $input) { id } }\n": types.AddIndicatorDocument,
     "\n  mutation RecordMeasurement($input: RecordMeasurementInput!) { recordMeasurement(input: $input) { id value observedOn } }\n": types.RecordMeasurementDocument,
-    "\n  fragment TaskCardFields on Task {\n    id title status priority dueOn version updatedAt\n    leadPartner { id organisation { id shortName name } }\n    contributingPartners { id organisation { id shortName } }\n    assignee { id displayName }\n  }\n": types.TaskCardFieldsFragmentDoc,
-    "\n  query Tasks($allianceId: ID!, $filter: TaskFilter) {\n    tasks(allianceId: $allianceId, filter: $filter, first: 100, orderBy: DUE_ON) {\n      totalCount\n      edges { node { ...TaskCardFields } }\n    }\n  }\n": types.TasksDocument,
+    "\n  fragment TaskCardFields on Task {\n    id title status priority dueOn version updatedAt\n    leadPartner { id organisation { id shortName name } }\n    contributingPartners { id organisation { id shortName name } }\n    assignee { id displayName }\n    goal { id title }\n    viewerCan { update changeStatus comment addDependency }\n  }\n": types.TaskCardFieldsFragmentDoc,
+    "\n  query Tasks($allianceId: ID!, $filter: TaskFilter, $first: Int, $after: String) {\n    tasks(allianceId: $allianceId, filter: $filter, first: $first, after: $after, orderBy: DUE_ON) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...TaskCardFields } }\n    }\n  }\n": types.TasksDocument,
+    "\n  query TaskGoals($allianceId: ID!) { alliance(id: $allianceId) { id goals { id title status } } }\n": types.TaskGoalsDocument,
+    "\n  query TaskPermissions($allianceId: ID!) {\n    alliance(id: $allianceId) { id taskPermissions { createTask ownOrganisationTakesPart } }\n  }\n": types.TaskPermissionsDocument,
+    "\n  query CaseworkPermissions { caseworkPermissions { openCase } }\n": types.CaseworkPermissionsDocument,
     "\n  subscription TaskEvents($allianceId: ID!) { taskEvents(allianceId: $allianceId) { change task { id title } } }\n": types.TaskEventsDocument,
     "\n  mutation CreateTask($input: CreateTaskInput!) { createTask(input: $input) { id title } }\n": types.CreateTaskDocument,
     "\n  query Task($id: ID!) {\n    task(id: $id) {\n      ...TaskCardFields\n      description\n      createdAt\n      completedAt\n      goal { id title }\n      decision { id number title }\n      blockedBy { id title status }\n      blocking { id title status }\n      comments { id body createdAt author { id displayName } }\n      alliance { id }\n    }\n  }\n": types.TaskDocument,
@@ -505,11 +511,23 @@ export function graphql(source: "\n  mutation RecordMeasurement($input: RecordMe
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment TaskCardFields on Task {\n    id title status priority dueOn version updatedAt\n    leadPartner { id organisation { id shortName name } }\n    contributingPartners { id organisation { id shortName } }\n    assignee { id displayName }\n  }\n"): (typeof documents)["\n  fragment TaskCardFields on Task {\n    id title status priority dueOn version updatedAt\n    leadPartner { id organisation { id shortName name } }\n    contributingPartners { id organisation { id shortName } }\n    assignee { id displayName }\n  }\n"];
+export function graphql(source: "\n  fragment TaskCardFields on Task {\n    id title status priority dueOn version updatedAt\n    leadPartner { id organisation { id shortName name } }\n    contributingPartners { id organisation { id shortName name } }\n    assignee { id displayName }\n    goal { id title }\n    viewerCan { update changeStatus comment addDependency }\n  }\n"): (typeof documents)["\n  fragment TaskCardFields on Task {\n    id title status priority dueOn version updatedAt\n    leadPartner { id organisation { id shortName name } }\n    contributingPartners { id organisation { id shortName name } }\n    assignee { id displayName }\n    goal { id title }\n    viewerCan { update changeStatus comment addDependency }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Tasks($allianceId: ID!, $filter: TaskFilter) {\n    tasks(allianceId: $allianceId, filter: $filter, first: 100, orderBy: DUE_ON) {\n      totalCount\n      edges { node { ...TaskCardFields } }\n    }\n  }\n"): (typeof documents)["\n  query Tasks($allianceId: ID!, $filter: TaskFilter) {\n    tasks(allianceId: $allianceId, filter: $filter, first: 100, orderBy: DUE_ON) {\n      totalCount\n      edges { node { ...TaskCardFields } }\n    }\n  }\n"];
+export function graphql(source: "\n  query Tasks($allianceId: ID!, $filter: TaskFilter, $first: Int, $after: String) {\n    tasks(allianceId: $allianceId, filter: $filter, first: $first, after: $after, orderBy: DUE_ON) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...TaskCardFields } }\n    }\n  }\n"): (typeof documents)["\n  query Tasks($allianceId: ID!, $filter: TaskFilter, $first: Int, $after: String) {\n    tasks(allianceId: $allianceId, filter: $filter, first: $first, after: $after, orderBy: DUE_ON) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...TaskCardFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TaskGoals($allianceId: ID!) { alliance(id: $allianceId) { id goals { id title status } } }\n"): (typeof documents)["\n  query TaskGoals($allianceId: ID!) { alliance(id: $allianceId) { id goals { id title status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TaskPermissions($allianceId: ID!) {\n    alliance(id: $allianceId) { id taskPermissions { createTask ownOrganisationTakesPart } }\n  }\n"): (typeof documents)["\n  query TaskPermissions($allianceId: ID!) {\n    alliance(id: $allianceId) { id taskPermissions { createTask ownOrganisationTakesPart } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseworkPermissions { caseworkPermissions { openCase } }\n"): (typeof documents)["\n  query CaseworkPermissions { caseworkPermissions { openCase } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

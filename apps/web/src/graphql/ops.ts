@@ -141,17 +141,31 @@ export const TaskCardFields = graphql(`
   fragment TaskCardFields on Task {
     id title status priority dueOn version updatedAt
     leadPartner { id organisation { id shortName name } }
-    contributingPartners { id organisation { id shortName } }
+    contributingPartners { id organisation { id shortName name } }
     assignee { id displayName }
+    goal { id title }
+    viewerCan { update changeStatus comment addDependency }
   }
 `);
 export const TasksQuery = graphql(`
-  query Tasks($allianceId: ID!, $filter: TaskFilter) {
-    tasks(allianceId: $allianceId, filter: $filter, first: 100, orderBy: DUE_ON) {
+  query Tasks($allianceId: ID!, $filter: TaskFilter, $first: Int, $after: String) {
+    tasks(allianceId: $allianceId, filter: $filter, first: $first, after: $after, orderBy: DUE_ON) {
       totalCount
+      pageInfo { hasNextPage endCursor }
       edges { node { ...TaskCardFields } }
     }
   }
+`);
+export const TaskGoalsQuery = graphql(`
+  query TaskGoals($allianceId: ID!) { alliance(id: $allianceId) { id goals { id title status } } }
+`);
+export const TaskPermissionsQuery = graphql(`
+  query TaskPermissions($allianceId: ID!) {
+    alliance(id: $allianceId) { id taskPermissions { createTask ownOrganisationTakesPart } }
+  }
+`);
+export const CaseworkPermissionsQuery = graphql(`
+  query CaseworkPermissions { caseworkPermissions { openCase } }
 `);
 export const TaskEventsSubscription = graphql(`
   subscription TaskEvents($allianceId: ID!) { taskEvents(allianceId: $allianceId) { change task { id title } } }

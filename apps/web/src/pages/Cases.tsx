@@ -4,6 +4,7 @@ import { PageTitle } from '../ui';
 import { Inbox } from '../features/cases/Inbox';
 import { CaseList } from '../features/cases/CaseList';
 import { OpenCase } from '../features/cases/OpenCase';
+import { IfMayOpenCase } from '../features/cases/CaseworkGate';
 
 export default function Cases() {
   const { t } = useI18n();
@@ -15,7 +16,9 @@ export default function Cases() {
       <Inbox onChange={() => setVersion((v) => v + 1)} />
       <CaseList handedOver={false} title={t('cases.own')} id="own-cases" />
       <CaseList key={version} handedOver={true} title={t('cases.received')} id="received-cases" />
-      <OpenCase />
+      <IfMayOpenCase>
+        <OpenCase />
+      </IfMayOpenCase>
     </>
   );
 }

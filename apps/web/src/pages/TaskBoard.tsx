@@ -1,257 +1,239 @@
-import { useMemo, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useMemo, useState, type DragEvent, type ReactNode } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { useI18n } from '../i18n';
 import { useOnReconnect, useSession } from '../session';
-import { AllianceQuery, CreateTaskMutation, TaskEventsSubscription, TasksQuery } from '../graphql/ops';
-import type { TaskFilter, TaskPriority, TaskStatus } from '../gql/graphql';
+import {
+  AllianceQuery,
+  TaskEventsSubscription,
+  TaskPermissionsQuery,
+  TasksQuery,
+  UpdateTaskMutation,
+} from '../graphql/ops';
+import type { TaskCardFieldsFragment, TaskStatus } from '../gql/graphql';
 import { ErrorMessage } from '../errors';
-import { TaskPlanningFields } from '../components/TaskPlanningFields';
-import { Badge, Empty, isOverdue, Loading, PageTitle, Section } from '../ui';
+import { TaskCreateForm } from '../features/tasks/TaskCreateForm';
+import { DRAG_TYPE, TaskCard } from '../features/tasks/TaskCard';
+import { TaskTable } from '../features/tasks/TaskTable';
+import { TaskFilters, type TaskFilterState, toTaskFilter } from '../features/tasks/TaskFilters';
+import type { StatusTask } from '../features/tasks/TaskStatusForm';
+import { Empty, Loading, PageTitle } from '../ui';
 
 const COLUMNS: TaskStatus[] = ['OPEN', 'IN_PROGRESS', 'BLOCKED', 'DONE'];
+const VIEW_KEY = 'bp.taskView';
+type View = 'board' | 'table';
 
 export default function TaskBoard() {
-  const { t, fmtDate } = useI18n();
+  const { t } = useI18n();
   const session = useSession();
   const allianceId = session.allianceId!;
-  const [partnerId, setPartnerId] = useState('');
-  const [assigneeId, setAssigneeId] = useState('');
-  const [overdue, setOverdue] = useState(false);
-  const [search, setSearch] = useState('');
-  const [live, setLive] = useState('');
-
-  const filter = useMemo<TaskFilter>(
-    () => ({
-      ...(partnerId ? { partnerId } : {}),
-      ...(assigneeId ? { assigneeId } : {}),
-      ...(overdue ? { overdue: true } : {}),
-      ...(search.trim() ? { search: search.trim() } : {}),
-    }),
-    [partnerId, assigneeId, overdue, search],
+  const [filters, setFilters] = useState<TaskFilterState>({
+    partnerId: '',
+    assigneeId: '',
+    overdue: false,
+    search: '',
+  });
+  const [pageSize, setPageSize] = useState(50);
+  const [view, setViewState] = useState<View>(() =>
+    localStorage.getItem(VIEW_KEY) === 'table' ? 'table' : 'board',
   );
+  const setView = (v: View) => {
+    localStorage.setItem(VIEW_KEY, v);
+    setViewState(v);
+  };
+  const [live, setLive] = useState('');
+  const [focusTask, setFocusTask] = useState<string | null>(null);
+
+  const filter = useMemo(() => toTaskFilter(filters), [filters]);
+  // The cursors of the pages walked so far; a new filter or page size starts again at page one.
+  const pagingKey = JSON.stringify([filter, pageSize]);
+  const [paging, setPaging] = useState<{ key: string; cursors: (string | null)[] }>({
+    key: pagingKey,
+    cursors: [null],
+  });
+  const cursors = paging.key === pagingKey ? paging.cursors : [null];
+  const after = cursors[cursors.length - 1];
   const [alliance] = useQuery({ query: AllianceQuery, variables: { id: allianceId } });
-  const [tasks, refetch] = useQuery({ query: TasksQuery, variables: { allianceId, filter } });
+  const [tasks, refetch] = useQuery({
+    query: TasksQuery,
+    variables: { allianceId, filter, first: pageSize, after },
+  });
+  const [, update] = useMutation(UpdateTaskMutation);
+  const reload = () => refetch({ requestPolicy: 'network-only' });
 
   // Live updates: every task event of the alliance reloads the board.
   useSubscription({ query: TaskEventsSubscription, variables: { allianceId } }, (_prev, event) => {
     setLive(t('tasks.liveUpdate', { title: event.taskEvents.task.title }));
-    refetch({ requestPolicy: 'network-only' });
+    reload();
     return event;
   });
+  useOnReconnect(reload);
 
-  useOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
   const partners = alliance.data?.alliance?.partners.filter((p) => p.status === 'ACTIVE') ?? [];
   const members = alliance.data?.alliance?.members ?? [];
-  const nodes = tasks.data?.tasks.edges.map((e) => e.node) ?? [];
-  const canCreate = session.hasRole('COORDINATOR', 'MEMBER', 'FACILITATOR', 'ALLIANCE_ADMIN');
+  const connection = tasks.data?.tasks;
+  const nodes = useMemo(() => connection?.edges.map((e) => e.node) ?? [], [connection]);
+  // The API says whether (and for which partners) the caller may create tasks: its own rule.
+  const [permissions] = useQuery({ query: TaskPermissionsQuery, variables: { allianceId } });
+  const may = permissions.data?.alliance?.taskPermissions;
 
+  // After a status change the card sits in another column: focus follows it there.
+  useEffect(() => {
+    if (!focusTask || !nodes.some((n) => n.id === focusTask)) return;
+    document.getElementById(`task-link-${focusTask}`)?.focus();
+    setFocusTask(null);
+  }, [focusTask, nodes]);
+
+  const statusSaved = (task: StatusTask, status: TaskStatus) => {
+    setLive(t('tasks.statusSaved', { title: task.title, status: t(`enum.TaskStatus.${status}`) }));
+    setFocusTask(task.id);
+    reload();
+  };
+  const [dropError, setDropError] = useState<unknown>(null);
+  const drop = async (e: DragEvent, status: TaskStatus) => {
+    const id = e.dataTransfer.getData(DRAG_TYPE);
+    const task = nodes.find((n) => n.id === id);
+    if (!task) return;
+    e.preventDefault();
+    if (task.status === status || !task.viewerCan.changeStatus) return;
+    const r = await update({ id, input: { expectedVersion: task.version, status } });
+    setDropError(r.error ?? null);
+    if (!r.error) statusSaved(task, status);
+  };
+  const column = (status: TaskStatus) => nodes.filter((n) => n.status === status);
+  const dropZone = (status: TaskStatus) => ({
+    onDragOver: (e: DragEvent) => {
+      if (e.dataTransfer.types.includes(DRAG_TYPE)) e.preventDefault();
+    },
+    onDrop: (e: DragEvent) => void drop(e, status),
+  });
+
+  const total = connection?.totalCount ?? 0;
+  const first = (cursors.length - 1) * pageSize;
   return (
     <>
       <PageTitle title={t('tasks.title')}>{t('tasks.title')}</PageTitle>
       <p className="visually-hidden" aria-live="polite" data-testid="live-region">
         {live}
       </p>
-      {canCreate && (
-        <CreateTask
+      {may?.createTask && (
+        <TaskCreateForm
           allianceId={allianceId}
           partners={partners}
           members={members}
-          onCreated={() => refetch({ requestPolicy: 'network-only' })}
+          ownOrganisationTakesPart={may.ownOrganisationTakesPart}
+          onCreated={reload}
         />
       )}
-      <Section title={t('tasks.filters')} id="filters">
-        <div className="filters">
-          <div>
-            <label htmlFor="f-partner">{t('tasks.partner')}</label>
-            <select id="f-partner" value={partnerId} onChange={(e) => setPartnerId(e.target.value)}>
-              <option value="">{t('common.all')}</option>
-              {partners.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.organisation.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="f-assignee">{t('tasks.assignee')}</label>
-            <select id="f-assignee" value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
-              <option value="">{t('common.all')}</option>
-              {members.map((m) => (
-                <option key={m.user.id} value={m.user.id}>
-                  {m.user.displayName}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="checkbox">
-            <input
-              id="f-overdue"
-              type="checkbox"
-              checked={overdue}
-              onChange={(e) => setOverdue(e.target.checked)}
-            />
-            <label htmlFor="f-overdue">{t('tasks.overdueOnly')}</label>
-          </div>
-          <div>
-            <label htmlFor="f-search">{t('tasks.search')}</label>
-            <input id="f-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-          </div>
-        </div>
-      </Section>
-      {tasks.error && <ErrorMessage error={tasks.error} />}
-      {tasks.fetching && !tasks.data ? (
-        <Loading />
-      ) : (
-        <div className="board" data-testid="task-board">
-          {COLUMNS.map((status) => {
-            const column = nodes.filter((n) => n.status === status);
-            return (
-              <section key={status} className="column" aria-labelledby={`col-${status}`}>
-                <h2 id={`col-${status}`}>
-                  {t(`enum.TaskStatus.${status}`)} <span className="count">({column.length})</span>
-                </h2>
-                {column.length === 0 ? (
-                  <Empty>{t('tasks.emptyColumn')}</Empty>
-                ) : (
-                  <ul className="cards">
-                    {column.map((task) => (
-                      <li key={task.id} className="task-card">
-                        <Link to={`/aufgaben/${task.id}`}>{task.title}</Link>
-                        <div className="meta">
-                          <Badge kind={task.priority}>{t(`enum.TaskPriority.${task.priority}`)}</Badge>{' '}
-                          {task.leadPartner.organisation.shortName ?? task.leadPartner.organisation.name}
-                          {task.assignee && <> · {task.assignee.displayName}</>}
-                        </div>
-                        {task.dueOn && (
-                          <div className={isOverdue(task.dueOn, task.status) ? 'meta overdue' : 'meta'}>
-                            {t('tasks.due', { date: fmtDate(task.dueOn) })}
-                            {isOverdue(task.dueOn, task.status) && <> – {t('tasks.overdue')}</>}
-                          </div>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </section>
-            );
-          })}
-        </div>
-      )}
-      {!tasks.fetching && nodes.length === 0 && !tasks.error && <Empty>{t('tasks.empty')}</Empty>}
-    </>
-  );
-}
-
-interface PartnerOption {
-  id: string;
-  organisation: { id: string; name: string };
-}
-interface MemberOption {
-  user: { id: string; displayName: string; organisation: { id: string } };
-}
-
-function CreateTask({
-  allianceId,
-  partners,
-  members,
-  onCreated,
-}: {
-  allianceId: string;
-  partners: PartnerOption[];
-  members: MemberOption[];
-  onCreated(): void;
-}) {
-  const { t } = useI18n();
-  const session = useSession();
-  const own = partners.find((p) => p.organisation.id === session.user?.organisation.id);
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [lead, setLead] = useState('');
-  const [assignee, setAssignee] = useState('');
-  const [dueOn, setDueOn] = useState('');
-  const [priority, setPriority] = useState<TaskPriority>('NORMAL');
-  const [result, create] = useMutation(CreateTaskMutation);
-  const [done, setDone] = useState('');
-
-  const leadPartner = partners.find((p) => p.id === (lead || own?.id)) ?? partners[0];
-  // The API accepts only members of the lead organisation (contributors are added later).
-  const assignable = members.filter((m) => m.user.organisation.id === leadPartner?.organisation.id);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const leadPartnerId = leadPartner?.id;
-    if (!leadPartnerId) return;
-    const res = await create({
-      input: {
-        allianceId,
-        title: title.trim(),
-        description: description.trim() || null,
-        leadPartnerId,
-        priority,
-        assigneeId: assignee || null,
-        dueOn: dueOn || null,
-      },
-    });
-    if (!res.error) {
-      setDone(t('tasks.created', { title: title.trim() }));
-      setTitle('');
-      setDescription('');
-      setDueOn('');
-      onCreated();
-    }
-  };
-
-  return (
-    <Section title={t('tasks.new')} id="new-task">
-      <form className="form grid" onSubmit={submit}>
+      <TaskFilters partners={partners} members={members} value={filters} onChange={setFilters}>
         <div>
-          <label htmlFor="t-title">{t('field.title')}</label>
-          <input id="t-title" required value={title} onChange={(e) => setTitle(e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor="t-lead">{t('tasks.leadPartner')}</label>
-          <select
-            id="t-lead"
-            value={leadPartner?.id ?? ''}
-            onChange={(e) => {
-              setLead(e.target.value);
-              setAssignee('');
-            }}
-          >
-            {partners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.organisation.name}
+          <label htmlFor="f-page-size">{t('tasks.pageSize')}</label>
+          <select id="f-page-size" value={pageSize} onChange={(e) => setPageSize(Number(e.target.value))}>
+            {[10, 25, 50, 100].map((n) => (
+              <option key={n} value={n}>
+                {n}
               </option>
             ))}
           </select>
         </div>
-        <TaskPlanningFields
-          idPrefix="t"
-          assignable={assignable}
-          assigneeId={assignee}
-          onAssigneeId={setAssignee}
-          dueOn={dueOn}
-          onDueOn={setDueOn}
-          priority={priority}
-          onPriority={setPriority}
+        <div role="group" aria-labelledby="view-label" className="view-toggle">
+          <span id="view-label">{t('tasks.view')}</span>
+          <div>
+            <button type="button" aria-pressed={view === 'board'} onClick={() => setView('board')}>
+              {t('tasks.viewBoard')}
+            </button>
+            <button type="button" aria-pressed={view === 'table'} onClick={() => setView('table')}>
+              {t('tasks.viewTable')}
+            </button>
+          </div>
+        </div>
+      </TaskFilters>
+      {tasks.error && <ErrorMessage error={tasks.error} />}
+      {dropError ? <ErrorMessage error={dropError} /> : null}
+      {tasks.fetching && !tasks.data ? (
+        <Loading />
+      ) : view === 'table' ? (
+        <TaskTable tasks={nodes} onStatusSaved={statusSaved} />
+      ) : (
+        <>
+          <p className="muted">{t('tasks.dragHint')}</p>
+          <div className="board" data-testid="task-board">
+            {COLUMNS.map((status) => (
+              <section
+                key={status}
+                className="column"
+                aria-labelledby={`col-${status}`}
+                {...dropZone(status)}
+              >
+                <h2 id={`col-${status}`}>
+                  {t(`enum.TaskStatus.${status}`)} <span className="count">({column(status).length})</span>
+                </h2>
+                <Cards tasks={column(status)} onStatusSaved={statusSaved} />
+              </section>
+            ))}
+            <section className="column cancelled" aria-labelledby="col-CANCELLED" {...dropZone('CANCELLED')}>
+              <details>
+                <summary id="col-CANCELLED">
+                  {t('tasks.cancelledColumn', { count: column('CANCELLED').length })}
+                </summary>
+                <Cards tasks={column('CANCELLED')} onStatusSaved={statusSaved} />
+              </details>
+            </section>
+          </div>
+        </>
+      )}
+      {!tasks.fetching && nodes.length === 0 && !tasks.error && <Empty>{t('tasks.empty')}</Empty>}
+      {total > 0 && (
+        <Pager
+          range={t('tasks.pageRange', { from: first + 1, to: first + nodes.length, total })}
+          previous={
+            cursors.length > 1
+              ? () => setPaging({ key: pagingKey, cursors: cursors.slice(0, -1) })
+              : undefined
+          }
+          next={
+            connection?.pageInfo.hasNextPage && connection.pageInfo.endCursor
+              ? () => setPaging({ key: pagingKey, cursors: [...cursors, connection.pageInfo.endCursor!] })
+              : undefined
+          }
         />
-        <div className="wide">
-          <label htmlFor="t-desc">{t('field.description')}</label>
-          <textarea
-            id="t-desc"
-            rows={2}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-          />
-        </div>
-        {result.error && <ErrorMessage error={result.error} />}
-        <div className="wide">
-          <button type="submit" className="primary" disabled={result.fetching}>
-            {t('tasks.create')}
-          </button>{' '}
-          <span role="status">{done}</span>
-        </div>
-      </form>
-    </Section>
+      )}
+    </>
+  );
+}
+
+function Cards({
+  tasks,
+  onStatusSaved,
+}: {
+  tasks: TaskCardFieldsFragment[];
+  onStatusSaved(task: StatusTask, status: TaskStatus): void;
+}) {
+  const { t } = useI18n();
+  if (!tasks.length) return <Empty>{t('tasks.emptyColumn')}</Empty>;
+  return (
+    <ul className="cards">
+      {tasks.map((task) => (
+        <TaskCard key={task.id} task={task} onStatusSaved={onStatusSaved} />
+      ))}
+    </ul>
+  );
+}
+
+function Pager({ range, previous, next }: { range: ReactNode; previous?(): void; next?(): void }) {
+  const { t } = useI18n();
+  return (
+    <nav className="pager" aria-label={t('tasks.pages')}>
+      <p data-testid="page-range">{range}</p>
+      {previous && (
+        <button type="button" onClick={previous}>
+          {t('tasks.previousPage')}
+        </button>
+      )}{' '}
+      {next && (
+        <button type="button" onClick={next}>
+          {t('tasks.nextPage')}
+        </button>
+      )}
+    </nav>
   );
 }

@@ -5,20 +5,16 @@ import { useI18n } from '../i18n';
 import { useOnReconnect, useSession } from '../session';
 import {
   AddDependencyMutation,
-  AllianceQuery,
   CommentMutation,
   RemoveDependencyMutation,
   TaskEventsSubscription,
   TaskQuery,
   TasksQuery,
-  UpdateTaskMutation,
 } from '../graphql/ops';
-import type { TaskPriority, TaskQuery as TaskResult, TaskStatus } from '../gql/graphql';
-import { ErrorMessage } from '../errors';
-import { TaskPlanningFields } from '../components/TaskPlanningFields';
+import { ErrorMessage, FieldError, useFieldError } from '../errors';
+import { TaskEditForm } from '../features/tasks/TaskEditForm';
+import { TaskStatusForm } from '../features/tasks/TaskStatusForm';
 import { Badge, Empty, isOverdue, Loading, PageTitle, Section } from '../ui';
-
-const STATUSES: TaskStatus[] = ['OPEN', 'IN_PROGRESS', 'BLOCKED', 'DONE', 'CANCELLED'];
 
 export default function TaskDetail() {
   const { id } = useParams();
@@ -27,14 +23,15 @@ export default function TaskDetail() {
   const [res, refetch] = useQuery({ query: TaskQuery, variables: { id: id! } });
   const [others] = useQuery({
     query: TasksQuery,
-    variables: { allianceId: session.allianceId!, filter: {} },
+    variables: { allianceId: session.allianceId!, filter: {}, first: 100 },
   });
-  const [update, doUpdate] = useMutation(UpdateTaskMutation);
   const [comment, doComment] = useMutation(CommentMutation);
   const [dep, addDep] = useMutation(AddDependencyMutation);
   const [, removeDep] = useMutation(RemoveDependencyMutation);
   const [body, setBody] = useState('');
   const [blocker, setBlocker] = useState('');
+  const [statusSaved, setStatusSaved] = useState('');
+  const blockerError = useFieldError(dep.error, 'blockedById');
 
   useSubscription(
     { query: TaskEventsSubscription, variables: { allianceId: session.allianceId! } },
@@ -49,12 +46,8 @@ export default function TaskDetail() {
   if (res.error) return <ErrorMessage error={res.error} />;
   const task = res.data?.task;
   if (!task) return <Empty>{t('common.notFound')}</Empty>;
-  const readOnly = !session.hasRole('COORDINATOR', 'MEMBER', 'FACILITATOR', 'ALLIANCE_ADMIN');
-
-  const setStatus = async (status: TaskStatus) => {
-    await doUpdate({ id: task.id, input: { expectedVersion: task.version, status } });
-    refetch({ requestPolicy: 'network-only' });
-  };
+  // The API says what the caller may do with this task (the same rule its mutations check).
+  const can = task.viewerCan;
   const submitComment = async (e: FormEvent) => {
     e.preventDefault();
     const r = await doComment({ taskId: task.id, body: body.trim() });
@@ -116,26 +109,28 @@ export default function TaskDetail() {
           )}
         </dl>
         {task.description && <p className="prewrap">{task.description}</p>}
-        {!readOnly && (
-          <div className="form inline">
-            <label htmlFor="task-status">{t('tasks.changeStatus')}</label>
-            <select
-              id="task-status"
-              value={task.status}
-              onChange={(e) => void setStatus(e.target.value as TaskStatus)}
-              disabled={update.fetching}
-            >
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`enum.TaskStatus.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+        {can.changeStatus ? (
+          <>
+            <TaskStatusForm
+              task={task}
+              idPrefix="task"
+              label={t('tasks.changeStatus')}
+              onSaved={(status) => {
+                setStatusSaved(
+                  t('tasks.statusSaved', { title: task.title, status: t(`enum.TaskStatus.${status}`) }),
+                );
+                refetch({ requestPolicy: 'network-only' });
+              }}
+            />
+            <p role="status">{statusSaved}</p>
+          </>
+        ) : (
+          !can.update && <p className="muted">{t('tasks.readOnly')}</p>
         )}
-        {update.error && <ErrorMessage error={update.error} />}
       </div>
-      {!readOnly && <EditTask task={task} reload={() => refetch({ requestPolicy: 'network-only' })} />}
+      {can.update && (
+        <TaskEditForm key={task.id} task={task} reload={() => refetch({ requestPolicy: 'network-only' })} />
+      )}
 
       <Section title={t('tasks.dependencies')} id="deps">
         <h3>{t('tasks.blockedBy')}</h3>
@@ -146,7 +141,7 @@ export default function TaskDetail() {
             {task.blockedBy.map((b) => (
               <li key={b.id}>
                 <Link to={`/aufgaben/${b.id}`}>{b.title}</Link> ({t(`enum.TaskStatus.${b.status}`)}){' '}
-                {!readOnly && (
+                {can.addDependency && (
                   <button
                     type="button"
                     className="link-button"
@@ -176,10 +171,16 @@ export default function TaskDetail() {
             ))}
           </ul>
         )}
-        {!readOnly && (
+        {can.addDependency && (
           <form className="form inline" onSubmit={submitDep}>
             <label htmlFor="dep">{t('tasks.addDependency')}</label>
-            <select id="dep" value={blocker} onChange={(e) => setBlocker(e.target.value)}>
+            <select
+              id="dep"
+              value={blocker}
+              onChange={(e) => setBlocker(e.target.value)}
+              aria-invalid={blockerError ? true : undefined}
+              aria-describedby={blockerError ? 'dep-error' : undefined}
+            >
               <option value="">{t('common.choose')}</option>
               {candidates.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -190,6 +191,7 @@ export default function TaskDetail() {
             <button type="submit" disabled={!blocker || dep.fetching}>
               {t('common.add')}
             </button>
+            <FieldError id="dep-error" text={blockerError} />
           </form>
         )}
         {dep.error && <ErrorMessage error={dep.error} />}
@@ -210,7 +212,7 @@ export default function TaskDetail() {
             ))}
           </ol>
         )}
-        {!readOnly && (
+        {can.comment && (
           <form className="form" onSubmit={submitComment}>
             <label htmlFor="comment">{t('tasks.newComment')}</label>
             <textarea id="comment" rows={3} required value={body} onChange={(e) => setBody(e.target.value)} />
@@ -222,65 +224,5 @@ export default function TaskDetail() {
         )}
       </Section>
     </>
-  );
-}
-
-type TaskT = NonNullable<TaskResult['task']>;
-
-/** Assignee, due date and priority; a stale version answers CONFLICT, shown in plain words. */
-function EditTask({ task, reload }: { task: TaskT; reload(): void }) {
-  const { t } = useI18n();
-  const session = useSession();
-  const [alliance] = useQuery({ query: AllianceQuery, variables: { id: session.allianceId! } });
-  const [result, update] = useMutation(UpdateTaskMutation);
-  const [assigneeId, setAssigneeId] = useState(task.assignee?.id ?? '');
-  const [dueOn, setDueOn] = useState(task.dueOn ?? '');
-  const [priority, setPriority] = useState<TaskPriority>(task.priority);
-  const [saved, setSaved] = useState('');
-  // The API accepts only members of the lead or a contributing organisation.
-  const orgs = new Set([
-    task.leadPartner.organisation.id,
-    ...task.contributingPartners.map((p) => p.organisation.id),
-  ]);
-  const members = (alliance.data?.alliance?.members ?? []).filter((m) => orgs.has(m.user.organisation.id));
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setSaved('');
-    const r = await update({
-      id: task.id,
-      input: {
-        expectedVersion: task.version,
-        assigneeId: assigneeId || null,
-        dueOn: dueOn || null,
-        priority,
-      },
-    });
-    if (!r.error) {
-      setSaved(t('tasks.saved'));
-      reload();
-    }
-  };
-  return (
-    <Section title={t('tasks.edit')} id="edit-task">
-      <form className="form grid" onSubmit={submit}>
-        <TaskPlanningFields
-          idPrefix="e"
-          assignable={members}
-          assigneeId={assigneeId}
-          onAssigneeId={setAssigneeId}
-          dueOn={dueOn}
-          onDueOn={setDueOn}
-          priority={priority}
-          onPriority={setPriority}
-        />
-        {result.error && <ErrorMessage error={result.error} />}
-        <div className="wide">
-          <button type="submit" disabled={result.fetching}>
-            {t('tasks.save')}
-          </button>{' '}
-          <span role="status">{saved}</span>
-        </div>
-      </form>
-    </Section>
   );
 }

@@ -5,6 +5,7 @@ import type { AttendanceStatus } from '../../gql/graphql';
 import { ErrorMessage } from '../../errors';
 import { Section } from '../../ui';
 import type { Meeting } from './meeting';
+import { AttendanceSelect } from './AttendanceSelect';
 
 export function AttendancePanel({
   meeting,
@@ -54,19 +55,13 @@ export function AttendancePanel({
                 <th scope="row">{p.organisation.name}</th>
                 <td>
                   {editable ? (
-                    <select
-                      aria-label={t('meetings.attendanceOf', { partner: p.organisation.name })}
+                    <AttendanceSelect
+                      partner={p.organisation.name}
                       value={a?.status ?? ''}
-                      onChange={(e) => void set(p.id, e.target.value as AttendanceStatus)}
-                      disabled={result.fetching}
-                    >
-                      <option value="">{t('meetings.notRecorded')}</option>
-                      {options.map((o) => (
-                        <option key={o} value={o}>
-                          {t(`enum.AttendanceStatus.${o}`)}
-                        </option>
-                      ))}
-                    </select>
+                      options={options}
+                      busy={result.fetching}
+                      onSave={(status) => void set(p.id, status)}
+                    />
                   ) : (
                     ((a && t(`enum.AttendanceStatus.${a.status}`)) ?? t('meetings.notRecorded'))
                   )}
