@@ -53,20 +53,25 @@ describeBrowser(
       await form.getByRole('status').filter({ hasText: 'angelegt' }).waitFor();
       const created = card(page, title);
       await created.getByText('Ziel: Schnittstellen zwischen den Rechtskreisen verbessern').waitFor();
+      // One card (its link; the hidden button label repeats the title for screen readers).
       expect(
         await column(page, /^Offen/)
-          .getByText(title)
+          .getByRole('link', { name: title })
           .count(),
       ).toBe(1);
 
       // The cancelled tasks have their own column, collapsed at first.
       const cancelled = board(page).locator('section.cancelled');
       await expect(cancelled.locator('summary').textContent()).resolves.toBe('Abgebrochen (1)');
-      expect(await cancelled.getByText('Mehrsprachigen Flyer zum Bündnis drucken lassen').isVisible()).toBe(
-        false,
-      );
+      expect(
+        await cancelled
+          .getByRole('link', { name: 'Mehrsprachigen Flyer zum Bündnis drucken lassen' })
+          .isVisible(),
+      ).toBe(false);
       await cancelled.locator('summary').click();
-      await cancelled.getByText('Mehrsprachigen Flyer zum Bündnis drucken lassen').waitFor();
+      await cancelled
+        .getByRole('link', { name: 'Mehrsprachigen Flyer zum Bündnis drucken lassen' })
+        .waitFor();
       await expectAccessible(page, 'task board (columns)');
       await screenshot(page, 'task-board-cancelled');
 
