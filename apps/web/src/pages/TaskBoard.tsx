@@ -41,7 +41,7 @@ export default function TaskBoard() {
     setViewState(v);
   };
   const [live, setLive] = useState('');
-  const [focusTask, setFocusTask] = useState<string | null>(null);
+  const [focusTask, setFocusTask] = useState<{ id: string; status: TaskStatus } | null>(null);
 
   const filter = useMemo(() => toTaskFilter(filters), [filters]);
   // The cursors of the pages walked so far; a new filter or page size starts again at page one.
@@ -78,14 +78,15 @@ export default function TaskBoard() {
 
   // After a status change the card sits in another column: focus follows it there.
   useEffect(() => {
-    if (!focusTask || !nodes.some((n) => n.id === focusTask)) return;
-    document.getElementById(`task-link-${focusTask}`)?.focus();
+    // Wait for the reloaded list: until then the card still sits (and would be focused) in its old column.
+    if (!focusTask || !nodes.some((n) => n.id === focusTask.id && n.status === focusTask.status)) return;
+    document.getElementById(`task-link-${focusTask.id}`)?.focus();
     setFocusTask(null);
   }, [focusTask, nodes]);
 
   const statusSaved = (task: StatusTask, status: TaskStatus) => {
     setLive(t('tasks.statusSaved', { title: task.title, status: t(`enum.TaskStatus.${status}`) }));
-    setFocusTask(task.id);
+    setFocusTask({ id: task.id, status });
     reload();
   };
   const [dropError, setDropError] = useState<unknown>(null);
