@@ -6,6 +6,7 @@ import { NOTIFICATION_MESSAGES } from './messages-notifications.js';
 import { RESILIENCE_MESSAGES } from './messages-resilience.js';
 import { TASK_MESSAGES } from './messages-tasks.js';
 import { MEETING_MESSAGES } from './messages-meetings.js';
+import { MEETING_RECORD_MESSAGES } from './messages-meeting-record.js';
 import { CASE_MESSAGES } from './messages-cases.js';
 import { ENUM_MESSAGES } from './messages-enums.js';
 
@@ -19,6 +20,7 @@ export const MESSAGES: Record<string, [string, string]> = {
   ...RESILIENCE_MESSAGES,
   ...TASK_MESSAGES,
   ...MEETING_MESSAGES,
+  ...MEETING_RECORD_MESSAGES,
   ...CASE_MESSAGES,
   ...ENUM_MESSAGES,
   'app.name': ['Bündnisportal', 'Alliance portal'],

@@ -60,3 +60,8 @@ export function localToIso(value: string): string {
 export function isOverdue(dueOn: string | null | undefined, status: string): boolean {
   return !!dueOn && dueOn < today() && status !== 'DONE' && status !== 'CANCELLED';
 }
+
+/** The day (YYYY-MM-DD, Europe/Berlin) of an instant. */
+export function berlinDay(iso: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(iso));
+}

@@ -7,6 +7,7 @@ import { AllianceQuery, CreateTaskMutation, TaskEventsSubscription, TasksQuery }
 import type { TaskFilter, TaskPriority, TaskStatus } from '../gql/graphql';
 import { ErrorMessage } from '../errors';
 import { TaskPlanningFields } from '../components/TaskPlanningFields';
+import { CreatePanel } from '../components/CreatePanel';
 import { Badge, Empty, isOverdue, Loading, PageTitle, Section } from '../ui';
 
 const COLUMNS: TaskStatus[] = ['OPEN', 'IN_PROGRESS', 'BLOCKED', 'DONE'];
@@ -52,13 +53,21 @@ export default function TaskBoard() {
       <p className="visually-hidden" aria-live="polite" data-testid="live-region">
         {live}
       </p>
+      <a href="#task-board" className="skip-link">
+        {t('tasks.skipToBoard')}
+      </a>
       {canCreate && (
-        <CreateTask
-          allianceId={allianceId}
-          partners={partners}
-          members={members}
-          onCreated={() => refetch({ requestPolicy: 'network-only' })}
-        />
+        <CreatePanel id="new-task" label={t('tasks.new')} title={t('tasks.new')}>
+          {(close) => (
+            <CreateTask
+              allianceId={allianceId}
+              partners={partners}
+              members={members}
+              onCreated={() => refetch({ requestPolicy: 'network-only' })}
+              onCancel={close}
+            />
+          )}
+        </CreatePanel>
       )}
       <Section title={t('tasks.filters')} id="filters">
         <div className="filters">
@@ -103,7 +112,7 @@ export default function TaskBoard() {
       {tasks.fetching && !tasks.data ? (
         <Loading />
       ) : (
-        <div className="board" data-testid="task-board">
+        <div className="board" data-testid="task-board" id="task-board" tabIndex={-1}>
           {COLUMNS.map((status) => {
             const column = nodes.filter((n) => n.status === status);
             return (
@@ -156,11 +165,13 @@ function CreateTask({
   partners,
   members,
   onCreated,
+  onCancel,
 }: {
   allianceId: string;
   partners: PartnerOption[];
   members: MemberOption[];
   onCreated(): void;
+  onCancel(): void;
 }) {
   const { t } = useI18n();
   const session = useSession();
@@ -202,56 +213,52 @@ function CreateTask({
   };
 
   return (
-    <Section title={t('tasks.new')} id="new-task">
-      <form className="form grid" onSubmit={submit}>
-        <div>
-          <label htmlFor="t-title">{t('field.title')}</label>
-          <input id="t-title" required value={title} onChange={(e) => setTitle(e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor="t-lead">{t('tasks.leadPartner')}</label>
-          <select
-            id="t-lead"
-            value={leadPartner?.id ?? ''}
-            onChange={(e) => {
-              setLead(e.target.value);
-              setAssignee('');
-            }}
-          >
-            {partners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.organisation.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <TaskPlanningFields
-          idPrefix="t"
-          assignable={assignable}
-          assigneeId={assignee}
-          onAssigneeId={setAssignee}
-          dueOn={dueOn}
-          onDueOn={setDueOn}
-          priority={priority}
-          onPriority={setPriority}
-        />
-        <div className="wide">
-          <label htmlFor="t-desc">{t('field.description')}</label>
-          <textarea
-            id="t-desc"
-            rows={2}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-          />
-        </div>
-        {result.error && <ErrorMessage error={result.error} />}
-        <div className="wide">
-          <button type="submit" className="primary" disabled={result.fetching}>
-            {t('tasks.create')}
-          </button>{' '}
-          <span role="status">{done}</span>
-        </div>
-      </form>
-    </Section>
+    <form className="form grid" onSubmit={submit}>
+      <div>
+        <label htmlFor="t-title">{t('field.title')}</label>
+        <input id="t-title" required value={title} onChange={(e) => setTitle(e.target.value)} />
+      </div>
+      <div>
+        <label htmlFor="t-lead">{t('tasks.leadPartner')}</label>
+        <select
+          id="t-lead"
+          value={leadPartner?.id ?? ''}
+          onChange={(e) => {
+            setLead(e.target.value);
+            setAssignee('');
+          }}
+        >
+          {partners.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.organisation.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TaskPlanningFields
+        idPrefix="t"
+        assignable={assignable}
+        assigneeId={assignee}
+        onAssigneeId={setAssignee}
+        dueOn={dueOn}
+        onDueOn={setDueOn}
+        priority={priority}
+        onPriority={setPriority}
+      />
+      <div className="wide">
+        <label htmlFor="t-desc">{t('field.description')}</label>
+        <textarea id="t-desc" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+      </div>
+      {result.error && <ErrorMessage error={result.error} />}
+      <div className="wide">
+        <button type="submit" className="primary" disabled={result.fetching}>
+          {t('tasks.create')}
+        </button>{' '}
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>{' '}
+        <span role="status">{done}</span>
+      </div>
+    </form>
   );
 }

@@ -6,16 +6,21 @@ import { RecordDecisionMutation } from '../../graphql/ops';
 import type { DecisionOutcome } from '../../gql/graphql';
 import { ErrorMessage } from '../../errors';
 import { Badge, Empty, Section } from '../../ui';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { AmendDecision } from './AmendDecision';
 import { CorrectDecision } from './CorrectDecision';
 import type { Meeting } from './meeting';
 
 export function Decisions({
   meeting,
   editable,
+  amendable,
   reload,
 }: {
   meeting: Meeting;
   editable: boolean;
+  /** Final decisions (approved minutes) that the caller may amend in a later meeting they chair. */
+  amendable: boolean;
   reload(): void;
 }) {
   const { t } = useI18n();
@@ -31,9 +36,17 @@ export function Decisions({
   const [followUp, setFollowUp] = useState('');
   const [followUpLead, setFollowUpLead] = useState('');
   const [followUpDue, setFollowUpDue] = useState('');
+  const [asking, setAsking] = useState(false);
+  // An adopted decision under an item that puts earlier minutes to the vote approves them: ask first.
+  const approves = meeting.agenda.find((a) => a.id === agendaItemId)?.approvesMinutesOf;
+  const approving = outcome === 'ADOPTED' && approves?.status === 'ADJOURNED';
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (approving) setAsking(true);
+    else void save();
+  };
+  const save = async () => {
     const num = (v: string) => (v === '' ? null : Number(v));
     const lead = followUpLead || meeting.invitedPartners[0]?.id;
     const r = await record({
@@ -53,6 +66,7 @@ export function Decisions({
             : [],
       },
     });
+    setAsking(false);
     if (!r.error) {
       setTitle('');
       setText('');
@@ -84,8 +98,20 @@ export function Decisions({
                       abstain: d.abstentions ?? 0,
                     })}
                 {d.agendaItem && <> · {t('meetings.underItem', { n: d.agendaItem.position })}</>}
+                {d.amends && <> · {t('meetings.amends', { number: d.amends.number })}</>}
+                {d.amendedBy.length > 0 && (
+                  <> · {t('meetings.amendedBy', { numbers: d.amendedBy.map((a) => a.number).join(', ') })}</>
+                )}
               </p>
               {editable && <CorrectDecision decision={d} reload={reload} />}
+              {amendable && (
+                <AmendDecision
+                  decision={d}
+                  allianceId={meeting.alliance.id}
+                  after={meeting.startsAt}
+                  reload={reload}
+                />
+              )}
               {d.followUpTasks.length > 0 && (
                 <p>
                   {t('meetings.followUps')}:{' '}
@@ -216,6 +242,17 @@ export function Decisions({
             </button>
           </div>
         </form>
+      )}
+      {asking && approves && (
+        <ConfirmDialog
+          title={t('meetings.approvalDecisionTitle')}
+          confirmLabel={t('meetings.approvalDecisionConfirm')}
+          onConfirm={() => void save()}
+          onCancel={() => setAsking(false)}
+          busy={result.fetching}
+        >
+          <p>{t('meetings.approvalDecisionText', { title: approves.title })}</p>
+        </ConfirmDialog>
       )}
     </Section>
   );
