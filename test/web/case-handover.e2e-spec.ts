@@ -174,6 +174,12 @@ describeBrowser('web journey 3: consent-scoped case handover between two case wo
     const afterText = (await r.locator('main').textContent()) ?? '';
     expect(afterText).not.toContain('B1');
     expect(afterText).not.toContain('Bauingenieurin');
+    // The receiver reads why and since when access ended, and is not offered the sender's actions.
+    await r
+      .getByTestId('handover-access')
+      .getByText(/^Kein Zugriff mehr seit .+: Einwilligung widerrufen$/)
+      .waitFor();
+    expect(await r.getByRole('button', { name: 'Übergabe zurückziehen' }).count()).toBe(0);
     await expectAccessible(r, 'case (received, consent withdrawn)');
     await screenshot(r, 'case-withdrawn');
 

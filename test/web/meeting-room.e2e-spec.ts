@@ -77,6 +77,8 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
     const meetingId = new URL(page.url()).pathname.split('/').pop()!;
     const room = meetingEventsTrigger(meetingId);
     const listeners = registeredSubscriptions(web.t, room).length;
+    // The observer's clock is the test's: its idle minute below passes without waiting for it.
+    await observer.page.clock.install();
     await observer.page.goto(page.url());
     const observed = observer.page.getByTestId('quorum');
     await observed.filter({ hasText: /^Nicht beschlussfähig – 4 von 8/ }).waitFor();
@@ -89,7 +91,12 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
       if (r.method() === 'POST' && /query Meeting\b/.test(r.postData() ?? ''))
         meetingQueries.push(Date.now());
     });
-    await new Promise((r) => setTimeout(r, 6_000));
+    // A minute of the page's time passes: every timer it has set fires, a polling one included.
+    await observer.page.clock.runFor(60_000);
+    // A request sent after those timers: once it is seen, so is any request they sent.
+    const marker = observer.page.waitForRequest((r) => r.url().endsWith('/ready?after-idle-minute'));
+    await observer.page.evaluate(() => fetch('/ready?after-idle-minute').then(() => undefined));
+    await marker;
     expect(meetingQueries).toEqual([]);
 
     await selects.nth(4).selectOption('PRESENT');

@@ -8,6 +8,7 @@ import { TASK_MESSAGES } from './messages-tasks.js';
 import { MEETING_MESSAGES } from './messages-meetings.js';
 import { MEETING_RECORD_MESSAGES } from './messages-meeting-record.js';
 import { CASE_MESSAGES } from './messages-cases.js';
+import { CASE_RULE_MESSAGES } from './messages-case-rules.js';
 import { ENUM_MESSAGES } from './messages-enums.js';
 
 /** UI texts: [German, English]. German is the default; keep both in plain language. */
@@ -22,6 +23,7 @@ export const MESSAGES: Record<string, [string, string]> = {
   ...MEETING_MESSAGES,
   ...MEETING_RECORD_MESSAGES,
   ...CASE_MESSAGES,
+  ...CASE_RULE_MESSAGES,
   ...ENUM_MESSAGES,
   'app.name': ['Bündnisportal', 'Alliance portal'],
   'lang.switch': ['English', 'Deutsch'],

@@ -11,6 +11,13 @@ import { isCaseWorker } from './casework.rules.js';
 import { ConsentRepository } from './consent.repository.js';
 import { DisclosureRepository } from './disclosure.repository.js';
 import { HandoverRepository } from './handover.repository.js';
+import { legalBasis } from './statutory/legal-bases.js';
+
+/** A legal basis as the export cites it. */
+function cited(code: string | null) {
+  const b = legalBasis(code);
+  return b ? { code: b.code, citation: b.citation, title: b.title.de } : null;
+}
 
 /** GDPR Art. 15: the whole record of one case as a JSON document, for its owner only. */
 @Injectable()
@@ -74,6 +81,7 @@ export class CaseExportService {
           supportAreas: c.supportAreasStored,
           openedAt: c.openedAt.toISOString(),
           closedAt: c.closedAt?.toISOString() ?? null,
+          closingReason: c.closingReason,
         },
         data: Object.fromEntries(
           Object.entries(CASE_FIELDS_OF).map(([category, field]) => [
@@ -96,6 +104,10 @@ export class CaseExportService {
           recordedAt: k.recordedAt.toISOString(),
           withdrawnAt: k.withdrawnAt?.toISOString() ?? null,
           withdrawalNote: k.withdrawalNote,
+          legalBasis: cited(k.legalBasisCode),
+          approvedAt: k.approvedAt?.toISOString() ?? null,
+          rejectedAt: k.rejectedAt?.toISOString() ?? null,
+          rejectionReason: k.rejectionReason,
         })),
         handovers: handovers.map((h) => ({
           id: h.id,
@@ -109,7 +121,11 @@ export class CaseExportService {
           declineReason: h.declineReason,
           outcome: h.outcome,
           cancelledAt: h.cancelledAt?.toISOString() ?? null,
+          completedAt: h.completedAt?.toISOString() ?? null,
           accessActive: h.accessActive,
+          accessEndedAt: h.accessEndedAt?.toISOString() ?? null,
+          accessEndReason: h.accessEndReason,
+          legalBasis: cited(h.legalBasisCode),
         })),
         disclosures: disclosures.map((d) => ({
           id: d.id,
@@ -119,6 +135,7 @@ export class CaseExportService {
           categories: d.categories,
           handoverId: d.handoverId,
           consentId: d.consentId,
+          legalBasis: cited(d.legalBasisCode),
         })),
       };
       return JSON.stringify(document);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CaseStatus, SupportArea } from './casework.enums.js';
+import type { CaseClosingReason, CaseStatus, SupportArea } from './casework.enums.js';
 
 export type Db = DataSource | EntityManager;
 
@@ -15,6 +15,9 @@ export interface CaseRecord {
   supportAreasStored: SupportArea[];
   openedAt: Date;
   closedAt: Date | null;
+  closingReason: CaseClosingReason | null;
+  reopenedAt: Date | null;
+  version: number;
   openedKey: string;
 }
 
@@ -34,7 +37,7 @@ export interface CaseListQuery {
 }
 
 const COLUMNS = `c.id, c.reference, c.owner_organisation_id, c.case_worker_id, c.status, c.support_areas,
-  c.opened_at, c.closed_at, c.opened_at::text AS opened_key`;
+  c.opened_at, c.closed_at, c.closing_reason, c.reopened_at, c.version, c.opened_at::text AS opened_key`;
 
 function toRecord(row: any): CaseRecord {
   return {
@@ -46,6 +49,9 @@ function toRecord(row: any): CaseRecord {
     supportAreasStored: row.support_areas as SupportArea[],
     openedAt: new Date(row.opened_at),
     closedAt: row.closed_at ? new Date(row.closed_at) : null,
+    closingReason: row.closing_reason,
+    reopenedAt: row.reopened_at ? new Date(row.reopened_at) : null,
+    version: row.version,
     openedKey: row.opened_key,
   };
 }
@@ -90,7 +96,7 @@ function listBranches(q: CaseListQuery, p: Params): { own: string | null; receiv
     received:
       q.handedOver === false || q.supportArea
         ? null
-        : `FROM (SELECT DISTINCT h.case_id FROM handovers h WHERE h.to_organisation_id = ${org}::uuid) r
+        : `FROM (SELECT DISTINCT h.case_id FROM handovers h WHERE h.to_organisation_id = ${org}::uuid AND NOT h.awaiting_approval) r
            CROSS JOIN LATERAL (SELECT * FROM cases c WHERE ${received.join(' AND ')} OFFSET 0) c`,
   };
 }
@@ -121,7 +127,7 @@ export class CaseRepository {
   /** Whether any handover of the case (in any state) went to the organisation. */
   async wasHandedOverTo(db: Db, caseId: string, organisationId: string): Promise<boolean> {
     const rows = await db.query(
-      'SELECT 1 FROM handovers WHERE case_id = $1 AND to_organisation_id = $2 LIMIT 1',
+      'SELECT 1 FROM handovers WHERE case_id = $1 AND to_organisation_id = $2 AND NOT awaiting_approval LIMIT 1',
       [caseId, organisationId],
     );
     return rows.length > 0;
@@ -137,7 +143,7 @@ export class CaseRepository {
        UNION ALL
        SELECT ${COLUMNS} FROM cases c
         WHERE c.id = ANY($1::uuid[]) AND c.owner_organisation_id <> $2
-          AND c.id IN (SELECT h.case_id FROM handovers h WHERE h.case_id = ANY($1::uuid[]) AND h.to_organisation_id = $2)`,
+          AND c.id IN (SELECT h.case_id FROM handovers h WHERE h.case_id = ANY($1::uuid[]) AND h.to_organisation_id = $2 AND NOT h.awaiting_approval)`,
       [[...ids], organisationId],
     );
     return rows.map(toRecord);
@@ -172,11 +178,12 @@ export class CaseRepository {
       caseWorkerId: string | null;
       supportAreas: string[];
       familyNameIndex: string | null;
+      duplicateIndex: string | null;
     },
   ): Promise<string> {
     const [row] = await em.query(
-      `INSERT INTO cases (owner_organisation_id, year, number, reference, case_worker_id, support_areas, family_name_index)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      `INSERT INTO cases (owner_organisation_id, year, number, reference, case_worker_id, support_areas, family_name_index, duplicate_index)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [
         c.ownerOrganisationId,
         c.year,
@@ -185,23 +192,69 @@ export class CaseRepository {
         c.caseWorkerId,
         c.supportAreas,
         c.familyNameIndex,
+        c.duplicateIndex,
       ],
     );
     return row.id;
   }
 
-  /** Sets the given fields (undefined: unchanged). */
+  /**
+   * The duplicate check: the organisation's OPEN cases whose blind index of family name and date of
+   * birth is one of `indexes` (the same person under every configured key), other than `exceptId`.
+   * Only the organisation's own cases: never another organisation's.
+   */
+  async openDuplicates(
+    db: Db,
+    organisationId: string,
+    indexes: string[],
+    exceptId: string | null,
+  ): Promise<CaseRecord[]> {
+    const rows: any[] = await db.query(
+      `SELECT ${COLUMNS} FROM cases c
+        WHERE c.owner_organisation_id = $1 AND c.status = 'OPEN' AND c.duplicate_index = ANY($2::text[])
+          AND ($3::uuid IS NULL OR c.id <> $3) ORDER BY c.opened_at, c.id LIMIT 10`,
+      [organisationId, indexes, exceptId],
+    );
+    return rows.map(toRecord);
+  }
+
+  /**
+   * For each of the organisation's own cases `caseIds`: its other OPEN cases with the same duplicate
+   * index (as stored, so under the key each was written with).
+   */
+  async openDuplicatesOfCases(
+    caseIds: readonly string[],
+    organisationId: string,
+  ): Promise<(CaseRecord & { ofCaseId: string })[]> {
+    const rows: any[] = await this.dataSource.query(
+      `SELECT ${COLUMNS}, o.id AS of_case_id FROM cases o
+         JOIN cases c ON c.owner_organisation_id = o.owner_organisation_id AND c.duplicate_index = o.duplicate_index
+                     AND c.status = 'OPEN' AND c.id <> o.id
+        WHERE o.id = ANY($1::uuid[]) AND o.owner_organisation_id = $2 AND o.duplicate_index IS NOT NULL
+        ORDER BY c.opened_at, c.id`,
+      [[...caseIds], organisationId],
+    );
+    return rows.map((r) => ({ ...toRecord(r), ofCaseId: r.of_case_id }));
+  }
+
+  /** Sets the given fields (undefined: unchanged) and raises the version. */
   async update(
     em: EntityManager,
     id: string,
-    change: { caseWorkerId?: string | null; supportAreas?: string[]; familyNameIndex?: string | null },
+    change: {
+      caseWorkerId?: string | null;
+      supportAreas?: string[];
+      familyNameIndex?: string | null;
+      duplicateIndex?: string | null;
+    },
   ): Promise<void> {
     await em.query(
       `UPDATE cases SET
          case_worker_id = CASE WHEN $2 THEN $3::uuid ELSE case_worker_id END,
          support_areas = CASE WHEN $4 THEN $5::text[] ELSE support_areas END,
          family_name_index = CASE WHEN $6 THEN $7::text ELSE family_name_index END,
-         updated_at = now()
+         duplicate_index = CASE WHEN $8 THEN $9::text ELSE duplicate_index END,
+         version = version + 1, updated_at = now()
        WHERE id = $1`,
       [
         id,
@@ -211,13 +264,25 @@ export class CaseRepository {
         change.supportAreas ?? null,
         change.familyNameIndex !== undefined,
         change.familyNameIndex ?? null,
+        change.duplicateIndex !== undefined,
+        change.duplicateIndex ?? null,
       ],
     );
   }
 
-  async close(em: EntityManager, id: string): Promise<void> {
+  async close(em: EntityManager, id: string, reason: string | null): Promise<void> {
     await em.query(
-      `UPDATE cases SET status = 'CLOSED', closed_at = now(), updated_at = now() WHERE id = $1`,
+      `UPDATE cases SET status = 'CLOSED', closed_at = now(), closing_reason = $2, version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [id, reason],
+    );
+  }
+
+  /** A closed case is open again: the retention clock (closed_at) stops. */
+  async reopen(em: EntityManager, id: string): Promise<void> {
+    await em.query(
+      `UPDATE cases SET status = 'OPEN', closed_at = NULL, closing_reason = NULL, reopened_at = now(),
+              version = version + 1, updated_at = now() WHERE id = $1`,
       [id],
     );
   }
@@ -226,7 +291,7 @@ export class CaseRepository {
   async markErased(em: EntityManager, id: string): Promise<void> {
     await em.query(
       `UPDATE cases SET status = 'ERASED', erased_at = now(), closed_at = COALESCE(closed_at, now()), family_name_index = NULL,
-              support_areas = '{}', updated_at = now() WHERE id = $1`,
+              duplicate_index = NULL, support_areas = '{}', version = version + 1, updated_at = now() WHERE id = $1`,
       [id],
     );
   }

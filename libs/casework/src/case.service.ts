@@ -8,6 +8,7 @@ import {
   countWhenSelected,
   decodeCursor,
   DomainError,
+  ErrorCode,
   groupBy,
   isUuid,
   LoaderRegistry,
@@ -23,7 +24,7 @@ import { UsersService } from '../../identity/src/index.js';
 import { CaseRepository, type CaseRecord } from './case.repository.js';
 import { CaseCrypto } from './crypto/case-crypto.service.js';
 import { CaseDataService, CATEGORY_FIELDS } from './case-data.service.js';
-import { CaseStatus, DataCategory } from './casework.enums.js';
+import { type CaseClosingReason, CaseStatus, DataCategory } from './casework.enums.js';
 import type { CaseFilter, OpenCaseInput, UpdateCaseDataInput } from './casework.inputs.js';
 import type { CaseModel, ConsentModel, HandoverModel } from './casework.models.js';
 import { isCaseWorker } from './casework.rules.js';
@@ -44,7 +45,7 @@ function categoriesOf(
 }
 
 /** The shell as the actor sees it: `viewerIsOwner` decides which fields it may read. */
-function viewed(actor: Actor, c: CaseRecord): CaseRow {
+export function viewed(actor: Actor, c: CaseRecord): CaseRow {
   return { ...c, viewerIsOwner: isCaseWorker(actor) && c.ownerOrganisationId === actor.organisationId };
 }
 
@@ -143,7 +144,7 @@ export class CaseService {
         .replace(/[^A-Z0-9-]/g, '') || 'FALL';
     const year = Number(todayInBerlin().slice(0, 4));
     const number = await this.repo.nextNumber(em, ownerOrganisationId, year);
-    const identity = categories.IDENTITY as { familyName?: string } | undefined;
+    const identity = categories.IDENTITY as { familyName?: string; dateOfBirth?: string | null } | undefined;
     const id = await this.repo.insert(em, {
       ownerOrganisationId,
       year,
@@ -152,6 +153,9 @@ export class CaseService {
       caseWorkerId,
       supportAreas: [...new Set(supportAreas)],
       familyNameIndex: identity?.familyName ? this.crypto.familyNameIndex(identity.familyName) : null,
+      duplicateIndex: identity?.familyName
+        ? (this.crypto.duplicateIndexes(identity.familyName, identity.dateOfBirth)[0] ?? null)
+        : null,
     });
     await this.data.write(em, id, categories);
     return id;
@@ -161,6 +165,17 @@ export class CaseService {
     return this.dataSource.transaction(async (em) => {
       const c = await this.lockOwned(em, actor, input.caseId);
       if (c.status !== CaseStatus.OPEN) throw DomainError.conflict('Only open cases can be changed');
+      if (
+        input.expectedVersion !== undefined &&
+        input.expectedVersion !== null &&
+        input.expectedVersion !== c.version
+      )
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `The case was changed by someone else since you loaded it (version ${input.expectedVersion}, now ${c.version}); reload it and make your change again`,
+          undefined,
+          { reason: 'STALE_VERSION', currentVersion: c.version },
+        );
       if (input.caseWorkerId)
         await this.requireCaseWorker(em, actor, input.caseWorkerId, 'input.caseWorkerId');
       await this.repo.update(em, c.id, {
@@ -168,6 +183,11 @@ export class CaseService {
         supportAreas: input.supportAreas === undefined ? undefined : [...new Set(input.supportAreas)],
         familyNameIndex:
           input.identity === undefined ? undefined : this.crypto.familyNameIndex(input.identity.familyName),
+        duplicateIndex:
+          input.identity === undefined
+            ? undefined
+            : (this.crypto.duplicateIndexes(input.identity.familyName, input.identity.dateOfBirth)[0] ??
+              null),
       });
       await this.data.write(em, c.id, categoriesOf(input as any));
       await this.audit.append(em, {
@@ -175,23 +195,45 @@ export class CaseService {
         action: 'updateCaseData',
         entityType: 'Case',
         entityId: c.id,
-        changedFields: presentFields(input).filter((f) => f !== 'caseId'),
+        changedFields: presentFields(input).filter((f) => f !== 'caseId' && f !== 'expectedVersion'),
       });
       return this.reload(em, actor, c.id);
     });
   }
 
-  close(actor: Actor, id: string): Promise<CaseModel> {
+  close(actor: Actor, id: string, reason?: CaseClosingReason | null): Promise<CaseModel> {
     return this.dataSource.transaction(async (em) => {
       const c = await this.lockOwned(em, actor, id);
       if (c.status !== CaseStatus.OPEN) throw DomainError.conflict('Only an open case can be closed');
-      await this.repo.close(em, c.id);
+      await this.repo.close(em, c.id, reason ?? null);
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'closeCase',
         entityType: 'Case',
         entityId: c.id,
-        changedFields: ['status', 'closedAt'],
+        changedFields: ['status', 'closedAt', ...(reason ? ['closingReason'] : [])],
+      });
+      return this.reload(em, actor, c.id);
+    });
+  }
+
+  /** A closed case is worked on again; an erased one cannot come back. */
+  reopen(actor: Actor, id: string): Promise<CaseModel> {
+    return this.dataSource.transaction(async (em) => {
+      const c = await this.lockOwned(em, actor, id);
+      if (c.status !== CaseStatus.CLOSED)
+        throw DomainError.conflict(
+          c.status === CaseStatus.ERASED
+            ? 'An erased case cannot be reopened: its personal data is gone; open a new case'
+            : 'The case is open already',
+        );
+      await this.repo.reopen(em, c.id);
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'reopenCase',
+        entityType: 'Case',
+        entityId: c.id,
+        changedFields: ['status', 'closedAt', 'closingReason', 'reopenedAt'],
       });
       return this.reload(em, actor, c.id);
     });

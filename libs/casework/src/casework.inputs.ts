@@ -251,6 +251,15 @@ export class UpdateCaseDataInput extends CategoryInputs {
   @ValidateNested()
   @Type(() => IdentityInput)
   identity?: IdentityInput;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The case's `version` the change was made on; when someone changed the case since, CONFLICT and nothing is written.",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number | null;
 }
 
 @InputType()
@@ -335,10 +344,50 @@ export class RequestHandoverInput {
   @Field(() => ID)
   @IsUUID()
   toOrganisationId: string;
-  @Field(() => ID)
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The consent the handover rests on; or, instead, a `legalBasis` (exactly one of the two).',
+  })
+  @IsOptional()
   @IsUUID()
-  consentId: string;
-  @Field(() => [DataCategory], { description: 'Must be covered by the consent; otherwise CONSENT_REQUIRED.' })
+  consentId?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Instead of a consent: the code of a legal basis (Query.legalBases). The handover takes effect only once a second case worker of the owning organisation approved it (approveHandoverBasis).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  legalBasis?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'With a legal basis, required: why the transfer is necessary without consent.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  justification?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'With a legal basis, required: the ISO 639-1 language in which the client was told of the transfer (GDPR Art. 13/14).',
+  })
+  @IsOptional()
+  @IsString()
+  @IsIn([...ISO_639_1], { message: 'must be an ISO 639-1 language code, e.g. de, ar, uk' })
+  informedInLanguage?: string | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'With a legal basis: when the access ends at the latest.',
+  })
+  @IsOptional()
+  @IsDate()
+  validUntil?: Date | null;
+  @Field(() => [DataCategory], {
+    description:
+      'Must be covered by the consent (otherwise CONSENT_REQUIRED); HEALTH under a legal basis only where it permits it.',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @IsEnum(DataCategory, { each: true })

@@ -1,11 +1,13 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, DateScalar } from '../../core/src/index.js';
 import {
+  CaseClosingReason,
   CaseStatus,
   CefrLevel,
   ConsentForm,
   ConsentStatus,
   DataCategory,
+  HandoverAccessEnd,
   HandoverChange,
   HandoverStatus,
   SupportArea,
@@ -116,6 +118,15 @@ export class CaseModel {
   openedAt: Date;
   @Field(() => Date, { nullable: true })
   closedAt: Date | null;
+  @Field(() => CaseClosingReason, { nullable: true, description: 'Why it was closed (while CLOSED).' })
+  closingReason: CaseClosingReason | null;
+  @Field(() => Date, { nullable: true, description: 'When it was last reopened.' })
+  reopenedAt: Date | null;
+  @Field(() => Int, {
+    description:
+      'Raised by every change of the case; pass it as updateCaseData’s expectedVersion to be refused (CONFLICT) instead of overwriting a colleague’s change.',
+  })
+  version: number;
   /** Whether the viewer of this request is a case worker of the owning organisation. */
   viewerIsOwner: boolean;
 }
@@ -166,6 +177,22 @@ export class ConsentModel {
   withdrawnAt: Date | null;
   @Field(() => String, { nullable: true })
   withdrawalNote: string | null;
+  /** Set for form STATUTORY: the code of the legal basis (resolved to `legalBasis`). */
+  legalBasisCode: string | null;
+  approvedById: string | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'A legal basis: when the second case worker approved it.',
+  })
+  approvedAt: Date | null;
+  rejectedById: string | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'A legal basis: when the second case worker rejected it.',
+  })
+  rejectedAt: Date | null;
+  @Field(() => String, { nullable: true })
+  rejectionReason: string | null;
 }
 
 @ObjectType('Handover')
@@ -201,6 +228,20 @@ export class HandoverModel {
   cancelReason: string | null;
   @Field({ description: 'Whether the receiving organisation can read the shared categories right now.' })
   accessActive: boolean;
+  completedById: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the receiving organisation completed it.' })
+  completedAt: Date | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the access of an accepted handover ended (null while it lasts or never began).',
+  })
+  accessEndedAt: Date | null;
+  @Field(() => HandoverAccessEnd, { nullable: true, description: 'Why that access ended.' })
+  accessEndReason: HandoverAccessEnd | null;
+  /** The legal basis code of its grant, when it rests on one. */
+  legalBasisCode: string | null;
+  /** Whether its legal basis still waits for approval. */
+  basisPending: boolean;
 }
 
 @ObjectType('Disclosure', {
@@ -216,6 +257,8 @@ export class DisclosureModel {
   categories: DataCategory[];
   handoverId: string;
   consentId: string;
+  /** The legal basis the read was made under (instead of a consent), when there was one. */
+  legalBasisCode: string | null;
   @Field()
   at: Date;
 }

@@ -23,6 +23,14 @@ import { CaseworkNoticeRepository } from './notices/casework-notice.repository.j
 import { CaseworkNotices } from './notices/casework-notices.service.js';
 import { CaseStatisticsRepository } from './statistics/case-statistics.repository.js';
 import { CaseStatisticsService } from './statistics/case-statistics.service.js';
+import { CaseDuplicatesService } from './case-duplicates.service.js';
+import { CaseMaintenanceResolver } from './case-maintenance.resolver.js';
+import { HandoverBasisService } from './statutory/handover-basis.service.js';
+import {
+  ConsentBasisResolver,
+  DisclosureBasisResolver,
+  HandoverBasisResolver,
+} from './statutory/handover-basis.resolver.js';
 
 @Module({
   imports: [PubSubModule, IdentityModule, AllianceModule],
@@ -51,6 +59,12 @@ import { CaseStatisticsService } from './statistics/case-statistics.service.js';
     FhirService,
     CaseStatisticsRepository,
     CaseStatisticsService,
+    CaseDuplicatesService,
+    CaseMaintenanceResolver,
+    HandoverBasisService,
+    HandoverBasisResolver,
+    ConsentBasisResolver,
+    DisclosureBasisResolver,
   ],
   exports: [CaseworkDemoSeeder, CaseCrypto, RetentionService, CaseStatisticsService],
 })

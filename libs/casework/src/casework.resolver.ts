@@ -6,7 +6,7 @@ import { CaseDataService } from './case-data.service.js';
 import { CaseExportService } from './case-export.service.js';
 import { CaseService } from './case.service.js';
 import { ConsentHandoverService } from './consent-handover.service.js';
-import { DataCategory, HandoverStatus, SupportArea } from './casework.enums.js';
+import { CaseClosingReason, DataCategory, HandoverStatus, SupportArea } from './casework.enums.js';
 import {
   CaseFilter,
   OpenCaseInput,
@@ -103,8 +103,12 @@ export class CaseResolver {
 
   @Mutation(() => CaseModel)
   @Allow.signedIn(CASE_RULE)
-  closeCase(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
-    return this.cases.close(actor, id);
+  closeCase(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason', { type: () => CaseClosingReason, nullable: true }) reason?: CaseClosingReason,
+  ) {
+    return this.cases.close(actor, id, reason);
   }
 
   @Mutation(() => CaseModel, {

@@ -19,6 +19,7 @@ import { ConsentRepository } from './consent.repository.js';
 import { HandoverRepository, type HandoverRecord } from './handover.repository.js';
 import { CaseworkNotices } from './notices/casework-notices.service.js';
 import { HandoverEventsService } from './handover-events.service.js';
+import { HandoverBasisService } from './statutory/handover-basis.service.js';
 
 /** The live event each handover transition announces. */
 const CHANGE_OF: Record<string, HandoverChange> = {
@@ -42,6 +43,7 @@ export class ConsentHandoverService {
     private readonly alliances: AllianceService,
     private readonly notices: CaseworkNotices,
     private readonly events: HandoverEventsService,
+    private readonly bases: HandoverBasisService,
   ) {}
 
   private async consent(em: EntityManager, id: string): Promise<ConsentModel> {
@@ -73,7 +75,12 @@ export class ConsentHandoverService {
         errors.push({ path: 'input.recipientIds', message: 'must all be organisations' });
       if (recipients.includes(c.ownerOrganisationId))
         errors.push({ path: 'input.recipientIds', message: 'must not include the owning organisation' });
-      if (categories.includes(DataCategory.HEALTH) && !SPECIAL_FORMS.includes(input.form)) {
+      if (input.form === ConsentForm.STATUTORY)
+        errors.push({
+          path: 'input.form',
+          message: 'STATUTORY is not a consent: request the handover with a legal basis instead',
+        });
+      else if (categories.includes(DataCategory.HEALTH) && !SPECIAL_FORMS.includes(input.form)) {
         errors.push({
           path: 'input.form',
           message: 'consent to share HEALTH data must be WRITTEN or ELECTRONIC (GDPR Art. 9, §67b (2) SGB X)',
@@ -130,7 +137,21 @@ export class ConsentHandoverService {
         changedFields: ['withdrawnAt', ...(text(note) ? ['withdrawalNote'] : [])],
       });
       await this.notices.accessEnded(em, actor, ending, 'WITHDRAWN');
-      this.events.schedule(em, HandoverChange.CONSENT_WITHDRAWN, await this.handovers.openOfConsent(em, id));
+      // A legal basis revoked before its approval: the handover waiting for it ends with it.
+      const waiting = await this.handovers.awaitingApprovalOf(em, id);
+      const open = await this.handovers.openOfConsent(em, id);
+      for (const hid of waiting) await this.handovers.cancel(em, hid, actor.userId, null);
+      this.events.schedule(
+        em,
+        HandoverChange.CONSENT_WITHDRAWN,
+        open.filter((h) => !waiting.includes(h.id)),
+      );
+      this.events.schedule(
+        em,
+        HandoverChange.CONSENT_WITHDRAWN,
+        open.filter((h) => waiting.includes(h.id)),
+        'sender',
+      );
       return this.consent(em, id);
     });
   }
@@ -146,6 +167,12 @@ export class ConsentHandoverService {
       const c = await this.cases.lockOwned(em, actor, input.caseId);
       if (c.status !== CaseStatus.OPEN) throw DomainError.conflict('Only an open case can be handed over');
       const categories = [...new Set(input.categories)];
+      const byBasis = input.legalBasis !== undefined && input.legalBasis !== null;
+      if (byBasis === !!input.consentId)
+        throw DomainError.badInput([
+          { path: 'input.consentId', message: 'give either a consent or a legal basis (exactly one)' },
+          { path: 'input.legalBasis', message: 'give either a consent or a legal basis (exactly one)' },
+        ]);
       if (!(await this.knownOrganisations([input.toOrganisationId])).size)
         throw DomainError.field('input.toOrganisationId', 'no such organisation');
       if (input.toOrganisationId === c.ownerOrganisationId)
@@ -155,22 +182,22 @@ export class ConsentHandoverService {
           'input.toOrganisationId',
           'must be an active partner of an alliance in which the owner is an active partner',
         );
-      const k = isUuid(input.consentId) ? await this.consents.coverage(em, input.consentId, c.id) : null;
-      if (!k) throw DomainError.field('input.consentId', 'no such consent for this case');
-      if (!k.active)
-        throw DomainError.consentRequired('The consent is not active (withdrawn, expired or not yet valid)');
-      if (!k.recipientIds.includes(input.toOrganisationId))
-        throw DomainError.consentRequired('The consent does not name the receiving organisation');
-      if (!categories.every((cat) => k.categories.includes(cat)))
-        throw DomainError.consentRequired('The consent does not cover every requested category');
+      if (byBasis) {
+        const errors = this.bases.check(input, categories);
+        if (errors.length) throw DomainError.badInput(errors);
+      } else await this.checkConsent(em, input.consentId!, c.id, input.toOrganisationId, categories);
+      const consentId = byBasis
+        ? await this.bases.record(em, actor, c.id, input, categories)
+        : input.consentId!;
       const id = await this.handovers.insert(em, {
         caseId: c.id,
         fromOrganisationId: c.ownerOrganisationId,
         toOrganisationId: input.toOrganisationId,
-        consentId: input.consentId,
+        consentId,
         categories,
         message: text(input.message),
         requestedBy: actor.userId,
+        awaitingApproval: byBasis,
       });
       await this.audit.append(em, {
         actorId: actor.userId,
@@ -179,18 +206,42 @@ export class ConsentHandoverService {
         entityId: id,
         changedFields: presentFields(input),
       });
-      this.events.schedule(em, HandoverChange.REQUESTED, [
-        {
-          id,
-          caseId: c.id,
-          fromOrganisationId: c.ownerOrganisationId,
-          toOrganisationId: input.toOrganisationId,
-        },
-      ]);
+      const parties = {
+        id,
+        caseId: c.id,
+        fromOrganisationId: c.ownerOrganisationId,
+        toOrganisationId: input.toOrganisationId,
+      };
+      // On a legal basis the receiver hears of it only after the second case worker's approval.
+      this.events.schedule(em, HandoverChange.REQUESTED, [parties], byBasis ? 'sender' : 'both');
       const handover = await this.handover(em, id);
-      await this.notices.requested(em, actor, handover, c.reference);
+      if (!byBasis) await this.notices.requested(em, actor, handover, c.reference);
       return handover;
     });
+  }
+
+  /** Invariant 4 for a consent: active, naming the recipient and every category; CONSENT_REQUIRED otherwise. */
+  private async checkConsent(
+    em: EntityManager,
+    consentId: string,
+    caseId: string,
+    toOrganisationId: string,
+    categories: string[],
+  ): Promise<void> {
+    const k = isUuid(consentId) ? await this.consents.coverage(em, consentId, caseId) : null;
+    if (!k) throw DomainError.field('input.consentId', 'no such consent for this case');
+    // A legal basis is approved for its own handover: another one needs its own second pair of eyes.
+    if (k.statutory)
+      throw DomainError.field(
+        'input.consentId',
+        'is the legal basis of another handover: request this one with a legal basis of its own',
+      );
+    if (!k.active)
+      throw DomainError.consentRequired('The consent is not active (withdrawn, expired or not yet valid)');
+    if (!k.recipientIds.includes(toOrganisationId))
+      throw DomainError.consentRequired('The consent does not name the receiving organisation');
+    if (!categories.every((cat) => k.categories.includes(cat)))
+      throw DomainError.consentRequired('The consent does not cover every requested category');
   }
 
   /**
@@ -313,8 +364,8 @@ export class ConsentHandoverService {
       [HandoverStatus.ACCEPTED],
       'completeHandover',
       async (em) => {
-        await this.handovers.complete(em, id, o);
-        return ['status', 'outcome'];
+        await this.handovers.complete(em, id, actor.userId, o);
+        return ['status', 'outcome', 'completedBy'];
       },
       'HANDOVER_COMPLETED',
     );

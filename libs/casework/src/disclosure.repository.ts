@@ -21,6 +21,7 @@ function toDisclosure(row: any): DisclosureRecord {
     categories: sortCategories(row.categories),
     handoverId: row.handover_id,
     consentId: row.consent_id,
+    legalBasisCode: row.legal_basis ?? null,
     at: new Date(row.at),
     atKey: row.at_key,
   };
@@ -57,13 +58,13 @@ export class DisclosureRepository {
          SELECT v.case_id, string_to_array(v.categories, ',') AS categories, v.handover_id, v.consent_id
            FROM unnest($3::uuid[], $4::text[], $5::uuid[], $6::uuid[]) AS v(case_id, categories, handover_id, consent_id)),
        granting AS (
-         SELECT h.id, h.case_id, h.consent_id, h.categories AS handed_over, k.categories AS consented
+         SELECT h.id, h.case_id, h.consent_id, h.categories AS handed_over, k.categories AS consented, k.legal_basis
            FROM handovers h JOIN consents k ON k.id = h.consent_id
           WHERE h.id = ANY($5::uuid[]) AND h.to_organisation_id = $2 AND h.status = 'ACCEPTED'
             AND ${CONSENT_ACTIVE} AND $2 = ANY(k.recipient_ids)
           FOR SHARE OF h, k)
-       INSERT INTO disclosures (case_id, reader_id, organisation_id, categories, handover_id, consent_id)
-       SELECT v.case_id, $1, $2, v.categories, v.handover_id, v.consent_id
+       INSERT INTO disclosures (case_id, reader_id, organisation_id, categories, handover_id, consent_id, legal_basis)
+       SELECT v.case_id, $1, $2, v.categories, v.handover_id, v.consent_id, g.legal_basis
          FROM v JOIN granting g ON g.id = v.handover_id AND g.case_id = v.case_id AND g.consent_id = v.consent_id
         WHERE v.categories <@ g.handed_over AND v.categories <@ g.consented
        RETURNING case_id, handover_id`,

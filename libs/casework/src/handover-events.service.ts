@@ -35,11 +35,26 @@ export class HandoverEventsService {
     this.publisher = new AfterCommitPublisher(dataSource, pubSub, 'handover-events');
   }
 
-  schedule(em: EntityManager, change: HandoverChange, handovers: HandoverParties[]): void {
+  /**
+   * `sides`: a handover that waits for its legal basis's approval is the sender's alone; the
+   * receiving organisation hears of it once it is approved.
+   */
+  schedule(
+    em: EntityManager,
+    change: HandoverChange,
+    handovers: HandoverParties[],
+    sides: 'both' | 'sender' | 'receiver' = 'both',
+  ): void {
+    const orgs = (h: HandoverParties) =>
+      sides === 'sender'
+        ? [h.fromOrganisationId]
+        : sides === 'receiver'
+          ? [h.toOrganisationId]
+          : [h.fromOrganisationId, h.toOrganisationId];
     this.publisher.schedule(
       em,
       handovers.flatMap((h) =>
-        [h.fromOrganisationId, h.toOrganisationId].map((org) => ({
+        orgs(h).map((org) => ({
           trigger: handoverEventsTrigger(org),
           payload: { change, handoverId: h.id, caseId: h.caseId },
         })),

@@ -270,7 +270,8 @@ export const OpenCaseMutation = graphql(`
 export const CaseQuery = graphql(`
   query Case($id: ID!) {
     case(id: $id) {
-      id reference status supportAreas openedAt closedAt visibleCategories
+      id reference status supportAreas openedAt closedAt visibleCategories version closingReason
+      possibleDuplicates { id reference }
       owner { id name shortName }
       caseWorker { id displayName }
       identity { givenName familyName dateOfBirth }
@@ -284,12 +285,18 @@ export const CaseQuery = graphql(`
       consents {
         id categories purpose form evidenceReference informedInLanguage interpreterUsed validFrom validUntil status withdrawnAt recordedAt
         recipients { id name shortName }
+        legalBasis { code citation }
+        approvedBy { id displayName }
       }
       handovers {
         id categories message status requestedAt respondedAt declineReason outcome accessActive
+        accessEndedAt accessEndReason completedAt cancelReason awaitingApproval viewerCanDecideBasis
+        legalBasis { code citation }
+        completedBy { id displayName }
+        requestedBy { id displayName email phone organisation { id name } }
         from { id name shortName }
         to { id name shortName }
-        consent { id status }
+        consent { id status withdrawalNote }
       }
     }
   }

@@ -12,6 +12,10 @@ import { ConsentForm } from '../features/cases/ConsentForm';
 import { HandoverForm } from '../features/cases/HandoverForm';
 import { Handovers } from '../features/cases/Handovers';
 import { DisclosureLog } from '../features/cases/DisclosureLog';
+import { CaseMaintenance } from '../features/cases/CaseMaintenance';
+import { DuplicateWarning } from '../features/cases/DuplicateWarning';
+import { EditCaseData } from '../features/cases/EditCaseData';
+import { StatutoryHandoverForm } from '../features/cases/StatutoryHandover';
 
 export default function CaseDetail() {
   const { id } = useParams();
@@ -65,13 +69,17 @@ export default function CaseDetail() {
           )}
         </dl>
         {!owner && <p className="notice">{t('cases.receivedNotice')}</p>}
+        {owner && open && <DuplicateWarning cases={c.possibleDuplicates} />}
       </div>
       <CaseData c={c} />
+      {owner && open && <EditCaseData c={c} reload={reload} />}
       {owner && <Consents c={c} editable={open} reload={reload} />}
       {owner && open && <ConsentForm c={c} reload={reload} />}
       {owner && open && <HandoverForm c={c} reload={reload} />}
+      {owner && open && <StatutoryHandoverForm c={c} reload={reload} />}
       <Handovers c={c} owner={owner} reload={reload} />
       {owner && <DisclosureLog caseId={c.id} />}
+      {owner && <CaseMaintenance c={c} reload={reload} />}
     </>
   );
 }

@@ -6,6 +6,7 @@ interface Key {
   id: string;
   encryption: Buffer;
   blindIndex: Buffer;
+  duplicateIndex: Buffer;
 }
 
 export interface Sealed {
@@ -21,6 +22,9 @@ function derive(secret: string): Key {
   const blindIndex = Buffer.from(
     hkdfSync('sha256', material, 'buendnisportal', 'case-data/family-name-index', 32),
   );
+  const duplicateIndex = Buffer.from(
+    hkdfSync('sha256', material, 'buendnisportal', 'case-data/duplicate-index', 32),
+  );
   // The key id names the key without revealing it (a hash of a derived value, not of the secret).
   const id = createHmac(
     'sha256',
@@ -29,7 +33,7 @@ function derive(secret: string): Key {
     .update('key-id')
     .digest('hex')
     .slice(0, 16);
-  return { id, encryption, blindIndex };
+  return { id, encryption, blindIndex, duplicateIndex };
 }
 
 /** Family names match case-, accent- and punctuation-insensitively: "Müller-Lüdenscheidt" = "MULLER LUDENSCHEIDT". */
@@ -94,6 +98,19 @@ export class CaseCrypto {
   /** The blind indexes of a name under every configured key, for search across a rotation. */
   familyNameIndexes(familyName: string): string[] {
     return [...this.keys.values()].map((k) => this.blindIndex(k, familyName));
+  }
+
+  /**
+   * The duplicate check's keyed blind index: an HMAC (its own derived key) of the normalised family
+   * name and the date of birth, under every configured key; none without a date of birth.
+   */
+  duplicateIndexes(familyName: string, dateOfBirth: string | null | undefined): string[] {
+    // Also the Turkish dotless ı, which NFKD keeps: "YILMAZ" and "Yılmaz" are one person.
+    const name = normaliseFamilyName(familyName).replace(/ı/g, 'i');
+    if (!dateOfBirth || !name) return [];
+    return [this.current, ...[...this.keys.values()].filter((k) => k !== this.current)].map((k) =>
+      createHmac('sha256', k.duplicateIndex).update(`${name}\u0000${dateOfBirth}`).digest('hex'),
+    );
   }
 
   private blindIndex(key: Key, familyName: string): string {

@@ -1,3 +1,4 @@
+import { legalBasis } from '../statutory/legal-bases.js';
 import { codeSystemUrl, display } from './fhir.code-systems.js';
 import type { FhirConsentRow, FhirHandoverRow, FhirOrganisationRow } from './fhir.repository.js';
 
@@ -62,6 +63,7 @@ export class FhirMapper {
     const ended = k.withdrawn_at ?? k.valid_until;
     const period = { start: iso(k.valid_from), ...(ended ? { end: iso(ended) } : {}) };
     const health = k.categories.includes('HEALTH');
+    const statute = legalBasis(k.legal_basis);
     return {
       resourceType: 'Consent',
       id: k.id,
@@ -81,15 +83,13 @@ export class FhirMapper {
       sourceAttachment: [
         {
           language: k.informed_in_language,
-          title: `Einwilligung (${FORM_DE[k.form] ?? k.form}), aufgeklärt in der Sprache „${k.informed_in_language}“${k.interpreter_used ? ' mit Hilfe einer Dolmetscherin oder eines Dolmetschers' : ''}: ${k.purpose}`,
+          title: `${statute ? `Übermittlung ohne Einwilligung nach ${statute.citation}, informiert` : `Einwilligung (${FORM_DE[k.form] ?? k.form}), aufgeklärt`} in der Sprache „${k.informed_in_language}“${k.interpreter_used ? ' mit Hilfe einer Dolmetscherin oder eines Dolmetschers' : ''}: ${k.purpose}`,
           creation: iso(k.recorded_at),
         },
       ],
-      regulatoryBasis: [
-        this.basis('GDPR-6-1-a'),
-        ...(health ? [this.basis('GDPR-9-2-a')] : []),
-        this.basis('SGBX-67b'),
-      ],
+      regulatoryBasis: statute
+        ? [{ text: statute.citation }]
+        : [this.basis('GDPR-6-1-a'), ...(health ? [this.basis('GDPR-9-2-a')] : []), this.basis('SGBX-67b')],
       decision: 'permit',
       provision: [
         {

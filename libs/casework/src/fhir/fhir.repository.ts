@@ -1,3 +1,4 @@
+import { CONSENT_ACTIVE } from '../consent.repository.js';
 import type { EntityManager } from 'typeorm';
 
 /** What the FHIR export reads of one case: no personal data of the client, only the consent record. */
@@ -12,6 +13,7 @@ export interface FhirConsentRow {
   categories: string[];
   purpose: string;
   form: string;
+  legal_basis: string | null;
   informed_in_language: string;
   interpreter_used: boolean;
   valid_from: Date;
@@ -55,8 +57,7 @@ export const FhirRepository = {
   consents(em: EntityManager, caseId: string): Promise<FhirConsentRow[]> {
     return em.query(
       `SELECT k.id, k.recipient_ids, k.categories, k.purpose, k.form, k.informed_in_language, k.interpreter_used,
-              k.valid_from, k.valid_until, k.recorded_at, k.withdrawn_at,
-              (k.withdrawn_at IS NULL AND k.valid_from <= now() AND (k.valid_until IS NULL OR now() < k.valid_until)) AS active
+              k.valid_from, k.valid_until, k.recorded_at, k.withdrawn_at, k.legal_basis, ${CONSENT_ACTIVE} AS active
          FROM consents k WHERE k.case_id = $1 ORDER BY k.recorded_at, k.id`,
       [caseId],
     );

@@ -36,6 +36,10 @@ export class AccountRepository {
     return rows[0]?.password_hash ?? undefined;
   }
 
+  async setPhone(em: EntityManager, id: string, phone: string | null): Promise<void> {
+    await em.query('UPDATE users SET phone = $2, updated_at = now() WHERE id = $1', [id, phone]);
+  }
+
   async setPassword(em: EntityManager, id: string, hash: string): Promise<void> {
     await em.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [id, hash]);
   }

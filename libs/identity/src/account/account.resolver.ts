@@ -1,7 +1,8 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { IsEmail, IsString, MaxLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ArgsType, Field } from '@nestjs/graphql';
 import { type Actor, Allow, CurrentActor } from '../../../core/src/index.js';
+import { UserModel } from '../users/user.models.js';
 import { AccountService } from './account.service.js';
 import { languageOf } from './password-policy.js';
 
@@ -42,6 +43,21 @@ export class ResetPasswordArgs {
   newPassword: string;
 }
 
+@ArgsType()
+export class UpdateMyContactArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Business phone number, e.g. "+49 2151 86-0"; null or blank removes it.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  @Matches(/^\s*$|^\s*\+?[0-9][0-9 ()/-]{2,29}\s*$/, {
+    message: '$property must be a phone number of digits, spaces and + ( ) / -',
+  })
+  phone?: string | null;
+}
+
 @Resolver()
 export class AccountResolver {
   constructor(private readonly accounts: AccountService) {}
@@ -55,6 +71,14 @@ export class AccountResolver {
       args.newPassword,
       languageOf(req.headers?.['accept-language']),
     );
+  }
+
+  @Mutation(() => UserModel, {
+    description: "Sets the caller's business contact shown to colleagues (today: the phone number).",
+  })
+  @Allow.signedIn('any signed-in user: their own profile')
+  updateMyContact(@CurrentActor() actor: Actor, @Args() args: UpdateMyContactArgs) {
+    return this.accounts.updateContact(actor, args.phone ?? null);
   }
 
   @Mutation(() => Boolean, {

@@ -12,6 +12,7 @@ import {
 } from '../../../core/src/index.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { assertPasswordSignIn } from '../auth/password-sign-in.js';
+import { UserEntity } from '../users/user.entity.js';
 import { AccountRepository } from './account.repository.js';
 import { assertStrongPassword, type Language } from './password-policy.js';
 import { newLinkToken, sha256 } from './tokens.js';
@@ -44,6 +45,22 @@ export class AccountService {
   /** The link a mail carries: the token in the fragment, so it reaches neither server logs nor referrers. */
   link(path: string, token: string): string {
     return `${this.config.people.publicUrl}${path}#token=${token}`;
+  }
+
+  /** The caller's business phone (blank removes it); audited by field name. */
+  updateContact(actor: Actor, phone: string | null): Promise<UserEntity> {
+    const value = phone?.trim() || null;
+    return this.dataSource.transaction(async (em) => {
+      await this.repo.setPhone(em, actor.userId, value);
+      await this.audit.append(em, {
+        actorId: actor.userId,
+        action: 'updateMyContact',
+        entityType: 'User',
+        entityId: actor.userId,
+        changedFields: ['phone'],
+      });
+      return (await em.findOneBy(UserEntity, { id: actor.userId }))!;
+    });
   }
 
   /** Changes the caller's password after checking the current one; ends their other sessions. */

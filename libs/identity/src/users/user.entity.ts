@@ -16,6 +16,8 @@ export class UserEntity {
   passwordHash: string | null;
   @Column('text', { default: 'de' })
   language: 'de' | 'en';
+  @Column('text', { nullable: true })
+  phone: string | null;
   @Column('timestamptz', { name: 'deactivated_at', nullable: true })
   deactivatedAt: Date | null;
   @Column('timestamptz', { name: 'totp_enabled_at', nullable: true })

@@ -15,6 +15,11 @@ export class UserModel {
   platformAdmin: boolean;
   @Field({ description: 'Language of mails to this user: de or en.' })
   language: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Business phone number, shown with the e-mail where colleagues need to reach them.',
+  })
+  phone: string | null;
   @Field(() => Date, { nullable: true, description: 'Set while the user is deactivated.' })
   deactivatedAt: Date | null;
   @Field(() => Date, { nullable: true, description: 'When the second factor (TOTP) was set up.' })

@@ -27,7 +27,10 @@ export function Consents({ c, editable, reload }: { c: CaseT; editable: boolean;
                 })}
               </p>
               <p>
-                {t('cases.purpose')}: {k.purpose}
+                {k.legalBasis
+                  ? `${t('caseRules.legalBasis')}: ${k.legalBasis.citation} · ${t('caseRules.justification')}`
+                  : t('cases.purpose')}
+                : {k.purpose}
               </p>
               <p className="meta">
                 {t(`enum.ConsentForm.${k.form}`)} ·{' '}
@@ -45,7 +48,7 @@ export function Consents({ c, editable, reload }: { c: CaseT; editable: boolean;
               </p>
               {editable && k.status === 'ACTIVE' && confirming !== k.id && (
                 <button type="button" className="danger" onClick={() => setConfirming(k.id)}>
-                  {t('cases.withdraw')}
+                  {k.legalBasis ? t('caseRules.revokeBasis') : t('cases.withdraw')}
                 </button>
               )}
               {confirming === k.id && (

@@ -9,7 +9,7 @@ import type { CaseT } from './case';
 
 export function HandoverForm({ c, reload }: { c: CaseT; reload(): void }) {
   const { t } = useI18n();
-  const active = c.consents.filter((k) => k.status === 'ACTIVE');
+  const active = c.consents.filter((k) => k.status === 'ACTIVE' && !k.legalBasis);
   const [consentId, setConsentId] = useState('');
   const [to, setTo] = useState('');
   const [categories, setCategories] = useState<DataCategory[]>([]);

@@ -5,6 +5,8 @@ import { CancelHandoverMutation, CompleteHandoverMutation } from '../../graphql/
 import { ErrorMessage } from '../../errors';
 import { Badge, Empty, Section } from '../../ui';
 import type { CaseT } from './case';
+import { HandoverFacts } from './HandoverFacts';
+import { BasisDecision } from './StatutoryHandover';
 
 export function Handovers({ c, owner, reload }: { c: CaseT; owner: boolean; reload(): void }) {
   const { t, fmtDateTime } = useI18n();
@@ -26,9 +28,10 @@ export function Handovers({ c, owner, reload }: { c: CaseT; owner: boolean; relo
               </p>
               <p>
                 {t('cases.sharedCategories')}:{' '}
-                {h.categories.map((x) => t(`enum.DataCategory.${x}`)).join(', ')} ·{' '}
-                {h.accessActive ? t('cases.accessActive') : t('cases.accessInactive')}
+                {h.categories.map((x) => t(`enum.DataCategory.${x}`)).join(', ')}
               </p>
+              <HandoverFacts h={h} sender={owner} />
+              {owner && <BasisDecision h={h} reload={reload} />}
               {h.declineReason && (
                 <p>
                   {t('cases.declineReason')}: {h.declineReason}
@@ -39,7 +42,7 @@ export function Handovers({ c, owner, reload }: { c: CaseT; owner: boolean; relo
                   {t('cases.outcome')}: {h.outcome}
                 </p>
               )}
-              {owner && (h.status === 'REQUESTED' || h.status === 'ACCEPTED') && (
+              {owner && !h.awaitingApproval && (h.status === 'REQUESTED' || h.status === 'ACCEPTED') && (
                 <button
                   type="button"
                   onClick={() => void doCancel({ id: h.id, reason: null }).then(reload)}

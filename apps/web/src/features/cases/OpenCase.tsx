@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { useMutation } from 'urql';
+import { useClient, useMutation } from 'urql';
 import { useI18n } from '../../i18n';
 import { OpenCaseMutation } from '../../graphql/ops';
+import { PossibleDuplicateCasesQuery } from '../../graphql/casework-ops';
+import { DuplicateWarning } from './DuplicateWarning';
 import type { CefrLevel, SupportArea } from '../../gql/graphql';
 import { ErrorMessage } from '../../errors';
 import { Section } from '../../ui';
@@ -48,7 +50,13 @@ export function OpenCase() {
   const [areas, setAreas] = useState<SupportArea[]>([]);
   const [germanLevel, setGermanLevel] = useState<CefrLevel | ''>('');
   const [v, setValues] = useState<Fields>({});
-  const set = (name: string, value: string) => setValues((cur) => ({ ...cur, [name]: value }));
+  const client = useClient();
+  /** The duplicate check's answer for the name and birth date as entered; shown once, then "open anyway". */
+  const [duplicates, setDuplicates] = useState<{ id: string; reference: string }[] | null>(null);
+  const set = (name: string, value: string) => {
+    if (name === 'familyName' || name === 'dateOfBirth') setDuplicates(null);
+    setValues((cur) => ({ ...cur, [name]: value }));
+  };
   const text = (name: string) => (v[name] ?? '').trim() || null;
   const list = (name: string) =>
     (v[name] ?? '')
@@ -62,6 +70,16 @@ export function OpenCase() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const familyName = text('familyName');
+    const dateOfBirth = text('dateOfBirth');
+    if (duplicates === null && familyName && dateOfBirth) {
+      const found = await client
+        .query(PossibleDuplicateCasesQuery, { familyName, dateOfBirth }, { requestPolicy: 'network-only' })
+        .toPromise();
+      const list = found.data?.possibleDuplicateCases ?? [];
+      setDuplicates(list);
+      if (list.length) return;
+    }
     const contact = { phone: text('phone'), email: text('email'), address: text('address') };
     const language = { germanLevel: germanLevel || null, otherLanguages: list('otherLanguages') };
     const residence = { status: text('residenceStatus'), permitValidUntil: text('permitValidUntil') };
@@ -191,9 +209,15 @@ export function OpenCase() {
           </div>
         </fieldset>
         {result.error && <ErrorMessage error={result.error} />}
+        {!!duplicates?.length && (
+          <>
+            <DuplicateWarning cases={duplicates} />
+            <p>{t('caseRules.duplicatesBeforeOpen')}</p>
+          </>
+        )}
         <div>
           <button type="submit" className="primary" disabled={result.fetching}>
-            {t('cases.openSubmit')}
+            {duplicates?.length ? t('caseRules.openAnyway') : t('cases.openSubmit')}
           </button>
         </div>
       </form>

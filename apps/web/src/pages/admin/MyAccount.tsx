@@ -12,6 +12,7 @@ import {
 } from '../../graphql/admin';
 import { useDone } from './shared';
 import { NotificationPreferences } from '../../components/NotificationPreferences';
+import { BusinessContact } from '../../components/BusinessContact';
 
 /** A short name for a User-Agent: browser and system, never the whole string. */
 export function deviceName(agent: string | null | undefined, unknown: string): string {
@@ -107,6 +108,7 @@ export default function MyAccount() {
       />
       <ChangePassword />
       <NotificationPreferences />
+      <BusinessContact />
     </>
   );
 }
