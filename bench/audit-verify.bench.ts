@@ -3,7 +3,7 @@ import { chainHash } from '../libs/core/src/audit/audit-chain.js';
 import { startTestApp, type TestApp } from '../test/utils/test-app.js';
 
 /**
- * verifyAuditChain and auditLog(first: 50) on a large audit log (issue 17):
+ * verifyAuditChain and auditLog(first: 50) on a large audit log:
  *   AUDIT_BENCH_ENTRIES=300000 npm test -- --roots '<rootDir>/bench' --testMatch '**\/audit-verify.bench.ts'
  * The first verification has no checkpoint yet and recomputes the whole chain (what every call did
  * before checkpoints); later ones start at the latest signed checkpoint.

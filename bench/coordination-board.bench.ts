@@ -1,5 +1,5 @@
 /**
- * Coordination benchmark (issue 3): a large alliance (100 partners, 2,000 users, 50,000 tasks,
+ * Coordination benchmark: a large alliance (100 partners, 2,000 users, 50,000 tasks,
  * 200,000 comments), the task-board query and updateTask under autocannon, side by side with a bare
  * node:http + pg handler answering the same board query with one hand-written SQL statement.
  * See bench/README.md. Not part of `npm test` (jest's roots do not include bench/).

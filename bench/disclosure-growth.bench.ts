@@ -1,5 +1,5 @@
 /**
- * Disclosure growth bench (issue 17): does a receiver's read, which writes one disclosure row per
+ * Disclosure growth bench: does a receiver's read, which writes one disclosure row per
  * case it shows, slow down as the disclosure history grows? The receiver's `cases(first: 50)` with
  * data runs under autocannon twice on the same database: with the generator's history only, then
  * after BENCH_DISCLOSURE_HISTORY more rows (default 2,000,000) spread over the past 36 months

@@ -1,5 +1,5 @@
 /**
- * How disclosures are stored (issue 17): monthly partitions, so a read's INSERT touches one small
+ * How disclosures are stored: monthly partitions, so a read's INSERT touches one small
  * partition however long the history; still append-only; kept after the case's erasure for
  * DISCLOSURE_RETENTION_DAYS, then deleted by the retention sweep (once, audited).
  */

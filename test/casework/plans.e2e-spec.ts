@@ -1,5 +1,5 @@
 /**
- * Issue 17: a casework list costs what the caller sees, not the deployment's size. The deployment is
+ * A casework list costs what the caller sees, not the deployment's size. The deployment is
  * filled by the scale bench's generator (10,000 cases of 50 other organisations around the measured
  * owner's 500 and the receiver's 300), statistics are fresh (the generator ANALYZEs), and every
  * statement each list issues is EXPLAINed exactly as it ran, with its parameters: none may scan a
@@ -43,7 +43,7 @@ function nodes(plan: PlanNode): PlanNode[] {
   return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 }
 
-describe('casework: list plans at scale (issue 17)', () => {
+describe('casework: list plans at scale', () => {
   let t: TestApp;
   let a: BuiltAlliance;
   let disclosedCaseId: string;

@@ -1,5 +1,5 @@
 /**
- * Issue 17: a task list costs what the caller asks for, not the deployment's size. The deployment is
+ * A task list costs what the caller asks for, not the deployment's size. The deployment is
  * filled by the bench generator (bench/coordination-generate.ts): the measured alliance beside a
  * larger one standing for the rest of the state, so the measured alliance is a small share of
  * `tasks` as each of a state's alliances would be; then VACUUM (ANALYZE), as autovacuum would have
@@ -31,7 +31,7 @@ interface PlanNode {
 
 const nodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 
-describe('coordination: task list plans at scale (issue 17)', () => {
+describe('coordination: task list plans at scale', () => {
   let t: TestApp;
   let allianceId: string;
   let token: string;

@@ -1,89 +1,10 @@
-import { type Client, createClient } from 'graphql-ws';
-import { Socket } from 'node:net';
-import WebSocket from 'ws';
 import { aMember, anAlliance, type BuiltAlliance, PASSWORD } from '../utils/builders.js';
 import { registeredSubscriptions, taskEventsTrigger, waitForSubscriptions } from '../utils/subscriptions.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
+import { listen, redisForFanOut, subscribe, type Subscriber } from '../utils/ws-subscriber.js';
 import { aCoordinationAlliance, createTask, updateTask } from './helpers.js';
 
 const SUBSCRIPTION = `subscription($a: ID!) { taskEvents(allianceId: $a) { change task { id title version status leadPartner { id } comments { body } } } }`;
-
-/** A graphql-ws subscriber that collects events, and the error, completion or close that ends it. */
-interface Subscriber {
-  events: any[];
-  errors: any[];
-  completed: boolean;
-  closed: { code?: number } | null;
-  /** Resolves once `count` events arrived or the subscription ended (at the latest after 20 s). */
-  next(count?: number): Promise<any[]>;
-  dispose(): Promise<void>;
-}
-
-async function listen(t: TestApp): Promise<string> {
-  const server = await t.app.listen(0, '127.0.0.1');
-  const { port } = server.address();
-  return `ws://127.0.0.1:${port}/graphql`;
-}
-
-function subscribe(
-  url: string,
-  connectionParams: Record<string, unknown> | undefined,
-  allianceId: string,
-): Subscriber {
-  const sub: Subscriber = { events: [], errors: [], completed: false, closed: null } as any;
-  let waiters: (() => void)[] = [];
-  const wake = () => {
-    const w = waiters;
-    waiters = [];
-    w.forEach((f) => f());
-  };
-  const client: Client = createClient({
-    url,
-    webSocketImpl: WebSocket,
-    connectionParams,
-    retryAttempts: 0,
-    lazy: false,
-    onNonLazyError: () => undefined,
-    on: {
-      closed: (e: any) => {
-        sub.closed = { code: e?.code };
-        wake();
-      },
-    },
-  });
-  client.subscribe(
-    { query: SUBSCRIPTION, variables: { a: allianceId } },
-    {
-      next: (v) => {
-        sub.events.push(v);
-        wake();
-      },
-      error: (e) => {
-        sub.errors.push(e);
-        wake();
-      },
-      complete: () => {
-        sub.completed = true;
-        wake();
-      },
-    },
-  );
-  sub.next = (count = 1) =>
-    new Promise((resolve) => {
-      const settled = () =>
-        sub.events.length >= count || sub.errors.length > 0 || sub.completed || !!sub.closed;
-      if (settled()) return resolve(sub.events);
-      const timer = setTimeout(() => resolve(sub.events), 20_000);
-      const check = () => {
-        if (!settled()) return void waiters.push(check);
-        clearTimeout(timer);
-        resolve(sub.events);
-      };
-      waiters.push(check);
-    });
-  sub.dispose = () => client.dispose() as Promise<void>;
-  return sub;
-}
 
 const titles = (s: Subscriber) => s.events.map((e) => e.data.taskEvents.task.title);
 
@@ -96,7 +17,7 @@ describe('taskEvents over graphql-ws', () => {
   let other: BuiltAlliance;
   const subs: Subscriber[] = [];
   const open = (params: Record<string, unknown> | undefined, allianceId: string, u = url) => {
-    const s = subscribe(u, params, allianceId);
+    const s = subscribe(u, params, SUBSCRIPTION, { a: allianceId });
     subs.push(s);
     return s;
   };
@@ -341,34 +262,3 @@ describe('taskEvents over graphql-ws', () => {
     },
   );
 });
-
-/**
- * The Redis for the fan-out test: REDIS_URL, else the machine's (127.0.0.1:6379). Unreachable, the
- * test is skipped with a warning; under REQUIRE_REDIS=1 (CI) it runs and fails instead.
- */
-async function redisForFanOut(): Promise<{ url?: string; missing?: string; run: boolean }> {
-  const url = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-  if (await reachable(url)) return { url, run: true };
-  const missing = `Redis at ${url} is not reachable`;
-  if (process.env.REQUIRE_REDIS === '1') return { missing, run: true };
-  console.warn(`Skipping the two-instance fan-out test: ${missing} (CI sets REQUIRE_REDIS=1)`);
-  return { missing, run: false };
-}
-
-function reachable(redisUrl: string): Promise<boolean> {
-  const { hostname, port } = new URL(redisUrl);
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    socket.setTimeout(1000);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.connect(Number(port || 6379), hostname);
-  });
-}

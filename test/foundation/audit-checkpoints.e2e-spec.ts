@@ -6,7 +6,7 @@ const VERIFY = `{ verifyAuditChain { valid entriesChecked firstBrokenSequence ve
   lastFullVerification { startedAt finishedAt valid entriesChecked firstBrokenSequence } } }`;
 const EVERY = 5;
 
-/** Issue 17: verification in bounded time from signed checkpoints, plus a full background run. */
+/** Verification in bounded time from signed checkpoints, plus a full background run. */
 describe('audit chain: signed checkpoints, the full background run, and what an ALLIANCE_ADMIN learns', () => {
   let t: TestApp;
   let admin: string;

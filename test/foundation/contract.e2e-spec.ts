@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 
 /**
- * Contract types and fields that other issues have not implemented yet. A breaking change that
+ * Contract types and fields that the portal does not implement yet. A breaking change that
  * concerns only these is reported as "still missing"; anything else fails. An entry that is in fact
  * present also fails, so this list only shrinks: delete the entries the failure names.
  */

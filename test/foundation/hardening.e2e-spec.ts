@@ -5,7 +5,7 @@ import { LIMITS } from '../../apps/api/src/graphql.config.js';
 import { anAlliance, type BuiltAlliance } from '../utils/builders.js';
 import { codes, startTestApp, type TestApp } from '../utils/test-app.js';
 
-/** The issue-3 task board at the contract's maximum page size, every relation included. */
+/** The task board at the contract's maximum page size, every relation included. */
 const TASK_BOARD = `query($a: ID!) { tasks(allianceId: $a, first: 100) { edges { cursor node { id title status priority dueOn version
   leadPartner { id organisation { id name shortName } } contributingPartners { id organisation { id name shortName } }
   assignee { id displayName } goal { id title } blockedBy { id title status } comments { id body createdAt author { id displayName } } } }

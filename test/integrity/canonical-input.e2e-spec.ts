@@ -6,7 +6,7 @@ import { casework, fullCaseInput, openCase, recordConsent, REQUEST_HANDOVER } fr
 
 const VERIFY = '{ verifyAuditChain { valid entriesChecked firstBrokenSequence } }';
 
-/** Issue 9, items 1–4: ids canonical at the edge, control characters and bad variables refused. */
+/** Ids canonical at the edge, control characters and bad variables refused. */
 describe('integrity: canonical ids and input refused at the edge', () => {
   let t: TestApp;
   let admin: string;

@@ -30,7 +30,7 @@ const BOUND_MS = 2000 + 1000 + 2500;
 const ORGANISATIONS = '{ organisations(search: "") { id } }';
 
 /**
- * Issue 9, items 5, 6 and 9: a database of its own (an embedded PostgreSQL started for this file,
+ * A database of its own (an embedded PostgreSQL started for this file,
  * so other test files are not disturbed) is frozen with SIGSTOP, then stopped and restarted.
  */
 describe('integrity: database faults answer UNAVAILABLE in time and recover', () => {

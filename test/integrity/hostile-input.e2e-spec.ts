@@ -18,7 +18,7 @@ import { createGoal, createTask } from '../coordination/helpers.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 
 /**
- * Issue 9, "done when": every mutation, driven with random and hostile values (wrong types, huge and
+ * Every mutation, driven with random and hostile values (wrong types, huge and
  * empty strings, control characters, unicode, upper-case, malformed and foreign ids, garbage dates,
  * unknown enum values, oversized lists), never answers INTERNAL_SERVER_ERROR, never writes anything
  * when it refuses, and leaves the audit chain valid. Seeded and bounded; replay a failure with

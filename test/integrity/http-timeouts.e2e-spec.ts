@@ -14,7 +14,7 @@ function stall(port: number, head: string): Promise<{ line: string; ms: number }
   });
 }
 
-/** Issue 9, item 10: slow headers and slow bodies are cut off (Node's defaults: 60 s and 300 s). */
+/** Slow headers and slow bodies are cut off (Node's defaults: 60 s and 300 s). */
 describe('integrity: header and body timeouts', () => {
   let t: TestApp;
   let port: number;

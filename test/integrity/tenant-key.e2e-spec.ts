@@ -4,7 +4,7 @@ import { aMeetingAlliance, decide, run, schedule } from '../meetings/fixtures.js
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 
 /**
- * Issue 9, item 11: single-object reads and write locks put the caller's alliances into the WHERE
+ * Single-object reads and write locks put the caller's alliances into the WHERE
  * of the lookup (as the lists do), instead of loading by id and comparing the alliance afterwards.
  */
 describe('integrity: the tenant key is in the WHERE of lookups and locks', () => {

@@ -30,7 +30,7 @@ describe('meetings: statements per query do not grow with list sizes', () => {
     const token = a.users.member.token;
     const tokenB = b.users.member.token;
 
-    // The issue's query: each relation loads through exactly one loader, so the count is exact.
+    // The meeting page's required query: each relation loads through exactly one loader, so the count is exact.
     const SHAPE =
       'query($id: ID!) { meeting(id: $id) { agenda { decisions { id } } attendance { partner { organisation { name } } attendees { id } } decisions { followUpTasks { leadPartner { id } } amendedBy { id } } } }';
     const s2 = await t.gql(SHAPE, { id: small }, token);
@@ -63,7 +63,7 @@ describe('meetings: statements per query do not grow with list sizes', () => {
     expect(r2.statements).toBeLessThanOrEqual(18);
     expect(r20.statements).toBeLessThanOrEqual(18);
     process.stdout.write(
-      `meeting query statements (2/20 decisions): issue shape ${s2.statements}/${s20.statements}, full page ${r2.statements}/${r20.statements}\n`,
+      `meeting query statements (2/20 decisions): required shape ${s2.statements}/${s20.statements}, full page ${r2.statements}/${r20.statements}\n`,
     );
   });
 

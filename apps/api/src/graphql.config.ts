@@ -28,7 +28,7 @@ import type { ServerOptions } from 'graphql-ws';
 
 /**
  * Limits checked before execution (DESIGN.md, Limits). Cost is graphql-armor's estimate (objects 2,
- * scalars 1, ×1.5 per level, × a literal `first`): the issue-3 task board with `first: 100` and
+ * scalars 1, ×1.5 per level, × a literal `first`): the task board with `first: 100` and
  * every relation costs ~23 400, so the limit sits at 50 000; a document above it is refused.
  */
 export const LIMITS = { depth: 10, aliases: 30, cost: 50_000 } as const;

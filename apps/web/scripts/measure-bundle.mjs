@@ -1,5 +1,5 @@
 // Measures the initial JavaScript: the entry chunk(s) that index.html loads (script and modulepreload),
-// gzipped. Fails the build above the budget of 250 kB (issue 6).
+// gzipped. Fails the build above the budget of 250 kB.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';

@@ -12,6 +12,7 @@ import {
   IndicatorResolver,
   MeasurementResolver,
 } from './goals/goal.resolver.js';
+import { GoalRepository } from './goals/goal.repository.js';
 import { GoalService } from './goals/goal.service.js';
 import { TaskCommentEntity, TaskEntity } from './tasks/task.entities.js';
 import { CommentResolver, TaskResolver } from './tasks/task.resolver.js';
@@ -38,6 +39,7 @@ import { CoordinationReportService } from './report/coordination-report.service.
   ],
   providers: [
     GoalService,
+    GoalRepository,
     TaskRepository,
     TaskListRepository,
     TaskWriteRepository,

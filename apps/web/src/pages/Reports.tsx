@@ -8,6 +8,7 @@ import { Empty, Loading, PageTitle, Section, today } from '../ui';
 import { ReportChart } from '../components/ReportChart';
 import { ReportCasework } from '../components/ReportCasework';
 import { ReportDownloads } from '../components/ReportDownloads';
+import { ReportTable } from '../components/ReportTable';
 
 import type { Period } from '../components/ReportDownloads';
 
@@ -135,14 +136,7 @@ function Report({ period }: { period: Period }) {
       <td className="num">{c.cancelled}</td>
     </>
   );
-  const taskHead = (
-    <>
-      <th scope="col">{t('report.created')}</th>
-      <th scope="col">{t('report.done')}</th>
-      <th scope="col">{t('report.overdue')}</th>
-      <th scope="col">{t('report.cancelled')}</th>
-    </>
-  );
+  const taskColumns = [t('report.created'), t('report.done'), t('report.overdue'), t('report.cancelled')];
   const casework = r.casework;
   const periods = casework
     ? [
@@ -174,174 +168,106 @@ function Report({ period }: { period: Period }) {
                   {i.progress === null || i.progress === undefined ? '–' : pct(i.progress)}
                 </p>
                 <ReportChart {...i} from={r.from} to={r.to} />
-                <div className="table-scroll">
-                  <table>
-                    <caption>{t('report.measurementsOf', { name: i.name })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('report.date')}</th>
-                        <th scope="col">
-                          {t('report.value')} ({i.unit})
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {i.measurements.length === 0 && (
-                        <tr>
-                          <td colSpan={2}>{t('report.noMeasurements')}</td>
-                        </tr>
-                      )}
-                      {i.measurements.map((m) => (
-                        <tr key={m.observedOn + m.value}>
-                          <td>{fmtDate(m.observedOn)}</td>
-                          <td className="num">{fmtNumber(m.value)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <ReportTable
+                  caption={t('report.measurementsOf', { name: i.name })}
+                  columns={[t('report.date'), `${t('report.value')} (${i.unit})`]}
+                  empty={i.measurements.length === 0 && t('report.noMeasurements')}
+                >
+                  {i.measurements.map((m) => (
+                    <tr key={m.observedOn + m.value}>
+                      <td>{fmtDate(m.observedOn)}</td>
+                      <td className="num">{fmtNumber(m.value)}</td>
+                    </tr>
+                  ))}
+                </ReportTable>
               </div>
             ))}
           </div>
         ))}
       </Section>
       <Section title={t('report.tasksByPartner')} id="report-tasks">
-        <div className="table-scroll">
-          <table>
-            <caption>{t('report.tasksByPartner')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('report.partner')}</th>
-                <th scope="col">{t('report.role')}</th>
-                {taskHead}
-              </tr>
-            </thead>
-            <tbody>
-              {r.tasksByPartner.flatMap((p) => [
-                <tr key={`${p.partnerId}-lead`}>
-                  <th scope="row">{p.organisationName}</th>
-                  <td>{t('report.lead')}</td>
-                  {counts(p.asLead)}
-                </tr>,
-                <tr key={`${p.partnerId}-contributing`}>
-                  <th scope="row">{p.organisationName}</th>
-                  <td>{t('report.contributing')}</td>
-                  {counts(p.asContributor)}
-                </tr>,
-              ])}
-            </tbody>
-          </table>
-        </div>
-        <div className="table-scroll">
-          <table>
-            <caption>{t('report.tasksByGoal')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('report.goal')}</th>
-                {taskHead}
-              </tr>
-            </thead>
-            <tbody>
-              {r.tasksByGoal.map((g) => (
-                <tr key={g.goalId ?? 'none'}>
-                  <th scope="row">{g.goalTitle ?? t('report.noGoal')}</th>
-                  {counts(g.counts)}
-                </tr>
-              ))}
-              <tr>
-                <th scope="row">{t('report.allTasks')}</th>
-                {counts(r.taskTotals)}
-              </tr>
-            </tbody>
-          </table>
-        </div>
+        <ReportTable
+          caption={t('report.tasksByPartner')}
+          columns={[t('report.partner'), t('report.role'), ...taskColumns]}
+        >
+          {r.tasksByPartner.flatMap((p) => [
+            <tr key={`${p.partnerId}-lead`}>
+              <th scope="row">{p.organisationName}</th>
+              <td>{t('report.lead')}</td>
+              {counts(p.asLead)}
+            </tr>,
+            <tr key={`${p.partnerId}-contributing`}>
+              <th scope="row">{p.organisationName}</th>
+              <td>{t('report.contributing')}</td>
+              {counts(p.asContributor)}
+            </tr>,
+          ])}
+        </ReportTable>
+        <ReportTable caption={t('report.tasksByGoal')} columns={[t('report.goal'), ...taskColumns]}>
+          {r.tasksByGoal.map((g) => (
+            <tr key={g.goalId ?? 'none'}>
+              <th scope="row">{g.goalTitle ?? t('report.noGoal')}</th>
+              {counts(g.counts)}
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">{t('report.allTasks')}</th>
+            {counts(r.taskTotals)}
+          </tr>
+        </ReportTable>
       </Section>
       <Section title={t('report.meetings')} id="report-meetings">
-        <div className="table-scroll">
-          <table>
-            <caption>{t('report.meetings')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('report.date')}</th>
-                <th scope="col">{t('report.meeting')}</th>
-                <th scope="col">{t('report.invited')}</th>
-                <th scope="col">{t('report.present')}</th>
-                <th scope="col">{t('report.quorum')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.meetings.length === 0 && (
-                <tr>
-                  <td colSpan={5}>{t('report.none')}</td>
-                </tr>
-              )}
-              {r.meetings.map((m) => (
-                <tr key={m.meetingId}>
-                  <td>{fmtDate(m.startsAt.slice(0, 10))}</td>
-                  <th scope="row">{m.title}</th>
-                  <td className="num">{m.invitedPartners}</td>
-                  <td className="num">{m.presentPartners}</td>
-                  <td>{m.quorumReached ? t('report.yes') : t('report.no')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <div className="table-scroll">
-          <table>
-            <caption>{t('report.attendance')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('report.partner')}</th>
-                <th scope="col">{t('report.invited')}</th>
-                <th scope="col">{t('report.present')}</th>
-                <th scope="col">{t('report.rate')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.attendance.map((p) => (
-                <tr key={p.partnerId}>
-                  <th scope="row">{p.organisationName}</th>
-                  <td className="num">{p.invited}</td>
-                  <td className="num">{p.present}</td>
-                  <td className="num">{pct(p.rate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <div className="table-scroll">
-          <table>
-            <caption>{t('report.decisions')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('report.number')}</th>
-                <th scope="col">{t('report.decision')}</th>
-                <th scope="col">{t('report.outcome')}</th>
-                <th scope="col">{t('report.followUps')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.decisions.length === 0 && (
-                <tr>
-                  <td colSpan={4}>{t('report.none')}</td>
-                </tr>
-              )}
-              {r.decisions.map((d) => (
-                <tr key={d.decisionId}>
-                  <td>{d.number}</td>
-                  <th scope="row">{d.title}</th>
-                  <td>{t(`enum.DecisionOutcome.${d.outcome}`)}</td>
-                  <td>
-                    {d.followUpTasks
-                      .map((f) => `${f.title} (${t(`enum.TaskStatus.${f.status}`)})`)
-                      .join('; ') || '–'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ReportTable
+          caption={t('report.meetings')}
+          columns={[
+            t('report.date'),
+            t('report.meeting'),
+            t('report.invited'),
+            t('report.present'),
+            t('report.quorum'),
+          ]}
+          empty={r.meetings.length === 0 && t('report.none')}
+        >
+          {r.meetings.map((m) => (
+            <tr key={m.meetingId}>
+              <td>{fmtDate(m.startsAt.slice(0, 10))}</td>
+              <th scope="row">{m.title}</th>
+              <td className="num">{m.invitedPartners}</td>
+              <td className="num">{m.presentPartners}</td>
+              <td>{m.quorumReached ? t('report.yes') : t('report.no')}</td>
+            </tr>
+          ))}
+        </ReportTable>
+        <ReportTable
+          caption={t('report.attendance')}
+          columns={[t('report.partner'), t('report.invited'), t('report.present'), t('report.rate')]}
+        >
+          {r.attendance.map((p) => (
+            <tr key={p.partnerId}>
+              <th scope="row">{p.organisationName}</th>
+              <td className="num">{p.invited}</td>
+              <td className="num">{p.present}</td>
+              <td className="num">{pct(p.rate)}</td>
+            </tr>
+          ))}
+        </ReportTable>
+        <ReportTable
+          caption={t('report.decisions')}
+          columns={[t('report.number'), t('report.decision'), t('report.outcome'), t('report.followUps')]}
+          empty={r.decisions.length === 0 && t('report.none')}
+        >
+          {r.decisions.map((d) => (
+            <tr key={d.decisionId}>
+              <td>{d.number}</td>
+              <th scope="row">{d.title}</th>
+              <td>{t(`enum.DecisionOutcome.${d.outcome}`)}</td>
+              <td>
+                {d.followUpTasks.map((f) => `${f.title} (${t(`enum.TaskStatus.${f.status}`)})`).join('; ') ||
+                  '–'}
+              </td>
+            </tr>
+          ))}
+        </ReportTable>
       </Section>
       {casework && (
         <Section title={t('report.casework')} id="report-casework">

@@ -10,7 +10,7 @@ import {
   presentFields,
   Role,
 } from '../../../core/src/index.js';
-import { SecondFactorService, UserEntity } from '../../../identity/src/index.js';
+import { SecondFactorService, type UserEntity, UsersService } from '../../../identity/src/index.js';
 import type { OrganisationEntity } from '../alliances/alliance.entities.js';
 import { OrganisationRepository } from '../alliances/organisation.repository.js';
 import { PartnerRepository } from '../alliances/partner.repository.js';
@@ -27,6 +27,7 @@ export class AdministrationService {
     private readonly partners: PartnerRepository,
     private readonly invitations: InvitationService,
     private readonly secondFactor: SecondFactorService,
+    private readonly users: UsersService,
     private readonly audit: AuditService,
   ) {}
 
@@ -99,7 +100,7 @@ export class AdministrationService {
         throw DomainError.field('userId', 'reset your own second factor on your account page, with a code');
       if (!(await this.secondFactor.resetFor(em, actor, userId, allianceId)))
         throw DomainError.conflict('This user has no second factor to reset');
-      return em.getRepository(UserEntity).findOneOrFail({ where: { id: userId } });
+      return (await this.users.find(em, userId))!;
     });
   }
 }

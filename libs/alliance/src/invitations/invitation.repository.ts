@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { queryRows } from '../../../core/src/index.js';
 
-export interface InvitationRow {
+/** An invitation as its own table holds it. */
+export interface InvitationRecord {
   id: string;
   userId: string;
   allianceId: string;
@@ -13,6 +13,10 @@ export interface InvitationRow {
   revokedAt: Date | null;
   sentCount: number;
   createdAt: Date;
+}
+
+/** An invitation with what identity says of the invited user. */
+export interface InvitationRow extends InvitationRecord {
   email: string;
   displayName: string;
   organisationId: string;
@@ -21,11 +25,14 @@ export interface InvitationRow {
 
 const COLUMNS = `i.id, i.user_id AS "userId", i.alliance_id AS "allianceId", i.roles, i.invited_by AS "invitedBy",
   i.expires_at AS "expiresAt", i.accepted_at AS "acceptedAt", i.revoked_at AS "revokedAt", i.sent_count AS "sentCount",
-  i.created_at AS "createdAt", u.email, u.display_name AS "displayName", u.organisation_id AS "organisationId", u.language`;
+  i.created_at AS "createdAt"`;
 
 export const INVITATION_DAYS = 7;
 
-/** SQL of invitations and of the checks around them (partners, administered organisations). */
+/**
+ * SQL of invitations and of the checks around them (alliances, partners, organisations). The invited
+ * users and their memberships are identity's rows: the service asks `UsersService` for them.
+ */
 @Injectable()
 export class InvitationRepository {
   async insert(
@@ -40,26 +47,25 @@ export class InvitationRepository {
     return row.id;
   }
 
-  async byId(em: EntityManager, id: string, lock = false): Promise<InvitationRow | null> {
+  async byId(em: EntityManager, id: string, lock = false): Promise<InvitationRecord | null> {
     const rows = await em.query(
-      `SELECT ${COLUMNS} FROM invitations i JOIN users u ON u.id = i.user_id WHERE i.id = $1${lock ? ' FOR UPDATE OF i' : ''}`,
+      `SELECT ${COLUMNS} FROM invitations i WHERE i.id = $1${lock ? ' FOR UPDATE' : ''}`,
       [id],
     );
     return rows[0] ?? null;
   }
 
-  async byTokenHash(em: EntityManager, tokenHash: string): Promise<InvitationRow | null> {
-    const rows = await em.query(
-      `SELECT ${COLUMNS} FROM invitations i JOIN users u ON u.id = i.user_id WHERE i.token_hash = $1 FOR UPDATE OF i`,
-      [tokenHash],
-    );
+  async byTokenHash(em: EntityManager, tokenHash: string): Promise<InvitationRecord | null> {
+    const rows = await em.query(`SELECT ${COLUMNS} FROM invitations i WHERE i.token_hash = $1 FOR UPDATE`, [
+      tokenHash,
+    ]);
     return rows[0] ?? null;
   }
 
   /** Open invitations of an alliance (not accepted, not revoked; expired ones too, to send again). */
-  pending(em: EntityManager, allianceId: string): Promise<InvitationRow[]> {
+  pending(em: EntityManager, allianceId: string): Promise<InvitationRecord[]> {
     return em.query(
-      `SELECT ${COLUMNS} FROM invitations i JOIN users u ON u.id = i.user_id
+      `SELECT ${COLUMNS} FROM invitations i
         WHERE i.alliance_id = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL
         ORDER BY i.created_at, i.id`,
       [allianceId],
@@ -72,10 +78,6 @@ export class InvitationRepository {
         WHERE id = $1`,
       [id, tokenHash, INVITATION_DAYS],
     );
-  }
-
-  async setPassword(em: EntityManager, userId: string, hash: string): Promise<void> {
-    await em.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [userId, hash]);
   }
 
   async markAccepted(em: EntityManager, id: string): Promise<void> {
@@ -95,58 +97,26 @@ export class InvitationRepository {
     return rows[0]?.status ?? null;
   }
 
-  async emailTaken(em: EntityManager, email: string): Promise<boolean> {
-    const rows = await em.query('SELECT 1 FROM users WHERE lower(email) = lower($1)', [email.trim()]);
+  async allianceExists(em: EntityManager, allianceId: string): Promise<boolean> {
+    const rows = await em.query('SELECT 1 FROM alliances WHERE id = $1', [allianceId]);
     return rows.length > 0;
   }
 
-  async upsertMembership(
-    em: EntityManager,
-    allianceId: string,
-    userId: string,
-    roles: string[],
-  ): Promise<void> {
-    await em.query(
-      `INSERT INTO memberships (alliance_id, user_id, roles) VALUES ($1, $2, $3)
-       ON CONFLICT (alliance_id, user_id) DO UPDATE SET roles = EXCLUDED.roles`,
-      [allianceId, userId, roles],
-    );
-  }
-
-  async deleteMembership(em: EntityManager, allianceId: string, userId: string): Promise<void> {
-    await em.query('DELETE FROM memberships WHERE alliance_id = $1 AND user_id = $2', [allianceId, userId]);
-  }
-
-  async names(em: EntityManager, allianceId: string, organisationId: string, actorId: string) {
+  /** The names the invitation mail speaks of. */
+  async names(em: EntityManager, allianceId: string, organisationId: string) {
     const [row] = await em.query(
-      `SELECT (SELECT name FROM alliances WHERE id = $1) AS alliance, (SELECT name FROM organisations WHERE id = $2) AS organisation,
-              (SELECT display_name FROM users WHERE id = $3) AS actor`,
-      [allianceId, organisationId, actorId],
+      `SELECT (SELECT name FROM alliances WHERE id = $1) AS alliance, (SELECT name FROM organisations WHERE id = $2) AS organisation`,
+      [allianceId, organisationId],
     );
-    return row as { alliance: string; organisation: string; actor: string };
+    return row as { alliance: string; organisation: string };
   }
 
-  /** The target user with the alliances whose ALLIANCE_ADMINs may administer them (their organisation's partnerships). */
-  async administeredBy(
-    em: EntityManager,
-    userId: string,
-  ): Promise<{ id: string; platformAdmin: boolean; allianceIds: string[] } | null> {
-    const rows = await em.query(
-      `SELECT u.id, u.platform_admin AS "platformAdmin",
-              coalesce(array_agg(p.alliance_id) FILTER (WHERE p.id IS NOT NULL), '{}') AS "allianceIds"
-         FROM users u LEFT JOIN partners p ON p.organisation_id = u.organisation_id
-        WHERE u.id = $1 GROUP BY u.id`,
-      [userId],
+  /** The alliances in which the organisation is (or was) a partner: their ALLIANCE_ADMINs administer its people. */
+  async alliancesOfOrganisation(em: EntityManager, organisationId: string): Promise<string[]> {
+    const rows: { alliance_id: string }[] = await em.query(
+      'SELECT alliance_id FROM partners WHERE organisation_id = $1',
+      [organisationId],
     );
-    return rows[0] ?? null;
-  }
-
-  /** Users without a password whose invitation was revoked are switched off. */
-  async deactivateIfNeverSignedIn(em: EntityManager, userId: string): Promise<void> {
-    await queryRows(
-      em,
-      `UPDATE users SET deactivated_at = now() WHERE id = $1 AND password_hash IS NULL AND deactivated_at IS NULL RETURNING id`,
-      [userId],
-    );
+    return rows.map((r) => r.alliance_id);
   }
 }

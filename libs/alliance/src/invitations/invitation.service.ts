@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   type Actor,
   assertRole,
@@ -25,11 +25,11 @@ import {
   newLinkToken,
   SecondFactorService,
   sha256,
-  UserEntity,
+  type UserEntity,
   UsersService,
 } from '../../../identity/src/index.js';
 import { PartnerStatus } from '../alliances/alliance.enums.js';
-import { InvitationRepository, type InvitationRow } from './invitation.repository.js';
+import { type InvitationRecord, InvitationRepository, type InvitationRow } from './invitation.repository.js';
 import type { InviteUserInput } from './invitation.inputs.js';
 import { type InvitationModel, InvitationStatus } from './invitation.models.js';
 
@@ -81,12 +81,11 @@ export class InvitationService {
   invite(actor: Actor, input: InviteUserInput): Promise<InvitationModel> {
     assertRole(actor, input.allianceId, [Role.ALLIANCE_ADMIN]);
     return this.dataSource.transaction(async (em) => {
-      const alliance = await em.query('SELECT 1 FROM alliances WHERE id = $1', [input.allianceId]);
-      if (!alliance.length) throw DomainError.notFound('Alliance');
+      if (!(await this.repo.allianceExists(em, input.allianceId))) throw DomainError.notFound('Alliance');
       const status = await this.repo.partnerStatus(em, input.allianceId, input.organisationId);
       if (!status || status === PartnerStatus.FORMER)
         throw DomainError.field('input.organisationId', 'must be a partner organisation of this alliance');
-      if (await this.repo.emailTaken(em, input.email))
+      if (await this.users.emailTaken(em, input.email))
         throw DomainError.field('input.email', 'already has an account; give it a membership instead');
       const user = await this.users.create(em, {
         email: input.email,
@@ -96,7 +95,7 @@ export class InvitationService {
         language: input.language ?? 'de',
       });
       const roles = [...new Set(input.roles)];
-      await this.repo.upsertMembership(em, input.allianceId, user.id, roles);
+      await this.users.upsertMembership(em, input.allianceId, user.id, roles);
       const { token, hash } = newLinkToken();
       const id = await this.repo.insert(em, {
         userId: user.id,
@@ -105,7 +104,7 @@ export class InvitationService {
         invitedBy: actor.userId,
         tokenHash: hash,
       });
-      const invitation = (await this.repo.byId(em, id))!;
+      const invitation = (await this.byId(em, id))!;
       await this.sendMail(em, actor, invitation, token);
       await this.audit.append(em, {
         actorId: actor.userId,
@@ -119,13 +118,40 @@ export class InvitationService {
     });
   }
 
-  private async sendMail(
-    em: import('typeorm').EntityManager,
-    actor: Actor,
-    inv: InvitationRow,
-    token: string,
-  ) {
-    const names = await this.repo.names(em, inv.allianceId, inv.organisationId, actor.userId);
+  /** Invitations with their users' addresses and names, which identity holds. */
+  private async withUsers(em: EntityManager, records: InvitationRecord[]): Promise<InvitationRow[]> {
+    const users = new Map(
+      (
+        await this.users.findMany(
+          em,
+          records.map((r) => r.userId),
+        )
+      ).map((u) => [u.id, u]),
+    );
+    return records.flatMap((r) => {
+      const u = users.get(r.userId);
+      return u
+        ? [
+            {
+              ...r,
+              email: u.email,
+              displayName: u.displayName,
+              organisationId: u.organisationId,
+              language: u.language,
+            },
+          ]
+        : [];
+    });
+  }
+
+  private async byId(em: EntityManager, id: string, lock = false): Promise<InvitationRow | null> {
+    const record = await this.repo.byId(em, id, lock);
+    return record && ((await this.withUsers(em, [record]))[0] ?? null);
+  }
+
+  private async sendMail(em: EntityManager, actor: Actor, inv: InvitationRow, token: string) {
+    const names = await this.repo.names(em, inv.allianceId, inv.organisationId);
+    const inviter = await this.users.find(em, actor.userId);
     await this.mail.enqueue(em, {
       to: inv.email,
       language: inv.language,
@@ -134,7 +160,7 @@ export class InvitationService {
         displayName: inv.displayName,
         allianceName: names.alliance,
         organisationName: names.organisation,
-        invitedBy: names.actor,
+        invitedBy: inviter?.displayName ?? '',
         link: this.accounts.link('/einladung', token),
       },
     });
@@ -143,7 +169,8 @@ export class InvitationService {
   async pending(actor: Actor, allianceId: string): Promise<InvitationModel[]> {
     if (!isUuid(allianceId)) throw DomainError.notFound('Alliance');
     assertRole(actor, allianceId, [Role.ALLIANCE_ADMIN]);
-    return (await this.repo.pending(this.dataSource.manager, allianceId)).map(toModel);
+    const em = this.dataSource.manager;
+    return (await this.withUsers(em, await this.repo.pending(em, allianceId))).map(toModel);
   }
 
   /** A new link (the old one stops working), valid 7 days again. */
@@ -163,7 +190,7 @@ export class InvitationService {
         allianceId: inv.allianceId,
         changedFields: ['tokenHash', 'expiresAt'],
       });
-      return toModel((await this.repo.byId(em, id))!);
+      return toModel((await this.byId(em, id))!);
     });
   }
 
@@ -173,8 +200,8 @@ export class InvitationService {
       if (inv.acceptedAt || inv.revokedAt)
         throw DomainError.conflict('The invitation was accepted or withdrawn already');
       await this.repo.markRevoked(em, id);
-      await this.repo.deleteMembership(em, inv.allianceId, inv.userId);
-      await this.repo.deactivateIfNeverSignedIn(em, inv.userId);
+      await this.users.deleteMembershipOf(em, inv.allianceId, inv.userId);
+      await this.users.deactivateIfNeverSignedIn(em, inv.userId);
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'revokeInvitation',
@@ -183,7 +210,7 @@ export class InvitationService {
         allianceId: inv.allianceId,
         changedFields: ['revokedAt'],
       });
-      return toModel((await this.repo.byId(em, id))!);
+      return toModel((await this.byId(em, id))!);
     });
   }
 
@@ -191,8 +218,9 @@ export class InvitationService {
   async accept(token: string, password: string, language: Language, device?: string): Promise<IssuedSession> {
     // With passwords switched off, the invited person signs in through the identity provider instead.
     assertPasswordSignIn(this.config);
-    const check = async (em: import('typeorm').EntityManager) => {
-      const inv = await this.repo.byTokenHash(em, sha256(token));
+    const check = async (em: EntityManager) => {
+      const record = await this.repo.byTokenHash(em, sha256(token));
+      const inv = record && (await this.withUsers(em, [record]))[0];
       if (!inv || inv.acceptedAt || inv.revokedAt || new Date(inv.expiresAt) <= new Date())
         throw DomainError.field('token', INVALID_LINK);
       return inv;
@@ -202,7 +230,7 @@ export class InvitationService {
     const hash = await hashPassword(password);
     const userId = await this.dataSource.transaction(async (em) => {
       const locked = await check(em);
-      await this.repo.setPassword(em, locked.userId, hash);
+      await this.users.setPassword(em, locked.userId, hash);
       await this.repo.markAccepted(em, locked.id);
       await this.audit.append(em, {
         actorId: locked.userId,
@@ -214,19 +242,15 @@ export class InvitationService {
       });
       return locked.userId;
     });
-    const user = await this.dataSource.getRepository(UserEntity).findOneOrFail({ where: { id: userId } });
+    const user = (await this.users.findById(userId))!;
     // A role that requires a second factor: this first sign-in may only set it up.
     return this.auth.login(user, device, this.secondFactor.requiredFor(await this.auth.actorOf(userId)));
   }
 
   /** The invitation, if the actor administers its alliance; NOT_FOUND otherwise. */
-  private async administered(
-    em: import('typeorm').EntityManager,
-    actor: Actor,
-    id: string,
-  ): Promise<InvitationRow> {
+  private async administered(em: EntityManager, actor: Actor, id: string): Promise<InvitationRow> {
     if (!isUuid(id)) throw DomainError.notFound('Invitation');
-    const inv = await this.repo.byId(em, id, true);
+    const inv = await this.byId(em, id, true);
     if (!inv || !hasRole(actor, inv.allianceId, Role.ALLIANCE_ADMIN))
       throw DomainError.notFound('Invitation');
     return inv;
@@ -236,16 +260,13 @@ export class InvitationService {
    * The alliance through which the actor administers the user (null for the platform
    * administrator), in the caller's transaction; NOT_FOUND when the actor does not administer them.
    */
-  async administeredUser(
-    em: import('typeorm').EntityManager,
-    actor: Actor,
-    userId: string,
-  ): Promise<string | null> {
+  async administeredUser(em: EntityManager, actor: Actor, userId: string): Promise<string | null> {
     if (!isUuid(userId)) throw DomainError.notFound('User');
-    const target = await this.repo.administeredBy(em, userId);
+    const target = await this.users.find(em, userId);
+    const allianceIds = target ? await this.repo.alliancesOfOrganisation(em, target.organisationId) : [];
     const allianceId = actor.platformAdmin
       ? null
-      : (target?.allianceIds.find((a) => hasRole(actor, a, Role.ALLIANCE_ADMIN)) ?? undefined);
+      : (allianceIds.find((a) => hasRole(actor, a, Role.ALLIANCE_ADMIN)) ?? undefined);
     if (!target || allianceId === undefined || (target.platformAdmin && !actor.platformAdmin))
       throw DomainError.notFound('User');
     return allianceId;
@@ -258,7 +279,7 @@ export class InvitationService {
       const allianceId = await this.administeredUser(em, actor, userId);
       if (userId === actor.userId) throw DomainError.field('id', 'you cannot deactivate your own account');
       await this.accounts.setActive(em, actor, userId, active, allianceId);
-      return em.getRepository(UserEntity).findOneOrFail({ where: { id: userId } });
+      return (await this.users.find(em, userId))!;
     });
   }
 }

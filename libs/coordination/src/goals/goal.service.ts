@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   allianceWhere,
   type Actor,
@@ -19,7 +19,8 @@ import {
 } from '../../../core/src/index.js';
 import { AllianceService, PartnerEntity } from '../../../alliance/src/index.js';
 import { GoalStatus } from '../coordination.enums.js';
-import { GoalEntity, IndicatorEntity, MeasurementEntity } from './goal.entities.js';
+import type { GoalEntity, IndicatorEntity, MeasurementEntity } from './goal.entities.js';
+import { GoalRepository } from './goal.repository.js';
 import type {
   AddIndicatorInput,
   CreateGoalInput,
@@ -27,8 +28,6 @@ import type {
   UpdateGoalInput,
 } from './goal.inputs.js';
 
-/** Serialises changes of an alliance's goal tree, so two moves cannot close a cycle together. */
-const GOAL_TREE_LOCK = 4_711_301;
 const GOAL_WRITERS = [Role.COORDINATOR, Role.ALLIANCE_ADMIN];
 
 @Injectable()
@@ -37,6 +36,7 @@ export class GoalService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly alliances: AllianceService,
+    private readonly repo: GoalRepository,
   ) {}
 
   // ── goals ──────────────────────────────────────────────────
@@ -45,7 +45,7 @@ export class GoalService {
   async get(actor: Actor, id: string): Promise<GoalEntity | null> {
     const scope = allianceWhere(actor);
     if (!isUuid(id) || !scope) return null;
-    return this.dataSource.getRepository(GoalEntity).findOne({ where: { id, ...scope } });
+    return this.repo.findInScope(id, scope);
   }
 
   create(actor: Actor, input: CreateGoalInput): Promise<GoalEntity> {
@@ -59,19 +59,17 @@ export class GoalService {
         input.ownerPartnerIds ?? [],
         'input.ownerPartnerIds',
       );
-      const goal = await em.save(
-        em.create(GoalEntity, {
-          allianceId: input.allianceId,
-          parentId: input.parentId ?? null,
-          title: input.title.trim(),
-          description: input.description?.trim() || null,
-          status: input.status ?? GoalStatus.DRAFT,
-          startsOn: input.startsOn ?? null,
-          dueOn: input.dueOn ?? null,
-          createdBy: actor.userId,
-        }),
-      );
-      await this.setOwners(
+      const goal = await this.repo.insert(em, {
+        allianceId: input.allianceId,
+        parentId: input.parentId ?? null,
+        title: input.title.trim(),
+        description: input.description?.trim() || null,
+        status: input.status ?? GoalStatus.DRAFT,
+        startsOn: input.startsOn ?? null,
+        dueOn: input.dueOn ?? null,
+        createdBy: actor.userId,
+      });
+      await this.repo.setOwners(
         em,
         goal.id,
         owners.map((p) => p.id),
@@ -91,15 +89,11 @@ export class GoalService {
   update(actor: Actor, id: string, input: UpdateGoalInput): Promise<GoalEntity> {
     if (!isUuid(id)) throw DomainError.notFound('Goal');
     return this.dataSource.transaction(async (em) => {
-      const found = await em.findOne(GoalEntity, { where: { id } });
+      const found = await this.repo.find(em, id);
       if (!found || !isMember(actor, found.allianceId)) throw DomainError.notFound('Goal');
       assertRole(actor, found.allianceId, GOAL_WRITERS, 'Goal');
-      if (input.parentId !== undefined)
-        await em.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [GOAL_TREE_LOCK, found.allianceId]);
-      const goal = (await em.findOne(GoalEntity, {
-        where: { id, allianceId: found.allianceId },
-        lock: { mode: 'pessimistic_write' },
-      }))!;
+      if (input.parentId !== undefined) await this.repo.lockTree(em, found.allianceId);
+      const goal = (await this.repo.lock(em, found.allianceId, id))!;
       const fields = presentFields(input);
       if (input.title !== undefined) goal.title = input.title.trim();
       if (input.description !== undefined) goal.description = input.description?.trim() || null;
@@ -110,16 +104,8 @@ export class GoalService {
       if (input.parentId !== undefined && input.parentId !== goal.parentId) {
         if (input.parentId !== null) {
           await this.requireGoal(em, goal.allianceId, input.parentId, 'input.parentId');
-          const cycle = await em.query(
-            `WITH RECURSIVE ancestors(id, parent_id) AS (
-               SELECT id, parent_id FROM goals WHERE id = $1 AND alliance_id = $3
-               UNION
-               SELECT g.id, g.parent_id FROM goals g JOIN ancestors a ON g.id = a.parent_id
-             )
-             SELECT 1 FROM ancestors WHERE id = $2 LIMIT 1`,
-            [input.parentId, id, goal.allianceId],
-          );
-          if (cycle.length) throw DomainError.field('input.parentId', 'would make the goal its own ancestor');
+          if (await this.repo.isAncestorOrSelf(em, goal.allianceId, input.parentId, id))
+            throw DomainError.field('input.parentId', 'would make the goal its own ancestor');
         }
         goal.parentId = input.parentId;
       }
@@ -130,13 +116,13 @@ export class GoalService {
           input.ownerPartnerIds,
           'input.ownerPartnerIds',
         );
-        await this.setOwners(
+        await this.repo.setOwners(
           em,
           goal.id,
           owners.map((p) => p.id),
         );
       }
-      const saved = await em.save(goal);
+      const saved = await this.repo.save(em, goal);
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'updateGoal',
@@ -150,36 +136,25 @@ export class GoalService {
   }
 
   private async requireGoal(em: EntityManager, allianceId: string, id: string, path: string): Promise<void> {
-    const rows = await em.query('SELECT 1 FROM goals WHERE id = $1 AND alliance_id = $2', [id, allianceId]);
-    if (!rows.length) throw DomainError.field(path, 'must be a goal of the same alliance');
-  }
-
-  private async setOwners(em: EntityManager, goalId: string, partnerIds: string[]): Promise<void> {
-    await em.query('DELETE FROM goal_owner_partners WHERE goal_id = $1', [goalId]);
-    if (partnerIds.length)
-      await em.query('INSERT INTO goal_owner_partners (goal_id, partner_id) SELECT $1, unnest($2::uuid[])', [
-        goalId,
-        partnerIds,
-      ]);
+    if (!(await this.repo.existsIn(em, allianceId, id)))
+      throw DomainError.field(path, 'must be a goal of the same alliance');
   }
 
   // ── indicators and measurements ────────────────────────────
 
   addIndicator(actor: Actor, input: AddIndicatorInput): Promise<IndicatorEntity> {
     return this.dataSource.transaction(async (em) => {
-      const goal = await em.findOne(GoalEntity, { where: { id: input.goalId } });
+      const goal = await this.repo.find(em, input.goalId);
       if (!goal || !isMember(actor, goal.allianceId)) throw DomainError.notFound('Goal');
       assertRole(actor, goal.allianceId, GOAL_WRITERS, 'Goal');
-      const indicator = await em.save(
-        em.create(IndicatorEntity, {
-          allianceId: goal.allianceId,
-          goalId: goal.id,
-          name: input.name.trim(),
-          unit: input.unit.trim(),
-          baseline: input.baseline,
-          target: input.target,
-        }),
-      );
+      const indicator = await this.repo.insertIndicator(em, {
+        allianceId: goal.allianceId,
+        goalId: goal.id,
+        name: input.name.trim(),
+        unit: input.unit.trim(),
+        baseline: input.baseline,
+        target: input.target,
+      });
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'addIndicator',
@@ -195,7 +170,7 @@ export class GoalService {
   /** COORDINATOR, or a MEMBER whose organisation is an owner partner of the indicator's goal. */
   recordMeasurement(actor: Actor, input: RecordMeasurementInput): Promise<MeasurementEntity> {
     return this.dataSource.transaction(async (em) => {
-      const indicator = await em.findOne(IndicatorEntity, { where: { id: input.indicatorId } });
+      const indicator = await this.repo.findIndicator(em, input.indicatorId);
       if (!indicator || !isMember(actor, indicator.allianceId)) throw DomainError.notFound('Indicator');
       if (!hasRole(actor, indicator.allianceId, Role.COORDINATOR)) {
         // The owner partners' organisations come from the alliance context.
@@ -203,11 +178,7 @@ export class GoalService {
           ? await this.alliances.partnersIn(
               em,
               indicator.allianceId,
-              (
-                await em.query('SELECT partner_id FROM goal_owner_partners WHERE goal_id = $1', [
-                  indicator.goalId,
-                ])
-              ).map((r: { partner_id: string }) => r.partner_id),
+              await this.repo.ownerPartnerIds(em, indicator.goalId),
             )
           : [];
         if (!owners.some((p) => p.organisationId === actor.organisationId))
@@ -217,16 +188,14 @@ export class GoalService {
       }
       if (input.observedOn > todayInBerlin())
         throw DomainError.field('input.observedOn', 'must not be in the future');
-      const measurement = await em.save(
-        em.create(MeasurementEntity, {
-          allianceId: indicator.allianceId,
-          indicatorId: indicator.id,
-          value: input.value,
-          observedOn: input.observedOn,
-          note: input.note?.trim() || null,
-          recordedBy: actor.userId,
-        }),
-      );
+      const measurement = await this.repo.insertMeasurement(em, {
+        allianceId: indicator.allianceId,
+        indicatorId: indicator.id,
+        value: input.value,
+        observedOn: input.observedOn,
+        note: input.note?.trim() || null,
+        recordedBy: actor.userId,
+      });
       await this.audit.append(em, {
         actorId: actor.userId,
         action: 'recordMeasurement',
@@ -243,44 +212,25 @@ export class GoalService {
 
   goalLoader(loaders: LoaderRegistry) {
     return loaders.get<string, GoalEntity | null>('goal.byId', async (ids) =>
-      byKey(
-        ids,
-        await this.dataSource.getRepository(GoalEntity).find({ where: { id: In([...ids]) } }),
-        (g) => g.id,
-      ),
+      byKey(ids, await this.repo.byIds(ids), (g) => g.id),
     );
   }
 
   goalsOfAllianceLoader(loaders: LoaderRegistry) {
     return loaders.get<string, GoalEntity[]>('goals.byAlliance', async (ids) =>
-      groupBy(
-        ids,
-        await this.dataSource
-          .getRepository(GoalEntity)
-          .find({ where: { allianceId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
-        (g) => g.allianceId,
-      ),
+      groupBy(ids, await this.repo.ofAlliances(ids), (g) => g.allianceId),
     );
   }
 
   childrenLoader(loaders: LoaderRegistry) {
     return loaders.get<string, GoalEntity[]>('goals.byParent', async (ids) =>
-      groupBy(
-        ids,
-        await this.dataSource
-          .getRepository(GoalEntity)
-          .find({ where: { parentId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
-        (g) => g.parentId!,
-      ),
+      groupBy(ids, await this.repo.childrenOf(ids), (g) => g.parentId!),
     );
   }
 
   ownerPartnersLoader(loaders: LoaderRegistry) {
     return loaders.get<string, PartnerEntity[]>('goal.ownerPartners', async (ids) => {
-      const rows: { goal_id: string; partner_id: string }[] = await this.dataSource.query(
-        'SELECT goal_id, partner_id FROM goal_owner_partners WHERE goal_id = ANY($1::uuid[])',
-        [ids],
-      );
+      const rows = await this.repo.ownersOf(ids);
       const found = await this.alliances
         .partnerLoader(loaders)
         .loadMany([...new Set(rows.map((r) => r.partner_id))]);
@@ -294,24 +244,14 @@ export class GoalService {
 
   indicatorsLoader(loaders: LoaderRegistry) {
     return loaders.get<string, IndicatorEntity[]>('goal.indicators', async (ids) =>
-      groupBy(
-        ids,
-        await this.dataSource
-          .getRepository(IndicatorEntity)
-          .find({ where: { goalId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
-        (i) => i.goalId,
-      ),
+      groupBy(ids, await this.repo.indicatorsOf(ids), (i) => i.goalId),
     );
   }
 
   /** The latest measurement's value per indicator (by observedOn, ties: the later recorded); null before any. */
   currentValueLoader(loaders: LoaderRegistry) {
     return loaders.get<string, number | null>('indicator.current', async (ids) => {
-      const rows: { indicator_id: string; value: number }[] = await this.dataSource.query(
-        `SELECT DISTINCT ON (indicator_id) indicator_id, value FROM measurements
-          WHERE indicator_id = ANY($1::uuid[]) ORDER BY indicator_id, observed_on DESC, recorded_at DESC, id DESC`,
-        [ids],
-      );
+      const rows = await this.repo.currentValues(ids);
       const map = new Map(rows.map((r) => [r.indicator_id, Number(r.value)]));
       return ids.map((id) => map.get(id) ?? null);
     });
@@ -319,25 +259,14 @@ export class GoalService {
 
   measurementsLoader(loaders: LoaderRegistry) {
     return loaders.get<string, MeasurementEntity[]>('indicator.measurements', async (ids) =>
-      groupBy(
-        ids,
-        await this.dataSource.getRepository(MeasurementEntity).find({
-          where: { indicatorId: In([...ids]) },
-          order: { observedOn: 'ASC', recordedAt: 'ASC', id: 'ASC' },
-        }),
-        (m) => m.indicatorId,
-      ),
+      groupBy(ids, await this.repo.measurementsOf(ids), (m) => m.indicatorId),
     );
   }
 
   /** done / (all − cancelled) over each goal's own tasks; null without (uncancelled) tasks. */
   taskProgressLoader(loaders: LoaderRegistry) {
     return loaders.get<string, number | null>('goal.taskProgress', async (ids) => {
-      const rows: { goal_id: string; done: number; counted: number }[] = await this.dataSource.query(
-        `SELECT goal_id, count(*) FILTER (WHERE status = 'DONE')::int AS done, count(*) FILTER (WHERE status <> 'CANCELLED')::int AS counted
-           FROM tasks WHERE goal_id = ANY($1::uuid[]) GROUP BY goal_id`,
-        [ids],
-      );
+      const rows = await this.repo.taskCounts(ids);
       const map = new Map(rows.map((r) => [r.goal_id, r.counted > 0 ? r.done / r.counted : null]));
       return ids.map((id) => map.get(id) ?? null);
     });

@@ -11,8 +11,7 @@ import {
 import { TaskOrder } from '../coordination.enums.js';
 import type { TaskEntity } from './task.entities.js';
 import type { TaskFilter } from './task.inputs.js';
-import { Sql, TASK_COLUMNS, taskFromRow } from './task.repository.js';
-import { TASK_RELATIONS, type TaskRelation } from './task-relations.sql.js';
+import { Sql, TASK_COLUMNS, TASK_RELATIONS, type TaskRelation, taskFromRow } from './task.repository.js';
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
 

@@ -82,7 +82,7 @@ export class AuditVerificationService implements OnApplicationBootstrap, OnAppli
         lastFullVerification,
       };
     }
-    // Issue 9, item 14: nothing about other alliances, not even how many entries there are.
+    // Nothing about other alliances, not even how many entries there are.
     const broken = result.ok ? null : result.brokenSequence;
     const brokenIsMine = broken !== null && adminOf.includes((await this.repo.allianceAt(broken)) ?? '');
     return {

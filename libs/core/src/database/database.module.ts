@@ -6,7 +6,7 @@ import { QueryCounter } from './query-counter.js';
 import { Availability } from '../errors/unavailable.js';
 
 /**
- * Without these a stalled server holds every request forever (issue 9). PostgreSQL enforces the
+ * Without these a stalled server holds every request forever. PostgreSQL enforces the
  * statement, lock and idle-in-transaction limits itself; the client's read timeout (a second
  * later) covers a server that no longer answers at all, and the connect timeout also bounds the
  * wait for a free connection of the pool.
@@ -40,7 +40,7 @@ export function poolTimeouts(t: Timeouts) {
         maxQueryExecutionTime: 1000,
         // JIT off: this workload is short indexed statements; JIT only switched on when a plan's cost
         // was inflated (a count over a large table) and then spent most of the statement compiling
-        // (issue 17: 47 of 56 ms). Set per connection so every database, test clones included, gets it.
+        // (47 of 56 ms at scale). Set per connection so every database, test clones included, gets it.
         extra: {
           max: 20,
           application_name: 'buendnisportal',

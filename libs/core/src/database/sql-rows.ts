@@ -21,3 +21,8 @@ export async function queryRows<T = any>(
   }
   return result as T[];
 }
+
+/** Answers once the database takes statements again (the unavailability probe). */
+export async function pingDatabase(db: Pick<EntityManager, 'query'>): Promise<void> {
+  await db.query('SELECT 1');
+}

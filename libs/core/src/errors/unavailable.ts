@@ -1,6 +1,7 @@
 import { Injectable, type OnApplicationShutdown, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { pingDatabase } from '../database/sql-rows.js';
 import { logger } from '../logging/logger.js';
 
 export type Dependency = 'database' | 'redis';
@@ -85,7 +86,7 @@ export class Availability implements OnApplicationShutdown {
       state.probe = setInterval(() => {
         if (probing) return;
         probing = true;
-        this.dataSource!.query('SELECT 1')
+        pingDatabase(this.dataSource!)
           .then(() => this.recovered('database'))
           .catch(() => undefined)
           .finally(() => (probing = false));

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
@@ -41,6 +41,8 @@ export function templateDir(): string {
 @Injectable()
 export class LegalService implements OnApplicationBootstrap {
   private readonly dir: string;
+  /** Rendered pages by file, with the modification time and size they were rendered from. */
+  private readonly rendered = new Map<string, { mtimeMs: number; size: number; page: Promise<LegalPage> }>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.dir = config.legalDir ?? templateDir();
@@ -58,11 +60,27 @@ export class LegalService implements OnApplicationBootstrap {
     return (LEGAL_PAGES as readonly string[]).includes(name);
   }
 
+  /**
+   * The page, rendered once per version of its file: a request costs a `stat`, and an operator's
+   * edit (a new modification time or size) is rendered at the next request, without a restart.
+   */
   async page(page: LegalPageName, lang: 'de' | 'en'): Promise<LegalPage> {
     const own = join(this.dir, `${page}.${lang}.md`);
     const file = lang === 'en' && !existsSync(own) ? join(this.dir, `${page}.de.md`) : own;
+    const { mtimeMs, size } = await stat(file);
+    const cached = this.rendered.get(file);
+    if (cached && cached.mtimeMs === mtimeMs && cached.size === size) return cached.page;
+    const rendering = this.render(file, page, file === own ? lang : 'de');
+    this.rendered.set(file, { mtimeMs, size, page: rendering });
+    // A failed read or render is not kept: the next request tries again.
+    rendering.catch(() => {
+      if (this.rendered.get(file)?.page === rendering) this.rendered.delete(file);
+    });
+    return rendering;
+  }
+
+  private async render(file: string, page: LegalPageName, served: 'de' | 'en'): Promise<LegalPage> {
     const markdown = await readFile(file, 'utf8');
-    const served = file === own ? lang : 'de';
     const heading = /^#\s+(.+)$/m.exec(markdown);
     const body = heading ? markdown.replace(heading[0], '') : markdown;
     return {

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig, AuditService, DomainError, logger } from '../../../core/src/index.js';
 import { AuthService, type IssuedSession } from '../auth/auth.service.js';
 import { SecondFactorService } from '../second-factor/second-factor.service.js';
-import { UserEntity } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
 import { OidcClientService, type ProviderIdentity } from './oidc-client.service.js';
 import {
   FLOW_AUDIENCE,
@@ -40,6 +40,7 @@ export class OidcSignInService {
     private readonly repo: OidcRepository,
     private readonly auth: AuthService,
     private readonly secondFactor: SecondFactorService,
+    private readonly users: UsersService,
     private readonly audit: AuditService,
   ) {}
 
@@ -80,7 +81,7 @@ export class OidcSignInService {
     );
     if ('refused' in account) return this.refuse(account.refused);
 
-    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: account.id });
+    const user = (await this.users.findById(account.id))!;
     if (!this.provider.vouchesForSecondFactor(identity)) {
       // As after a password: a code when the second factor is set up, else its set-up when required.
       if (await this.secondFactor.enabled(user.id))
@@ -104,7 +105,7 @@ export class OidcSignInService {
   async complete(pending: string | undefined, code: string, device?: string): Promise<IssuedSession> {
     const claims = this.verify<PendingClaims>(pending, PENDING_AUDIENCE);
     if (!claims?.sub) throw DomainError.unauthenticated('The sign-in has expired; please sign in again');
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: claims.sub });
+    const user = await this.users.findById(claims.sub);
     if (!user || user.deactivatedAt)
       throw DomainError.unauthenticated('The sign-in has expired; please sign in again');
     // Reset in the meantime: then, as after a password, its set-up when a role requires it.

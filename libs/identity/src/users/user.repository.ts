@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import type { Role } from '../../../core/src/index.js';
+import { queryRows, type Role } from '../../../core/src/index.js';
 import { MembershipEntity } from './membership.entity.js';
 import { UserEntity } from './user.entity.js';
 
@@ -153,6 +153,23 @@ export class UserRepository {
     return em.findOne(UserEntity, { where: { id } });
   }
 
+  findMany(em: EntityManager, ids: string[]): Promise<UserEntity[]> {
+    return em.find(UserEntity, { where: { id: In(ids) } });
+  }
+
+  async setPassword(em: EntityManager, id: string, hash: string): Promise<void> {
+    await em.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [id, hash]);
+  }
+
+  /** Switches the user off unless they ever set a password (an invited account never used). */
+  async deactivateIfNeverSignedIn(em: EntityManager, id: string): Promise<void> {
+    await queryRows(
+      em,
+      `UPDATE users SET deactivated_at = now() WHERE id = $1 AND password_hash IS NULL AND deactivated_at IS NULL RETURNING id`,
+      [id],
+    );
+  }
+
   findByEmail(em: EntityManager, email: string): Promise<UserEntity | null> {
     return em
       .getRepository(UserEntity)
@@ -175,6 +192,10 @@ export class UserRepository {
 
   async deleteMembership(em: EntityManager, id: string): Promise<void> {
     await em.delete(MembershipEntity, { id });
+  }
+
+  async deleteMembershipOf(em: EntityManager, allianceId: string, userId: string): Promise<void> {
+    await em.query('DELETE FROM memberships WHERE alliance_id = $1 AND user_id = $2', [allianceId, userId]);
   }
 
   /** An upsert: two admins granting a first membership at once both succeed (the later roles win). */

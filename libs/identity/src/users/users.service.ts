@@ -143,6 +143,16 @@ export class UsersService {
     return this.repo.find(em, id);
   }
 
+  /** These users (those that exist), inside the caller's transaction. */
+  findMany(em: EntityManager, ids: string[]): Promise<UserEntity[]> {
+    return ids.length ? this.repo.findMany(em, [...new Set(ids)]) : Promise.resolve([]);
+  }
+
+  /** Whether an account has this e-mail address (case-insensitive), inside the caller's transaction. */
+  emailTaken(em: EntityManager, email: string): Promise<boolean> {
+    return this.repo.emailTaken(em, email.trim());
+  }
+
   /** The account of an e-mail address (case-insensitive), inside the caller's transaction. */
   findByEmail(em: EntityManager, email: string): Promise<UserEntity | null> {
     return this.repo.findByEmail(em, email);
@@ -150,6 +160,18 @@ export class UsersService {
 
   lockAdminCreation(em: EntityManager): Promise<void> {
     return this.repo.lockAdminCreation(em);
+  }
+
+  // Invited accounts: alliance's InvitationService decides when; identity writes the rows.
+
+  /** Sets the password of an invited account that accepts its invitation (hash computed by the caller). */
+  setPassword(em: EntityManager, userId: string, passwordHash: string): Promise<void> {
+    return this.repo.setPassword(em, userId, passwordHash);
+  }
+
+  /** Switches an invited account off when its invitation is withdrawn before it was ever used. */
+  deactivateIfNeverSignedIn(em: EntityManager, userId: string): Promise<void> {
+    return this.repo.deactivateIfNeverSignedIn(em, userId);
   }
 
   // Memberships are identity's rows; alliance's MembershipService decides who may change them.
@@ -160,6 +182,11 @@ export class UsersService {
 
   deleteMembership(em: EntityManager, id: string): Promise<void> {
     return this.repo.deleteMembership(em, id);
+  }
+
+  /** Ends the user's membership in the alliance, if any. */
+  deleteMembershipOf(em: EntityManager, allianceId: string, userId: string): Promise<void> {
+    return this.repo.deleteMembershipOf(em, allianceId, userId);
   }
 
   upsertMembership(

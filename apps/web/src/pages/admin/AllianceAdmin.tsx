@@ -7,12 +7,14 @@ import { ErrorMessage } from '../../errors';
 import { Empty, Loading, PageTitle, Section } from '../../ui';
 import { AllianceAdminQuery, SetPublicRecordMutation, UpdateAllianceMutation } from '../../graphql/admin';
 import type { AllianceAdminQuery as Data } from '../../gql/graphql';
-import { useDone } from './shared';
+import { FormActions, useDone } from './shared';
 import { Partners } from './Partners';
 import { Members } from './Members';
 import { Invitations } from './Invitations';
 
 export type AdminAlliance = NonNullable<Data['alliance']>;
+
+const SETTINGS_ERRORS = { BAD_USER_INPUT: 'admin.error.settings', FORBIDDEN: 'admin.error.forbidden' };
 
 /**
  * Administration of one alliance: settings, public record, partners, members and invitations —
@@ -121,15 +123,12 @@ function Settings({ alliance, onDone }: { alliance: AdminAlliance; onDone(): voi
           />
         </div>
         <div className="wide">
-          {result.error && (
-            <ErrorMessage
-              error={result.error}
-              messages={{ BAD_USER_INPUT: 'admin.error.settings', FORBIDDEN: 'admin.error.forbidden' }}
-            />
-          )}
-          <button type="submit" className="primary" disabled={result.fetching}>
-            {t('admin.saveSettings')}
-          </button>
+          <FormActions
+            error={result.error}
+            messages={SETTINGS_ERRORS}
+            submit={t('admin.saveSettings')}
+            busy={result.fetching}
+          />
         </div>
       </form>
       {done}
@@ -196,15 +195,12 @@ function PublicRecord({ alliance }: { alliance: AdminAlliance }) {
           <input id="public-end" type="date" value={end} onChange={(e) => setEnd(e.target.value)} />
         </div>
         <div className="wide">
-          {result.error && (
-            <ErrorMessage
-              error={result.error}
-              messages={{ BAD_USER_INPUT: 'admin.error.settings', FORBIDDEN: 'admin.error.forbidden' }}
-            />
-          )}
-          <button type="submit" className="primary" disabled={result.fetching}>
-            {t('admin.savePublicRecord')}
-          </button>
+          <FormActions
+            error={result.error}
+            messages={SETTINGS_ERRORS}
+            submit={t('admin.savePublicRecord')}
+            busy={result.fetching}
+          />
         </div>
       </form>
       {done}

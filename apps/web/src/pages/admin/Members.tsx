@@ -13,7 +13,7 @@ import {
   SetMembershipMutation,
 } from '../../graphql/admin';
 import type { Role } from '../../gql/graphql';
-import { CheckboxGroup, ROLES, useDone } from './shared';
+import { CheckboxGroup, EditableTable, FormActions, ROLES, useDone } from './shared';
 import type { AdminAlliance } from './AllianceAdmin';
 
 type Member = AdminAlliance['members'][number];
@@ -63,102 +63,97 @@ export function Members({
 
   return (
     <Section title={t('admin.members')} id="members">
-      <table>
-        <caption className="visually-hidden">{t('admin.members')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.person')}</th>
-            <th scope="col">{t('admin.organisation')}</th>
-            <th scope="col">{t('admin.roles')}</th>
-            <th scope="col">{t('field.status')}</th>
-            <th scope="col">{t('admin.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => {
-            const self = m.user.id === session.user?.id;
-            const name = m.user.displayName;
-            return editing === m.id ? (
-              <tr key={m.id} className="row-editor">
-                <td colSpan={5}>
-                  <RolesForm
-                    allianceId={alliance.id}
-                    member={m}
-                    onDone={() => {
-                      setEditing(null);
-                      setDone(t('admin.rolesSaved', { name }));
-                      onDone();
-                    }}
-                    onCancel={() => setEditing(null)}
-                  />
-                </td>
-              </tr>
-            ) : (
-              <tr key={m.id}>
-                <th scope="row">
-                  {name}
-                  <br />
-                  <span className="muted">{m.user.email}</span>
-                </th>
-                <td>{m.user.organisation.name}</td>
-                <td>{m.roles.map((r) => t(`enum.Role.${r}`)).join(', ')}</td>
-                <td>
-                  {m.user.deactivatedAt ? (
-                    <Badge kind="cancelled">{t('admin.deactivated')}</Badge>
-                  ) : (
-                    <Badge kind="active">{t('admin.active')}</Badge>
-                  )}{' '}
-                  {m.user.totpEnabledAt && <Badge>{t('admin.secondFactorOn')}</Badge>}
-                </td>
-                <td>
-                  <div className="table-actions">
+      <EditableTable
+        caption={t('admin.members')}
+        columns={[
+          t('admin.person'),
+          t('admin.organisation'),
+          t('admin.roles'),
+          t('field.status'),
+          t('admin.actions'),
+        ]}
+        rows={members}
+        editing={editing}
+        editor={(m) => (
+          <RolesForm
+            allianceId={alliance.id}
+            member={m}
+            onDone={() => {
+              setEditing(null);
+              setDone(t('admin.rolesSaved', { name: m.user.displayName }));
+              onDone();
+            }}
+            onCancel={() => setEditing(null)}
+          />
+        )}
+        cells={(m) => {
+          const self = m.user.id === session.user?.id;
+          const name = m.user.displayName;
+          return (
+            <>
+              <th scope="row">
+                {name}
+                <br />
+                <span className="muted">{m.user.email}</span>
+              </th>
+              <td>{m.user.organisation.name}</td>
+              <td>{m.roles.map((r) => t(`enum.Role.${r}`)).join(', ')}</td>
+              <td>
+                {m.user.deactivatedAt ? (
+                  <Badge kind="cancelled">{t('admin.deactivated')}</Badge>
+                ) : (
+                  <Badge kind="active">{t('admin.active')}</Badge>
+                )}{' '}
+                {m.user.totpEnabledAt && <Badge>{t('admin.secondFactorOn')}</Badge>}
+              </td>
+              <td>
+                <div className="table-actions">
+                  <button
+                    type="button"
+                    onClick={() => setEditing(m.id)}
+                    aria-label={t('admin.changeRolesOf', { name })}
+                  >
+                    {t('admin.changeRoles')}
+                  </button>
+                  {!self && (
                     <button
                       type="button"
-                      onClick={() => setEditing(m.id)}
-                      aria-label={t('admin.changeRolesOf', { name })}
+                      className="danger"
+                      onClick={() => setPending({ kind: 'remove', member: m })}
+                      aria-label={t('admin.removeOf', { name })}
                     >
-                      {t('admin.changeRoles')}
+                      {t('admin.remove')}
                     </button>
-                    {!self && (
-                      <button
-                        type="button"
-                        className="danger"
-                        onClick={() => setPending({ kind: 'remove', member: m })}
-                        aria-label={t('admin.removeOf', { name })}
-                      >
-                        {t('admin.remove')}
-                      </button>
-                    )}
-                    {!self && !m.user.platformAdmin && (
-                      <button
-                        type="button"
-                        className={m.user.deactivatedAt ? undefined : 'danger'}
-                        onClick={() =>
-                          setPending({ kind: m.user.deactivatedAt ? 'reactivate' : 'deactivate', member: m })
-                        }
-                        aria-label={t(m.user.deactivatedAt ? 'admin.reactivateOf' : 'admin.deactivateOf', {
-                          name,
-                        })}
-                      >
-                        {t(m.user.deactivatedAt ? 'admin.reactivate' : 'admin.deactivate')}
-                      </button>
-                    )}
-                    {!self && !m.user.platformAdmin && m.user.totpEnabledAt && (
-                      <button
-                        type="button"
-                        onClick={() => setPending({ kind: 'resetSecondFactor', member: m })}
-                        aria-label={t('admin.resetSecondFactorOf', { name })}
-                      >
-                        {t('admin.resetSecondFactor')}
-                      </button>
-                    )}
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                  )}
+                  {!self && !m.user.platformAdmin && (
+                    <button
+                      type="button"
+                      className={m.user.deactivatedAt ? undefined : 'danger'}
+                      onClick={() =>
+                        setPending({ kind: m.user.deactivatedAt ? 'reactivate' : 'deactivate', member: m })
+                      }
+                      aria-label={t(m.user.deactivatedAt ? 'admin.reactivateOf' : 'admin.deactivateOf', {
+                        name,
+                      })}
+                    >
+                      {t(m.user.deactivatedAt ? 'admin.reactivate' : 'admin.deactivate')}
+                    </button>
+                  )}
+                  {!self && !m.user.platformAdmin && m.user.totpEnabledAt && (
+                    <button
+                      type="button"
+                      onClick={() => setPending({ kind: 'resetSecondFactor', member: m })}
+                      aria-label={t('admin.resetSecondFactorOf', { name })}
+                    >
+                      {t('admin.resetSecondFactor')}
+                    </button>
+                  )}
+                </div>
+              </td>
+            </>
+          );
+        }}
+      />
       {error && (
         <ErrorMessage
           error={error}
@@ -217,20 +212,13 @@ function RolesForm({
         label={(r) => t(`enum.Role.${r}`)}
       />
       {roles.length === 0 && <p className="hint">{t('admin.noRolesHint')}</p>}
-      {result.error && (
-        <ErrorMessage
-          error={result.error}
-          messages={{ BAD_USER_INPUT: 'admin.error.member', FORBIDDEN: 'admin.error.forbidden' }}
-        />
-      )}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={result.fetching}>
-          {t('admin.saveRoles')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        error={result.error}
+        messages={{ BAD_USER_INPUT: 'admin.error.member', FORBIDDEN: 'admin.error.forbidden' }}
+        submit={t('admin.saveRoles')}
+        busy={result.fetching}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
@@ -323,15 +311,12 @@ function InviteForm({ alliance, onInvited }: { alliance: AdminAlliance; onInvite
           />
         </div>
         <div className="wide">
-          {result.error && (
-            <ErrorMessage
-              error={result.error}
-              messages={{ BAD_USER_INPUT: 'admin.error.invite', FORBIDDEN: 'admin.error.forbidden' }}
-            />
-          )}
-          <button type="submit" className="primary" disabled={result.fetching || roles.length === 0}>
-            {t('admin.sendInvitation')}
-          </button>
+          <FormActions
+            error={result.error}
+            messages={{ BAD_USER_INPUT: 'admin.error.invite', FORBIDDEN: 'admin.error.forbidden' }}
+            submit={t('admin.sendInvitation')}
+            busy={result.fetching || roles.length === 0}
+          />
         </div>
       </form>
       {done}

@@ -6,10 +6,12 @@ import { Badge, Section, today } from '../../ui';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { AddPartnerMutation, UpdatePartnerMutation } from '../../graphql/admin';
 import type { PartnerStatus } from '../../gql/graphql';
-import { STATUSES, useDone } from './shared';
+import { EditableTable, FormActions, STATUSES, useDone } from './shared';
 import type { AdminAlliance } from './AllianceAdmin';
 
 type Partner = AdminAlliance['partners'][number];
+
+const PARTNER_ERRORS = { BAD_USER_INPUT: 'admin.error.partner', FORBIDDEN: 'admin.error.forbidden' };
 
 /** Partners: add one, change a status with its dates, let one leave. */
 export function Partners({
@@ -31,72 +33,60 @@ export function Partners({
   );
   return (
     <Section title={t('admin.partners')} id="partners">
-      <table>
-        <caption className="visually-hidden">{t('admin.partners')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.organisation')}</th>
-            <th scope="col">{t('field.status')}</th>
-            <th scope="col">{t('admin.joinedOn')}</th>
-            <th scope="col">{t('admin.leftOn')}</th>
-            <th scope="col">{t('admin.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {partners.map((p) =>
-            editing === p.id ? (
-              <tr key={p.id} className="row-editor">
-                <td colSpan={5}>
-                  <PartnerStatusForm
-                    partner={p}
-                    onDone={() => {
-                      setEditing(null);
-                      onDone();
-                    }}
-                    onCancel={() => setEditing(null)}
-                  />
-                </td>
-              </tr>
-            ) : (
-              <tr key={p.id}>
-                <th scope="row">{p.organisation.name}</th>
-                <td>
-                  <Badge kind={p.status}>{t(`enum.PartnerStatus.${p.status}`)}</Badge>
-                </td>
-                <td>{p.joinedOn ? fmtDate(p.joinedOn) : '–'}</td>
-                <td>{p.leftOn ? fmtDate(p.leftOn) : '–'}</td>
-                <td>
-                  <div className="table-actions">
-                    <button
-                      type="button"
-                      onClick={() => setEditing(p.id)}
-                      aria-label={t('admin.changeStatusOf', { name: p.organisation.name })}
-                    >
-                      {t('admin.changeStatus')}
-                    </button>
-                    {p.status !== 'FORMER' && (
-                      <button
-                        type="button"
-                        className="danger"
-                        onClick={() => setLeaving(p)}
-                        aria-label={t('admin.leaveOf', { name: p.organisation.name })}
-                      >
-                        {t('admin.leave')}
-                      </button>
-                    )}
-                  </div>
-                </td>
-              </tr>
-            ),
-          )}
-        </tbody>
-      </table>
-      {left.error && (
-        <ErrorMessage
-          error={left.error}
-          messages={{ BAD_USER_INPUT: 'admin.error.partner', FORBIDDEN: 'admin.error.forbidden' }}
-        />
-      )}
+      <EditableTable
+        caption={t('admin.partners')}
+        columns={[
+          t('admin.organisation'),
+          t('field.status'),
+          t('admin.joinedOn'),
+          t('admin.leftOn'),
+          t('admin.actions'),
+        ]}
+        rows={partners}
+        editing={editing}
+        editor={(p) => (
+          <PartnerStatusForm
+            partner={p}
+            onDone={() => {
+              setEditing(null);
+              onDone();
+            }}
+            onCancel={() => setEditing(null)}
+          />
+        )}
+        cells={(p) => (
+          <>
+            <th scope="row">{p.organisation.name}</th>
+            <td>
+              <Badge kind={p.status}>{t(`enum.PartnerStatus.${p.status}`)}</Badge>
+            </td>
+            <td>{p.joinedOn ? fmtDate(p.joinedOn) : '–'}</td>
+            <td>{p.leftOn ? fmtDate(p.leftOn) : '–'}</td>
+            <td>
+              <div className="table-actions">
+                <button
+                  type="button"
+                  onClick={() => setEditing(p.id)}
+                  aria-label={t('admin.changeStatusOf', { name: p.organisation.name })}
+                >
+                  {t('admin.changeStatus')}
+                </button>
+                {p.status !== 'FORMER' && (
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => setLeaving(p)}
+                    aria-label={t('admin.leaveOf', { name: p.organisation.name })}
+                  >
+                    {t('admin.leave')}
+                  </button>
+                )}
+              </div>
+            </td>
+          </>
+        )}
+      />
+      {left.error && <ErrorMessage error={left.error} messages={PARTNER_ERRORS} />}
       {done}
       {leaving && (
         <ConfirmDialog
@@ -187,20 +177,13 @@ function PartnerStatusForm({
         <input id={`${prefix}-left`} type="date" value={leftOn} onChange={(e) => setLeftOn(e.target.value)} />
       </div>
       <div className="wide">
-        {result.error && (
-          <ErrorMessage
-            error={result.error}
-            messages={{ BAD_USER_INPUT: 'admin.error.partner', FORBIDDEN: 'admin.error.forbidden' }}
-          />
-        )}
-        <div className="actions">
-          <button type="submit" className="primary" disabled={result.fetching}>
-            {t('admin.save')}
-          </button>
-          <button type="button" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions
+          error={result.error}
+          messages={PARTNER_ERRORS}
+          submit={t('admin.save')}
+          busy={result.fetching}
+          onCancel={onCancel}
+        />
       </div>
     </form>
   );
@@ -276,15 +259,12 @@ function AddPartner({
           />
         </div>
         <div className="wide">
-          {result.error && (
-            <ErrorMessage
-              error={result.error}
-              messages={{ BAD_USER_INPUT: 'admin.error.partner', FORBIDDEN: 'admin.error.forbidden' }}
-            />
-          )}
-          <button type="submit" className="primary" disabled={result.fetching}>
-            {t('admin.addPartnerSubmit')}
-          </button>
+          <FormActions
+            error={result.error}
+            messages={PARTNER_ERRORS}
+            submit={t('admin.addPartnerSubmit')}
+            busy={result.fetching}
+          />
         </div>
       </form>
       {done}

@@ -11,7 +11,7 @@ import {
   UpdateOrganisationMutation,
 } from '../../graphql/admin';
 import type { LegalDomain, OrganisationKind, PlatformQuery as PlatformData } from '../../gql/graphql';
-import { CheckboxGroup, DOMAINS, KINDS, useDone } from './shared';
+import { CheckboxGroup, DOMAINS, EditableTable, FormActions, KINDS, useDone } from './shared';
 
 type Org = PlatformData['organisations'][number];
 
@@ -58,52 +58,45 @@ export default function Platform() {
         <CreateAlliance onDone={refresh} />
       </Section>
       <Section title={t('admin.organisations')} id="organisations">
-        <table>
-          <caption className="visually-hidden">{t('admin.organisations')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.name')}</th>
-              <th scope="col">{t('admin.shortName')}</th>
-              <th scope="col">{t('admin.kind')}</th>
-              <th scope="col">{t('admin.legalDomains')}</th>
-              <th scope="col">{t('admin.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {organisations.map((o) =>
-              editing === o.id ? (
-                <tr key={o.id} className="row-editor">
-                  <td colSpan={5}>
-                    <OrganisationForm
-                      org={o}
-                      onDone={() => {
-                        setEditing(null);
-                        refresh();
-                      }}
-                      onCancel={() => setEditing(null)}
-                    />
-                  </td>
-                </tr>
-              ) : (
-                <tr key={o.id}>
-                  <td>{o.name}</td>
-                  <td>{o.shortName}</td>
-                  <td>{t(`enum.OrganisationKind.${o.kind}`)}</td>
-                  <td>{o.legalDomains.map((d) => t(`enum.LegalDomain.${d}`)).join(', ')}</td>
-                  <td>
-                    <button
-                      type="button"
-                      onClick={() => setEditing(o.id)}
-                      aria-label={t('admin.editNamed', { name: o.name })}
-                    >
-                      {t('admin.edit')}
-                    </button>
-                  </td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
+        <EditableTable
+          caption={t('admin.organisations')}
+          columns={[
+            t('admin.name'),
+            t('admin.shortName'),
+            t('admin.kind'),
+            t('admin.legalDomains'),
+            t('admin.actions'),
+          ]}
+          rows={organisations}
+          editing={editing}
+          editor={(o) => (
+            <OrganisationForm
+              org={o}
+              onDone={() => {
+                setEditing(null);
+                refresh();
+              }}
+              onCancel={() => setEditing(null)}
+            />
+          )}
+          cells={(o) => (
+            <>
+              <td>{o.name}</td>
+              <td>{o.shortName}</td>
+              <td>{t(`enum.OrganisationKind.${o.kind}`)}</td>
+              <td>{o.legalDomains.map((d) => t(`enum.LegalDomain.${d}`)).join(', ')}</td>
+              <td>
+                <button
+                  type="button"
+                  onClick={() => setEditing(o.id)}
+                  aria-label={t('admin.editNamed', { name: o.name })}
+                >
+                  {t('admin.edit')}
+                </button>
+              </td>
+            </>
+          )}
+        />
         <h3>{t('admin.newOrganisation')}</h3>
         <OrganisationForm onDone={refresh} />
       </Section>
@@ -163,10 +156,7 @@ function CreateAlliance({ onDone }: { onDone(): void }) {
           />
         </div>
         <div className="wide">
-          {result.error && <ErrorMessage error={result.error} />}
-          <button type="submit" className="primary" disabled={result.fetching}>
-            {t('admin.createAlliance')}
-          </button>
+          <FormActions error={result.error} submit={t('admin.createAlliance')} busy={result.fetching} />
         </div>
       </form>
       {done}
@@ -249,22 +239,14 @@ function OrganisationForm({ org, onDone, onCancel }: { org?: Org; onDone(): void
           />
         </div>
         <div className="wide">
-          {error && (
-            <ErrorMessage
-              error={error}
-              messages={{ BAD_USER_INPUT: 'admin.error.organisation', FORBIDDEN: 'admin.error.forbidden' }}
-            />
-          )}
-          <div className="actions">
-            <button type="submit" className="primary" disabled={created.fetching || updated.fetching}>
-              {org ? t('admin.save') : t('admin.createOrganisation')}
-            </button>
-            {onCancel && (
-              <button type="button" onClick={onCancel}>
-                {t('common.cancel')}
-              </button>
-            )}
-          </div>
+          <FormActions
+            error={error}
+            messages={{ BAD_USER_INPUT: 'admin.error.organisation', FORBIDDEN: 'admin.error.forbidden' }}
+            submit={org ? t('admin.save') : t('admin.createOrganisation')}
+            busy={created.fetching || updated.fetching}
+            onCancel={onCancel}
+            grouped
+          />
         </div>
       </form>
       {!org && done}

@@ -1,4 +1,6 @@
 import { useState, type ReactNode } from 'react';
+import { useI18n } from '../../i18n';
+import { ErrorMessage } from '../../errors';
 import type { LegalDomain, OrganisationKind, PartnerStatus, Role } from '../../gql/graphql';
 
 export const KINDS: OrganisationKind[] = [
@@ -68,4 +70,94 @@ export function useDone(): [ReactNode, (text: string) => void] {
     </p>,
     setText,
   ];
+}
+
+/**
+ * A list as a table whose rows are edited in place: the row being edited (`editing`, an id) is
+ * replaced by its editor across all columns; every other row shows its cells.
+ */
+export function EditableTable<T extends { id: string }>({
+  caption,
+  columns,
+  rows,
+  editing,
+  editor,
+  cells,
+}: {
+  caption: string;
+  columns: string[];
+  rows: T[];
+  editing: string | null;
+  editor(row: T): ReactNode;
+  cells(row: T): ReactNode;
+}) {
+  return (
+    <table>
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((column, i) => (
+            <th scope="col" key={i}>
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) =>
+          editing === row.id ? (
+            <tr key={row.id} className="row-editor">
+              <td colSpan={columns.length}>{editor(row)}</td>
+            </tr>
+          ) : (
+            <tr key={row.id}>{cells(row)}</tr>
+          ),
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * The end of an administration form: its error (in the words of `messages` per code), the submit
+ * button and, for a form one can leave (`onCancel`) or when `grouped`, both in one row of actions.
+ */
+export function FormActions({
+  error,
+  messages,
+  submit,
+  busy,
+  onCancel,
+  grouped = !!onCancel,
+}: {
+  error: unknown;
+  messages?: Record<string, string>;
+  submit: string;
+  busy: boolean;
+  onCancel?(): void;
+  grouped?: boolean;
+}) {
+  const { t } = useI18n();
+  const button = (
+    <button type="submit" className="primary" disabled={busy}>
+      {submit}
+    </button>
+  );
+  return (
+    <>
+      {!!error && <ErrorMessage error={error} messages={messages} />}
+      {grouped ? (
+        <div className="actions">
+          {button}
+          {onCancel && (
+            <button type="button" onClick={onCancel}>
+              {t('common.cancel')}
+            </button>
+          )}
+        </div>
+      ) : (
+        button
+      )}
+    </>
+  );
 }

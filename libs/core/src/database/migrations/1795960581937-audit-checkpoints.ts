@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Bounded verification of the audit chain (issue 17): signed checkpoints of the chain head up to
+ * Bounded verification of the audit chain: signed checkpoints of the chain head up to
  * which it was verified, and the results of the periodic full verification. Both append-only.
  */
 export class AuditCheckpoints1795960581937 implements MigrationInterface {
