@@ -11,6 +11,7 @@ import { MEETING_RECORD_MESSAGES } from './messages-meeting-record.js';
 import { CASE_MESSAGES } from './messages-cases.js';
 import { CASE_RULE_MESSAGES } from './messages-case-rules.js';
 import { ENUM_MESSAGES } from './messages-enums.js';
+import { CONSENT_PAPER_MESSAGES } from './messages-consent-paper.js';
 
 /** UI texts: [German, English]. German is the default; keep both in plain language. */
 export const MESSAGES: Record<string, [string, string]> = {
@@ -28,6 +29,7 @@ export const MESSAGES: Record<string, [string, string]> = {
   ...CASE_MESSAGES,
   ...CASE_RULE_MESSAGES,
   ...ENUM_MESSAGES,
+  ...CONSENT_PAPER_MESSAGES,
   'app.name': ['Bündnisportal', 'Alliance portal'],
   'lang.switch': ['English', 'Deutsch'],
   'lang.de': ['Deutsch', 'German'],
