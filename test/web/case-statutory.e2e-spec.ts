@@ -120,9 +120,38 @@ describeBrowser('web journey: a transfer on a statutory basis, approved by a sec
     await expectAccessible(r, 'case (received on a statutory basis)');
     await screenshot(r, 'case-statutory-received');
 
-    // The owner's case maintenance: the erasure asks first and says what remains.
+    // The owner edits one category on the version loaded; a colleague's change in between is not overwritten.
     await o.reload();
     await loaded(o);
+    const edit = o.locator('#edit-case-data');
+    await edit.getByLabel('Welchen Datenbereich bearbeiten?').selectOption({ label: 'Wohnen' });
+    await edit.getByLabel('Wohnsituation').fill('Eigene Wohnung');
+    const caseId = caseUrl.split('/').pop()!;
+    const colleague = await web.t.gql(
+      `mutation($i: UpdateCaseDataInput!) { updateCaseData(input: $i) { version } }`,
+      { i: { caseId, family: { householdSize: 2 } } },
+      await web.t.login(SECOND, DEMO_PASSWORD),
+    );
+    expect(colleague.errors).toBeUndefined();
+    await edit.getByRole('button', { name: 'Änderungen speichern' }).click();
+    await edit.getByText(/Jemand hat den Fall inzwischen geändert/).waitFor();
+    await expectAccessible(o, 'case (edit refused: changed meanwhile)');
+    // Reloaded, the colleague's change shows; the edit is saved on the new version.
+    await edit.getByRole('button', { name: 'Fall neu laden' }).click();
+    await o.getByTestId('category-FAMILY').getByText('2').waitFor();
+    await edit.getByRole('button', { name: 'Änderungen speichern' }).click();
+    await o.getByTestId('category-HOUSING').getByText('Eigene Wohnung').waitFor();
+
+    // Closed with a reason, reopened.
+    const maintenance = o.locator('#case-maintenance');
+    await maintenance.getByLabel('Grund des Abschlusses').selectOption({ label: 'Ziel erreicht' });
+    await maintenance.getByRole('button', { name: 'Fall abschließen' }).click();
+    await maintenance.getByText('Abgeschlossen: Ziel erreicht').waitFor();
+    await expectAccessible(o, 'case (closed)');
+    await maintenance.getByRole('button', { name: 'Fall wieder öffnen' }).click();
+    await maintenance.getByLabel('Grund des Abschlusses').waitFor();
+
+    // The erasure asks first and says what remains.
     await o.getByRole('button', { name: 'Personendaten löschen …' }).click();
     await o.getByText(/Es bleiben: das Aktenzeichen/).waitFor();
     await expectAccessible(o, 'case (erasure confirmation)');
