@@ -82,7 +82,7 @@ function limitSlowClients(server: Server, config: AppConfig): void {
 
 /** Paths the API answers itself: never the web app's index.html. */
 const API_PATHS =
-  /^\/(graphql|health|ready|oparl|fhir|auth|legal)(\/|$)|^\/mail\/unsubscribe$|^\/calendar\/|^\/meetings\/[^/]+\/minutes\.pdf$|^\/alliances\/[^/]+\/report\.(xlsx|csv|pdf)$/;
+  /^\/(graphql|health|ready|oparl|fhir|auth|legal)(\/|$)|^\/mail\/unsubscribe$|^\/calendar\/|^\/meetings\/[^/]+\/minutes\.pdf$|^\/alliances\/[^/]+\/report\.(xlsx|csv|pdf)$|^\/cases\/[^/]+\/consents\/[^/]+\/(sheet\.(pdf|html)|evidence)$/;
 
 /** The built web front end (apps/web/dist), when present: from src (tests) or from dist (npm start). */
 export function webDistDir(): string | undefined {

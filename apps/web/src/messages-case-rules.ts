@@ -37,6 +37,10 @@ export const CASE_RULE_MESSAGES: Record<string, [string, string]> = {
     'Ohne Einwilligung, auf Grundlage von {citation}',
     'Without consent, under {citation}',
   ],
+  'caseRules.receivedStatutoryNotice': [
+    'Dieser Fall wurde Ihrer Stelle übergeben. Sie sehen nur die übergebenen Daten – auf Grundlage einer Einwilligung der Person oder einer gesetzlichen Grundlage (siehe Übergaben). Jeder Abruf wird für die Person protokolliert.',
+    'This case was handed over to your organisation. You see only the data handed over – under the consent of the person or a legal basis (see handovers). Every read is recorded for the person.',
+  ],
   'caseRules.awaitingSecond': [
     'Wartet auf die Freigabe durch eine zweite Fachkraft Ihrer Stelle. Die empfangende Stelle sieht die Anfrage erst danach.',
     'Waiting for a second case worker of your organisation to approve it. The receiving organisation sees the request only then.',

@@ -9,6 +9,10 @@ import { CASE_FIELDS_OF, CaseDataService } from './case-data.service.js';
 import type { DataCategory } from './casework.enums.js';
 import { isCaseWorker } from './casework.rules.js';
 import { ConsentRepository } from './consent.repository.js';
+import {
+  ConsentEvidenceRepository,
+  type EvidenceFacts,
+} from './consent-evidence/consent-evidence.repository.js';
 import { DisclosureRepository } from './disclosure.repository.js';
 import { HandoverRepository } from './handover.repository.js';
 import { legalBasis } from './statutory/legal-bases.js';
@@ -17,6 +21,17 @@ import { legalBasis } from './statutory/legal-bases.js';
 function cited(code: string | null) {
   const b = legalBasis(code);
   return b ? { code: b.code, citation: b.citation, title: b.title.de } : null;
+}
+
+/** The signed scan of a consent as the export lists it: what it is and where the owner downloads it. */
+function evidenceEntry(caseId: string, consentId: string, e: EvidenceFacts | undefined) {
+  if (!e) return null;
+  return {
+    mediaType: e.mediaType,
+    byteSize: e.byteSize,
+    uploadedAt: e.uploadedAt.toISOString(),
+    download: `/cases/${caseId}/consents/${consentId}/evidence`,
+  };
 }
 
 /** GDPR Art. 15: the whole record of one case as a JSON document, for its owner only. */
@@ -32,6 +47,7 @@ export class CaseExportService {
     private readonly disclosures: DisclosureRepository,
     private readonly alliances: AllianceService,
     private readonly users: UsersService,
+    private readonly evidence: ConsentEvidenceRepository,
   ) {}
 
   /** null when the case does not exist or the caller is not a case worker of its owner. */
@@ -42,6 +58,7 @@ export class CaseExportService {
       if (!c) return null;
       const data = await this.data.readAllForOwner(em, c.id);
       const consents = await this.consents.ofCase(em, c.id);
+      const evidence = new Map((await this.evidence.ofCase(em, c.id)).map((e) => [e.consentId, e]));
       const handovers = await this.handovers.ofCase(em, c.id);
       const disclosures = await this.disclosures.allOfCase(em, c.id);
       // Names from the contexts that own them.
@@ -104,6 +121,7 @@ export class CaseExportService {
           recordedAt: k.recordedAt.toISOString(),
           withdrawnAt: k.withdrawnAt?.toISOString() ?? null,
           withdrawalNote: k.withdrawalNote,
+          evidence: evidenceEntry(c.id, k.id, evidence.get(k.id)),
           legalBasis: cited(k.legalBasisCode),
           approvedAt: k.approvedAt?.toISOString() ?? null,
           rejectedAt: k.rejectedAt?.toISOString() ?? null,

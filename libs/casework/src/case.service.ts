@@ -29,6 +29,7 @@ import type { CaseFilter, OpenCaseInput, UpdateCaseDataInput } from './casework.
 import type { CaseModel, ConsentModel, HandoverModel } from './casework.models.js';
 import { isCaseWorker } from './casework.rules.js';
 import { ConsentRepository } from './consent.repository.js';
+import { ConsentEvidenceRepository } from './consent-evidence/consent-evidence.repository.js';
 import { HandoverRepository } from './handover.repository.js';
 
 type CaseRow = CaseModel & { openedKey: string };
@@ -62,6 +63,7 @@ export class CaseService {
     private readonly handovers: HandoverRepository,
     private readonly alliances: AllianceService,
     private readonly users: UsersService,
+    private readonly evidence: ConsentEvidenceRepository,
   ) {}
 
   /**
@@ -260,6 +262,7 @@ export class CaseService {
     action: string,
   ): Promise<void> {
     await this.data.eraseAll(em, caseId);
+    await this.evidence.eraseOfCase(em, caseId);
     await this.repo.markErased(em, caseId);
     await this.handovers.endForErasure(em, caseId);
     await this.consents.eraseTexts(em, caseId);

@@ -16,6 +16,12 @@ import { HandoverEventsResolver } from './handover-events.resolver.js';
 import { HandoverEventsService } from './handover-events.service.js';
 import { CaseCrypto } from './crypto/case-crypto.service.js';
 import { CaseworkDemoSeeder } from './demo/casework-demo.seeder.js';
+import { ConsentEvidenceController } from './consent-evidence/consent-evidence.controller.js';
+import { ConsentEvidenceRepository } from './consent-evidence/consent-evidence.repository.js';
+import { ConsentEvidenceService } from './consent-evidence/consent-evidence.service.js';
+import { ConsentEvidenceResolver, ConsentPaperResolver } from './consent-paper.resolver.js';
+import { ConsentSheetController } from './consent-sheet/consent-sheet.controller.js';
+import { ConsentSheetService } from './consent-sheet/consent-sheet.service.js';
 import { FhirController } from './fhir/fhir.controller.js';
 import { FhirService } from './fhir/fhir.service.js';
 import { RetentionService } from './retention/retention.service.js';
@@ -34,7 +40,7 @@ import {
 
 @Module({
   imports: [PubSubModule, IdentityModule, AllianceModule],
-  controllers: [FhirController],
+  controllers: [FhirController, ConsentSheetController, ConsentEvidenceController],
   providers: [
     CaseCrypto,
     CaseRepository,
@@ -59,6 +65,11 @@ import {
     FhirService,
     CaseStatisticsRepository,
     CaseStatisticsService,
+    ConsentSheetService,
+    ConsentEvidenceRepository,
+    ConsentEvidenceService,
+    ConsentPaperResolver,
+    ConsentEvidenceResolver,
     CaseDuplicatesService,
     CaseMaintenanceResolver,
     HandoverBasisService,

@@ -68,7 +68,15 @@ export default function CaseDetail() {
             </>
           )}
         </dl>
-        {!owner && <p className="notice">{t('cases.receivedNotice')}</p>}
+        {!owner && (
+          <p className="notice">
+            {t(
+              c.handovers.some((h) => h.legalBasis)
+                ? 'caseRules.receivedStatutoryNotice'
+                : 'cases.receivedNotice',
+            )}
+          </p>
+        )}
         {owner && open && <DuplicateWarning cases={c.possibleDuplicates} />}
       </div>
       <CaseData c={c} />

@@ -90,6 +90,26 @@ export class CaseCrypto {
     return JSON.parse(Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8')) as T;
   }
 
+  /** Bytes (a file) sealed like case data; the AAD binds them to their case and `label`. */
+  sealBytes(caseId: string, label: string, bytes: Buffer): Sealed {
+    const nonce = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.current.encryption, nonce);
+    cipher.setAAD(Buffer.from(`${caseId}:${label}`, 'utf8'));
+    const body = Buffer.concat([cipher.update(bytes), cipher.final()]);
+    return { keyId: this.current.id, nonce, ciphertext: Buffer.concat([body, cipher.getAuthTag()]) };
+  }
+
+  openBytes(caseId: string, label: string, sealed: Sealed): Buffer {
+    const key = this.keys.get(sealed.keyId);
+    if (!key) throw new Error(`case data key ${sealed.keyId} is not configured`);
+    const tag = sealed.ciphertext.subarray(sealed.ciphertext.length - 16);
+    const body = sealed.ciphertext.subarray(0, sealed.ciphertext.length - 16);
+    const decipher = createDecipheriv('aes-256-gcm', key.encryption, sealed.nonce);
+    decipher.setAAD(Buffer.from(`${caseId}:${label}`, 'utf8'));
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(body), decipher.final()]);
+  }
+
   /** The keyed blind index written with the current key. */
   familyNameIndex(familyName: string): string {
     return this.blindIndex(this.current, familyName);
