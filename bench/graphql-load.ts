@@ -45,4 +45,5 @@ export const BOARD = `query($a: ID!, $status: [TaskStatus!], $first: Int) {
       assignee { displayName }
       goal { title }
       blockedBy { id title status }
-      comments { body createdAt author { displayName } } } } } }`;
+      comments { body createdAt author { displayName } }
+      viewerCan { update changeStatus comment addDependency } } } } }`;

@@ -183,7 +183,11 @@ describe('casework: consent and handovers', () => {
       );
       expect(codes(res)).toEqual(['BAD_USER_INPUT']);
       expect(res.errors![0].extensions!.fields).toEqual([
-        { path: 'input.form', message: expect.stringMatching(/WRITTEN or ELECTRONIC/) },
+        {
+          path: 'input.form',
+          message: expect.stringMatching(/WRITTEN or ELECTRONIC/),
+          rule: 'HEALTH_NEEDS_WRITTEN_CONSENT',
+        },
       ]);
       expect(await rows(t, 'consents', c.id)).toBe(0);
       // The database refuses it too.

@@ -182,7 +182,7 @@ describe('casework: consent and handovers', () => {
         a.users.kim.token,
       );
       expect(blank.errors![0].extensions!.fields).toEqual([
-        { path: 'input.identity.familyName', message: 'must not be blank' },
+        { path: 'input.identity.familyName', message: 'must not be blank', rule: 'REQUIRED' },
       ]);
       const badOpen = await t.gql(
         `mutation($i: OpenCaseInput!) { openCase(input: $i) { id } }`,

@@ -171,7 +171,7 @@ describe('goals, indicators and measurements', () => {
         observedOn: '2099-01-01',
       });
       expect(future.errors![0].extensions!.fields).toEqual([
-        { path: 'input.observedOn', message: expect.any(String) },
+        { path: 'input.observedOn', message: expect.any(String), rule: 'DATE_IN_FUTURE' },
       ]);
       expect((await current(ind.id)).measurements).toHaveLength(1);
     });

@@ -124,7 +124,7 @@ describe('goals, indicators and measurements', () => {
         ownerPartnerIds: [a.partners.city, other.partners.x],
       });
       expect(upd.errors![0].extensions!.fields).toEqual([
-        { path: 'input.ownerPartnerIds', message: expect.any(String) },
+        { path: 'input.ownerPartnerIds', message: expect.any(String), rule: 'NOT_IN_ALLIANCE' },
       ]);
     });
 
@@ -163,7 +163,7 @@ describe('goals, indicators and measurements', () => {
       const cycle = await updateGoal(a.users.coord.token, root.id, { parentId: grandchild.id });
       expect(cycle.errors![0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
-        fields: [{ path: 'input.parentId', message: expect.any(String) }],
+        fields: [{ path: 'input.parentId', message: expect.any(String), rule: 'CYCLE' }],
       });
       const self = await updateGoal(a.users.coord.token, root.id, { parentId: root.id });
       expect(codes(self)).toEqual(['BAD_USER_INPUT']);
@@ -189,7 +189,7 @@ describe('goals, indicators and measurements', () => {
       ]);
       const dates = await updateGoal(a.users.coord.token, goal.id, { startsOn: '2029-01-01' });
       expect(dates.errors![0].extensions!.fields).toEqual([
-        { path: 'input.startsOn', message: expect.any(String) },
+        { path: 'input.startsOn', message: expect.any(String), rule: 'END_BEFORE_START' },
       ]);
       expect((await auditOf(t, goal.id)).map((e) => [e.action, e.changedFields])).toEqual([
         ['createGoal', ['title']],

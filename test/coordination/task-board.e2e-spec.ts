@@ -11,7 +11,8 @@ const NODE = `id title status priority dueOn completedAt createdAt updatedAt ver
   goal { id title status dueOn startsOn description parent { id } }
   blockedBy { id title status createdAt leadPartner { id } }
   blocking { id title }
-  comments { id body createdAt author { id displayName } }`;
+  comments { id body createdAt author { id displayName } }
+  viewerCan { update changeStatus comment addDependency }`;
 
 /** The board of bench/coordination-board.bench.ts: the relations the web app's board shows. */
 const BOARD = `id title status priority dueOn
@@ -20,7 +21,8 @@ const BOARD = `id title status priority dueOn
   assignee { displayName }
   goal { title }
   blockedBy { id title status }
-  comments { body createdAt author { displayName } }`;
+  comments { body createdAt author { displayName } }
+  viewerCan { update changeStatus comment addDependency }`;
 
 describe('task board (one statement with its relations)', () => {
   let t: TestApp;

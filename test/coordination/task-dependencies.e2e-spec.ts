@@ -71,15 +71,19 @@ describe('goals, indicators and measurements', () => {
       const cross = await dep(b.users.coord.token, x.id, foreign.id);
       expect(cross.errors![0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
-        fields: [{ path: 'blockedById', message: expect.any(String) }],
+        fields: [{ path: 'blockedById', message: expect.any(String), rule: 'NOT_IN_ALLIANCE' }],
       });
-      expect(codes(await dep(b.users.coord.token, x.id, x.id))).toEqual(['BAD_USER_INPUT']);
+      const self = await dep(b.users.coord.token, x.id, x.id);
+      expect(self.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ path: 'blockedById', rule: 'SELF_REFERENCE' }],
+      });
       expect(codes(await dep(b.users.coord.token, y.id, x.id))).toEqual([]);
       expect(codes(await dep(b.users.coord.token, z.id, y.id))).toEqual([]);
       const cycle = await dep(b.users.coord.token, x.id, z.id);
       expect(cycle.errors![0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
-        fields: [{ path: 'blockedById', message: expect.any(String) }],
+        fields: [{ path: 'blockedById', message: expect.any(String), rule: 'CYCLE' }],
       });
       expect(codes(await dep(other.users.coord.token, foreign.id, x.id))).toEqual(['BAD_USER_INPUT']);
     });

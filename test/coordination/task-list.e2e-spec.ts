@@ -125,7 +125,7 @@ describe('tasks', () => {
       );
       expect(bad.errors![0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
-        fields: [{ path: 'after', message: expect.any(String) }],
+        fields: [{ path: 'after', message: expect.any(String), rule: 'INVALID_CURSOR' }],
       });
       const page = await t.gql(
         'query($a: ID!) { tasks(allianceId: $a, orderBy: PRIORITY, first: 1) { pageInfo { endCursor } } }',

@@ -240,7 +240,9 @@ describe('tasks', () => {
         { t: task.id },
         a.users.coord.token,
       );
-      expect(empty.errors![0].extensions!.fields).toEqual([{ path: 'body', message: expect.any(String) }]);
+      expect(empty.errors![0].extensions!.fields).toEqual([
+        { path: 'body', message: expect.any(String), rule: 'LENGTH' },
+      ]);
       await t.gql(
         'mutation($t: ID!) { commentOnTask(taskId: $t, body: "Zweiter") { id } }',
         { t: task.id },

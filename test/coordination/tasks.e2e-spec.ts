@@ -64,7 +64,7 @@ describe('tasks', () => {
       );
       expect(codes(prospective)).toEqual(['BAD_USER_INPUT']);
       expect(prospective.errors![0].extensions!.fields).toEqual([
-        { path: 'input.leadPartnerId', message: expect.any(String) },
+        { path: 'input.leadPartnerId', message: expect.any(String), rule: 'NOT_ACTIVE_PARTNER' },
       ]);
       const foreign = await t.gql(
         'mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }',
@@ -72,7 +72,7 @@ describe('tasks', () => {
         a.users.coord.token,
       );
       expect(foreign.errors![0].extensions!.fields).toEqual([
-        { path: 'input.contributingPartnerIds', message: expect.any(String) },
+        { path: 'input.contributingPartnerIds', message: expect.any(String), rule: 'NOT_ACTIVE_PARTNER' },
       ]);
       const foreignGoal = await t.gql(
         'mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }',
@@ -80,7 +80,7 @@ describe('tasks', () => {
         a.users.coord.token,
       );
       expect(foreignGoal.errors![0].extensions!.fields).toEqual([
-        { path: 'input.goalId', message: expect.any(String) },
+        { path: 'input.goalId', message: expect.any(String), rule: 'NOT_IN_ALLIANCE' },
       ]);
     });
 
@@ -92,7 +92,7 @@ describe('tasks', () => {
         a.users.coord.token,
       );
       expect(wrongOrg.errors![0].extensions!.fields).toEqual([
-        { path: 'input.assigneeId', message: expect.any(String) },
+        { path: 'input.assigneeId', message: expect.any(String), rule: 'ASSIGNEE_NOT_INVOLVED' },
       ]);
       // other.users.coord is a member of another alliance only.
       const stranger = await t.gql(
@@ -250,7 +250,7 @@ describe('tasks', () => {
         contributingPartnerIds: [a.partners.agency, a.partners.uni],
       });
       expect(prospective.errors![0].extensions!.fields).toEqual([
-        { path: 'input.contributingPartnerIds', message: expect.any(String) },
+        { path: 'input.contributingPartnerIds', message: expect.any(String), rule: 'NOT_ACTIVE_PARTNER' },
       ]);
       // Dropping the agency would leave its member assigned: refused.
       const orphan = await updateTask(t, a.users.coord.token, task.id, {
@@ -258,7 +258,7 @@ describe('tasks', () => {
         contributingPartnerIds: [],
       });
       expect(orphan.errors![0].extensions!.fields).toEqual([
-        { path: 'input.assigneeId', message: expect.any(String) },
+        { path: 'input.assigneeId', message: expect.any(String), rule: 'ASSIGNEE_NOT_INVOLVED' },
       ]);
       const moved = await updateTask(t, a.users.coord.token, task.id, {
         expectedVersion: 1,

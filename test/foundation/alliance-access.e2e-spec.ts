@@ -153,7 +153,7 @@ describe('alliance and identity operations: the authorization table (reading; al
     );
     expect(codes(blank)).toEqual(['BAD_USER_INPUT']);
     expect(blank.errors![0].extensions!.fields).toEqual([
-      { path: 'input.name', message: 'must not be blank' },
+      { path: 'input.name', message: 'must not be blank', rule: 'REQUIRED' },
     ]);
     // Names are unique case-insensitively.
     const dup = await t.gql(

@@ -37,7 +37,9 @@ describe('errors: contract codes, field paths, nothing internal reaches a client
     ).toEqual(['NOT_FOUND']);
     const bad = await t.gql('{ auditLog(first: 101) { totalCount } }', {}, admin);
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
-    expect(bad.errors![0].extensions!.fields).toEqual([{ path: 'first', message: expect.any(String) }]);
+    expect(bad.errors![0].extensions!.fields).toEqual([
+      { path: 'first', message: expect.any(String), rule: 'OUT_OF_RANGE' },
+    ]);
     const cursor = await t.gql('{ auditLog(after: "not a cursor") { totalCount } }', {}, admin);
     expect(cursor.errors![0].extensions!.fields![0].path).toBe('after');
   });
@@ -58,6 +60,13 @@ describe('errors: contract codes, field paths, nothing internal reaches a client
     expect(
       res.errors![0].extensions!.fields!.every((f) => typeof f.message === 'string' && f.message.length > 0),
     ).toBe(true);
+    // Each names the rule it broke, as a stable code a client maps to its own sentence.
+    expect(res.errors![0].extensions!.fields!.map((f) => f.rule)).toEqual([
+      'INVALID_EMAIL',
+      'REQUIRED',
+      'INVALID_VALUE',
+      'LENGTH',
+    ]);
     // One entry per field, however many of its constraints failed.
     expect(res.errors![0].extensions!.fields![1].message.split('; ').sort()).toEqual([
       'must be longer than or equal to 1 characters',
@@ -74,6 +83,7 @@ describe('errors: contract codes, field paths, nothing internal reaches a client
     );
     expect(codes(roles)).toEqual(['BAD_USER_INPUT']);
     expect(roles.errors![0].extensions!.fields!.map((f) => f.path)).toEqual(['input.roles.1']);
+    expect(roles.errors![0].extensions!.fields![0].rule).toBe('INVALID_VALUE');
     // A required input field left out.
     const missing = await t.gql(
       'mutation($x: CreateUserInput!) { createUser(input: $x) { id } }',
@@ -82,6 +92,7 @@ describe('errors: contract codes, field paths, nothing internal reaches a client
     );
     expect(codes(missing)).toEqual(['BAD_USER_INPUT']);
     expect(missing.errors![0].extensions!.fields!.map((f) => f.path)).toEqual(['input.displayName']);
+    expect(missing.errors![0].extensions!.fields![0].rule).toBe('REQUIRED');
     // A variable nested inside a literal object.
     const day = await t.gql(
       'mutation($id: ID!, $d: Date) { updatePartner(id: $id, input: { joinedOn: $d }) { id } }',
@@ -90,6 +101,7 @@ describe('errors: contract codes, field paths, nothing internal reaches a client
     );
     expect(codes(day)).toEqual(['BAD_USER_INPUT']);
     expect(day.errors![0].extensions!.fields!.map((f) => f.path)).toEqual(['input.joinedOn']);
+    expect(day.errors![0].extensions!.fields![0].rule).toBe('INVALID_DATE');
     // A Date literal in the document.
     const literal = await t.gql(
       `mutation { updatePartner(id: "${a.partners.city}", input: { leftOn: "31.12.2026" }) { id } }`,
@@ -98,7 +110,7 @@ describe('errors: contract codes, field paths, nothing internal reaches a client
     );
     expect(codes(literal)).toEqual(['BAD_USER_INPUT']);
     expect(literal.errors![0].extensions!.fields).toEqual([
-      { path: 'input.leftOn', message: 'Date must be a calendar day YYYY-MM-DD' },
+      { path: 'input.leftOn', message: 'Date must be a calendar day YYYY-MM-DD', rule: 'INVALID_DATE' },
     ]);
     // A variable of the wrong scalar type.
     const first = await t.gql('query($n: Int) { auditLog(first: $n) { totalCount } }', { n: 'many' }, admin);

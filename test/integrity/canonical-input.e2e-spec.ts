@@ -135,7 +135,9 @@ describe('integrity: canonical ids and input refused at the edge', () => {
     );
     expect(codes(variable)).toEqual(['BAD_USER_INPUT']);
     expect(variable.status).toBe(400);
-    expect(variable.errors![0].extensions!.fields).toEqual([{ path: 'body', message: expect.any(String) }]);
+    expect(variable.errors![0].extensions!.fields).toEqual([
+      { path: 'body', message: expect.any(String), rule: 'INVALID_VALUE' },
+    ]);
     const literal = await t.gql(
       `mutation { commentOnTask(taskId: "${task.id}", body: "bell \\u0007") { id } }`,
       {},
@@ -143,7 +145,7 @@ describe('integrity: canonical ids and input refused at the edge', () => {
     );
     expect(literal.errors![0].extensions).toEqual({
       code: 'BAD_USER_INPUT',
-      fields: [{ path: 'body', message: expect.any(String) }],
+      fields: [{ path: 'body', message: expect.any(String), rule: 'INVALID_VALUE' }],
     });
     const nested = await t.gql(
       'mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }',

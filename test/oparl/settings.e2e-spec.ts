@@ -94,7 +94,7 @@ describe('the public record settings: the alliance opt-in and the per-meeting pu
     );
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
     expect(bad.errors![0].extensions!.fields).toEqual([
-      { path: 'input.fundingPeriodEnd', message: expect.any(String) },
+      { path: 'input.fundingPeriodEnd', message: expect.any(String), rule: 'END_BEFORE_START' },
     ]);
     const email = await t.gql(
       SET_RECORD,

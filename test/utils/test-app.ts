@@ -24,7 +24,11 @@ export interface GqlResult<T = any> {
     data?: T;
     errors?: {
       message: string;
-      extensions?: { code?: string; fields?: { path: string; message: string }[]; correlationId?: string };
+      extensions?: {
+        code?: string;
+        fields?: { path: string; message: string; rule?: string }[];
+        correlationId?: string;
+      };
     }[];
   };
   data: T;

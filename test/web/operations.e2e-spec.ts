@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 import { MESSAGES } from '../../apps/web/src/messages.js';
+import { FIELD_RULES } from '../../libs/core/src/index.js';
 
 const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '../../apps/web');
 
@@ -66,6 +67,9 @@ describe('web front end: operations and texts', () => {
     };
     for (const code of ERROR_CODES) check(`error.${code}`);
     check('error.NETWORK');
+    // Every rule a refused field can name (extensions.fields[].rule) has its sentence in both languages.
+    expect(FIELD_RULES.length).toBeGreaterThan(10);
+    for (const rule of FIELD_RULES) check(`rule.${rule}`);
 
     const schema = t.app.get(GraphQLSchemaHost).schema;
     const shown = [

@@ -4,6 +4,7 @@ import { SIGN_IN_MESSAGES } from './messages-sign-in.js';
 import { ADMIN_MESSAGES } from './messages-admin.js';
 import { NOTIFICATION_MESSAGES } from './messages-notifications.js';
 import { RESILIENCE_MESSAGES } from './messages-resilience.js';
+import { REFUSED_FIELD_LABELS, RULE_MESSAGES } from './messages-rules.js';
 import { TASK_MESSAGES } from './messages-tasks.js';
 import { MEETING_MESSAGES } from './messages-meetings.js';
 import { CASE_MESSAGES } from './messages-cases.js';
@@ -15,6 +16,8 @@ export const MESSAGES: Record<string, [string, string]> = {
   ...REPORT_MESSAGES,
   ...LEGAL_MESSAGES,
   ...SIGN_IN_MESSAGES,
+  ...RULE_MESSAGES,
+  ...REFUSED_FIELD_LABELS,
   ...ADMIN_MESSAGES,
   ...NOTIFICATION_MESSAGES,
   ...RESILIENCE_MESSAGES,

@@ -10,6 +10,7 @@ import {
   pageSize,
   toPage,
   type Page,
+  FieldRule,
 } from '../../core/src/index.js';
 import { CaseRepository, type Db } from './case.repository.js';
 import { CaseDataRepository } from './case-data.repository.js';
@@ -219,7 +220,7 @@ export class CaseDataService {
     if (c.ownerOrganisationId !== actor.organisationId)
       throw DomainError.forbidden("Only the owning organisation's case workers may see who read a case");
     if (cursor && (typeof cursor[0] !== 'string' || !isUuid(cursor[1])))
-      throw DomainError.field('after', 'is not a valid cursor');
+      throw DomainError.field('after', 'is not a valid cursor', FieldRule.INVALID_CURSOR);
     const rows = await this.disclosuresRepo.pageOfCase(
       caseId,
       cursor ? { atKey: cursor[0] as string, id: cursor[1] as string } : null,

@@ -18,6 +18,7 @@ import {
   Role,
   todayInBerlin,
   toPage,
+  FieldRule,
 } from '../../core/src/index.js';
 import { AllianceService } from '../../alliance/src/index.js';
 import { UsersService } from '../../identity/src/index.js';
@@ -293,7 +294,7 @@ export class CaseService {
     const cursor = decodeCursor(after, 2);
     if (!isCaseWorker(actor)) return toPage<CaseModel>([], limit, 0, () => []);
     if (cursor && (typeof cursor[0] !== 'string' || !isUuid(cursor[1])))
-      throw DomainError.field('after', 'is not a valid cursor');
+      throw DomainError.field('after', 'is not a valid cursor', FieldRule.INVALID_CURSOR);
     const term = filter?.search?.trim();
     const query = {
       organisationId: actor.organisationId,

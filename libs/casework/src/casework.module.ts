@@ -13,6 +13,7 @@ import { ConsentRepository } from './consent.repository.js';
 import { DisclosureRepository } from './disclosure.repository.js';
 import { HandoverRepository } from './handover.repository.js';
 import { HandoverEventsResolver } from './handover-events.resolver.js';
+import { CaseworkPermissionsResolver } from './casework-permissions.resolver.js';
 import { HandoverEventsService } from './handover-events.service.js';
 import { CaseCrypto } from './crypto/case-crypto.service.js';
 import { CaseworkDemoSeeder } from './demo/casework-demo.seeder.js';
@@ -58,6 +59,7 @@ import {
     CaseworkNoticeRepository,
     CaseworkNotices,
     CaseResolver,
+    CaseworkPermissionsResolver,
     ConsentResolver,
     HandoverResolver,
     DisclosureResolver,

@@ -8,6 +8,7 @@ import {
   isUuid,
   LoaderRegistry,
   presentFields,
+  FieldRule,
 } from '../../core/src/index.js';
 import { AllianceService } from '../../alliance/src/index.js';
 import { CaseService } from './case.service.js';
@@ -69,7 +70,7 @@ export class ConsentHandoverService {
         throw DomainError.conflict('Consent can only be recorded for an open case');
       const recipients = [...new Set(input.recipientIds)];
       const categories = [...new Set(input.categories)];
-      const errors: { path: string; message: string }[] = [];
+      const errors: { path: string; message: string; rule?: FieldRule }[] = [];
       const known = await this.knownOrganisations(recipients);
       if (known.size !== recipients.length)
         errors.push({ path: 'input.recipientIds', message: 'must all be organisations' });
@@ -84,12 +85,18 @@ export class ConsentHandoverService {
         errors.push({
           path: 'input.form',
           message: 'consent to share HEALTH data must be WRITTEN or ELECTRONIC (GDPR Art. 9, §67b (2) SGB X)',
+          rule: FieldRule.HEALTH_NEEDS_WRITTEN_CONSENT,
         });
       }
       const validFrom = input.validFrom ?? new Date();
       if (input.validUntil && input.validUntil.getTime() <= validFrom.getTime())
-        errors.push({ path: 'input.validUntil', message: 'must be after validFrom' });
-      if (!text(input.purpose)) errors.push({ path: 'input.purpose', message: 'must not be blank' });
+        errors.push({
+          path: 'input.validUntil',
+          message: 'must be after validFrom',
+          rule: FieldRule.END_BEFORE_START,
+        });
+      if (!text(input.purpose))
+        errors.push({ path: 'input.purpose', message: 'must not be blank', rule: FieldRule.REQUIRED });
       if (errors.length) throw DomainError.badInput(errors);
       const id = await this.consents.insert(em, {
         caseId: c.id,

@@ -16,6 +16,7 @@ import { GoalRepository } from './goals/goal.repository.js';
 import { GoalService } from './goals/goal.service.js';
 import { TaskCommentEntity, TaskEntity } from './tasks/task.entities.js';
 import { CommentResolver, TaskResolver } from './tasks/task.resolver.js';
+import { AllianceTaskPermissionsResolver } from './tasks/task-permissions.resolver.js';
 import { TaskAccess } from './tasks/task-access.service.js';
 import { TaskCommands } from './tasks/task-commands.service.js';
 import { TaskLoaders } from './tasks/task-loaders.service.js';
@@ -57,6 +58,7 @@ import { CoordinationReportService } from './report/coordination-report.service.
     MeasurementResolver,
     AllianceGoalsResolver,
     TaskResolver,
+    AllianceTaskPermissionsResolver,
     CommentResolver,
     CoordinationDemoSeeder,
     CoordinationReportRepository,

@@ -1,6 +1,7 @@
 export * from './config/config.js';
 export * from './config/config.module.js';
 export * from './errors/domain-error.js';
+export * from './errors/field-rules.js';
 export * from './errors/format-error.js';
 export * from './errors/exception.filter.js';
 export * from './logging/logger.js';

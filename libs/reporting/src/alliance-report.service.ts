@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, DomainError, isMember, isUuid, LoaderRegistry } from '../../core/src/index.js';
+import {
+  type Actor,
+  DomainError,
+  isMember,
+  isUuid,
+  LoaderRegistry,
+  FieldRule,
+} from '../../core/src/index.js';
 import { AllianceService } from '../../alliance/src/index.js';
 import { type CaseworkStatistics, CaseStatisticsService, type StatCell } from '../../casework/src/index.js';
 import { CoordinationReportService } from '../../coordination/src/index.js';
@@ -55,8 +62,14 @@ export class AllianceReportService {
     from: string,
     to: string,
   ): Promise<AllianceReportModel | null> {
-    if (to < from) throw DomainError.field('to', 'The end of the period must not be before its start');
-    if (days(from, to) > MAX_DAYS) throw DomainError.field('to', 'A report covers at most ten years');
+    if (to < from)
+      throw DomainError.field(
+        'to',
+        'The end of the period must not be before its start',
+        FieldRule.END_BEFORE_START,
+      );
+    if (days(from, to) > MAX_DAYS)
+      throw DomainError.field('to', 'A report covers at most ten years', FieldRule.PERIOD_TOO_LONG);
     if (!isUuid(allianceId) || !isMember(actor, allianceId)) return null;
     const loaders = new LoaderRegistry();
     const alliance = await this.alliances.allianceLoader(loaders).load(allianceId);

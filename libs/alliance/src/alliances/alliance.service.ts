@@ -15,6 +15,7 @@ import {
   presentFields,
   Role,
   todayInBerlin,
+  FieldRule,
 } from '../../../core/src/index.js';
 import type { AllianceEntity, OrganisationEntity, PartnerEntity } from './alliance.entities.js';
 import { AllianceRepository } from './alliance.repository.js';
@@ -147,7 +148,11 @@ export class AllianceService {
       const joinedOn = input.joinedOn ?? (input.status === PartnerStatus.ACTIVE ? todayInBerlin() : null);
       const leftOn = input.status === PartnerStatus.FORMER ? todayInBerlin() : null;
       if (joinedOn && leftOn && leftOn < joinedOn)
-        throw DomainError.field('input.joinedOn', 'a former partner cannot join in the future');
+        throw DomainError.field(
+          'input.joinedOn',
+          'a former partner cannot join in the future',
+          FieldRule.DATE_IN_FUTURE,
+        );
       let partner: PartnerEntity;
       try {
         partner = await this.partners.insert(em, {
@@ -197,6 +202,7 @@ export class AllianceService {
         throw DomainError.field(
           input.leftOn !== undefined ? 'input.leftOn' : 'input.joinedOn',
           'leftOn must not be before joinedOn',
+          FieldRule.END_BEFORE_START,
         );
       }
       // The fields that really changed, including dates that a status change set.
@@ -226,12 +232,18 @@ export class AllianceService {
     statuses?: PartnerStatus[],
   ): Promise<PartnerEntity[]> {
     const unique = [...new Set(ids)];
-    if (!unique.every(isUuid)) throw DomainError.field(path, 'contains an invalid id');
+    if (!unique.every(isUuid))
+      throw DomainError.field(path, 'contains an invalid id', FieldRule.INVALID_VALUE);
     if (!unique.length) return [];
     const partners = await this.partners.inAlliance(em, allianceId, unique);
-    if (partners.length !== unique.length) throw DomainError.field(path, 'must be partners of this alliance');
+    if (partners.length !== unique.length)
+      throw DomainError.field(path, 'must be partners of this alliance', FieldRule.NOT_IN_ALLIANCE);
     if (statuses && partners.some((p) => !statuses.includes(p.status))) {
-      throw DomainError.field(path, `must be ${statuses.join(' or ')} partners`);
+      throw DomainError.field(
+        path,
+        `must be ${statuses.join(' or ')} partners`,
+        FieldRule.NOT_ACTIVE_PARTNER,
+      );
     }
     return partners;
   }

@@ -12,6 +12,7 @@ import {
   LoaderRegistry,
   presentFields,
   Role,
+  FieldRule,
 } from '../../../core/src/index.js';
 import type { AlliancePublicRecordModel, SetAlliancePublicRecordInput } from './public-record.models.js';
 import { PublicRecordRepository, type PublicRecordRow } from './public-record.repository.js';
@@ -57,6 +58,7 @@ export class AlliancePublicRecordService {
         throw DomainError.field(
           input.fundingPeriodEnd !== undefined ? 'input.fundingPeriodEnd' : 'input.fundingPeriodStart',
           'the funding period must not end before it starts',
+          FieldRule.END_BEFORE_START,
         );
       }
       await PublicRecordRepository.save(em, row, before !== row.published);

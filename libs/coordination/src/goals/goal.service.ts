@@ -16,6 +16,7 @@ import {
   presentFields,
   Role,
   todayInBerlin,
+  FieldRule,
 } from '../../../core/src/index.js';
 import { AllianceService, PartnerEntity } from '../../../alliance/src/index.js';
 import { GoalStatus } from '../coordination.enums.js';
@@ -105,7 +106,11 @@ export class GoalService {
         if (input.parentId !== null) {
           await this.requireGoal(em, goal.allianceId, input.parentId, 'input.parentId');
           if (await this.repo.isAncestorOrSelf(em, goal.allianceId, input.parentId, id))
-            throw DomainError.field('input.parentId', 'would make the goal its own ancestor');
+            throw DomainError.field(
+              'input.parentId',
+              'would make the goal its own ancestor',
+              FieldRule.CYCLE,
+            );
         }
         goal.parentId = input.parentId;
       }
@@ -137,7 +142,7 @@ export class GoalService {
 
   private async requireGoal(em: EntityManager, allianceId: string, id: string, path: string): Promise<void> {
     if (!(await this.repo.existsIn(em, allianceId, id)))
-      throw DomainError.field(path, 'must be a goal of the same alliance');
+      throw DomainError.field(path, 'must be a goal of the same alliance', FieldRule.NOT_IN_ALLIANCE);
   }
 
   // ── indicators and measurements ────────────────────────────
@@ -187,7 +192,7 @@ export class GoalService {
           );
       }
       if (input.observedOn > todayInBerlin())
-        throw DomainError.field('input.observedOn', 'must not be in the future');
+        throw DomainError.field('input.observedOn', 'must not be in the future', FieldRule.DATE_IN_FUTURE);
       const measurement = await this.repo.insertMeasurement(em, {
         allianceId: indicator.allianceId,
         indicatorId: indicator.id,
@@ -279,5 +284,5 @@ function checkDates(
   path = 'input.dueOn',
 ): void {
   if (startsOn && dueOn && dueOn < startsOn)
-    throw DomainError.field(path, 'dueOn must not be before startsOn');
+    throw DomainError.field(path, 'dueOn must not be before startsOn', FieldRule.END_BEFORE_START);
 }

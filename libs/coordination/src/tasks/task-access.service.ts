@@ -1,18 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import {
-  type Actor,
-  allianceScope,
-  DomainError,
-  hasRole,
-  isMember,
-  isUuid,
-  Role,
-} from '../../../core/src/index.js';
+import { type Actor, allianceScope, DomainError, isMember, isUuid } from '../../../core/src/index.js';
 import { AllianceService, type PartnerEntity } from '../../../alliance/src/index.js';
 import { UsersService } from '../../../identity/src/index.js';
 import type { TaskEntity } from './task.entities.js';
 import { TaskWriteRepository } from './task-write.repository.js';
+import { taskWriteRefusal, taskWriteRight } from './task-rules.js';
 
 /** What task inputs name, looked up once: partners and members through their own contexts. */
 export interface ValidationContext {
@@ -53,16 +46,16 @@ export class TaskAccess {
     const locked = await this.writes.lock(em, id, allianceScope(actor));
     if (!locked || !isMember(actor, locked.task.allianceId)) throw DomainError.notFound('Task');
     const { task, contributing } = locked;
-    if (hasRole(actor, task.allianceId, Role.COORDINATOR)) return locked;
-    if (hasRole(actor, task.allianceId, Role.MEMBER, Role.FACILITATOR)) {
-      const partners = await this.alliances.partnersIn(em, task.allianceId, [
-        task.leadPartnerId,
-        ...contributing,
-      ]);
-      if (partners.some((p) => p.organisationId === actor.organisationId)) return locked;
-      throw DomainError.forbidden('Only tasks your organisation leads or contributes to');
-    }
-    throw DomainError.forbidden('Requires one of the roles COORDINATOR, MEMBER, FACILITATOR');
+    // Partners are looked up only when the rule depends on them (a MEMBER or FACILITATOR).
+    const involved =
+      taskWriteRight(actor, task.allianceId) === 'INVOLVED'
+        ? (await this.alliances.partnersIn(em, task.allianceId, [task.leadPartnerId, ...contributing])).map(
+            (p) => p.organisationId,
+          )
+        : [];
+    const refusal = taskWriteRefusal(actor, task.allianceId, involved);
+    if (refusal) throw refusal;
+    return locked;
   }
 
   /** Looks up, in three statements, the partners, goals and members that task inputs name. */

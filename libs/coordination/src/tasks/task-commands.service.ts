@@ -6,11 +6,10 @@ import {
   AuditService,
   DomainError,
   type FieldError,
-  hasRole,
   isMember,
   isUuid,
   presentFields,
-  Role,
+  FieldRule,
 } from '../../../core/src/index.js';
 import { type PartnerEntity, PartnerStatus } from '../../../alliance/src/index.js';
 import { TaskChange, TaskPriority } from '../coordination.enums.js';
@@ -20,6 +19,7 @@ import type { CreateTaskInput, UpdateTaskInput } from './task.inputs.js';
 import { TaskAccess } from './task-access.service.js';
 import { type AddedOrganisation, TaskNotices } from './task-notices.service.js';
 import { TaskWriteRepository } from './task-write.repository.js';
+import { taskWriteRight } from './task-rules.js';
 
 /** A task to create: `createTask`'s input, or a follow-up task of a meeting decision. */
 export interface NewTask {
@@ -48,9 +48,9 @@ export class TaskCommands {
   /** COORDINATOR: any task; MEMBER/FACILITATOR: tasks their organisation leads or contributes to. */
   async createTask(actor: Actor, input: CreateTaskInput): Promise<TaskEntity> {
     if (!isMember(actor, input.allianceId)) throw DomainError.notFound('Alliance');
-    if (!hasRole(actor, input.allianceId, Role.COORDINATOR, Role.MEMBER, Role.FACILITATOR)) {
+    const right = taskWriteRight(actor, input.allianceId);
+    if (right === 'NONE')
       throw DomainError.forbidden('Requires one of the roles COORDINATOR, MEMBER, FACILITATOR');
-    }
     return this.dataSource.transaction(async (em) => {
       const [task] = await this.insertTasks(
         em,
@@ -61,10 +61,7 @@ export class TaskCommands {
         'createTask',
         null,
         (partners) => {
-          if (
-            !hasRole(actor, input.allianceId, Role.COORDINATOR) &&
-            !partners.some((p) => p.organisationId === actor.organisationId)
-          ) {
+          if (right === 'INVOLVED' && !partners.some((p) => p.organisationId === actor.organisationId)) {
             throw DomainError.forbidden('Your organisation must lead or contribute to the task');
           }
         },
@@ -117,10 +114,18 @@ export class TaskCommands {
       const path = pathOf(index);
       const title = input.title?.trim() ?? '';
       if (!title || title.length > 300)
-        errors.push({ path: `${path}.title`, message: 'must be between 1 and 300 characters' });
+        errors.push({
+          path: `${path}.title`,
+          message: 'must be between 1 and 300 characters',
+          rule: FieldRule.LENGTH,
+        });
       const lead = ctx.partner(input.leadPartnerId);
       if (!lead || lead.status !== PartnerStatus.ACTIVE)
-        errors.push({ path: `${path}.leadPartnerId`, message: 'must be an active partner of this alliance' });
+        errors.push({
+          path: `${path}.leadPartnerId`,
+          message: 'must be an active partner of this alliance',
+          rule: FieldRule.NOT_ACTIVE_PARTNER,
+        });
       const contributing = [...new Set(input.contributingPartnerIds ?? [])].filter(
         (id) => id !== input.leadPartnerId,
       );
@@ -128,10 +133,15 @@ export class TaskCommands {
         errors.push({
           path: `${path}.contributingPartnerIds`,
           message: 'must be active partners of this alliance',
+          rule: FieldRule.NOT_ACTIVE_PARTNER,
         });
       }
       if (input.goalId && !ctx.goals.has(input.goalId))
-        errors.push({ path: `${path}.goalId`, message: 'must be a goal of this alliance' });
+        errors.push({
+          path: `${path}.goalId`,
+          message: 'must be a goal of this alliance',
+          rule: FieldRule.NOT_IN_ALLIANCE,
+        });
       const involved = [lead, ...contributing.map((id) => ctx.partner(id))].filter(
         (p): p is PartnerEntity => !!p,
       );
@@ -141,6 +151,7 @@ export class TaskCommands {
           errors.push({
             path: `${path}.assigneeId`,
             message: 'must be a member of this alliance from the lead or a contributing organisation',
+            rule: FieldRule.ASSIGNEE_NOT_INVOLVED,
           });
         }
       }
@@ -225,7 +236,11 @@ export class TaskCommands {
         lead !== task.leadPartnerId &&
         ctx.partner(lead)?.status !== PartnerStatus.ACTIVE
       ) {
-        errors.push({ path: 'input.leadPartnerId', message: 'must be an active partner of this alliance' });
+        errors.push({
+          path: 'input.leadPartnerId',
+          message: 'must be an active partner of this alliance',
+          rule: FieldRule.NOT_ACTIVE_PARTNER,
+        });
       }
       const added = finalContributing.filter(
         (p) => !currentContributing.includes(p) && p !== task.leadPartnerId,
@@ -237,10 +252,15 @@ export class TaskCommands {
         errors.push({
           path: 'input.contributingPartnerIds',
           message: 'must be active partners of this alliance',
+          rule: FieldRule.NOT_ACTIVE_PARTNER,
         });
       }
       if (input.goalId && !ctx.goals.has(input.goalId))
-        errors.push({ path: 'input.goalId', message: 'must be a goal of this alliance' });
+        errors.push({
+          path: 'input.goalId',
+          message: 'must be a goal of this alliance',
+          rule: FieldRule.NOT_IN_ALLIANCE,
+        });
       const partnersChanged = input.leadPartnerId !== undefined || input.contributingPartnerIds !== undefined;
       if (assigneeId && (input.assigneeId !== undefined || partnersChanged)) {
         const org = ctx.members.get(assigneeId);
@@ -249,6 +269,7 @@ export class TaskCommands {
           errors.push({
             path: 'input.assigneeId',
             message: 'must be a member of this alliance from the lead or a contributing organisation',
+            rule: FieldRule.ASSIGNEE_NOT_INVOLVED,
           });
         }
       }
@@ -291,13 +312,24 @@ export class TaskCommands {
   async addDependency(actor: Actor, taskId: string, blockedById: string): Promise<TaskEntity> {
     return this.dataSource.transaction(async (em) => {
       const { task } = await this.access.lockForWrite(em, actor, taskId, true);
-      if (!isUuid(blockedById)) throw DomainError.field('blockedById', 'must be a task of the same alliance');
-      if (blockedById === taskId) throw DomainError.field('blockedById', 'a task cannot block itself');
+      if (!isUuid(blockedById))
+        throw DomainError.field(
+          'blockedById',
+          'must be a task of the same alliance',
+          FieldRule.NOT_IN_ALLIANCE,
+        );
+      if (blockedById === taskId)
+        throw DomainError.field('blockedById', 'a task cannot block itself', FieldRule.SELF_REFERENCE);
       if (!(await this.writes.existsInAlliance(em, blockedById, task.allianceId)))
-        throw DomainError.field('blockedById', 'must be a task of the same alliance');
+        throw DomainError.field(
+          'blockedById',
+          'must be a task of the same alliance',
+          FieldRule.NOT_IN_ALLIANCE,
+        );
       const check = await this.writes.dependencyCheck(em, taskId, blockedById);
       if (check.present) return task;
-      if (check.cycle) throw DomainError.field('blockedById', 'would close a cycle of dependencies');
+      if (check.cycle)
+        throw DomainError.field('blockedById', 'would close a cycle of dependencies', FieldRule.CYCLE);
       await this.writes.addDependency(em, task, blockedById);
       return this.touch(em, actor, task, 'addTaskDependency', ['blockedBy']);
     });
@@ -317,7 +349,7 @@ export class TaskCommands {
     return this.dataSource.transaction(async (em) => {
       const { task } = await this.access.lockForWrite(em, actor, taskId);
       if (!text || text.length > 10_000)
-        throw DomainError.field('body', 'must be between 1 and 10000 characters');
+        throw DomainError.field('body', 'must be between 1 and 10000 characters', FieldRule.LENGTH);
       const comment = await this.writes.addComment(em, task, actor.userId, text);
       await this.audit.append(em, {
         actorId: actor.userId,

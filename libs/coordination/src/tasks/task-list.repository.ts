@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   DomainError,
+  FieldRule,
   isUuid,
   preparedQuery,
   PREFETCHED,
@@ -11,7 +12,15 @@ import {
 import { TaskOrder } from '../coordination.enums.js';
 import type { TaskEntity } from './task.entities.js';
 import type { TaskFilter } from './task.inputs.js';
-import { Sql, TASK_COLUMNS, TASK_RELATIONS, type TaskRelation, taskFromRow } from './task.repository.js';
+import {
+  INVOLVED_ORGANISATIONS,
+  INVOLVED_ORGANISATIONS_SQL,
+  Sql,
+  TASK_COLUMNS,
+  TASK_RELATIONS,
+  type TaskRelation,
+  taskFromRow,
+} from './task.repository.js';
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
 
@@ -64,6 +73,8 @@ export interface TaskCursor {
  */
 export interface TaskListInclude extends Partial<Record<TaskRelation, SelectionTree>> {
   totalCount: boolean;
+  /** The organisations of each task's partners, for `viewerCan` (the rule of who may change it). */
+  involvedOrganisations?: boolean;
 }
 
 export type ListedTask = TaskEntity & { [PREFETCHED]?: Record<string, unknown> };
@@ -131,7 +142,7 @@ export const SEARCH_COUNT_CAP = 1_000;
 function cursorWhere(sql: Sql, order: string, cursor: TaskCursor): string {
   const sort = SORTS[order];
   if (cursor.order !== order || !sort.valid(cursor.key) || !isUuid(cursor.id))
-    throw DomainError.field('after', 'is not a valid cursor');
+    throw DomainError.field('after', 'is not a valid cursor', FieldRule.INVALID_CURSOR);
   return `(${sort.key}, t.id) ${sort.desc ? '<' : '>'} (${sql.p(cursor.key)}::${sort.type}, ${sql.p(cursor.id)}::uuid)`;
 }
 
@@ -190,6 +201,8 @@ export class TaskListRepository {
       // A relation whose selection cannot be built here resolves through its loader.
       if (json) relations.push(`'${name}', ${json}`);
     }
+    if (include.involvedOrganisations)
+      relations.push(`'${INVOLVED_ORGANISATIONS}', ${INVOLVED_ORGANISATIONS_SQL}`);
     const prefetched = relations.length ? `json_build_object(${relations.join(', ')})` : 'NULL::json';
     const count = search
       ? `(SELECT count(*) FROM (SELECT 1 FROM tasks t WHERE ${[...scopeWhere, `t.search_vector @@ ${search}`].join(' AND ')}

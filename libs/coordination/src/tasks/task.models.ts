@@ -62,3 +62,18 @@ export class TaskEventModel {
   @Field(() => TaskModel)
   task: TaskModel;
 }
+
+@ObjectType('TaskViewerCan', {
+  description:
+    'What the caller may do with this task, decided by the same rule as the operations themselves; screens offer only these.',
+})
+export class TaskViewerCanModel {
+  @Field({ description: 'updateTask: title, description, partners, goal, assignee, due date, priority.' })
+  update: boolean;
+  @Field({ description: 'updateTask with a new status.' })
+  changeStatus: boolean;
+  @Field({ description: 'commentOnTask.' })
+  comment: boolean;
+  @Field({ description: 'addTaskDependency and removeTaskDependency.' })
+  addDependency: boolean;
+}

@@ -270,6 +270,7 @@ const TASK: Shape = {
     'blocking',
     'comments',
     'decision',
+    'viewerCan',
   ],
 };
 
@@ -328,3 +329,16 @@ export const TASK_RELATIONS = {
 } satisfies Record<string, (sel: SelectionTree) => string | null>;
 
 export type TaskRelation = keyof typeof TASK_RELATIONS;
+
+/**
+ * Under this key of a listed task's prefetched values: the organisations of its lead and
+ * contributing partners, built in the page's own statement when the selection asks for
+ * `viewerCan` (the rule of who may change a task depends on them). Not a field of the schema.
+ */
+export const INVOLVED_ORGANISATIONS = 'involvedOrganisationIds';
+
+/** The organisations of the page row `t`'s lead and contributing partners, as a JSON array of ids. */
+export const INVOLVED_ORGANISATIONS_SQL = `to_json(ARRAY(
+  SELECT pp.organisation_id FROM ${PARTNERS_FROM} WHERE pp.id = t.lead_partner_id
+  UNION SELECT pp.organisation_id FROM task_contributing_partners cp JOIN ${PARTNERS_FROM} ON pp.id = cp.partner_id
+   WHERE cp.task_id = t.id))`;

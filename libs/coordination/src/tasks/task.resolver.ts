@@ -20,6 +20,7 @@ import {
   isMember,
   isUuid,
   LoaderRegistry,
+  PREFETCHED,
   selectedFields,
   selectionTree,
 } from '../../../core/src/index.js';
@@ -31,12 +32,20 @@ import { type TaskEventMessage, taskFromMessage, TaskEventsService } from '../ev
 import { GoalModel } from '../goals/goal.models.js';
 import { GoalService } from '../goals/goal.service.js';
 import { CreateTaskInput, TaskFilter, UpdateTaskInput } from './task.inputs.js';
-import { CommentModel, TaskConnection, TaskEventModel, TaskModel } from './task.models.js';
+import {
+  CommentModel,
+  TaskConnection,
+  TaskEventModel,
+  TaskModel,
+  TaskViewerCanModel,
+} from './task.models.js';
 import type { TaskCommentEntity } from './task.entities.js';
 import { TaskCommands } from './task-commands.service.js';
 import { TaskLoaders } from './task-loaders.service.js';
 import { TaskQueries } from './task-queries.service.js';
-import type { TaskListInclude } from './task-list.repository.js';
+import type { ListedTask, TaskListInclude } from './task-list.repository.js';
+import { INVOLVED_ORGANISATIONS } from './task.repository.js';
+import { taskWriteRefusal, taskWriteRight } from './task-rules.js';
 
 /** The session family of the request's access token (already verified by the guard). */
 function sessionOf(ctx: GqlContext): string | undefined {
@@ -67,6 +76,7 @@ function lookAhead(info: GraphQLResolveInfo | undefined): TaskListInclude {
     blockedBy: node.get('blockedBy'),
     blocking: node.get('blocking'),
     comments: node.get('comments'),
+    involvedOrganisations: node.has('viewerCan'),
   };
 }
 
@@ -205,6 +215,30 @@ export class TaskResolver {
   @ResolveField(() => [TaskModel])
   blocking(@Parent() t: TaskModel, @Context() ctx: GqlContext) {
     return this.taskLoaders.blockingLoader(ctx.loaders).load(t.id);
+  }
+
+  @ResolveField(() => TaskViewerCanModel, {
+    description: 'What the caller may do with this task; screens offer only these actions.',
+  })
+  async viewerCan(@Parent() t: ListedTask, @Context() ctx: GqlContext): Promise<TaskViewerCanModel> {
+    const actor = ctx.req.user;
+    let may = false;
+    if (actor && isMember(actor, t.allianceId)) {
+      // A list's statement brings the partners' organisations along; otherwise one batched load.
+      const prefetched = t[PREFETCHED]?.[INVOLVED_ORGANISATIONS] as string[] | undefined;
+      const involved =
+        prefetched ??
+        (taskWriteRight(actor, t.allianceId) === 'INVOLVED'
+          ? await this.involvedOrganisations(t.id, ctx)
+          : []);
+      may = !taskWriteRefusal(actor, t.allianceId, involved);
+    }
+    return { update: may, changeStatus: may, comment: may, addDependency: may };
+  }
+
+  private async involvedOrganisations(taskId: string, ctx: GqlContext): Promise<string[]> {
+    const { lead, contributing } = await this.taskLoaders.partnersLoader(ctx.loaders).load(taskId);
+    return [lead, ...contributing].flatMap((p) => (p ? [p.organisationId] : []));
   }
 
   @ResolveField(() => [CommentModel])

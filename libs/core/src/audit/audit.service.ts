@@ -10,6 +10,7 @@ import { chainHash } from './audit-chain.js';
 import type { AuditEntryEntity } from './audit-entry.entity.js';
 import { AuditRepository } from './audit.repository.js';
 import { claimInTransaction } from '../idempotency/idempotency.service.js';
+import { FieldRule } from '../errors/field-rules.js';
 
 export { canonical } from './audit-chain.js';
 
@@ -87,7 +88,7 @@ export class AuditService {
     const limit = pageSize(q.first);
     const cursor = decodeCursor(q.after, 1);
     if (cursor && (typeof cursor[0] !== 'number' || !Number.isSafeInteger(cursor[0])))
-      throw DomainError.field('after', 'is not a valid cursor');
+      throw DomainError.field('after', 'is not a valid cursor', FieldRule.INVALID_CURSOR);
     // An id that is not a UUID names nothing: an empty page, not a database error.
     if ((q.allianceId && !isUuid(q.allianceId)) || (q.entityId && !isUuid(q.entityId)))
       return toPage([], limit, 0, () => []);

@@ -1,4 +1,5 @@
 import { IntrinsicException } from '@nestjs/common';
+import { FieldRule } from './field-rules.js';
 
 /** The error codes of the public contract (schema.graphql header). */
 export enum ErrorCode {
@@ -32,6 +33,8 @@ export interface FieldError {
   /** Dotted argument path, e.g. "input.password". */
   path: string;
   message: string;
+  /** The rule the value broke (a stable code for clients); INVALID when none more precise is named. */
+  rule?: FieldRule;
 }
 
 /**
@@ -39,15 +42,23 @@ export interface FieldError {
  * (An IntrinsicException, so Nest does not log it as if it were a fault.)
  */
 export class DomainError extends IntrinsicException {
+  /** The offending fields, each with its rule (INVALID where the thrower named none). */
+  readonly fields?: FieldError[];
+
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly fields?: FieldError[],
+    fields?: FieldError[],
     /** Further `extensions` of the GraphQL error (ids and names only, never personal data). */
     readonly details?: Record<string, string | number | boolean | null>,
   ) {
     super(message);
     this.name = 'DomainError';
+    this.fields = fields?.map((f) => ({
+      path: f.path,
+      message: f.message,
+      rule: f.rule ?? FieldRule.INVALID,
+    }));
   }
 
   static notFound(what: string): DomainError {
@@ -65,8 +76,8 @@ export class DomainError extends IntrinsicException {
   static badInput(fields: FieldError[], message = 'Invalid input'): DomainError {
     return new DomainError(ErrorCode.BAD_USER_INPUT, message, fields);
   }
-  static field(path: string, message: string): DomainError {
-    return DomainError.badInput([{ path, message }]);
+  static field(path: string, message: string, rule?: FieldRule): DomainError {
+    return DomainError.badInput([{ path, message, rule }]);
   }
   static consentRequired(message: string): DomainError {
     return new DomainError(ErrorCode.CONSENT_REQUIRED, message);

@@ -3,6 +3,7 @@ import { GraphQLError, Kind, parse } from 'graphql';
 import { literalArgumentPath, variableArgumentPaths } from '../graphql/input-guard.js';
 import { HttpException } from '@nestjs/common';
 import { DomainError, ErrorCode, type FieldError } from './domain-error.js';
+import { FieldRule, ruleOfScalar } from './field-rules.js';
 import { logger } from '../logging/logger.js';
 import { isUnavailable } from './unavailable.js';
 
@@ -61,10 +62,18 @@ function inputFieldErrors(error: unknown, message: string): FieldError[] {
   }
   if (node.kind === Kind.VARIABLE_DEFINITION) {
     const name = node.variable.name.value;
-    return [{ path: variableArgumentPaths(document).get(name) ?? name, message }];
+    return [
+      { path: variableArgumentPaths(document).get(name) ?? name, message, rule: ruleOfMessage(message) },
+    ];
   }
   const path = literalArgumentPath(document, node.loc.start);
-  return path ? [{ path, message }] : [];
+  return path ? [{ path, message, rule: ruleOfMessage(message) }] : [];
+}
+
+/** Our Date and DateTime scalars name themselves first in their refusals ("Date must be …"). */
+function ruleOfMessage(message: string): FieldRule {
+  const scalar = /^(Date|DateTime)\b/.exec(message)?.[1];
+  return scalar ? ruleOfScalar(scalar) : FieldRule.INVALID_VALUE;
 }
 
 /**

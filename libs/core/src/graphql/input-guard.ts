@@ -15,6 +15,7 @@ import {
   visit,
 } from 'graphql';
 import { DomainError, type FieldError } from '../errors/domain-error.js';
+import { FieldRule, ruleOfScalar } from '../errors/field-rules.js';
 
 /** graphql-js stops coercing variables after 50 errors; we list as many, then stop. */
 export const MAX_FIELD_ERRORS = 50;
@@ -38,8 +39,8 @@ class Collector {
   get full(): boolean {
     return this.errors.length >= MAX_FIELD_ERRORS;
   }
-  add(path: string, message: string): void {
-    if (!this.full) this.errors.push({ path, message });
+  add(path: string, message: string, rule: FieldRule = FieldRule.INVALID_VALUE): void {
+    if (!this.full) this.errors.push({ path, message, rule });
   }
 }
 
@@ -97,7 +98,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function checkValue(value: unknown, type: GraphQLInputType, path: string, out: Collector): void {
   if (out.full) return;
   if (isNonNullType(type)) {
-    if (value === null || value === undefined) return out.add(path, 'is required and must not be null');
+    if (value === null || value === undefined)
+      return out.add(path, 'is required and must not be null', FieldRule.REQUIRED);
     return checkValue(value, type.ofType, path, out);
   }
   if (value === null || value === undefined) return;
@@ -110,12 +112,13 @@ function checkValue(value: unknown, type: GraphQLInputType, path: string, out: C
     if (!isPlainObject(value)) return out.add(path, `must be an object of type ${type.name}`);
     const fields = type.getFields();
     for (const key of Object.keys(value))
-      if (!(key in fields)) out.add(`${path}.${key}`, `is not a field of ${type.name}`);
+      if (!(key in fields))
+        out.add(`${path}.${key}`, `is not a field of ${type.name}`, FieldRule.UNKNOWN_FIELD);
     for (const field of Object.values(fields)) {
       const v = value[field.name];
       if (v === undefined) {
         if (isNonNullType(field.type) && field.defaultValue === undefined)
-          out.add(`${path}.${field.name}`, 'is required');
+          out.add(`${path}.${field.name}`, 'is required', FieldRule.REQUIRED);
       } else checkValue(v, field.type, `${path}.${field.name}`, out);
     }
     return;
@@ -125,9 +128,13 @@ function checkValue(value: unknown, type: GraphQLInputType, path: string, out: C
     try {
       parsed = type.parseValue(value);
     } catch (e) {
-      return out.add(path, e instanceof Error ? e.message : `is not a valid ${type.name}`);
+      return out.add(
+        path,
+        e instanceof Error ? e.message : `is not a valid ${type.name}`,
+        ruleOfScalar(type.name),
+      );
     }
-    if (parsed === undefined) return out.add(path, `is not a valid ${type.name}`);
+    if (parsed === undefined) return out.add(path, `is not a valid ${type.name}`, ruleOfScalar(type.name));
     const problem = typeof parsed === 'string' ? textProblem(parsed) : undefined;
     if (problem) out.add(path, problem);
   }
@@ -168,7 +175,7 @@ export function operationInputErrors(
     const path = usage.get(name) ?? name;
     const value = variables?.[name];
     if (value === undefined) {
-      if (isNonNullType(type) && !def.defaultValue) out.add(path, 'is required');
+      if (isNonNullType(type) && !def.defaultValue) out.add(path, 'is required', FieldRule.REQUIRED);
     } else checkValue(value, type, path, out);
   }
   checkLiterals(ownDefinitions(document, operation), out);

@@ -21,7 +21,7 @@ describe('page size and cursors (unit)', () => {
       expect(() => pageSize(bad)).toThrow(
         expect.objectContaining({
           code: 'BAD_USER_INPUT',
-          fields: [{ path: 'first', message: 'must be between 0 and 100' }],
+          fields: [{ path: 'first', message: 'must be between 0 and 100', rule: 'OUT_OF_RANGE' }],
         }),
       );
     }

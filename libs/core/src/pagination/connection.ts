@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
 import { DomainError } from '../errors/domain-error.js';
+import { FieldRule } from '../errors/field-rules.js';
 
 export const MAX_FIRST = 100;
 export const DEFAULT_FIRST = 20;
@@ -17,7 +18,7 @@ export class PageInfo {
 export function pageSize(first: number | null | undefined): number {
   if (first === undefined || first === null) return DEFAULT_FIRST;
   if (!Number.isInteger(first) || first < 0 || first > MAX_FIRST) {
-    throw DomainError.field('first', `must be between 0 and ${MAX_FIRST}`);
+    throw DomainError.field('first', `must be between 0 and ${MAX_FIRST}`, FieldRule.OUT_OF_RANGE);
   }
   return first;
 }
@@ -35,7 +36,7 @@ export function decodeCursor(after: string | null | undefined, arity: number): u
   } catch {
     // fall through
   }
-  throw DomainError.field('after', 'is not a valid cursor');
+  throw DomainError.field('after', 'is not a valid cursor', FieldRule.INVALID_CURSOR);
 }
 
 /** A count now, or one that runs only when the client selects `totalCount` (see countWhenSelected). */

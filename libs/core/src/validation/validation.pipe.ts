@@ -1,5 +1,6 @@
 import { type ArgumentMetadata, Injectable, type ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, type FieldError } from '../errors/domain-error.js';
+import { ruleOfConstraints } from '../errors/field-rules.js';
 
 class InputInvalid extends Error {
   constructor(readonly errors: ValidationError[]) {
@@ -13,7 +14,7 @@ function flatten(errors: ValidationError[], prefix: string, out: FieldError[] = 
     if (e.constraints) {
       // One entry per field; several failed constraints share it ("…; …").
       const messages = [...new Set(Object.values(e.constraints).map((m) => m.replace(/^\S+ /, '')))];
-      out.push({ path, message: messages.join('; ') });
+      out.push({ path, message: messages.join('; '), rule: ruleOfConstraints(e.constraints) });
     }
     if (e.children?.length) flatten(e.children, path, out);
   }

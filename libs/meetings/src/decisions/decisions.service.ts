@@ -18,6 +18,7 @@ import {
   pageSize,
   presentFields,
   toPage,
+  FieldRule,
 } from '../../../core/src/index.js';
 import { TaskService } from '../../../coordination/src/index.js';
 import { AgendaItemRepository } from '../agenda/agenda-item.repository.js';
@@ -103,7 +104,7 @@ export class DecisionsService {
     const limit = pageSize(first);
     const cursor = decodeCursor(after, 2);
     if (cursor && !cursor.every((v) => Number.isInteger(v)))
-      throw DomainError.field('after', 'is not a valid cursor');
+      throw DomainError.field('after', 'is not a valid cursor', FieldRule.INVALID_CURSOR);
     if (!isUuid(allianceId) || !isMember(actor, allianceId)) return toPage([], limit, 0, () => []);
     const parsed = parseDecisionSearch(search);
     if (parsed === undefined) return toPage([], limit, 0, () => []);

@@ -14,6 +14,7 @@ import {
   LoaderRegistry,
   presentFields,
   Role,
+  FieldRule,
 } from '../../../core/src/index.js';
 import { AllianceService, PartnerStatus } from '../../../alliance/src/index.js';
 import { UsersService } from '../../../identity/src/index.js';
@@ -124,7 +125,7 @@ export class MeetingsService {
         throw DomainError.forbidden('A FACILITATOR schedules only meetings they facilitate themselves');
     }
     if (input.endsAt.getTime() <= input.startsAt.getTime())
-      throw DomainError.field('input.endsAt', 'must be after startsAt');
+      throw DomainError.field('input.endsAt', 'must be after startsAt', FieldRule.END_BEFORE_START);
     return this.dataSource.transaction(async (em) => {
       await this.requireFacilitator(em, input.allianceId, input.facilitatorId, 'input.facilitatorId');
       const invited = await this.requireInvitable(
@@ -172,6 +173,7 @@ export class MeetingsService {
         throw DomainError.field(
           input.endsAt !== undefined ? 'input.endsAt' : 'input.startsAt',
           'endsAt must be after startsAt',
+          FieldRule.END_BEFORE_START,
         );
       }
       if (input.facilitatorId !== undefined && input.facilitatorId !== meeting.facilitatorId) {
