@@ -10,6 +10,7 @@ import { MEETING_MESSAGES } from './messages-meetings.js';
 import { CASE_MESSAGES } from './messages-cases.js';
 import { CASE_RULE_MESSAGES } from './messages-case-rules.js';
 import { ENUM_MESSAGES } from './messages-enums.js';
+import { CONSENT_PAPER_MESSAGES } from './messages-consent-paper.js';
 
 /** UI texts: [German, English]. German is the default; keep both in plain language. */
 export const MESSAGES: Record<string, [string, string]> = {
@@ -26,6 +27,7 @@ export const MESSAGES: Record<string, [string, string]> = {
   ...CASE_MESSAGES,
   ...CASE_RULE_MESSAGES,
   ...ENUM_MESSAGES,
+  ...CONSENT_PAPER_MESSAGES,
   'app.name': ['Bündnisportal', 'Alliance portal'],
   'lang.switch': ['English', 'Deutsch'],
   'lang.de': ['Deutsch', 'German'],

@@ -49,6 +49,7 @@ type Documents = {
     "\n  query PossibleDuplicateCases($familyName: String!, $dateOfBirth: Date!) {\n    possibleDuplicateCases(familyName: $familyName, dateOfBirth: $dateOfBirth) { id reference openedAt }\n  }\n": typeof types.PossibleDuplicateCasesDocument,
     "\n  query MyContact { me { id email phone } }\n": typeof types.MyContactDocument,
     "\n  mutation UpdateMyContact($phone: String) { updateMyContact(phone: $phone) { id phone } }\n": typeof types.UpdateMyContactDocument,
+    "\n  query ConsentPaper($id: ID!) {\n    case(id: $id) {\n      id\n      consents {\n        id\n        sheetLanguages { code name germanName rightToLeft }\n        evidence { mediaType byteSize uploadedAt uploadedBy { id displayName } }\n      }\n    }\n  }\n": typeof types.ConsentPaperDocument,
     "\n  subscription MeetingEvents($meetingId: ID!) { meetingEvents(meetingId: $meetingId) { change meeting { id status } } }\n": typeof types.MeetingEventsDocument,
     "\n  subscription HandoverEvents { handoverEvents { change handoverId caseId } }\n": typeof types.HandoverEventsDocument,
     "\n  subscription MeetingNotificationEvents { notificationEvents { change notification { id objectType objectId } } }\n": typeof types.MeetingNotificationEventsDocument,
@@ -153,6 +154,7 @@ const documents: Documents = {
     "\n  query PossibleDuplicateCases($familyName: String!, $dateOfBirth: Date!) {\n    possibleDuplicateCases(familyName: $familyName, dateOfBirth: $dateOfBirth) { id reference openedAt }\n  }\n": types.PossibleDuplicateCasesDocument,
     "\n  query MyContact { me { id email phone } }\n": types.MyContactDocument,
     "\n  mutation UpdateMyContact($phone: String) { updateMyContact(phone: $phone) { id phone } }\n": types.UpdateMyContactDocument,
+    "\n  query ConsentPaper($id: ID!) {\n    case(id: $id) {\n      id\n      consents {\n        id\n        sheetLanguages { code name germanName rightToLeft }\n        evidence { mediaType byteSize uploadedAt uploadedBy { id displayName } }\n      }\n    }\n  }\n": types.ConsentPaperDocument,
     "\n  subscription MeetingEvents($meetingId: ID!) { meetingEvents(meetingId: $meetingId) { change meeting { id status } } }\n": types.MeetingEventsDocument,
     "\n  subscription HandoverEvents { handoverEvents { change handoverId caseId } }\n": types.HandoverEventsDocument,
     "\n  subscription MeetingNotificationEvents { notificationEvents { change notification { id objectType objectId } } }\n": types.MeetingNotificationEventsDocument,
@@ -376,6 +378,10 @@ export function graphql(source: "\n  query MyContact { me { id email phone } }\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateMyContact($phone: String) { updateMyContact(phone: $phone) { id phone } }\n"): (typeof documents)["\n  mutation UpdateMyContact($phone: String) { updateMyContact(phone: $phone) { id phone } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsentPaper($id: ID!) {\n    case(id: $id) {\n      id\n      consents {\n        id\n        sheetLanguages { code name germanName rightToLeft }\n        evidence { mediaType byteSize uploadedAt uploadedBy { id displayName } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsentPaper($id: ID!) {\n    case(id: $id) {\n      id\n      consents {\n        id\n        sheetLanguages { code name germanName rightToLeft }\n        evidence { mediaType byteSize uploadedAt uploadedBy { id displayName } }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,6 +5,7 @@ import { WithdrawConsentMutation } from '../../graphql/ops';
 import { ErrorMessage } from '../../errors';
 import { Badge, Empty, Section } from '../../ui';
 import { languageName, type CaseT } from './case';
+import { ConsentPaper } from './ConsentPaper';
 
 export function Consents({ c, editable, reload }: { c: CaseT; editable: boolean; reload(): void }) {
   const { t, fmtDateTime } = useI18n();
@@ -75,6 +76,7 @@ export function Consents({ c, editable, reload }: { c: CaseT; editable: boolean;
                   </button>
                 </form>
               )}
+              <ConsentPaper caseId={c.id} consentId={k.id} canUpload={c.status !== 'ERASED'} />
             </li>
           ))}
         </ul>
