@@ -9,6 +9,7 @@ import { Badge, Empty, Section } from '../../ui';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { AmendDecision } from './AmendDecision';
 import { CorrectDecision } from './CorrectDecision';
+import { OutcomeField } from './OutcomeField';
 import type { Meeting } from './meeting';
 
 export function Decisions({
@@ -152,20 +153,7 @@ export function Decisions({
             <label htmlFor="d-text">{t('meetings.decisionText')}</label>
             <textarea id="d-text" rows={3} required value={text} onChange={(e) => setText(e.target.value)} />
           </div>
-          <div>
-            <label htmlFor="d-outcome">{t('meetings.outcome')}</label>
-            <select
-              id="d-outcome"
-              value={outcome}
-              onChange={(e) => setOutcome(e.target.value as DecisionOutcome)}
-            >
-              {(['ADOPTED', 'REJECTED', 'DEFERRED'] as const).map((o) => (
-                <option key={o} value={o}>
-                  {t(`enum.DecisionOutcome.${o}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <OutcomeField id="d-outcome" value={outcome} onChange={setOutcome} />
           <div className="checkbox">
             <input
               id="d-consensus"
@@ -178,32 +166,18 @@ export function Decisions({
           {!consensus && (
             <fieldset className="wide votes">
               <legend>{t('meetings.voteCount')}</legend>
-              <label htmlFor="d-for">{t('meetings.for')}</label>
-              <input
-                id="d-for"
-                type="number"
-                min={0}
-                className="short"
-                value={votesFor}
-                onChange={(e) => setVotesFor(e.target.value)}
-              />
-              <label htmlFor="d-against">{t('meetings.against')}</label>
-              <input
+              <VoteCount id="d-for" label={t('meetings.for')} value={votesFor} onChange={setVotesFor} />
+              <VoteCount
                 id="d-against"
-                type="number"
-                min={0}
-                className="short"
+                label={t('meetings.against')}
                 value={votesAgainst}
-                onChange={(e) => setVotesAgainst(e.target.value)}
+                onChange={setVotesAgainst}
               />
-              <label htmlFor="d-abstain">{t('meetings.abstentions')}</label>
-              <input
+              <VoteCount
                 id="d-abstain"
-                type="number"
-                min={0}
-                className="short"
+                label={t('meetings.abstentions')}
                 value={abstentions}
-                onChange={(e) => setAbstentions(e.target.value)}
+                onChange={setAbstentions}
               />
             </fieldset>
           )}
@@ -255,5 +229,32 @@ export function Decisions({
         </ConfirmDialog>
       )}
     </Section>
+  );
+}
+
+/** One count of a vote (for, against, abstentions): a label and its number. */
+function VoteCount({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+}) {
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        min={0}
+        className="short"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </>
   );
 }
