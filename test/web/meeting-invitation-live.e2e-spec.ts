@@ -45,6 +45,7 @@ describeBrowser('web journey: a facilitator schedules a meeting, an invited memb
 
     const title = 'Arbeitsgruppe Anerkennung ausländischer Abschlüsse';
     await navigate(f, 'Sitzungen');
+    await f.getByRole('button', { name: 'Sitzung planen' }).click();
     await f.locator('#m-title').fill(title);
     await f.getByLabel('Art', { exact: true }).selectOption('WORKING_GROUP');
     await f.getByLabel('Beginn', { exact: true }).fill('2026-12-10T14:00');

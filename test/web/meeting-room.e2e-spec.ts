@@ -19,7 +19,6 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
 
   it('schedules, starts, records attendance with a live quorum and a decision with a follow-up task, writes and approves the minutes; then the record is read-only', async () => {
     const { page, problems, context } = await web.tab();
-    page.on('dialog', (d) => void d.accept());
     await signIn(page, 'moderation@demo.local', DEMO_PASSWORD);
     await navigate(page, 'Sitzungen');
     await page.getByRole('heading', { name: 'Alle Sitzungen' }).waitFor();
@@ -27,8 +26,9 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
     await expectAccessible(page, 'meetings');
     await screenshot(page, 'meetings');
 
-    // Schedule a meeting the facilitator chairs.
+    // Schedule a meeting the facilitator chairs: the form opens from its button.
     const title = 'Arbeitsgruppe Berufssprachkurse';
+    await page.getByRole('button', { name: 'Sitzung planen' }).click();
     await page.locator('#m-title').fill(title);
     await page.getByLabel('Art', { exact: true }).selectOption('WORKING_GROUP');
     await page.getByLabel('Beginn', { exact: true }).fill('2026-12-03T10:00');
@@ -56,7 +56,12 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
     await page.getByLabel('Dauer (Minuten)').fill('30');
     await page.getByRole('button', { name: 'Hinzufügen' }).click();
     await page.locator('ol.agenda').getByText('Bedarf an Berufssprachkursen 2027').waitFor();
+    // It is planned for a later day: starting it now asks first.
     await page.getByRole('button', { name: 'Sitzung eröffnen' }).click();
+    const early = page.getByRole('dialog', { name: 'Sitzung schon jetzt eröffnen?' });
+    await early.getByText('Eröffnen Sie sie nur, wenn sie wirklich heute stattfindet').waitFor();
+    await expectAccessible(page, 'meeting room (start early?)');
+    await early.getByRole('button', { name: 'Trotzdem eröffnen' }).click();
     await page.getByTestId('meeting-status').filter({ hasText: 'Läuft' }).waitFor();
 
     // Attendance per partner; the quorum (more than half of the 8 invited) shows as it changes.
@@ -134,9 +139,15 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
     await expectAccessible(page, 'meeting room (in progress)');
     await screenshot(page, 'meeting-room');
 
-    // Adjourn, write and approve the minutes.
+    // Adjourn (after a question that says what follows), write and approve the minutes.
     await page.getByRole('button', { name: 'Sitzung schließen' }).click();
+    const adjourn = page.getByRole('dialog', { name: 'Sitzung schließen?' });
+    await adjourn.getByText('keine Tagesordnungspunkte mehr hinzufügen').waitFor();
+    await adjourn.getByRole('button', { name: 'Sitzung schließen' }).click();
     await page.getByTestId('meeting-status').filter({ hasText: 'Geschlossen' }).waitFor();
+    // The agenda is closed with the meeting: no form to add to it.
+    await page.locator('#agenda').getByText('Die Tagesordnung ist abgeschlossen').waitFor();
+    expect(await page.locator('#agenda-title').count()).toBe(0);
     // Until the minutes are approved a decision can still be corrected.
     await decision.getByRole('button', { name: /^Korrigieren/ }).click();
     await decision
@@ -149,12 +160,22 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
     await page
       .getByLabel('Protokolltext')
       .fill(
-        'Anwesend: 5 von 8 Partnern.\n\nTOP 1: Bedarf an Berufssprachkursen 2027 – Beschluss siehe oben.',
+        '# Verlauf\n\n- **Anwesend:** 5 von 8 Partnern.\n- TOP 1: Bedarf an Berufssprachkursen 2027 – Beschluss siehe oben.',
       );
+    // The Markdown shows formatted in the preview.
+    const preview = page.getByTestId('minutes-preview');
+    await preview.getByRole('heading', { name: 'Verlauf' }).waitFor();
+    expect(await preview.locator('li strong').textContent()).toBe('Anwesend:');
     await page.getByRole('button', { name: 'Entwurf speichern' }).click();
     await page.getByRole('status').filter({ hasText: 'Entwurf gespeichert.' }).waitFor();
     await expectAccessible(page, 'meeting room (minutes draft)');
     await page.getByRole('button', { name: 'Protokoll genehmigen' }).click();
+    const approve = page.getByRole('dialog', { name: 'Protokoll genehmigen?' });
+    await approve
+      .getByText('Mit der Genehmigung werden endgültig: Tagesordnung, Anwesenheit, die Beschlüsse (1)')
+      .waitFor();
+    await expectAccessible(page, 'meeting room (approve?)');
+    await approve.getByRole('button', { name: 'Jetzt genehmigen' }).click();
     await page.getByTestId('meeting-status').filter({ hasText: 'Protokoll genehmigt' }).waitFor();
 
     // Read-only: a notice, the minutes as text, no form field and no action that changes the record.
@@ -162,6 +183,9 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
     await expect(page.getByTestId('minutes-text').textContent()).resolves.toContain(
       'TOP 1: Bedarf an Berufssprachkursen 2027',
     );
+    await page.getByTestId('minutes-text').getByRole('heading', { name: 'Verlauf' }).waitFor();
+    expect(await page.getByTestId('minutes-text').textContent()).not.toContain('#');
+    await page.getByText('Protokoll: Sitzungsleitung (Demo)').waitFor();
     const main = page.locator('main');
     expect(await main.locator('input, select, textarea').count()).toBe(0);
     for (const action of [
@@ -176,10 +200,12 @@ describeBrowser('web journey 2: a facilitator runs a meeting from start to appro
     ]) {
       expect(await page.getByRole('button', { name: action }).count()).toBe(0);
     }
+    // What remains: the PDF and, the decision being final, amending it by a new one.
     expect(await page.getByRole('button').allTextContents()).toEqual([
       'English',
       'Abmelden',
       'Protokoll als PDF',
+      expect.stringMatching(/^Ändern \(neuer Beschluss\) \d{4}\/\d{3}$/),
     ]);
     // After a reload too.
     await page.reload();

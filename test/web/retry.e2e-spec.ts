@@ -32,6 +32,7 @@ describeBrowser('web: a form sent again after UNAVAILABLE is stored once', () =>
     });
 
     const title = `Dolmetschpool abstimmen ${Date.now()}`;
+    await page.getByRole('button', { name: 'Neue Aufgabe' }).click();
     await page.getByLabel('Titel', { exact: true }).fill(title);
     await page.getByRole('button', { name: 'Aufgabe anlegen' }).click();
     const notice = page.locator('[data-notice="retrying"]');

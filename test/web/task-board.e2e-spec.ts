@@ -38,6 +38,7 @@ describeBrowser(
       await loaded(page);
 
       const title = 'Dolmetscherpool für Beratungsgespräche aufbauen';
+      await page.getByRole('button', { name: 'Neue Aufgabe' }).click();
       const form = page.locator('#new-task');
       await form.getByLabel('Titel', { exact: true }).fill(title);
       await form.getByLabel('Federführender Partner').selectOption({ label: 'Jobcenter Krefeld' });

@@ -91,6 +91,7 @@ describeBrowser(
       await navigate(page, 'Ziele');
       await loaded(page);
       // A coordinator adds a goal with an indicator and records a measurement.
+      await page.getByRole('button', { name: 'Neues Ziel' }).click();
       await page
         .locator('#new-goal')
         .getByLabel('Titel', { exact: true })
@@ -125,7 +126,7 @@ describeBrowser(
       await page.reload();
       await page.getByRole('link', { name: 'Tasks', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Tasks' }).waitFor();
-      await page.getByRole('heading', { name: 'New task' }).waitFor();
+      await page.getByRole('button', { name: 'New task' }).waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       await expectAccessible(page, 'task board (English)');
       await page.getByRole('button', { name: 'Deutsch' }).click();
@@ -156,6 +157,7 @@ describeBrowser(
       await member.page.evaluate(() => ((globalThis as any).__noReload = true));
 
       const title = 'Sprachkursplätze für Berufssprachkurse abstimmen';
+      await coordinator.page.getByRole('button', { name: 'Neue Aufgabe' }).click();
       await coordinator.page.getByLabel('Titel', { exact: true }).fill(title);
       await coordinator.page.getByLabel('Fällig am').fill('2026-12-15');
       await coordinator.page.getByLabel('Priorität').selectOption('HIGH');

@@ -11,16 +11,15 @@ export const MEETING_MESSAGES: Record<string, [string, string]> = {
   'meetings.endsAt': ['Ende', 'Ends'],
   'meetings.location': ['Ort', 'Location'],
   'meetings.facilitator': ['Sitzungsleitung', 'Facilitator'],
-  'meetings.invitesAll': [
-    'Eingeladen werden alle {count} aktiven Partner.',
-    'All {count} active partners are invited.',
-  ],
   'meetings.calendar': ['Kalender-Abo', 'Calendar subscription'],
   'meetings.calendarIntro': [
     'Abonnieren Sie die Sitzungen in Ihrem Kalenderprogramm. Die Adresse ist persönlich – geben Sie sie nicht weiter.',
     'Subscribe to the meetings in your calendar app. The address is personal – do not share it.',
   ],
-  'meetings.calendarLink': ['Kalender abonnieren (iCal)', 'Subscribe to calendar (iCal)'],
+  'meetings.calendarLink': [
+    'Im Kalenderprogramm abonnieren (webcal)',
+    'Subscribe in your calendar app (webcal)',
+  ],
   'meetings.noCalendar': ['Noch keine Kalenderadresse erzeugt.', 'No calendar address yet.'],
   'meetings.calendarCreate': ['Kalenderadresse erzeugen', 'Create calendar address'],
   'meetings.calendarRotate': [
@@ -35,8 +34,8 @@ export const MEETING_MESSAGES: Record<string, [string, string]> = {
   'meetings.start': ['Sitzung eröffnen', 'Start meeting'],
   'meetings.cancel': ['Sitzung absagen', 'Cancel meeting'],
   'meetings.cancelConfirm': [
-    'Sitzung wirklich absagen? Das lässt sich nicht rückgängig machen.',
-    'Really cancel the meeting? This cannot be undone.',
+    'Die Eingeladenen werden benachrichtigt. Eine abgesagte Sitzung lässt sich nicht wieder aufnehmen.',
+    'Those invited are notified. A cancelled meeting cannot be resumed.',
   ],
   'meetings.adjourn': ['Sitzung schließen', 'Adjourn meeting'],
   'meetings.pdf': ['Protokoll als PDF', 'Minutes as PDF'],
@@ -89,10 +88,6 @@ export const MEETING_MESSAGES: Record<string, [string, string]> = {
   'meetings.saveMinutes': ['Entwurf speichern', 'Save draft'],
   'meetings.minutesSaved': ['Entwurf gespeichert.', 'Draft saved.'],
   'meetings.approveMinutes': ['Protokoll genehmigen', 'Approve minutes'],
-  'meetings.approveConfirm': [
-    'Protokoll jetzt genehmigen? Danach kann die Sitzung nicht mehr geändert werden.',
-    'Approve the minutes now? The meeting can no longer be changed afterwards.',
-  ],
   'meetings.approvedBy': ['Genehmigt am {when} von {who}.', 'Approved on {when} by {who}.'],
   'meetings.minutesLater': [
     'Das Protokoll wird nach der Sitzung geschrieben.',

@@ -14,10 +14,7 @@ export const TASK_MESSAGES: Record<string, [string, string]> = {
   'goals.targetValue': ['Zielwert', 'Target value'],
   'goals.target': ['Ziel', 'Target'],
   'goals.baseline': ['Ausgangswert', 'Baseline'],
-  'goals.chartSummary': [
-    '{name}: aktuell {current} {unit}, Zielwert {target} {unit}, Ausgangswert {baseline} {unit}',
-    '{name}: now {current} {unit}, target {target} {unit}, baseline {baseline} {unit}',
-  ],
+  'goals.chartTable': ['Werte als Tabelle', 'Values as a table'],
   'goals.taskProgress': ['Erledigte Aufgaben', 'Tasks done'],
   'goals.tasksDone': ['{pct} % der Aufgaben erledigt', '{pct} % of tasks done'],
   'goals.dueOn': ['Frist {date}', 'Due {date}'],

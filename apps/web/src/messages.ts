@@ -7,6 +7,7 @@ import { RESILIENCE_MESSAGES } from './messages-resilience.js';
 import { REFUSED_FIELD_LABELS, RULE_MESSAGES } from './messages-rules.js';
 import { TASK_MESSAGES } from './messages-tasks.js';
 import { MEETING_MESSAGES } from './messages-meetings.js';
+import { MEETING_RECORD_MESSAGES } from './messages-meeting-record.js';
 import { CASE_MESSAGES } from './messages-cases.js';
 import { CASE_RULE_MESSAGES } from './messages-case-rules.js';
 import { ENUM_MESSAGES } from './messages-enums.js';
@@ -24,6 +25,7 @@ export const MESSAGES: Record<string, [string, string]> = {
   ...RESILIENCE_MESSAGES,
   ...TASK_MESSAGES,
   ...MEETING_MESSAGES,
+  ...MEETING_RECORD_MESSAGES,
   ...CASE_MESSAGES,
   ...CASE_RULE_MESSAGES,
   ...ENUM_MESSAGES,

@@ -47,6 +47,21 @@ export function Section({ title, children, id }: { title: string; children: Reac
   );
 }
 
+/** A table's head: one column heading per entry. */
+export function ColumnHeads({ columns }: { columns: ReactNode[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((column, i) => (
+          <th scope="col" key={i}>
+            {column}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 /** Today as YYYY-MM-DD in Europe/Berlin. */
 export function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
@@ -59,4 +74,9 @@ export function localToIso(value: string): string {
 
 export function isOverdue(dueOn: string | null | undefined, status: string): boolean {
   return !!dueOn && dueOn < today() && status !== 'DONE' && status !== 'CANCELLED';
+}
+
+/** The day (YYYY-MM-DD, Europe/Berlin) of an instant. */
+export function berlinDay(iso: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(iso));
 }

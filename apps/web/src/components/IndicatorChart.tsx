@@ -1,4 +1,6 @@
 import { useI18n } from '../i18n';
+import { today } from '../ui';
+import { ReportChart } from './ReportChart';
 
 interface Props {
   name: string;
@@ -6,58 +8,68 @@ interface Props {
   baseline: number;
   target: number;
   measurements: { id: string; value: number; observedOn: string }[];
+  /** The values as a table beside the chart (its text alternative); off where the page shows one. */
+  table?: boolean;
 }
 
-/** A small line chart of an indicator's measurements with its target as a dashed line (hand-made SVG). */
-export function IndicatorChart({ name, unit, baseline, target, measurements }: Props) {
+/** One year before `day` (YYYY-MM-DD). */
+function yearBefore(day: string): string {
+  return `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
+}
+
+/**
+ * An indicator's measurements over time: the report's chart (axes with values and dates, baseline
+ * and target as lines), from the first measurement (or a year back) to today, with the values as a
+ * table for those who cannot see the chart.
+ */
+export function IndicatorChart({ name, unit, baseline, target, measurements, table = true }: Props) {
   const { t, fmtNumber, fmtDate } = useI18n();
   const points = [...measurements].sort((a, b) => a.observedOn.localeCompare(b.observedOn));
-  const values = [baseline, target, ...points.map((p) => p.value)];
-  const max = Math.max(...values) * 1.1 || 1;
-  const min = Math.min(0, ...values);
-  const W = 320;
-  const H = 120;
-  const pad = 24;
-  const x = (i: number, n: number) => pad + (n <= 1 ? (W - 2 * pad) / 2 : (i * (W - 2 * pad)) / (n - 1));
-  const y = (v: number) => H - pad - ((v - min) / (max - min)) * (H - 2 * pad);
-  const series = [{ value: baseline, observedOn: '' }, ...points];
-  const path = series
-    .map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i, series.length).toFixed(1)},${y(p.value).toFixed(1)}`)
-    .join(' ');
-  const current = points.length ? points[points.length - 1].value : baseline;
-  const summary = t('goals.chartSummary', {
-    name,
-    current: fmtNumber(current),
-    target: fmtNumber(target),
-    baseline: fmtNumber(baseline),
-    unit,
-  });
+  const end = [today(), ...points.map((p) => p.observedOn)].sort().at(-1)!;
+  const start = points[0]?.observedOn && points[0].observedOn < end ? points[0].observedOn : yearBefore(end);
   return (
-    <figure className="chart">
-      <svg
-        viewBox={`0 0 ${W} ${H}`}
-        role="img"
-        aria-label={summary}
-        width="100%"
-        preserveAspectRatio="xMidYMid meet"
-      >
-        <line x1={pad} x2={W - pad} y1={H - pad} y2={H - pad} className="axis" />
-        <line x1={pad} x2={W - pad} y1={y(target)} y2={y(target)} className="target" />
-        <text x={W - pad} y={y(target) - 4} textAnchor="end" className="label">
-          {t('goals.target')} {fmtNumber(target)}
-        </text>
-        <path d={path} className="series" fill="none" />
-        {series.map((p, i) => (
-          <circle key={i} cx={x(i, series.length)} cy={y(p.value)} r={3} className="point">
-            <title>
-              {p.observedOn
-                ? `${fmtDate(p.observedOn)}: ${fmtNumber(p.value)} ${unit}`
-                : `${t('goals.baseline')}: ${fmtNumber(p.value)} ${unit}`}
-            </title>
-          </circle>
-        ))}
-      </svg>
-      <figcaption>{summary}</figcaption>
-    </figure>
+    <div className="indicator-chart" data-testid="indicator-chart">
+      <ReportChart
+        name={name}
+        unit={unit}
+        baseline={baseline}
+        target={target}
+        from={start}
+        to={end}
+        measurements={points}
+      />
+      {table && (
+        <details className="chart-table">
+          <summary>{t('goals.chartTable')}</summary>
+          <table>
+            <caption>{t('goals.history', { name })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('goals.observedOn')}</th>
+                <th scope="col">
+                  {t('goals.value')} ({unit})
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">{t('goals.baseline')}</th>
+                <td className="num">{fmtNumber(baseline)}</td>
+              </tr>
+              {points.map((p) => (
+                <tr key={p.id}>
+                  <td>{fmtDate(p.observedOn)}</td>
+                  <td className="num">{fmtNumber(p.value)}</td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">{t('goals.target')}</th>
+                <td className="num">{fmtNumber(target)}</td>
+              </tr>
+            </tbody>
+          </table>
+        </details>
+      )}
+    </div>
   );
 }

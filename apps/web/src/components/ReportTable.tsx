@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ColumnHeads } from '../ui';
 
 /**
  * One table of the report: scrollable, with its caption, a heading per column and the rows. With
@@ -19,15 +20,7 @@ export function ReportTable({
     <div className="table-scroll">
       <table>
         <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column, i) => (
-              <th scope="col" key={i}>
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeads columns={columns} />
         <tbody>
           {empty && (
             <tr>

@@ -222,14 +222,22 @@ export const MeetingQuery = graphql(`
       alliance { id quorumShare }
       facilitator { id displayName }
       invitedPartners { id organisation { id name shortName } }
-      agenda { id position title description durationMinutes presenter { id organisation { shortName } } }
+      agenda {
+        id position title description durationMinutes presenter { id organisation { shortName } }
+        approvesMinutesOf { id title startsAt status }
+      }
       attendance { status partner { id } attendees { id displayName } }
       decisions {
         id number title text outcome votesFor votesAgainst abstentions consensus
         agendaItem { id position }
         followUpTasks { id title leadPartner { organisation { shortName } } }
+        amends { id number }
+        amendedBy { id number }
       }
-      minutes { text status approvedAt approvedBy { displayName } }
+      minutes {
+        text status approvedAt approvedBy { displayName } savedBy { displayName }
+        approvalDecision { id number meeting { id title } }
+      }
     }
   }
 `);

@@ -10,8 +10,9 @@ import {
 } from '../graphql/ops';
 import type { GoalStatus, GoalsQuery as GoalsResult } from '../gql/graphql';
 import { ErrorMessage } from '../errors';
-import { Badge, Empty, Loading, PageTitle, Section, today } from '../ui';
+import { Badge, Empty, Loading, PageTitle, today } from '../ui';
 import { IndicatorChart } from '../components/IndicatorChart';
+import { CreatePanel } from '../components/CreatePanel';
 
 type Goal = NonNullable<GoalsResult['alliance']>['goals'][number];
 
@@ -29,7 +30,11 @@ export default function Goals() {
   return (
     <>
       <PageTitle title={t('goals.title')}>{t('goals.title')}</PageTitle>
-      {planner && <NewGoal goals={goals} reload={reload} />}
+      {planner && (
+        <CreatePanel id="new-goal" label={t('goals.new')} title={t('goals.new')}>
+          {(close) => <NewGoal goals={goals} reload={reload} onCancel={close} />}
+        </CreatePanel>
+      )}
       {goals.length === 0 ? (
         <Empty>{t('goals.empty')}</Empty>
       ) : (
@@ -66,7 +71,7 @@ function GoalNode({ goal, all, level, reload }: { goal: Goal; all: Goal[]; level
           <summary>
             {i.name}: {fmtNumber(i.current)} / {fmtNumber(i.target)} {i.unit}
           </summary>
-          <IndicatorChart {...i} />
+          <IndicatorChart {...i} table={false} />
           {i.measurements.length === 0 ? (
             <Empty>{t('goals.noMeasurements')}</Empty>
           ) : (
@@ -152,7 +157,7 @@ function MeasurementForm({ indicatorId, reload }: { indicatorId: string; reload(
   );
 }
 
-function NewGoal({ goals, reload }: { goals: Goal[]; reload(): void }) {
+function NewGoal({ goals, reload, onCancel }: { goals: Goal[]; reload(): void; onCancel(): void }) {
   const { t } = useI18n();
   const session = useSession();
   const [result, create] = useMutation(CreateGoalMutation);
@@ -177,57 +182,54 @@ function NewGoal({ goals, reload }: { goals: Goal[]; reload(): void }) {
       setTitle('');
       setDescription('');
       reload();
+      onCancel();
     }
   };
   return (
-    <Section title={t('goals.new')} id="new-goal">
-      <form className="form grid" onSubmit={submit}>
-        <div>
-          <label htmlFor="g-title">{t('field.title')}</label>
-          <input id="g-title" required value={title} onChange={(e) => setTitle(e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor="g-parent">{t('goals.parent')}</label>
-          <select id="g-parent" value={parentId} onChange={(e) => setParentId(e.target.value)}>
-            <option value="">{t('goals.noParent')}</option>
-            {goals.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="g-status">{t('field.status')}</label>
-          <select id="g-status" value={status} onChange={(e) => setStatus(e.target.value as GoalStatus)}>
-            {(['DRAFT', 'ACTIVE'] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`enum.GoalStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="g-due">{t('field.dueOn')}</label>
-          <input id="g-due" type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
-        </div>
-        <div className="wide">
-          <label htmlFor="g-desc">{t('field.description')}</label>
-          <textarea
-            id="g-desc"
-            rows={2}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-          />
-        </div>
-        {result.error && <ErrorMessage error={result.error} />}
-        <div className="wide">
-          <button type="submit" className="primary" disabled={result.fetching}>
-            {t('goals.create')}
-          </button>
-        </div>
-      </form>
-    </Section>
+    <form className="form grid" onSubmit={submit}>
+      <div>
+        <label htmlFor="g-title">{t('field.title')}</label>
+        <input id="g-title" required value={title} onChange={(e) => setTitle(e.target.value)} />
+      </div>
+      <div>
+        <label htmlFor="g-parent">{t('goals.parent')}</label>
+        <select id="g-parent" value={parentId} onChange={(e) => setParentId(e.target.value)}>
+          <option value="">{t('goals.noParent')}</option>
+          {goals.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="g-status">{t('field.status')}</label>
+        <select id="g-status" value={status} onChange={(e) => setStatus(e.target.value as GoalStatus)}>
+          {(['DRAFT', 'ACTIVE'] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`enum.GoalStatus.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="g-due">{t('field.dueOn')}</label>
+        <input id="g-due" type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
+      </div>
+      <div className="wide">
+        <label htmlFor="g-desc">{t('field.description')}</label>
+        <textarea id="g-desc" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+      </div>
+      {result.error && <ErrorMessage error={result.error} />}
+      <div className="wide actions">
+        <button type="submit" className="primary" disabled={result.fetching}>
+          {t('goals.create')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
 

@@ -1,14 +1,10 @@
-import { Link, useParams } from 'react-router';
-import { useMutation, useQuery, useSubscription } from 'urql';
+import { useEffect } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { useQuery, useSubscription } from 'urql';
 import { useI18n } from '../i18n';
 import { useOnReconnect, useSession } from '../session';
 import { MeetingEventsSubscription } from '../graphql/live-ops';
-import {
-  AdjournMeetingMutation,
-  CancelMeetingMutation,
-  MeetingQuery,
-  StartMeetingMutation,
-} from '../graphql/ops';
+import { MeetingQuery } from '../graphql/ops';
 import { ErrorMessage } from '../errors';
 import { Badge, Empty, Loading, PageTitle } from '../ui';
 import { PdfDownload } from '../features/meetings/PdfDownload';
@@ -16,15 +12,15 @@ import { Agenda } from '../features/meetings/Agenda';
 import { AttendancePanel } from '../features/meetings/AttendancePanel';
 import { Decisions } from '../features/meetings/Decisions';
 import { MinutesPanel } from '../features/meetings/MinutesPanel';
+import { MeetingLifecycle } from '../features/meetings/MeetingLifecycle';
+import { EditInvitees } from '../features/meetings/EditInvitees';
 
 export default function MeetingRoom() {
   const { id } = useParams();
   const { t, fmtDateTime } = useI18n();
   const session = useSession();
+  const { hash } = useLocation();
   const [res, refetch] = useQuery({ query: MeetingQuery, variables: { id: id! } });
-  const [start, doStart] = useMutation(StartMeetingMutation);
-  const [adjourn, doAdjourn] = useMutation(AdjournMeetingMutation);
-  const [cancel, doCancel] = useMutation(CancelMeetingMutation);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   // Everyone's view follows attendance, quorum, decisions, agenda and state as they change (meetingEvents).
   useSubscription({ query: MeetingEventsSubscription, variables: { meetingId: id! } }, (_prev, event) => {
@@ -32,6 +28,11 @@ export default function MeetingRoom() {
     return event;
   });
   useOnReconnect(reload);
+  // A link to a part of the room (the calendar's "#agenda") scrolls there once the meeting is shown.
+  const shown = !!res.data?.meeting;
+  useEffect(() => {
+    if (shown && hash) document.getElementById(hash.slice(1))?.scrollIntoView();
+  }, [shown, hash]);
 
   if (res.fetching && !res.data) return <Loading />;
   if (res.error) return <ErrorMessage error={res.error} />;
@@ -66,44 +67,10 @@ export default function MeetingRoom() {
           </p>
         )}
         <div className="actions">
-          {chair && meeting.status === 'SCHEDULED' && (
-            <button
-              type="button"
-              className="primary"
-              onClick={() => void doStart({ id: meeting.id }).then(reload)}
-              disabled={start.fetching}
-            >
-              {t('meetings.start')}
-            </button>
-          )}
-          {chair && meeting.status === 'IN_PROGRESS' && (
-            <button
-              type="button"
-              className="primary"
-              onClick={() => void doAdjourn({ id: meeting.id }).then(reload)}
-              disabled={adjourn.fetching}
-            >
-              {t('meetings.adjourn')}
-            </button>
-          )}
-          {chair && meeting.status === 'SCHEDULED' && (
-            <button
-              type="button"
-              className="danger"
-              onClick={() => {
-                if (window.confirm(t('meetings.cancelConfirm')))
-                  void doCancel({ id: meeting.id, reason: null }).then(reload);
-              }}
-              disabled={cancel.fetching}
-            >
-              {t('meetings.cancel')}
-            </button>
-          )}
+          {chair && <MeetingLifecycle meeting={meeting} reload={reload} />}
           {meeting.status !== 'CANCELLED' && <PdfDownload meetingId={meeting.id} title={meeting.title} />}
         </div>
-        {start.error && <ErrorMessage error={start.error} />}
-        {adjourn.error && <ErrorMessage error={adjourn.error} />}
-        {cancel.error && <ErrorMessage error={cancel.error} />}
+        {editable && <EditInvitees meeting={meeting} reload={reload} />}
       </div>
       <Agenda meeting={meeting} editable={editable} reload={reload} />
       <AttendancePanel
@@ -114,6 +81,7 @@ export default function MeetingRoom() {
       <Decisions
         meeting={meeting}
         editable={editable && (meeting.status === 'IN_PROGRESS' || meeting.status === 'ADJOURNED')}
+        amendable={approved && session.hasRole('COORDINATOR', 'FACILITATOR')}
         reload={reload}
       />
       <MinutesPanel meeting={meeting} chair={chair} reload={reload} />

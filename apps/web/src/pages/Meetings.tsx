@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { useI18n } from '../i18n';
@@ -13,6 +13,9 @@ import {
 import type { MeetingKind } from '../gql/graphql';
 import { ErrorMessage } from '../errors';
 import { MeetingPublication } from '../components/MeetingPublication';
+import { CreatePanel } from '../components/CreatePanel';
+import { InviteesField } from '../components/InviteesField';
+import { CalendarSubscription } from '../features/meetings/CalendarSubscription';
 import { Badge, Empty, Loading, localToIso, PageTitle, Section } from '../ui';
 
 export default function Meetings() {
@@ -36,7 +39,15 @@ export default function Meetings() {
     <>
       <PageTitle title={t('meetings.title')}>{t('meetings.title')}</PageTitle>
       {canSchedule && (
-        <ScheduleMeeting allianceId={allianceId} onDone={() => refetch({ requestPolicy: 'network-only' })} />
+        <CreatePanel id="schedule" label={t('meetings.schedule')} title={t('meetings.schedule')}>
+          {(close) => (
+            <ScheduleMeeting
+              allianceId={allianceId}
+              onDone={() => refetch({ requestPolicy: 'network-only' })}
+              onCancel={close}
+            />
+          )}
+        </CreatePanel>
       )}
       <Section title={t('meetings.list')} id="meeting-list">
         {res.error && <ErrorMessage error={res.error} />}
@@ -75,15 +86,7 @@ export default function Meetings() {
       <MeetingPublication allianceId={allianceId} />
       <Section title={t('meetings.calendar')} id="calendar">
         <p>{t('meetings.calendarIntro')}</p>
-        {feedUrl ? (
-          <p>
-            <a href={feedUrl} data-testid="calendar-link">
-              {t('meetings.calendarLink')}
-            </a>
-          </p>
-        ) : (
-          <Empty>{t('meetings.noCalendar')}</Empty>
-        )}
+        {feedUrl ? <CalendarSubscription url={feedUrl} /> : <Empty>{t('meetings.noCalendar')}</Empty>}
         <button type="button" onClick={() => void rotate({})} disabled={feed.fetching}>
           {feedUrl ? t('meetings.calendarRotate') : t('meetings.calendarCreate')}
         </button>
@@ -93,7 +96,15 @@ export default function Meetings() {
   );
 }
 
-function ScheduleMeeting({ allianceId, onDone }: { allianceId: string; onDone(): void }) {
+function ScheduleMeeting({
+  allianceId,
+  onDone,
+  onCancel,
+}: {
+  allianceId: string;
+  onDone(): void;
+  onCancel(): void;
+}) {
   const { t } = useI18n();
   const session = useSession();
   const navigate = useNavigate();
@@ -105,7 +116,13 @@ function ScheduleMeeting({ allianceId, onDone }: { allianceId: string; onDone():
   const [endsAt, setEndsAt] = useState('');
   const [location, setLocation] = useState('');
   const [facilitatorId, setFacilitatorId] = useState('');
-  const partners = alliance.data?.alliance?.partners.filter((p) => p.status === 'ACTIVE') ?? [];
+  const partners = alliance.data?.alliance?.partners ?? [];
+  // All active partners are invited unless the form says otherwise (a working group invites a few).
+  const [invited, setInvited] = useState<string[] | null>(null);
+  useEffect(() => {
+    const loaded = alliance.data?.alliance?.partners;
+    if (loaded) setInvited((now) => now ?? loaded.filter((p) => p.status === 'ACTIVE').map((p) => p.id));
+  }, [alliance.data]);
   const facilitators =
     alliance.data?.alliance?.members.filter(
       (m) => m.roles.includes('FACILITATOR') || m.roles.includes('COORDINATOR'),
@@ -123,7 +140,7 @@ function ScheduleMeeting({ allianceId, onDone }: { allianceId: string; onDone():
         endsAt: localToIso(endsAt),
         location: location.trim() || null,
         facilitatorId: facilitatorId || self || facilitators[0]?.user.id,
-        invitedPartnerIds: partners.map((p) => p.id),
+        invitedPartnerIds: invited ?? [],
       },
     });
     if (r.data) {
@@ -133,68 +150,69 @@ function ScheduleMeeting({ allianceId, onDone }: { allianceId: string; onDone():
   };
 
   return (
-    <Section title={t('meetings.schedule')} id="schedule">
-      <form className="form grid" onSubmit={submit}>
-        <div>
-          <label htmlFor="m-title">{t('field.title')}</label>
-          <input id="m-title" required value={title} onChange={(e) => setTitle(e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor="m-kind">{t('meetings.kind')}</label>
-          <select id="m-kind" value={kind} onChange={(e) => setKind(e.target.value as MeetingKind)}>
-            {(['PLENARY', 'STEERING_GROUP', 'WORKING_GROUP'] as const).map((k) => (
-              <option key={k} value={k}>
-                {t(`enum.MeetingKind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="m-start">{t('meetings.startsAt')}</label>
-          <input
-            id="m-start"
-            type="datetime-local"
-            required
-            value={startsAt}
-            onChange={(e) => setStartsAt(e.target.value)}
-          />
-        </div>
-        <div>
-          <label htmlFor="m-end">{t('meetings.endsAt')}</label>
-          <input
-            id="m-end"
-            type="datetime-local"
-            required
-            value={endsAt}
-            onChange={(e) => setEndsAt(e.target.value)}
-          />
-        </div>
-        <div>
-          <label htmlFor="m-location">{t('meetings.location')}</label>
-          <input id="m-location" value={location} onChange={(e) => setLocation(e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor="m-facilitator">{t('meetings.facilitator')}</label>
-          <select
-            id="m-facilitator"
-            value={facilitatorId || self}
-            onChange={(e) => setFacilitatorId(e.target.value)}
-          >
-            {facilitators.map((m) => (
-              <option key={m.user.id} value={m.user.id}>
-                {m.user.displayName}
-              </option>
-            ))}
-          </select>
-        </div>
-        <p className="wide muted">{t('meetings.invitesAll', { count: partners.length })}</p>
-        {result.error && <ErrorMessage error={result.error} />}
-        <div className="wide">
-          <button type="submit" className="primary" disabled={result.fetching}>
-            {t('meetings.scheduleSubmit')}
-          </button>
-        </div>
-      </form>
-    </Section>
+    <form className="form grid" onSubmit={submit}>
+      <div>
+        <label htmlFor="m-title">{t('field.title')}</label>
+        <input id="m-title" required value={title} onChange={(e) => setTitle(e.target.value)} />
+      </div>
+      <div>
+        <label htmlFor="m-kind">{t('meetings.kind')}</label>
+        <select id="m-kind" value={kind} onChange={(e) => setKind(e.target.value as MeetingKind)}>
+          {(['PLENARY', 'STEERING_GROUP', 'WORKING_GROUP'] as const).map((k) => (
+            <option key={k} value={k}>
+              {t(`enum.MeetingKind.${k}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="m-start">{t('meetings.startsAt')}</label>
+        <input
+          id="m-start"
+          type="datetime-local"
+          required
+          value={startsAt}
+          onChange={(e) => setStartsAt(e.target.value)}
+        />
+      </div>
+      <div>
+        <label htmlFor="m-end">{t('meetings.endsAt')}</label>
+        <input
+          id="m-end"
+          type="datetime-local"
+          required
+          value={endsAt}
+          onChange={(e) => setEndsAt(e.target.value)}
+        />
+      </div>
+      <div>
+        <label htmlFor="m-location">{t('meetings.location')}</label>
+        <input id="m-location" value={location} onChange={(e) => setLocation(e.target.value)} />
+      </div>
+      <div>
+        <label htmlFor="m-facilitator">{t('meetings.facilitator')}</label>
+        <select
+          id="m-facilitator"
+          value={facilitatorId || self}
+          onChange={(e) => setFacilitatorId(e.target.value)}
+        >
+          {facilitators.map((m) => (
+            <option key={m.user.id} value={m.user.id}>
+              {m.user.displayName}
+            </option>
+          ))}
+        </select>
+      </div>
+      <InviteesField idPrefix="m" partners={partners} selected={invited ?? []} onChange={setInvited} />
+      {result.error && <ErrorMessage error={result.error} />}
+      <div className="wide actions">
+        <button type="submit" className="primary" disabled={result.fetching}>
+          {t('meetings.scheduleSubmit')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }

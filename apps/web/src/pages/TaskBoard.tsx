@@ -12,6 +12,7 @@ import {
 import type { TaskCardFieldsFragment, TaskStatus } from '../gql/graphql';
 import { ErrorMessage } from '../errors';
 import { TaskCreateForm } from '../features/tasks/TaskCreateForm';
+import { CreatePanel } from '../components/CreatePanel';
 import { DRAG_TYPE, TaskCard } from '../features/tasks/TaskCard';
 import { TaskTable } from '../features/tasks/TaskTable';
 import { TaskFilters, type TaskFilterState, toTaskFilter } from '../features/tasks/TaskFilters';
@@ -116,14 +117,22 @@ export default function TaskBoard() {
       <p className="visually-hidden" aria-live="polite" data-testid="live-region">
         {live}
       </p>
+      <a href="#task-board" className="skip-link">
+        {t('tasks.skipToBoard')}
+      </a>
       {may?.createTask && (
-        <TaskCreateForm
-          allianceId={allianceId}
-          partners={partners}
-          members={members}
-          ownOrganisationTakesPart={may.ownOrganisationTakesPart}
-          onCreated={reload}
-        />
+        <CreatePanel id="new-task" label={t('tasks.new')} title={t('tasks.new')}>
+          {(close) => (
+            <TaskCreateForm
+              allianceId={allianceId}
+              partners={partners}
+              members={members}
+              ownOrganisationTakesPart={may.ownOrganisationTakesPart}
+              onCreated={reload}
+              onCancel={close}
+            />
+          )}
+        </CreatePanel>
       )}
       <TaskFilters partners={partners} members={members} value={filters} onChange={setFilters}>
         <div>
@@ -157,7 +166,7 @@ export default function TaskBoard() {
       ) : (
         <>
           <p className="muted">{t('tasks.dragHint')}</p>
-          <div className="board" data-testid="task-board">
+          <div className="board" data-testid="task-board" id="task-board" tabIndex={-1}>
             {COLUMNS.map((status) => (
               <section
                 key={status}

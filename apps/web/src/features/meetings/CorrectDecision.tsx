@@ -5,6 +5,7 @@ import { CorrectDecisionMutation } from '../../graphql/ops';
 import type { DecisionOutcome } from '../../gql/graphql';
 import { ErrorMessage } from '../../errors';
 import type { DecisionT } from './meeting';
+import { OutcomeField } from './OutcomeField';
 
 /** Corrects a decision's wording or outcome until the minutes are approved (afterwards the API answers CONFLICT). */
 export function CorrectDecision({ decision, reload }: { decision: DecisionT; reload(): void }) {
@@ -41,20 +42,7 @@ export function CorrectDecision({ decision, reload }: { decision: DecisionT; rel
         <label htmlFor={`${id}-title`}>{t('field.title')}</label>
         <input id={`${id}-title`} required value={title} onChange={(e) => setTitle(e.target.value)} />
       </div>
-      <div>
-        <label htmlFor={`${id}-outcome`}>{t('meetings.outcome')}</label>
-        <select
-          id={`${id}-outcome`}
-          value={outcome}
-          onChange={(e) => setOutcome(e.target.value as DecisionOutcome)}
-        >
-          {(['ADOPTED', 'REJECTED', 'DEFERRED'] as const).map((o) => (
-            <option key={o} value={o}>
-              {t(`enum.DecisionOutcome.${o}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <OutcomeField id={`${id}-outcome`} value={outcome} onChange={setOutcome} />
       <div className="wide">
         <label htmlFor={`${id}-text`}>{t('meetings.decisionText')}</label>
         <textarea

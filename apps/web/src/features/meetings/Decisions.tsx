@@ -6,16 +6,22 @@ import { RecordDecisionMutation } from '../../graphql/ops';
 import type { DecisionOutcome } from '../../gql/graphql';
 import { ErrorMessage } from '../../errors';
 import { Badge, Empty, Section } from '../../ui';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { AmendDecision } from './AmendDecision';
 import { CorrectDecision } from './CorrectDecision';
+import { OutcomeField } from './OutcomeField';
 import type { Meeting } from './meeting';
 
 export function Decisions({
   meeting,
   editable,
+  amendable,
   reload,
 }: {
   meeting: Meeting;
   editable: boolean;
+  /** Final decisions (approved minutes) that the caller may amend in a later meeting they chair. */
+  amendable: boolean;
   reload(): void;
 }) {
   const { t } = useI18n();
@@ -31,9 +37,17 @@ export function Decisions({
   const [followUp, setFollowUp] = useState('');
   const [followUpLead, setFollowUpLead] = useState('');
   const [followUpDue, setFollowUpDue] = useState('');
+  const [asking, setAsking] = useState(false);
+  // An adopted decision under an item that puts earlier minutes to the vote approves them: ask first.
+  const approves = meeting.agenda.find((a) => a.id === agendaItemId)?.approvesMinutesOf;
+  const approving = outcome === 'ADOPTED' && approves?.status === 'ADJOURNED';
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (approving) setAsking(true);
+    else void save();
+  };
+  const save = async () => {
     const num = (v: string) => (v === '' ? null : Number(v));
     const lead = followUpLead || meeting.invitedPartners[0]?.id;
     const r = await record({
@@ -53,6 +67,7 @@ export function Decisions({
             : [],
       },
     });
+    setAsking(false);
     if (!r.error) {
       setTitle('');
       setText('');
@@ -84,8 +99,20 @@ export function Decisions({
                       abstain: d.abstentions ?? 0,
                     })}
                 {d.agendaItem && <> · {t('meetings.underItem', { n: d.agendaItem.position })}</>}
+                {d.amends && <> · {t('meetings.amends', { number: d.amends.number })}</>}
+                {d.amendedBy.length > 0 && (
+                  <> · {t('meetings.amendedBy', { numbers: d.amendedBy.map((a) => a.number).join(', ') })}</>
+                )}
               </p>
               {editable && <CorrectDecision decision={d} reload={reload} />}
+              {amendable && (
+                <AmendDecision
+                  decision={d}
+                  allianceId={meeting.alliance.id}
+                  after={meeting.startsAt}
+                  reload={reload}
+                />
+              )}
               {d.followUpTasks.length > 0 && (
                 <p>
                   {t('meetings.followUps')}:{' '}
@@ -126,20 +153,7 @@ export function Decisions({
             <label htmlFor="d-text">{t('meetings.decisionText')}</label>
             <textarea id="d-text" rows={3} required value={text} onChange={(e) => setText(e.target.value)} />
           </div>
-          <div>
-            <label htmlFor="d-outcome">{t('meetings.outcome')}</label>
-            <select
-              id="d-outcome"
-              value={outcome}
-              onChange={(e) => setOutcome(e.target.value as DecisionOutcome)}
-            >
-              {(['ADOPTED', 'REJECTED', 'DEFERRED'] as const).map((o) => (
-                <option key={o} value={o}>
-                  {t(`enum.DecisionOutcome.${o}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <OutcomeField id="d-outcome" value={outcome} onChange={setOutcome} />
           <div className="checkbox">
             <input
               id="d-consensus"
@@ -152,32 +166,18 @@ export function Decisions({
           {!consensus && (
             <fieldset className="wide votes">
               <legend>{t('meetings.voteCount')}</legend>
-              <label htmlFor="d-for">{t('meetings.for')}</label>
-              <input
-                id="d-for"
-                type="number"
-                min={0}
-                className="short"
-                value={votesFor}
-                onChange={(e) => setVotesFor(e.target.value)}
-              />
-              <label htmlFor="d-against">{t('meetings.against')}</label>
-              <input
+              <VoteCount id="d-for" label={t('meetings.for')} value={votesFor} onChange={setVotesFor} />
+              <VoteCount
                 id="d-against"
-                type="number"
-                min={0}
-                className="short"
+                label={t('meetings.against')}
                 value={votesAgainst}
-                onChange={(e) => setVotesAgainst(e.target.value)}
+                onChange={setVotesAgainst}
               />
-              <label htmlFor="d-abstain">{t('meetings.abstentions')}</label>
-              <input
+              <VoteCount
                 id="d-abstain"
-                type="number"
-                min={0}
-                className="short"
+                label={t('meetings.abstentions')}
                 value={abstentions}
-                onChange={(e) => setAbstentions(e.target.value)}
+                onChange={setAbstentions}
               />
             </fieldset>
           )}
@@ -217,6 +217,44 @@ export function Decisions({
           </div>
         </form>
       )}
+      {asking && approves && (
+        <ConfirmDialog
+          title={t('meetings.approvalDecisionTitle')}
+          confirmLabel={t('meetings.approvalDecisionConfirm')}
+          onConfirm={() => void save()}
+          onCancel={() => setAsking(false)}
+          busy={result.fetching}
+        >
+          <p>{t('meetings.approvalDecisionText', { title: approves.title })}</p>
+        </ConfirmDialog>
+      )}
     </Section>
+  );
+}
+
+/** One count of a vote (for, against, abstentions): a label and its number. */
+function VoteCount({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+}) {
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        min={0}
+        className="short"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </>
   );
 }

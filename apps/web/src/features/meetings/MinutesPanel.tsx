@@ -1,10 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { useI18n } from '../../i18n';
-import { ApproveMinutesMutation, SaveMinutesMutation } from '../../graphql/ops';
+import { SaveMinutesMutation } from '../../graphql/ops';
 import { ErrorMessage } from '../../errors';
 import { Empty, Section } from '../../ui';
+import { MarkdownText } from '../../components/MarkdownText';
 import type { Meeting } from './meeting';
+import { MinutesApproval } from './MinutesApproval';
 
 export function MinutesPanel({
   meeting,
@@ -19,7 +21,6 @@ export function MinutesPanel({
   const [text, setText] = useState(meeting.minutes?.text ?? '');
   const [saved, setSaved] = useState('');
   const [save, doSave] = useMutation(SaveMinutesMutation);
-  const [approve, doApprove] = useMutation(ApproveMinutesMutation);
   useEffect(() => setText(meeting.minutes?.text ?? ''), [meeting.minutes?.text]);
   const editing = chair && meeting.status === 'ADJOURNED';
   const approved = meeting.status === 'MINUTES_APPROVED';
@@ -32,21 +33,25 @@ export function MinutesPanel({
       reload();
     }
   };
-  const approveNow = async () => {
-    if (!window.confirm(t('meetings.approveConfirm'))) return;
-    const r = await doApprove({ meetingId: meeting.id });
-    if (!r.error) reload();
-  };
 
   return (
     <Section title={t('meetings.minutes')} id="minutes">
       {approved && meeting.minutes?.approvedAt && (
-        <p className="meta">
-          {t('meetings.approvedBy', {
-            when: fmtDateTime(meeting.minutes.approvedAt),
-            who: meeting.minutes.approvedBy?.displayName ?? '',
-          })}
+        <p className="meta" data-testid="minutes-approval">
+          {meeting.minutes.approvalDecision
+            ? t('meetings.approvedByDecision', {
+                when: fmtDateTime(meeting.minutes.approvedAt),
+                number: meeting.minutes.approvalDecision.number,
+                meeting: meeting.minutes.approvalDecision.meeting.title,
+              })
+            : t('meetings.approvedBy', {
+                when: fmtDateTime(meeting.minutes.approvedAt),
+                who: meeting.minutes.approvedBy?.displayName ?? '',
+              })}
         </p>
+      )}
+      {meeting.minutes?.savedBy && (
+        <p className="meta">{t('meetings.minuteTaker', { who: meeting.minutes.savedBy.displayName })}</p>
       )}
       {editing ? (
         <form className="form" onSubmit={submit}>
@@ -61,27 +66,23 @@ export function MinutesPanel({
             value={text}
             onChange={(e) => setText(e.target.value)}
           />
+          {text.trim() && (
+            <details className="minutes-preview" open>
+              <summary>{t('meetings.minutesPreview')}</summary>
+              <MarkdownText text={text} testId="minutes-preview" />
+            </details>
+          )}
           {save.error && <ErrorMessage error={save.error} />}
-          {approve.error && <ErrorMessage error={approve.error} />}
           <div className="actions">
             <button type="submit" disabled={save.fetching}>
               {t('meetings.saveMinutes')}
             </button>
-            <button
-              type="button"
-              className="primary"
-              onClick={() => void approveNow()}
-              disabled={approve.fetching || !meeting.minutes?.text}
-            >
-              {t('meetings.approveMinutes')}
-            </button>
+            <MinutesApproval meeting={meeting} disabled={!meeting.minutes?.text} reload={reload} />
             <span role="status">{saved}</span>
           </div>
         </form>
       ) : meeting.minutes?.text ? (
-        <div className="minutes prewrap" data-testid="minutes-text">
-          {meeting.minutes.text}
-        </div>
+        <MarkdownText className="minutes" text={meeting.minutes.text} testId="minutes-text" />
       ) : (
         <Empty>
           {meeting.status === 'IN_PROGRESS' || meeting.status === 'SCHEDULED'

@@ -7,7 +7,6 @@ import type { TaskPriority } from '../../gql/graphql';
 import { ErrorMessage, FieldError, useFieldError } from '../../errors';
 import { TaskPlanningFields } from '../../components/TaskPlanningFields';
 import { TaskPartnerGoalFields } from './TaskPartnerGoalFields';
-import { Section } from '../../ui';
 
 export interface PartnerOption {
   id: string;
@@ -39,6 +38,7 @@ export function TaskCreateForm({
   members,
   ownOrganisationTakesPart,
   onCreated,
+  onCancel,
 }: {
   allianceId: string;
   partners: PartnerOption[];
@@ -46,6 +46,7 @@ export function TaskCreateForm({
   /** The API's rule for the caller: their organisation must lead or contribute. */
   ownOrganisationTakesPart: boolean;
   onCreated(): void;
+  onCancel(): void;
 }) {
   const { t } = useI18n();
   const session = useSession();
@@ -101,7 +102,7 @@ export function TaskCreateForm({
   };
 
   return (
-    <Section title={t('tasks.new')} id="new-task">
+    <>
       <form className="form grid" onSubmit={submit}>
         <div>
           <label htmlFor="t-title">{t('field.title')}</label>
@@ -176,9 +177,12 @@ export function TaskCreateForm({
           >
             {t('tasks.create')}
           </button>{' '}
+          <button type="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>{' '}
           <span role="status">{done}</span>
         </div>
       </form>
-    </Section>
+    </>
   );
 }

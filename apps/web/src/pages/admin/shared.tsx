@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useI18n } from '../../i18n';
 import { ErrorMessage } from '../../errors';
+import { ColumnHeads } from '../../ui';
 import type { LegalDomain, OrganisationKind, PartnerStatus, Role } from '../../gql/graphql';
 
 export const KINDS: OrganisationKind[] = [
@@ -94,15 +95,7 @@ export function EditableTable<T extends { id: string }>({
   return (
     <table>
       <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((column, i) => (
-            <th scope="col" key={i}>
-              {column}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeads columns={columns} />
       <tbody>
         {rows.map((row) =>
           editing === row.id ? (
