@@ -49,7 +49,8 @@ export interface CaseworkFigures {
 const CASE_EVENTS = ['opened', 'closed', 'erased'] as const;
 const HANDOVER_EVENTS = ['requested', 'accepted', 'declined', 'completed'] as const;
 const AREAS = Object.values(SupportArea);
-const FORMS = Object.values(ConsentForm);
+/** The forms of consent; a legal basis (STATUTORY) is not one and is not counted here. */
+const FORMS = Object.values(ConsentForm).filter((f) => f !== ConsentForm.STATUTORY);
 const T = 'TOTAL';
 
 /** Builds one period's tables from its count rows; with a minimum count, suppressed as disclosure-control.ts says. */

@@ -127,7 +127,10 @@ export class CaseStatisticsRepository {
     );
   }
 
-  /** Consents recorded, by form, by the language the client was informed in and by interpreter use; withdrawals by form. */
+  /**
+   * Consents recorded, by form, by the language the client was informed in and by interpreter use; withdrawals by form.
+   * A legal basis (form STATUTORY) is no consent: statutory transfers count among the handovers.
+   */
   consentCounts(
     scope: StatisticsScope,
     from: string,
@@ -138,9 +141,9 @@ export class CaseStatisticsRepository {
     return this.dataSource.query(
       `WITH orgs AS (${orgs(scope)}),
        r AS (SELECT ${bucket('k.recorded_at', byQuarter)} AS bucket, c.owner_organisation_id AS org, k.form, k.informed_in_language AS language, k.interpreter_used AS interpreter
-               FROM consents k JOIN cases c ON c.id = k.case_id WHERE ${owned} AND ${inRange('k.recorded_at')}),
+               FROM consents k JOIN cases c ON c.id = k.case_id WHERE ${owned} AND k.form <> 'STATUTORY' AND ${inRange('k.recorded_at')}),
        w AS (SELECT ${bucket('k.withdrawn_at', byQuarter)} AS bucket, c.owner_organisation_id AS org, k.form
-               FROM consents k JOIN cases c ON c.id = k.case_id WHERE ${owned} AND ${inRange('k.withdrawn_at')})
+               FROM consents k JOIN cases c ON c.id = k.case_id WHERE ${owned} AND k.form <> 'STATUTORY' AND ${inRange('k.withdrawn_at')})
        SELECT bucket, 'recorded' AS event, form, language, interpreter,
               CASE WHEN GROUPING(form) = 0 THEN 'form' WHEN GROUPING(language) = 0 THEN 'language'
                    WHEN GROUPING(interpreter) = 0 THEN 'interpreter' ELSE 'total' END AS grouping,
