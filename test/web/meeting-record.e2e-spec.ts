@@ -86,9 +86,11 @@ describeBrowser(
       const title = 'Arbeitsgruppe Dolmetschpool';
       await page.locator('#m-title').fill(title);
       await page.getByLabel('Art', { exact: true }).selectOption('WORKING_GROUP');
-      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-      await page.getByLabel('Beginn', { exact: true }).fill(`${tomorrow}T09:00`);
-      await page.getByLabel('Ende', { exact: true }).fill(`${tomorrow}T10:00`);
+      // Two UTC days ahead: a later calendar day in Berlin too, also when the run crosses midnight
+      // there (between 22:00/23:00 and 24:00 UTC tomorrow's UTC date is Berlin's today).
+      const later = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+      await page.getByLabel('Beginn', { exact: true }).fill(`${later}T09:00`);
+      await page.getByLabel('Ende', { exact: true }).fill(`${later}T10:00`);
       const invitees = page.getByRole('group', { name: 'Eingeladene Partner' });
       await invitees.getByRole('button', { name: 'Keine' }).click();
       for (const name of [
