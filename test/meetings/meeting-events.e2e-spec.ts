@@ -41,10 +41,17 @@ describe('meetingEvents over graphql-ws', () => {
     const m = await schedule(t, a);
     const [observer, member] = await open(m.id, [a.users.observer.token, a.users.memberB.token]);
     const fac = a.users.fac.token;
+    // An event carries the meeting as it is when it is sent: to see each commit's quorum, the next
+    // attendance is recorded only once both members have the previous event.
+    const seen = (count: number) => Promise.all([observer, member].map((s) => s.next(count)));
     await run(t, fac, 'startMeeting', m.id);
+    await seen(1);
     await attend(m.id, 'a');
+    await seen(2);
     await attend(m.id, 'b');
+    await seen(3);
     await attend(m.id, 'c');
+    await seen(4);
     await expectData(
       t,
       'mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }',
