@@ -51,6 +51,8 @@ describe('meetings: statements of attendance and the calendar feed', () => {
     }
     console.log(`calendar feed statements: ${counts[0]} for 2 meetings, ${counts[1]} for 12`);
     expect(counts[1]).toBe(counts[0]);
-    expect(counts[1]).toBeLessThanOrEqual(4);
+    // Constant in the number of meetings; the agenda in the events' descriptions added one statement
+    // for all meetings together.
+    expect(counts[1]).toBeLessThanOrEqual(5);
   });
 });
